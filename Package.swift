@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let upcoming: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "slasite",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "slasite", targets: ["slasite"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        // Pure arithmetic of SPEC §3: values in, values out.
+        .target(name: "SLACore", swiftSettings: upcoming),
+        .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
+        .target(name: "CSystemShims"),
+        .target(
+            name: "SiteContent",
+            dependencies: ["SLACore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: upcoming),
+        .target(
+            name: "SiteRender",
+            dependencies: [
+                "SLACore", "SiteContent", "CCmarkGFM",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: upcoming),
+        .target(
+            name: "SiteBuild",
+            dependencies: [
+                "SLACore", "SiteContent", "SiteRender", "CSystemShims",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: upcoming),
+        .target(
+            name: "PreviewServer",
+            dependencies: ["SiteBuild", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: upcoming),
+        .target(
+            name: "SlasiteCLI",
+            dependencies: [
+                "SLACore", "SiteContent", "SiteBuild", "PreviewServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: upcoming),
+        .executableTarget(name: "slasite", dependencies: ["SlasiteCLI"], swiftSettings: upcoming),
+        .testTarget(name: "SLACoreTests", dependencies: ["SLACore"]),
+        .testTarget(name: "SiteContentTests", dependencies: ["SiteContent"]),
+        .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "SiteBuild"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SiteBuild"]),
+    ]
+)

@@ -1,0 +1,54 @@
+/// Publishing rules of SPEC §3: comparisons with a tolerance, figures rounded half-up.
+public enum Published {
+    /// SPEC §3: comparisons use a tolerance of 1e-9 percent.
+    public static let tolerance = 1e-9
+
+    /// Uptime as published: 3 decimals, half-up.
+    public static func uptime(_ x: Double) -> Double { round(x, places: 3) }
+
+    /// Minutes as published: 1 decimal, half-up.
+    public static func minutes(_ x: Double) -> Double { round(x, places: 1) }
+
+    /// Rounds half away from zero on the value's shortest decimal form, so 2.675 becomes 2.68
+    /// (binary floating point would otherwise see 2.67499999…).
+    public static func round(_ x: Double, places: Int) -> Double {
+        guard x.isFinite else { return x }
+        let text = String(x)
+        guard !text.contains("e"), !text.contains("E") else {
+            var scale = 1.0
+            for _ in 0..<places { scale *= 10 }
+            return (x * scale).rounded(.toNearestOrAwayFromZero) / scale
+        }
+        let negative = text.hasPrefix("-")
+        let unsigned = negative ? String(text.dropFirst()) : text
+        let parts = unsigned.split(separator: ".", omittingEmptySubsequences: false)
+        let intPart = String(parts[0])
+        let fracPart = parts.count > 1 ? String(parts[1]) : ""
+        if fracPart.count <= places { return x }
+        var digits = Array((intPart + fracPart.prefix(places)).utf8).map { Int($0) - 48 }
+        let next = Int(fracPart.utf8[fracPart.utf8.index(fracPart.utf8.startIndex, offsetBy: places)]) - 48
+        if next >= 5 {
+            var k = digits.count - 1
+            while k >= 0 {
+                if digits[k] == 9 {
+                    digits[k] = 0
+                    k -= 1
+                } else {
+                    digits[k] += 1
+                    break
+                }
+            }
+            if k < 0 { digits.insert(1, at: 0) }
+        }
+        let intCount = digits.count - places
+        let s = digits[..<intCount].map(String.init).joined() + "." + digits[intCount...].map(String.init).joined()
+        let value = Double(s)!
+        return negative ? -value : value
+    }
+
+    /// Shortest decimal text of a published figure: `99.95`, `21.9`, `100`.
+    public static func text(_ x: Double) -> String {
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+        return String(x)
+    }
+}

@@ -1,0 +1,135 @@
+/// SPEC §3, the one definition of every number.
+public enum SLAArithmetic {
+    /// SPEC §3: the average month, 365.25 days / 12.
+    public static let averageMonthMinutes = 43_830.0
+
+    /// Downtime an objective allows over `minutes`.
+    public static func budget(objective: Double, minutes: Double) -> Double {
+        (1 - objective / 100) * minutes
+    }
+
+    /// Uptime percentage over `minutes` with `downtime` minutes down (100 when no time has passed).
+    public static func uptime(minutes: Double, downtime: Double) -> Double {
+        minutes > 0 ? 100 * (minutes - downtime) / minutes : 100
+    }
+
+    /// SPEC §3: met ⇔ uptime ≥ objective, with the tolerance.
+    public static func met(uptime: Double, objective: Double) -> Bool {
+        uptime >= objective - Published.tolerance
+    }
+
+    /// SPEC §3: the largest credit among tiers with uptime < below, capped; 0 when none applies.
+    public static func credit(uptime: Double, tiers: [CreditTier], cap: Double) -> Double {
+        var best = 0.0
+        for tier in tiers where uptime < tier.below - Published.tolerance { best = max(best, tier.credit) }
+        return min(best, cap)
+    }
+
+    /// The monthly history of one plan × service.
+    ///
+    /// - Parameters:
+    ///   - spans: the weight function as sorted, disjoint spans (see `Downtime.spans`).
+    ///   - months: the months to report, oldest first.
+    ///   - measured: uptime per month from measurements.csv, which replaces the incident figure.
+    public static func monthFigures(
+        spans: [WeightedSpan], months: [YearMonth], calendar: SiteCalendar, now: Instant,
+        terms: ResolvedTerms, measured: [YearMonth: Double] = [:]
+    ) -> [MonthFigure] {
+        var figures: [MonthFigure] = []
+        figures.reserveCapacity(months.count)
+        var missRun = 0
+        for m in months {
+            let start = calendar.start(of: m)
+            let end = calendar.end(of: m)
+            let final = end <= now
+            let windowEnd = final ? end : max(start, min(end, now))
+            let minutes = Double(start.seconds(to: end)) / 60
+            let elapsed = Double(start.seconds(to: windowEnd)) / 60
+            let uptime: Double
+            let downtime: Double
+            if let u = measured[m] {
+                uptime = u
+                downtime = (100 - u) / 100 * elapsed
+            } else {
+                downtime = Downtime.minutes(in: spans, from: start, to: windowEnd)
+                uptime = Self.uptime(minutes: elapsed, downtime: downtime)
+            }
+            let met = terms.uptime.map { Self.met(uptime: uptime, objective: $0) }
+            let credit = final ? Self.credit(uptime: uptime, tiers: terms.credits, cap: terms.creditCap) : 0
+            // SPEC §3: the right arises in each month that completes N final misses in a row.
+            if final && met == false { missRun += 1 } else { missRun = 0 }
+            let termination = terms.terminationConsecutiveMisses.map { final && met == false && missRun >= $0 } ?? false
+            figures.append(
+                MonthFigure(
+                    month: m, minutes: minutes, elapsedMinutes: elapsed, downtimeMinutes: downtime, uptime: uptime,
+                    measured: measured[m] != nil, final: final, met: met,
+                    budgetMinutes: terms.uptime.map { budget(objective: $0, minutes: minutes) }, credit: credit,
+                    terminationRight: termination))
+        }
+        return figures
+    }
+
+    /// Every number of the site at reference time `now`.
+    public static func figures(for site: Site, now: Instant) -> SiteFigures {
+        let calendar = SiteCalendar(timeZone: site.config.timeZone)
+        let currentMonth = calendar.month(containing: now)
+        let firstData = firstMonthWithData(site: site, calendar: calendar, now: now)
+        var byService: [String: [Int]] = [:]
+        for (k, incident) in site.incidents.enumerated() {
+            for s in Set(incident.services) { byService[s, default: []].append(k) }
+        }
+        var measuredByService: [String: [YearMonth: Double]] = [:]
+        for m in site.measurements { measuredByService[m.service, default: [:]][m.month] = m.uptime }
+        var monthCache: [YearMonth: [YearMonth]] = [:]
+        struct SpanKey: Hashable {
+            var indices: [Int]
+            var exclude: Bool
+        }
+        var spanCache: [SpanKey: [WeightedSpan]] = [:]
+
+        let plans = site.plans.map { plan -> [ServiceLevel] in
+            // SPEC §3: months run from `effective`, else the first month with status data, else now.
+            let first = plan.effective.map { YearMonth(year: $0.year, month: $0.month) } ?? firstData ?? currentMonth
+            let months: [YearMonth]
+            if let cached = monthCache[first] {
+                months = cached
+            } else {
+                months = first.through(currentMonth)
+                monthCache[first] = months
+            }
+            return plan.services.map { entry in
+                let terms = site.terms(plan: plan, service: entry.id)
+                let indices = (byService[entry.id] ?? []).filter { site.incidents[$0].affects(service: entry.id, plan: plan.id) }
+                let key = SpanKey(indices: indices, exclude: terms.excludeMaintenance)
+                let spans: [WeightedSpan]
+                if let cached = spanCache[key] {
+                    spans = cached
+                } else {
+                    spans = Downtime.spans(
+                        of: indices.lazy.map { site.incidents[$0] }, weights: site.config.impactWeights,
+                        excludeMaintenance: terms.excludeMaintenance, now: now)
+                    spanCache[key] = spans
+                }
+                let figures = monthFigures(
+                    spans: spans, months: months, calendar: calendar, now: now, terms: terms,
+                    measured: measuredByService[entry.id] ?? [:])
+                return ServiceLevel(
+                    planID: plan.id, serviceID: entry.id, terms: terms, months: figures, incidentIndices: indices)
+            }
+        }
+        return SiteFigures(now: now, currentMonth: currentMonth, plans: plans)
+    }
+
+    /// The earliest month, up to *now*, in which an incident starts or a measurement is given.
+    public static func firstMonthWithData(site: Site, calendar: SiteCalendar, now: Instant) -> YearMonth? {
+        let currentMonth = calendar.month(containing: now)
+        var first: YearMonth?
+        if let earliest = site.incidents.lazy.map(\.start).filter({ $0 <= now }).min() {
+            first = calendar.month(containing: earliest)
+        }
+        for m in site.measurements where m.month <= currentMonth {
+            if first == nil || m.month < first! { first = m.month }
+        }
+        return first
+    }
+}

@@ -1,0 +1,210 @@
+/// One service-credit tier: `credit` percent of the monthly fee when uptime is below `below`.
+public struct CreditTier: Sendable, Hashable {
+    public var below: Double
+    public var credit: Double
+
+    public init(below: Double, credit: Double) {
+        self.below = below
+        self.credit = credit
+    }
+}
+
+/// Hours during which support responds.
+public enum SupportHours: String, Sendable, Hashable {
+    case allHours = "24x7"
+    case business
+}
+
+/// A promised response time such as `immediate`, `10m`, `4h` or `1 business day`.
+public struct ResponseTime: Sendable, Hashable {
+    public enum Unit: String, Sendable, Hashable { case immediate, minutes, hours, days, businessDays }
+    public var amount: Int
+    public var unit: Unit
+    /// The text as written in content.
+    public var text: String
+
+    public init(amount: Int, unit: Unit, text: String) {
+        self.amount = amount
+        self.unit = unit
+        self.text = text
+    }
+
+    /// Parses `immediate`, `N m|min|minutes`, `N h|hours`, `N d|days`, `N business day(s)`.
+    public init?(parsing raw: String) {
+        let text = raw.trimmingSpaces()
+        let lower = text.lowercased()
+        if lower == "immediate" || lower == "immediately" {
+            self.init(amount: 0, unit: .immediate, text: text)
+            return
+        }
+        var digits = Substring(lower)
+        let numberPart = digits.prefix { $0.isASCIIDigit }
+        guard !numberPart.isEmpty, numberPart.count <= 6, let n = Int(numberPart), n > 0 else { return nil }
+        digits = digits.dropFirst(numberPart.count)
+        let unitText = digits.trimmingSpacesSubstring()
+        let unit: Unit
+        switch unitText {
+        case "m", "min", "mins", "minute", "minutes": unit = .minutes
+        case "h", "hr", "hrs", "hour", "hours": unit = .hours
+        case "d", "day", "days": unit = .days
+        case "business day", "business days", "bd": unit = .businessDays
+        default: return nil
+        }
+        self.init(amount: n, unit: unit, text: text)
+    }
+
+    /// Plain-words form, e.g. "within 15 minutes", "within 1 business day", "immediately".
+    public var phrase: String {
+        func plural(_ word: String) -> String { amount == 1 ? "\(amount) \(word)" : "\(amount) \(word)s" }
+        switch unit {
+        case .immediate: return "immediately"
+        case .minutes: return "within " + plural("minute")
+        case .hours: return "within " + plural("hour")
+        case .days: return "within " + plural("day")
+        case .businessDays: return "within " + plural("business day")
+        }
+    }
+
+    /// Short form for tables and badges, e.g. "15 min", "4 h", "1 business day".
+    public var short: String {
+        switch unit {
+        case .immediate: return "immediate"
+        case .minutes: return "\(amount) min"
+        case .hours: return "\(amount) h"
+        case .days: return amount == 1 ? "1 day" : "\(amount) days"
+        case .businessDays: return amount == 1 ? "1 business day" : "\(amount) business days"
+        }
+    }
+}
+
+/// Support terms: hours and response time per severity, in the order written.
+public struct SupportTerms: Sendable, Hashable {
+    public var hours: SupportHours?
+    public var response: [(severity: String, time: ResponseTime)]
+
+    public init(hours: SupportHours? = nil, response: [(severity: String, time: ResponseTime)] = []) {
+        self.hours = hours
+        self.response = response
+    }
+
+    public static func == (a: SupportTerms, b: SupportTerms) -> Bool {
+        a.hours == b.hours && a.response.map(\.severity) == b.response.map(\.severity)
+            && a.response.map(\.time) == b.response.map(\.time)
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(hours)
+        for r in response {
+            h.combine(r.severity)
+            h.combine(r.time)
+        }
+    }
+
+    /// SPEC §2: maps merge key by key; `lower` wins for keys it sets.
+    public func merged(with lower: SupportTerms) -> SupportTerms {
+        var out = self
+        if let h = lower.hours { out.hours = h }
+        for r in lower.response {
+            if let i = out.response.firstIndex(where: { $0.severity == r.severity }) {
+                out.response[i] = r
+            } else {
+                out.response.append(r)
+            }
+        }
+        return out
+    }
+}
+
+/// SLA terms as written at one level; nil means "not set here" (SPEC §2, levels).
+public struct SLATerms: Sendable, Hashable {
+    public var uptime: Double?
+    public var credits: [CreditTier]?
+    public var creditCap: Double?
+    public var claimWindowDays: Int?
+    public var excludeMaintenance: Bool?
+    public var terminationConsecutiveMisses: Int?
+    public var support: SupportTerms?
+
+    public init(
+        uptime: Double? = nil, credits: [CreditTier]? = nil, creditCap: Double? = nil,
+        claimWindowDays: Int? = nil, excludeMaintenance: Bool? = nil,
+        terminationConsecutiveMisses: Int? = nil, support: SupportTerms? = nil
+    ) {
+        self.uptime = uptime
+        self.credits = credits
+        self.creditCap = creditCap
+        self.claimWindowDays = claimWindowDays
+        self.excludeMaintenance = excludeMaintenance
+        self.terminationConsecutiveMisses = terminationConsecutiveMisses
+        self.support = support
+    }
+
+    /// SPEC §2: a lower level overrides each key it sets; maps merge key by key; lists are replaced whole.
+    public func merged(with lower: SLATerms) -> SLATerms {
+        var out = self
+        if let v = lower.uptime { out.uptime = v }
+        if let v = lower.credits { out.credits = v }
+        if let v = lower.creditCap { out.creditCap = v }
+        if let v = lower.claimWindowDays { out.claimWindowDays = v }
+        if let v = lower.excludeMaintenance { out.excludeMaintenance = v }
+        if let v = lower.terminationConsecutiveMisses { out.terminationConsecutiveMisses = v }
+        if let v = lower.support { out.support = out.support.map { $0.merged(with: v) } ?? v }
+        return out
+    }
+
+    /// Merges levels from highest (site defaults) to lowest (plan.services.X) and applies defaults.
+    public static func resolve(_ levels: [SLATerms]) -> ResolvedTerms {
+        let merged = levels.reduce(SLATerms()) { $0.merged(with: $1) }
+        return ResolvedTerms(
+            uptime: merged.uptime,
+            credits: merged.credits ?? [],
+            creditCap: merged.creditCap ?? 100,
+            claimWindowDays: merged.claimWindowDays,
+            excludeMaintenance: merged.excludeMaintenance ?? true,
+            terminationConsecutiveMisses: merged.terminationConsecutiveMisses,
+            support: merged.support)
+    }
+}
+
+/// The terms in force for one plan and service after inheritance and defaults.
+public struct ResolvedTerms: Sendable, Hashable {
+    /// Monthly uptime objective in percent; nil means "no uptime commitment".
+    public var uptime: Double?
+    public var credits: [CreditTier]
+    public var creditCap: Double
+    public var claimWindowDays: Int?
+    public var excludeMaintenance: Bool
+    public var terminationConsecutiveMisses: Int?
+    public var support: SupportTerms?
+
+    public init(
+        uptime: Double?, credits: [CreditTier] = [], creditCap: Double = 100, claimWindowDays: Int? = nil,
+        excludeMaintenance: Bool = true, terminationConsecutiveMisses: Int? = nil, support: SupportTerms? = nil
+    ) {
+        self.uptime = uptime
+        self.credits = credits
+        self.creditCap = creditCap
+        self.claimWindowDays = claimWindowDays
+        self.excludeMaintenance = excludeMaintenance
+        self.terminationConsecutiveMisses = terminationConsecutiveMisses
+        self.support = support
+    }
+
+    /// Credit tiers ordered from the highest threshold down.
+    public var tiersByThreshold: [CreditTier] {
+        credits.sorted { $0.below != $1.below ? $0.below > $1.below : $0.credit < $1.credit }
+    }
+}
+
+extension StringProtocol {
+    func trimmingSpaces() -> String {
+        String(trimmingSpacesSubstring())
+    }
+
+    func trimmingSpacesSubstring() -> Substring {
+        let s = Substring(self)
+        let start = s.firstIndex { !$0.isWhitespace } ?? s.endIndex
+        let end = s.lastIndex { !$0.isWhitespace }.map { s.index(after: $0) } ?? start
+        return start < end ? s[start..<end] : s[start..<start]
+    }
+}

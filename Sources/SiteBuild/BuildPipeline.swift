@@ -1,0 +1,94 @@
+import Foundation
+import Logging
+import SLACore
+import SiteContent
+import SiteRender
+
+/// What a build is asked to do.
+public struct BuildRequest: Sendable {
+    public var source: URL
+    /// nil renders without writing (for `check` and preview).
+    public var output: URL?
+    public var baseURL: String?
+    public var now: Instant
+
+    public init(source: URL, output: URL?, baseURL: String? = nil, now: Instant) {
+        self.source = source
+        self.output = output
+        self.baseURL = baseURL
+        self.now = now
+    }
+}
+
+/// What a build did: diagnostics, the files it produced and how long each step took.
+public struct BuildResult: Sendable {
+    public var diagnostics: [Diagnostic]
+    /// Empty when the build failed.
+    public var files: [OutputFile]
+    public var site: Site?
+    public var figures: SiteFigures?
+    public var steps: [(name: String, seconds: Double)]
+    public var succeeded: Bool { !diagnostics.hasErrors && !files.isEmpty }
+}
+
+/// The build as named steps: load, parse, compute, render, write (STYLE: Publish's pipeline).
+public struct BuildPipeline: Sendable {
+    public let logger: Logger
+
+    public init(logger: Logger = Logger(label: "slasite.build")) {
+        self.logger = logger
+    }
+
+    public func run(_ request: BuildRequest) -> BuildResult {
+        var result = BuildResult(diagnostics: [], files: [], site: nil, figures: nil, steps: [])
+        let stepNames = request.output == nil ? 4 : 5
+        func step<T>(_ index: Int, _ name: String, _ body: () throws -> T) rethrows -> T {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            let value = try body()
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+            result.steps.append((name, seconds))
+            logger.debug("[\(index)/\(stepNames)] \(name) \(String(format: "%.1f", seconds * 1000)) ms")
+            return value
+        }
+
+        let files: [SourceFile]
+        do {
+            files = try step(1, "load") { try SiteLoader.load(root: request.source) }
+        } catch {
+            result.diagnostics = [Diagnostic(.error, ".", 0, 0, "cannot read the site at \(request.source.path): \(error)")]
+            return result
+        }
+        let parsed = step(2, "parse") { SiteParser.parse(files, options: ParseOptions(baseURL: request.baseURL)) }
+        result.diagnostics = parsed.diagnostics
+        guard let site = parsed.site else { return result }
+        result.site = site
+        let figures = step(3, "compute") { SLAArithmetic.figures(for: site, now: request.now) }
+        result.figures = figures
+        let themeFiles = files.compactMap { file -> (String, [UInt8])? in
+            if case let .theme(name, rel) = SourceKind.classify(file.path), name == site.config.theme { return (rel, file.bytes) }
+            return nil
+        }
+        let outputs: [OutputFile]
+        do {
+            outputs = try step(4, "render") {
+                try SiteRenderer(site: site, figures: figures, themeOverrides: Dictionary(themeFiles, uniquingKeysWith: { a, _ in a })).render()
+            }
+        } catch let d as Diagnostic {
+            result.diagnostics.append(d)
+            return result
+        } catch {
+            result.diagnostics.append(Diagnostic(.error, "themes/\(site.config.theme)", 0, 0, "rendering failed: \(error)"))
+            return result
+        }
+        if let output = request.output {
+            do {
+                try step(5, "write") { try AtomicFolderWriter(output: output).write(outputs) }
+            } catch {
+                result.diagnostics.append(Diagnostic(.error, output.path, 0, 0, "cannot write the output: \(error)"))
+                return result
+            }
+        }
+        result.files = outputs
+        return result
+    }
+}

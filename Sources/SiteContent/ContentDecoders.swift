@@ -1,0 +1,245 @@
+import SLACore
+import Yams
+
+/// An id named inside a file, kept with its position for cross-reference checks.
+struct Reference {
+    enum Kind: String { case service, plan }
+    var kind: Kind
+    var id: String
+    var file: String
+    var line: Int
+    var column: Int
+    /// What refers to it, e.g. "incident" or "plan".
+    var context: String
+}
+
+/// Decodes front-matter files one at a time; cross-references are checked later by `SiteParser`.
+enum ContentDecoders {
+    static let serviceKeys = ["title", "summary", "measurement", "order", "exclusions", "defaults"]
+    static let planKeys =
+        ["title", "summary", "order", "price", "effective", "revisions", "services"] + TermsDecoder.keys
+    static let incidentKeys = ["title", "services", "impact", "start", "end", "plans"]
+    static let termsKeys = ["title", "summary"]
+
+    /// Splits front matter and composes its YAML; nil after reporting when that fails.
+    static func open(_ text: String, file: String, sink: DiagnosticSink) -> (Node, YAMLSource, String)? {
+        switch FrontMatter.split(text, file: file) {
+        case let .failure(d):
+            sink.items.append(d)
+            return nil
+        case let .success(fm):
+            let source = YAMLSource(file: file, lineOffset: fm.yamlLine - 1, sink: sink)
+            guard let node = source.compose(fm.yaml) else { return nil }
+            return (node, source, fm.body)
+        }
+    }
+
+    static func terms(_ text: String, file: String, sink: DiagnosticSink) -> TermsPage? {
+        guard let (node, source, body) = open(text, file: file, sink: sink) else { return nil }
+        let r = MappingReader(node, in: source, what: "terms", allowed: termsKeys)
+        guard let title = r.string("title", required: "terms") else { return nil }
+        return TermsPage(title: title, body: body)
+    }
+
+    static func service(_ text: String, id: String, file: String, sink: DiagnosticSink) -> Service? {
+        guard let (node, source, body) = open(text, file: file, sink: sink) else { return nil }
+        let before = sink.items.errors.count
+        let r = MappingReader(node, in: source, what: "service", allowed: serviceKeys)
+        guard r.isMapping else { return nil }
+        let title = r.string("title", required: "service")
+        let summary = r.string("summary", required: "service")
+        let measurement = r.string("measurement", required: "service")
+        let order = r.integer("order", in: -1_000_000...1_000_000, rangeText: "a whole number")
+        let exclusions = r.stringList("exclusions")?.map(\.0) ?? []
+        var defaults = SLATerms()
+        if let d = r.value("defaults") {
+            let dr = MappingReader(d, in: source, what: "service defaults", allowed: TermsDecoder.keys)
+            if dr.isMapping { defaults = TermsDecoder.decode(dr) }
+        }
+        guard sink.items.errors.count == before, let title, let summary, let measurement else { return nil }
+        return Service(
+            id: id, title: title, summary: summary, measurement: measurement, order: order, exclusions: exclusions,
+            defaults: defaults, body: body)
+    }
+
+    static func plan(_ text: String, id: String, file: String, sink: DiagnosticSink) -> (Plan, [Reference])? {
+        guard let (node, source, body) = open(text, file: file, sink: sink) else { return nil }
+        let before = sink.items.errors.count
+        let r = MappingReader(node, in: source, what: "plan", allowed: planKeys)
+        guard r.isMapping else { return nil }
+        let title = r.string("title", required: "plan")
+        let summary = r.string("summary", required: "plan")
+        let order = r.integer("order", in: -1_000_000...1_000_000, rangeText: "a whole number")
+        var price: String?
+        if let p = r.value("price") {
+            if case let .scalar(s) = p { price = s.string } else { source.error(p, "price must be text, got \(MappingReader.describe(p))") }
+        }
+        let effective = r.date("effective", dateOnly: true)?.0
+        var revisions: [Revision] = []
+        if let node = r.value("revisions") {
+            if case let .sequence(seq) = node {
+                for item in seq {
+                    let rr = MappingReader(item, in: source, what: "revision", allowed: ["date", "note"])
+                    guard rr.isMapping else { continue }
+                    let date = rr.date("date", required: "revision", dateOnly: true)?.0
+                    let note = rr.string("note", required: "revision")
+                    if let date, let note { revisions.append(Revision(date: date, note: note)) }
+                }
+            } else {
+                source.error(node, "revisions must be a list of {date, note}, got \(MappingReader.describe(node))")
+            }
+        }
+        let terms = TermsDecoder.decode(r)
+        var services: [(id: String, terms: SLATerms)] = []
+        var refs: [Reference] = []
+        if let node = r.requireValue("services", what: "plan") {
+            if case let .mapping(m) = node {
+                for (k, v) in m {
+                    guard case let .scalar(ks) = k else {
+                        source.error(k, "a service id must be a plain name")
+                        continue
+                    }
+                    let p = source.position(k)
+                    refs.append(Reference(kind: .service, id: ks.string, file: file, line: p.line, column: p.column, context: "plan"))
+                    var own = SLATerms()
+                    if !MappingReader.isNull(v) {
+                        let sr = MappingReader(v, in: source, what: "terms of service \"\(ks.string)\"", allowed: TermsDecoder.keys)
+                        if sr.isMapping { own = TermsDecoder.decode(sr) }
+                    }
+                    services.append((ks.string, own))
+                }
+            } else {
+                source.error(node, "services must be a mapping from service id to its terms in this plan, got \(MappingReader.describe(node))")
+            }
+        }
+        guard sink.items.errors.count == before, let title, let summary else { return nil }
+        return (
+            Plan(
+                id: id, title: title, summary: summary, order: order, price: price, effective: effective,
+                revisions: revisions.sorted { $0.date.dateString < $1.date.dateString }, terms: terms,
+                services: services, body: body),
+            refs
+        )
+    }
+
+    static func incident(
+        _ text: String, id: String, file: String, calendar: SiteCalendar, sink: DiagnosticSink
+    ) -> (Incident, [Reference])? {
+        guard let (node, source, body) = open(text, file: file, sink: sink) else { return nil }
+        let before = sink.items.errors.count
+        let r = MappingReader(node, in: source, what: "incident", allowed: incidentKeys)
+        guard r.isMapping else { return nil }
+        let title = r.string("title", required: "incident")
+        var refs: [Reference] = []
+        var services: [String] = []
+        if let node = r.requireValue("services", what: "incident") {
+            if let list = r.stringList("services") {
+                for (sid, n) in list {
+                    let p = source.position(n)
+                    refs.append(Reference(kind: .service, id: sid, file: file, line: p.line, column: p.column, context: "incident"))
+                    services.append(sid)
+                }
+                if list.isEmpty { source.error(node, "services must name at least one service") }
+            }
+        }
+        var impact: Impact?
+        if let node = r.requireValue("impact", what: "incident") {
+            if case let .scalar(s) = node, let i = Impact(rawValue: s.string.trimmingSpaces()) {
+                impact = i
+            } else {
+                let raw = node.scalar?.string ?? ""
+                source.error(
+                    node, "impact must be one of major, partial, degraded or maintenance, got \(MappingReader.describe(node))",
+                    hint: Suggestion.hint(for: raw, in: Impact.allCases.map(\.rawValue)))
+            }
+        }
+        let start = r.date("start", required: "incident").map { calendar.instant($0.0) }
+        let endValue = r.date("end")
+        let end = endValue.map { calendar.instant($0.0) }
+        if let start, let end, let endNode = endValue?.1, end < start {
+            source.error(endNode, "end must not be before start (\(start.rfc3339)), got \(end.rfc3339)")
+        }
+        var plans: [String]?
+        if let list = r.stringList("plans") {
+            plans = []
+            for (pid, n) in list {
+                let p = source.position(n)
+                refs.append(Reference(kind: .plan, id: pid, file: file, line: p.line, column: p.column, context: "incident"))
+                plans?.append(pid)
+            }
+        }
+        guard sink.items.errors.count == before, let title, let impact, let start else { return nil }
+        return (
+            Incident(id: id, title: title, services: services, impact: impact, start: start, end: end, plans: plans, body: body),
+            refs
+        )
+    }
+
+    /// Decodes `measurements.csv`: header `service,month,uptime`, one row per service and month.
+    static func measurements(_ text: String, file: String, sink: DiagnosticSink) -> ([MeasuredUptime], [Reference]) {
+        var rows: [MeasuredUptime] = []
+        var refs: [Reference] = []
+        var seen: [String: Int] = [:]
+        var lineNo = 0
+        var sawHeader = false
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNo += 1
+            let line = rawLine.trimmingSpaces()
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
+            if !sawHeader {
+                sawHeader = true
+                if fields != ["service", "month", "uptime"] {
+                    sink.error(file, lineNo, 1, "the header must be \"service,month,uptime\", got \"\(line)\"")
+                    return ([], [])
+                }
+                continue
+            }
+            guard fields.count == 3 else {
+                sink.error(file, lineNo, 1, "expected 3 fields (service,month,uptime), got \(fields.count)")
+                continue
+            }
+            let columns = columnsOf(rawLine)
+            let service = fields[0]
+            guard let month = YearMonth(parsing: fields[1]) else {
+                sink.error(file, lineNo, columns[1], "month must be like 2026-10, got \"\(fields[1])\"")
+                continue
+            }
+            guard let uptime = MappingReader.parseNumber(fields[2]), (0...100).contains(uptime) else {
+                sink.error(file, lineNo, columns[2], "uptime must be a number between 0 and 100, got \"\(fields[2])\"")
+                continue
+            }
+            let key = "\(service) \(month)"
+            if let first = seen[key] {
+                sink.error(file, lineNo, 1, "a second row for \(service) in \(month) (the first is on line \(first))")
+                continue
+            }
+            seen[key] = lineNo
+            refs.append(Reference(kind: .service, id: service, file: file, line: lineNo, column: columns[0], context: "measurement"))
+            rows.append(MeasuredUptime(service: service, month: month, uptime: uptime))
+        }
+        if !sawHeader && !text.isEmpty { sink.warning(file, 1, 1, "measurements.csv has no header and no rows") }
+        return (rows, refs)
+    }
+
+    /// 1-based columns (in scalars) at which each comma-separated field's text starts.
+    private static func columnsOf(_ line: Substring) -> [Int] {
+        var columns: [Int] = []
+        var column = 1
+        var fieldStart = true
+        for ch in line.unicodeScalars {
+            if fieldStart && ch != " " {
+                columns.append(column)
+                fieldStart = false
+            }
+            if ch == "," {
+                if fieldStart { columns.append(column) }
+                fieldStart = true
+            }
+            column += 1
+        }
+        if fieldStart { columns.append(column) }
+        while columns.count < 3 { columns.append(1) }
+        return columns
+    }
+}

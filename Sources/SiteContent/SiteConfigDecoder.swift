@@ -1,0 +1,129 @@
+import Foundation
+import SLACore
+import Yams
+
+/// Decodes `site.yaml` (SPEC §2).
+public enum SiteConfigDecoder {
+    static let keys = [
+        "title", "provider", "base_url", "timezone", "theme", "contact", "impact_weights", "defaults", "markdown",
+    ]
+
+    static func decode(_ text: String, file: String, options: ParseOptions, sink: DiagnosticSink) -> SiteConfig? {
+        let source = YAMLSource(file: file, lineOffset: 0, sink: sink)
+        guard let root = source.compose(text) else { return nil }
+        let before = sink.items.errors.count
+        let r = MappingReader(root, in: source, what: "site.yaml", allowed: keys)
+        guard r.isMapping else { return nil }
+        let title = r.string("title", required: "site.yaml")
+        let provider = r.string("provider", required: "site.yaml")
+        var baseURL: String?
+        if let override = options.baseURL {
+            baseURL = normalizedBaseURL(override)
+            if baseURL == nil {
+                sink.error("--base-url", 0, 0, "--base-url must be an absolute http or https URL, got \"\(override)\"")
+            }
+        } else if let node = r.requireValue("base_url", what: "site.yaml"),
+            let raw = MappingReader.string(node, key: "base_url", in: source)
+        {
+            baseURL = normalizedBaseURL(raw)
+            if baseURL == nil {
+                source.error(node, "base_url must be an absolute http or https URL like https://sla.example.com/, got \"\(raw)\"")
+            }
+        }
+        var timeZone = TimeZone(identifier: "UTC")!
+        if let node = r.value("timezone"), let id = MappingReader.string(node, key: "timezone", in: source) {
+            if let zone = zone(named: id) {
+                timeZone = zone
+            } else {
+                source.error(
+                    node, "timezone must be an IANA time zone like Europe/London, got \"\(id)\"",
+                    hint: Suggestion.hint(for: id, in: TimeZone.knownTimeZoneIdentifiers))
+            }
+        }
+        var theme = "default"
+        if let node = r.value("theme"), let name = MappingReader.string(node, key: "theme", in: source) {
+            if TermsDecoder.isID(name) {
+                theme = name
+            } else {
+                source.error(node, "theme must be a folder name of a-z, 0-9 and -, got \"\(name)\"")
+            }
+        }
+        var contacts: [Contact] = []
+        if let node = r.value("contact") {
+            if case let .sequence(seq) = node {
+                for item in seq {
+                    let c = MappingReader(item, in: source, what: "contact", allowed: ["role", "name", "email", "url"])
+                    guard c.isMapping else { continue }
+                    let role = c.string("role", required: "contact")
+                    let name = c.string("name", required: "contact")
+                    let email = c.string("email")
+                    let url = c.string("url")
+                    if email == nil && url == nil {
+                        source.error(item, "contact needs an \"email\" or a \"url\"")
+                    }
+                    if let email, !isEmail(email) {
+                        source.error(c.value("email"), "email must be an address like support@example.com, got \"\(email)\"")
+                    }
+                    if let url, !isWebURL(url) {
+                        source.error(c.value("url"), "url must be an absolute http or https URL, got \"\(url)\"")
+                    }
+                    if let role, let name, email != nil || url != nil {
+                        contacts.append(Contact(role: role, name: name, email: email, url: url))
+                    }
+                }
+            } else {
+                source.error(node, "contact must be a list of {role, name, email or url}, got \(MappingReader.describe(node))")
+            }
+        }
+        var weights = ImpactWeights.standard
+        if let node = r.value("impact_weights") {
+            let w = MappingReader(node, in: source, what: "impact_weights", allowed: Impact.allCases.map(\.rawValue))
+            for impact in Impact.allCases {
+                if let x = w.number(impact.rawValue, in: 0...1, rangeText: "a weight between 0 and 1") {
+                    weights[impact] = x
+                }
+            }
+        }
+        var defaults = SLATerms()
+        if let node = r.value("defaults") {
+            let d = MappingReader(node, in: source, what: "defaults", allowed: TermsDecoder.keys)
+            if d.isMapping { defaults = TermsDecoder.decode(d) }
+        }
+        var unsafe = false
+        if let node = r.value("markdown") {
+            let m = MappingReader(node, in: source, what: "markdown", allowed: ["unsafe"])
+            unsafe = m.bool("unsafe") ?? false
+        }
+        guard sink.items.errors.count == before, let title, let provider, let baseURL else { return nil }
+        return SiteConfig(
+            title: title, provider: provider, baseURL: baseURL, timeZone: timeZone, theme: theme, contacts: contacts,
+            impactWeights: weights, defaults: defaults, markdownUnsafe: unsafe)
+    }
+
+    /// The zone of an IANA identifier (or `UTC`); nil for anything else, abbreviations included.
+    static func zone(named id: String) -> TimeZone? {
+        if id == "UTC" || id == "Etc/UTC" { return TimeZone(identifier: "UTC") }
+        guard TimeZone.knownTimeZoneIdentifiers.contains(id) else { return nil }
+        return TimeZone(identifier: id)
+    }
+
+    /// `raw` as an absolute http(s) URL ending in `/`, or nil.
+    public static func normalizedBaseURL(_ raw: String) -> String? {
+        let text = raw.trimmingSpaces()
+        guard isWebURL(text), !text.contains("?"), !text.contains("#") else { return nil }
+        return text.hasSuffix("/") ? text : text + "/"
+    }
+
+    static func isWebURL(_ text: String) -> Bool {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let host = url.host, !host.isEmpty
+        else { return false }
+        return !text.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" })
+    }
+
+    static func isEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+            && !text.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" })
+    }
+}

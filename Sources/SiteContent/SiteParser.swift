@@ -1,0 +1,206 @@
+import Dispatch
+import Foundation
+import SLACore
+
+/// The result of reading a site: the model when it is valid, and every diagnostic found.
+public struct ParsedSite: Sendable {
+    public var site: Site?
+    public var diagnostics: [Diagnostic]
+}
+
+/// Validates a site's source files into the model (SPEC §1–2), collecting all diagnostics of the run.
+public enum SiteParser {
+    /// - Parameter files: every source file, paths relative to the source folder (see `SiteLoader`).
+    public static func parse(_ files: [SourceFile], options: ParseOptions = ParseOptions()) -> ParsedSite {
+        let sink = DiagnosticSink()
+        var config: SiteConfig?
+        var texts: [(SourceFile, SourceKind, String)] = []
+        var sawConfig = false
+        var sawTerms = false
+        for file in files {
+            let kind = SourceKind.classify(file.path)
+            switch kind {
+            case .other, .theme: continue
+            default: break
+            }
+            switch SourceText.decode(file) {
+            case let .failure(d): sink.items.append(d)
+            case let .success(text): texts.append((file, kind, text))
+            }
+            if kind == .config { sawConfig = true }
+            if kind == .terms { sawTerms = true }
+        }
+        if !sawConfig { sink.error("site.yaml", 1, 1, "site.yaml is missing: every site needs one (title, provider, base_url)") }
+        if !sawTerms { sink.error("content/terms.md", 1, 1, "content/terms.md is missing: the general terms page is required") }
+        if let (file, _, text) = texts.first(where: { $0.1 == .config }) {
+            config = SiteConfigDecoder.decode(text, file: file.path, options: options, sink: sink)
+        }
+        let calendar = SiteCalendar(timeZone: config?.timeZone ?? TimeZone(identifier: "UTC")!)
+
+        // Each file decodes on its own, in parallel; results go to per-file slots.
+        let jobs = texts.filter { $0.1 != .config }
+        let results = ParallelMap.map(jobs) { job -> FileResult in
+            let (file, kind, text) = job
+            let local = DiagnosticSink()
+            var result = FileResult()
+            if case let .id(id)? = checkID(kind, file: file.path, sink: local) { _ = id }
+            switch kind {
+            case .terms: result.terms = ContentDecoders.terms(text, file: file.path, sink: local)
+            case let .service(id): result.service = ContentDecoders.service(text, id: id, file: file.path, sink: local)
+            case let .plan(id):
+                if let (p, refs) = ContentDecoders.plan(text, id: id, file: file.path, sink: local) {
+                    result.plan = p
+                    result.references = refs
+                }
+            case let .incident(id):
+                if let (i, refs) = ContentDecoders.incident(text, id: id, file: file.path, calendar: calendar, sink: local) {
+                    result.incident = i
+                    result.references = refs
+                }
+            case .measurements:
+                let (rows, refs) = ContentDecoders.measurements(text, file: file.path, sink: local)
+                result.measurements = rows
+                result.references = refs
+            default: break
+            }
+            result.diagnostics = local.items
+            return result
+        }
+
+        var terms: TermsPage?
+        var services: [Service] = []
+        var plans: [Plan] = []
+        var incidents: [Incident] = []
+        var measurements: [MeasuredUptime] = []
+        var references: [Reference] = []
+        for r in results {
+            sink.items += r.diagnostics
+            if let t = r.terms { terms = t }
+            if let s = r.service { services.append(s) }
+            if let p = r.plan { plans.append(p) }
+            if let i = r.incident { incidents.append(i) }
+            measurements += r.measurements
+            references += r.references
+        }
+        checkReferences(
+            references, serviceIDs: declaredIDs(texts, kind: "service"), planIDs: declaredIDs(texts, kind: "plan"),
+            plans: plans, incidents: incidents, sink: sink)
+
+        let diagnostics = sink.items.sortedForDisplay
+        guard !diagnostics.hasErrors, let config, let terms else {
+            return ParsedSite(site: nil, diagnostics: diagnostics)
+        }
+        services.sort { ($0.order ?? Int.max, $0.id) < ($1.order ?? Int.max, $1.id) }
+        plans.sort { ($0.order ?? Int.max, $0.id) < ($1.order ?? Int.max, $1.id) }
+        incidents.sort { ($0.start, $0.id) < ($1.start, $1.id) }
+        measurements.sort { ($0.service, $0.month) < ($1.service, $1.month) }
+        let site = Site(
+            config: config, terms: terms, services: services, plans: plans, incidents: incidents,
+            measurements: measurements)
+        return ParsedSite(site: site, diagnostics: diagnostics)
+    }
+
+    private struct FileResult: Sendable {
+        var terms: TermsPage?
+        var service: Service?
+        var plan: Plan?
+        var incident: Incident?
+        var measurements: [MeasuredUptime] = []
+        var references: [Reference] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    private enum IDCheck { case id(String) }
+
+    /// SPEC §1: file names are the ids, lowercase `a-z 0-9 -` only.
+    private static func checkID(_ kind: SourceKind, file: String, sink: DiagnosticSink) -> IDCheck? {
+        let id: String
+        switch kind {
+        case let .service(s), let .plan(s), let .incident(s): id = s
+        default: return nil
+        }
+        if !TermsDecoder.isID(id) {
+            sink.error(
+                file, 1, 1,
+                "file name \"\(id)\" is not a valid id: use lowercase letters a-z, digits 0-9 and -, at most 100 characters")
+        }
+        return .id(id)
+    }
+
+    private static func declaredIDs(_ texts: [(SourceFile, SourceKind, String)], kind: String) -> Set<String> {
+        var ids: Set<String> = []
+        for (_, k, _) in texts {
+            switch (k, kind) {
+            case let (.service(id), "service"), let (.plan(id), "plan"): ids.insert(id)
+            default: break
+            }
+        }
+        return ids
+    }
+
+    private static func checkReferences(
+        _ references: [Reference], serviceIDs: Set<String>, planIDs: Set<String>, plans: [Plan], incidents: [Incident],
+        sink: DiagnosticSink
+    ) {
+        let sortedServices = serviceIDs.sorted()
+        let sortedPlans = planIDs.sorted()
+        for ref in references {
+            switch ref.kind {
+            case .service where !serviceIDs.contains(ref.id):
+                sink.error(
+                    ref.file, ref.line, ref.column,
+                    "unknown service \"\(ref.id)\": there is no content/services/\(ref.id).md",
+                    hint: Suggestion.hint(for: ref.id, in: sortedServices))
+            case .plan where !planIDs.contains(ref.id):
+                sink.error(
+                    ref.file, ref.line, ref.column, "unknown plan \"\(ref.id)\": there is no content/plans/\(ref.id).md",
+                    hint: Suggestion.hint(for: ref.id, in: sortedPlans))
+            default: break
+            }
+        }
+        // An incident restricted to plans that cover none of its services counts nowhere.
+        let planByID = Dictionary(plans.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for incident in incidents {
+            guard let restricted = incident.plans else { continue }
+            for pid in restricted {
+                guard let plan = planByID[pid] else { continue }
+                if !incident.services.contains(where: plan.covers) {
+                    let ref = references.first { $0.kind == .plan && $0.id == pid && $0.context == "incident" && $0.file.hasSuffix("/\(incident.id).md") }
+                    sink.warning(
+                        ref?.file ?? "content/status/incidents/\(incident.id).md", ref?.line ?? 1, ref?.column ?? 1,
+                        "plan \"\(pid)\" covers none of this incident's services, so it counts against nothing there")
+                }
+            }
+        }
+    }
+}
+
+/// Maps over an array on all cores, keeping order.
+public enum ParallelMap {
+    public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        if items.count < 2 { return items.map(transform) }
+        let results = ResultSlots<R>(count: items.count)
+        let workers = min(items.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let chunk = (items.count + workers - 1) / workers
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            let lo = w * chunk
+            let hi = min(items.count, lo + chunk)
+            guard lo < hi else { return }
+            for i in lo..<hi { results.set(i, transform(items[i])) }
+        }
+        return results.values()
+    }
+}
+
+/// Fixed slots written once each from concurrent workers (distinct indices, so no races).
+final class ResultSlots<R>: @unchecked Sendable {
+    private var storage: [R?]
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: R) {
+        storage.withUnsafeMutableBufferPointer { $0[i] = value }
+    }
+
+    func values() -> [R] { storage.map { $0! } }
+}

@@ -1,0 +1,126 @@
+import SLACore
+import Yams
+
+/// Decodes the SLA terms keys that every level may carry (SPEC §2, SLA terms).
+enum TermsDecoder {
+    static let keys = [
+        "uptime", "credits", "credit_cap", "claim_window_days", "exclude_maintenance", "termination", "support",
+    ]
+
+    static let idCharacters = Set("abcdefghijklmnopqrstuvwxyz0123456789-")
+
+    /// Reads the terms keys present in `reader` (which must allow `keys`).
+    static func decode(_ reader: MappingReader) -> SLATerms {
+        let source = reader.source
+        var terms = SLATerms()
+        terms.uptime = reader.number("uptime", in: 0...100, rangeText: "a number between 0 and 100")
+        if let uptime = terms.uptime, let node = reader.value("uptime") {
+            // SPEC §5: a warning for objectives that allow almost no downtime.
+            if uptime >= 99.9999 - Published.tolerance {
+                let seconds = SLAArithmetic.budget(objective: uptime, minutes: SLAArithmetic.averageMonthMinutes) * 60
+                let text = Published.text(Published.round(seconds, places: 1))
+                source.warning(node, "uptime \(Published.text(uptime)) allows \(text) s of downtime a month — is a 9 misplaced?")
+            }
+        }
+        if let node = reader.value("credits") {
+            terms.credits = credits(node, source: source)
+        }
+        terms.creditCap = reader.number("credit_cap", in: 0...100, rangeText: "a percentage between 0 and 100")
+        terms.claimWindowDays = reader.integer(
+            "claim_window_days", in: 0...3660, rangeText: "a whole number of days between 0 and 3660")
+        terms.excludeMaintenance = reader.bool("exclude_maintenance")
+        if let node = reader.value("termination") {
+            let t = MappingReader(node, in: source, what: "termination", allowed: ["consecutive_misses"])
+            if t.isMapping {
+                if t.value("consecutive_misses") == nil {
+                    source.error(node, "termination is missing the required key \"consecutive_misses\"")
+                }
+                terms.terminationConsecutiveMisses = t.integer(
+                    "consecutive_misses", in: 1...120, rangeText: "a whole number of months between 1 and 120")
+            }
+        }
+        if let node = reader.value("support") {
+            terms.support = support(node, source: source)
+        }
+        return terms
+    }
+
+    static func credits(_ node: Node, source: YAMLSource) -> [CreditTier]? {
+        guard case let .sequence(seq) = node else {
+            source.error(node, "credits must be a list of {below, credit} tiers, got \(MappingReader.describe(node))")
+            return nil
+        }
+        var tiers: [(CreditTier, Node)] = []
+        var ok = true
+        for item in seq {
+            let r = MappingReader(item, in: source, what: "credit tier", allowed: ["below", "credit"])
+            guard r.isMapping else {
+                ok = false
+                continue
+            }
+            let below = r.requireValue("below", what: "credit tier").flatMap {
+                MappingReader.number($0, key: "below", in: 0...100, rangeText: "a percentage between 0 and 100", source: source)
+            }
+            let credit = r.requireValue("credit", what: "credit tier").flatMap {
+                MappingReader.number($0, key: "credit", in: 0...100, rangeText: "a percentage between 0 and 100", source: source)
+            }
+            if let below, let credit {
+                tiers.append((CreditTier(below: below, credit: credit), item))
+            } else {
+                ok = false
+            }
+        }
+        guard ok else { return nil }
+        // SPEC §5: tiers should give more credit for lower uptime; warn otherwise.
+        let sorted = tiers.sorted { $0.0.below > $1.0.below }
+        for (higher, lower) in zip(sorted, sorted.dropFirst()) where lower.0.credit < higher.0.credit {
+            source.warning(
+                lower.1,
+                "credit tiers are not monotonic: \(Published.text(lower.0.credit)) % below \(Published.text(lower.0.below)) % is less than \(Published.text(higher.0.credit)) % below \(Published.text(higher.0.below)) %"
+            )
+        }
+        var seen: Set<Double> = []
+        for (tier, node) in tiers where !seen.insert(tier.below).inserted {
+            source.error(node, "two credit tiers have the same threshold below \(Published.text(tier.below))")
+        }
+        return tiers.map(\.0)
+    }
+
+    static func support(_ node: Node, source: YAMLSource) -> SupportTerms? {
+        let r = MappingReader(node, in: source, what: "support", allowed: ["hours", "response"])
+        guard r.isMapping else { return nil }
+        var terms = SupportTerms()
+        if let h = r.value("hours") {
+            if case let .scalar(s) = h, let hours = SupportHours(rawValue: s.string.trimmingSpaces().lowercased()) {
+                terms.hours = hours
+            } else {
+                source.error(h, "hours must be \"24x7\" or \"business\", got \(MappingReader.describe(h))")
+            }
+        }
+        if let resp = r.value("response") {
+            guard case let .mapping(m) = resp else {
+                source.error(resp, "response must be a mapping of severity to response time, got \(MappingReader.describe(resp))")
+                return terms
+            }
+            for (k, v) in m {
+                guard case let .scalar(ks) = k, isID(ks.string) else {
+                    source.error(k, "a severity must be a name of a-z, 0-9 and -, got \(MappingReader.describe(k))")
+                    continue
+                }
+                guard case let .scalar(vs) = v, let time = ResponseTime(parsing: vs.string) else {
+                    source.error(
+                        v,
+                        "response time for \(ks.string) must be like immediate, 15m, 4h or 1 business day, got \(MappingReader.describe(v))"
+                    )
+                    continue
+                }
+                terms.response.append((ks.string, time))
+            }
+        }
+        return terms
+    }
+
+    static func isID(_ s: String) -> Bool {
+        !s.isEmpty && s.count <= 100 && s.allSatisfy { idCharacters.contains($0) }
+    }
+}

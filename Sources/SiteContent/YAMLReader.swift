@@ -1,0 +1,314 @@
+import SLACore
+import Yams
+
+/// A YAML document of one file, with the offset that maps its marks to file lines.
+struct YAMLSource {
+    var file: String
+    /// Added to a YAML line to get the file line.
+    var lineOffset: Int
+    var sink: DiagnosticSink
+
+    /// File position of a node, or of the document start when it has no mark.
+    func position(_ node: Node?) -> (line: Int, column: Int) {
+        guard let mark = node?.mark else { return (lineOffset + 1, 1) }
+        return (mark.line + lineOffset, mark.column)
+    }
+
+    func error(_ node: Node?, _ message: String, hint: String? = nil) {
+        let p = position(node)
+        sink.error(file, p.line, p.column, message, hint: hint)
+    }
+
+    func warning(_ node: Node?, _ message: String, hint: String? = nil) {
+        let p = position(node)
+        sink.warning(file, p.line, p.column, message, hint: hint)
+    }
+
+    /// Parses `yaml`; reports a syntax error with its position and returns nil then.
+    /// An empty document is an empty mapping.
+    func compose(_ yaml: String) -> Node? {
+        if let depth = YAMLLimits.excessiveNesting(yaml) {
+            sink.error(file, depth.line + lineOffset, depth.column, "YAML is nested deeper than \(YAMLLimits.maxDepth) levels")
+            return nil
+        }
+        do {
+            return try Yams.compose(yaml: yaml) ?? Node.mapping(Node.Mapping([]))
+        } catch let error as YamlError {
+            switch error {
+            case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+                let .composer(context, problem, mark, _):
+                var message = "invalid YAML: \(problem)"
+                if let context { message += " \(context.text)" }
+                sink.error(file, mark.line + lineOffset, mark.column, message)
+            case let .duplicatedKeysInMapping(duplicates, context):
+                let keys = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
+                sink.error(file, context.mark.line + lineOffset, context.mark.column, "duplicate key \(keys) in a mapping")
+            case let .reader(problem, _, _, _):
+                sink.error(file, lineOffset + 1, 1, "invalid YAML: \(problem)")
+            default:
+                sink.error(file, lineOffset + 1, 1, "invalid YAML: \(error)")
+            }
+            return nil
+        } catch {
+            sink.error(file, lineOffset + 1, 1, "invalid YAML: \(error)")
+            return nil
+        }
+    }
+}
+
+/// Guards against input that would exhaust the stack of a recursive YAML composer.
+enum YAMLLimits {
+    static let maxDepth = 64
+
+    /// The position where flow or block nesting first exceeds `maxDepth`, if it does.
+    static func excessiveNesting(_ yaml: String) -> (line: Int, column: Int)? {
+        var depth = 0
+        var line = 1
+        var column = 0
+        var indentLevels = 0
+        var atLineStart = true
+        var indent = 0
+        var inQuote: UInt8 = 0
+        for b in yaml.utf8 {
+            column += 1
+            if b == 10 {
+                line += 1
+                column = 0
+                atLineStart = true
+                indent = 0
+                inQuote = 0
+                continue
+            }
+            if atLineStart {
+                if b == 32 || b == 45 {  // spaces and "- " both nest block structure
+                    indent += 1
+                    continue
+                }
+                atLineStart = false
+                indentLevels = indent / 2
+                if indentLevels > maxDepth * 2 { return (line, column) }
+            }
+            if inQuote != 0 {
+                if b == inQuote { inQuote = 0 }
+                continue
+            }
+            switch b {
+            case 34, 39: inQuote = b
+            case 35: break
+            case 91, 123:
+                depth += 1
+                if depth > maxDepth { return (line, column) }
+            case 93, 125: depth = max(0, depth - 1)
+            default: break
+            }
+        }
+        return nil
+    }
+}
+
+/// Reads the keys of one YAML mapping, reporting unknown keys and wrong types as it goes.
+struct MappingReader {
+    let source: YAMLSource
+    let node: Node
+    private(set) var pairs: [(key: String, keyNode: Node, value: Node)] = []
+    let isMapping: Bool
+
+    /// - Parameters:
+    ///   - what: names the mapping in messages, e.g. `plan` or `credit tier`.
+    ///   - allowed: the keys the spec defines here; any other is an error with a suggestion.
+    init(_ node: Node, in source: YAMLSource, what: String, allowed: [String]) {
+        self.source = source
+        self.node = node
+        guard case let .mapping(mapping) = node else {
+            isMapping = false
+            source.error(node, "\(what) must be a mapping of keys to values, got \(Self.describe(node))")
+            return
+        }
+        isMapping = true
+        for (k, v) in mapping {
+            guard case let .scalar(scalar) = k else {
+                source.error(k, "keys in \(what) must be plain names")
+                continue
+            }
+            let key = scalar.string
+            if !allowed.contains(key) {
+                source.error(
+                    k, "unknown key \"\(key)\" in \(what)", hint: Suggestion.hint(for: key, in: allowed))
+                continue
+            }
+            pairs.append((key, k, v))
+        }
+    }
+
+    /// The value node of `key`; nil when absent or written as null.
+    func value(_ key: String) -> Node? {
+        guard let v = pairs.first(where: { $0.key == key })?.value else { return nil }
+        if Self.isNull(v) { return nil }
+        return v
+    }
+
+    func has(_ key: String) -> Bool { value(key) != nil }
+
+    /// Reports a missing required key at the mapping.
+    func requireValue(_ key: String, what: String) -> Node? {
+        if let v = value(key) { return v }
+        if isMapping { source.error(node, "\(what) is missing the required key \"\(key)\"") }
+        return nil
+    }
+
+    func string(_ key: String, required: String? = nil) -> String? {
+        let v = required.map { requireValue(key, what: $0) } ?? value(key)
+        guard let v else { return nil }
+        return Self.string(v, key: key, in: source)
+    }
+
+    func number(_ key: String, in range: ClosedRange<Double>, rangeText: String) -> Double? {
+        guard let v = value(key) else { return nil }
+        return Self.number(v, key: key, in: range, rangeText: rangeText, source: source)
+    }
+
+    func integer(_ key: String, in range: ClosedRange<Int>, rangeText: String) -> Int? {
+        guard let v = value(key) else { return nil }
+        guard case let .scalar(s) = v, let n = Int(s.string.trimmingSpaces()), range.contains(n),
+            s.string.trimmingSpaces().allSatisfy({ $0.isASCIIDigit || $0 == "-" || $0 == "+" })
+        else {
+            source.error(v, "\(key) must be \(rangeText), got \(Self.describe(v))")
+            return nil
+        }
+        return n
+    }
+
+    func bool(_ key: String) -> Bool? {
+        guard let v = value(key) else { return nil }
+        guard case let .scalar(s) = v, let b = Self.parseBool(s.string) else {
+            source.error(v, "\(key) must be true or false, got \(Self.describe(v))")
+            return nil
+        }
+        return b
+    }
+
+    func stringList(_ key: String) -> [(String, Node)]? {
+        guard let v = value(key) else { return nil }
+        guard case let .sequence(seq) = v else {
+            source.error(v, "\(key) must be a list, got \(Self.describe(v))")
+            return nil
+        }
+        return seq.compactMap { item in Self.string(item, key: "each item of \(key)", in: source).map { ($0, item) } }
+    }
+
+    func date(_ key: String, required: String? = nil, dateOnly: Bool = false) -> (LocalDateTime, Node)? {
+        let v = required.map { requireValue(key, what: $0) } ?? value(key)
+        guard let v else { return nil }
+        return Self.date(v, key: key, dateOnly: dateOnly, source: source)
+    }
+
+    // MARK: - Scalars
+
+    static func isNull(_ node: Node) -> Bool {
+        guard case let .scalar(s) = node, s.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(s.string)
+    }
+
+    static func string(_ node: Node, key: String, in source: YAMLSource) -> String? {
+        guard case let .scalar(s) = node else {
+            source.error(node, "\(key) must be text, got \(describe(node))")
+            return nil
+        }
+        return s.string
+    }
+
+    static func number(
+        _ node: Node, key: String, in range: ClosedRange<Double>, rangeText: String, source: YAMLSource
+    ) -> Double? {
+        guard case let .scalar(s) = node, let x = parseNumber(s.string), range.contains(x) else {
+            source.error(node, "\(key) must be \(rangeText), got \(describe(node))")
+            return nil
+        }
+        return x
+    }
+
+    static func date(_ node: Node, key: String, dateOnly: Bool, source: YAMLSource) -> (LocalDateTime, Node)? {
+        let expected = dateOnly ? "a date like 2026-01-31" : "an ISO 8601 date and time like 2026-03-14T09:30:00Z"
+        guard case let .scalar(s) = node, let d = LocalDateTime(iso8601: s.string.trimmingSpaces()) else {
+            source.error(node, "\(key) must be \(expected), got \(describe(node))")
+            return nil
+        }
+        if dateOnly && !d.isDateOnly {
+            source.error(node, "\(key) must be \(expected), got \(describe(node))")
+            return nil
+        }
+        return (d, node)
+    }
+
+    /// Strict decimal number: digits with an optional sign, point and exponent; no NaN, no infinity.
+    static func parseNumber(_ raw: String) -> Double? {
+        let text = raw.trimmingSpaces()
+        var sawDigit = false
+        var i = text.utf8.startIndex
+        let u = text.utf8
+        if i < u.endIndex, u[i] == 43 || u[i] == 45 { i = u.index(after: i) }
+        var sawPoint = false
+        while i < u.endIndex {
+            let c = u[i]
+            if c >= 48 && c <= 57 {
+                sawDigit = true
+            } else if c == 46 && !sawPoint {
+                sawPoint = true
+            } else if (c == 101 || c == 69) && sawDigit {
+                var j = u.index(after: i)
+                if j < u.endIndex, u[j] == 43 || u[j] == 45 { j = u.index(after: j) }
+                guard j < u.endIndex else { return nil }
+                while j < u.endIndex {
+                    guard u[j] >= 48 && u[j] <= 57 else { return nil }
+                    j = u.index(after: j)
+                }
+                break
+            } else {
+                return nil
+            }
+            i = u.index(after: i)
+        }
+        guard sawDigit, let x = Double(text), x.isFinite else { return nil }
+        return x
+    }
+
+    static func parseBool(_ raw: String) -> Bool? {
+        switch raw.trimmingSpaces().lowercased() {
+        case "true", "yes", "on": true
+        case "false", "no", "off": false
+        default: nil
+        }
+    }
+
+    /// How a value reads in a message: quoted text, or the kind of structure it is.
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case let .scalar(s):
+            var text = s.string
+            if text.count > 60 { text = String(text.prefix(57)) + "..." }
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n") + "\""
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+}
+
+extension String {
+    fileprivate func replacingOccurrences(of a: String, with b: String) -> String {
+        split(separator: Character(a), omittingEmptySubsequences: false).joined(separator: b)
+    }
+}
+
+extension StringProtocol {
+    func trimmingSpaces() -> String {
+        let s = Substring(self)
+        let start = s.firstIndex { !$0.isWhitespace } ?? s.endIndex
+        let end = s.lastIndex { !$0.isWhitespace }.map { s.index(after: $0) } ?? start
+        return start < end ? String(s[start..<end]) : ""
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}

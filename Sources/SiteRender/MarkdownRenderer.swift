@@ -1,0 +1,39 @@
+import CCmarkGFM
+import Foundation
+
+/// GitHub Flavored Markdown to HTML with cmark-gfm (SPEC §1): tables, strikethrough, autolinks,
+/// task lists; raw HTML and dangerous URLs are dropped unless `unsafe` is set.
+public struct MarkdownRenderer: Sendable {
+    public let unsafe: Bool
+
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    public init(unsafe: Bool = false) {
+        _ = Self.registered
+        self.unsafe = unsafe
+    }
+
+    /// Renders `markdown` to an HTML fragment. Safe to call from several threads at once.
+    public func html(_ markdown: String) -> String {
+        var options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG
+        if unsafe { options |= CMARK_OPT_UNSAFE }
+        guard let parser = cmark_parser_new(options) else { return "" }
+        defer { cmark_parser_free(parser) }
+        var extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
+        if unsafe { extensionNames.append("tagfilter") }
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        markdown.utf8CString.withUnsafeBufferPointer { buf in
+            cmark_parser_feed(parser, buf.baseAddress, buf.count - 1)
+        }
+        guard let doc = cmark_parser_finish(parser) else { return "" }
+        defer { cmark_node_free(doc) }
+        guard let cString = cmark_render_html(doc, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        defer { free(cString) }
+        return String(cString: cString)
+    }
+}

@@ -1,0 +1,52 @@
+import SLACore
+
+/// What every renderer reads: the site, its figures, URLs, and each Markdown body rendered once.
+public struct RenderContext: Sendable {
+    public let site: Site
+    public let figures: SiteFigures
+    public let urls: SiteURLs
+    public let calendar: SiteCalendar
+    public let markdown: MarkdownRenderer
+    /// Files of the site's own theme folder by relative path; they replace the default theme's.
+    public let themeOverrides: [String: [UInt8]]
+    public let termsHTML: String
+    /// By service id.
+    public let serviceHTML: [String: String]
+    /// By plan id.
+    public let planHTML: [String: String]
+    /// Same order as `site.incidents`.
+    public let incidentHTML: [String]
+
+    public init(site: Site, figures: SiteFigures, themeOverrides: [String: [UInt8]] = [:]) {
+        self.site = site
+        self.figures = figures
+        self.urls = SiteURLs(baseURL: site.config.baseURL)
+        self.calendar = SiteCalendar(timeZone: site.config.timeZone)
+        let markdown = MarkdownRenderer(unsafe: site.config.markdownUnsafe)
+        self.markdown = markdown
+        self.themeOverrides = themeOverrides
+        // Render every body once, on all cores; pages and feeds share the HTML.
+        let bodies = [site.terms.body] + site.services.map(\.body) + site.plans.map(\.body) + site.incidents.map(\.body)
+        let html = ParallelWork.map(bodies) { markdown.html($0) }
+        var k = 0
+        termsHTML = html[k]
+        k += 1
+        var services: [String: String] = [:]
+        for s in site.services {
+            services[s.id] = html[k]
+            k += 1
+        }
+        serviceHTML = services
+        var plans: [String: String] = [:]
+        for p in site.plans {
+            plans[p.id] = html[k]
+            k += 1
+        }
+        planHTML = plans
+        incidentHTML = Array(html[k...])
+    }
+
+    public func service(_ id: String) -> Service? { site.service(id) }
+
+    public func plan(_ id: String) -> Plan? { site.plans.first { $0.id == id } }
+}

@@ -1,0 +1,32 @@
+/// The site's URL layout (SPEC §4): every page URL ends in `/` and is served by its `index.html`.
+public struct SiteURLs: Sendable {
+    /// Absolute, ending in `/`.
+    public let baseURL: String
+    /// Path part of the base URL, e.g. `/` or `/sla/`; pages link with it so the site works in a subfolder.
+    public let basePath: String
+
+    public init(baseURL: String) {
+        self.baseURL = baseURL
+        var path = "/"
+        if let schemeEnd = baseURL.range(of: "://") {
+            let afterScheme = baseURL[schemeEnd.upperBound...]
+            if let slash = afterScheme.firstIndex(of: "/") { path = String(afterScheme[slash...]) }
+        }
+        basePath = path.hasSuffix("/") ? path : path + "/"
+    }
+
+    // Site-relative paths (no leading slash), as written to the output folder.
+    public var home: String { "" }
+    public var terms: String { "terms/" }
+    public var status: String { "status/" }
+    public func plan(_ id: String) -> String { "plans/\(id)/" }
+    public func details(plan: String, service: String) -> String { "plans/\(plan)/\(service)/" }
+    public func incident(_ id: String) -> String { "incidents/\(id)/" }
+    public func badge(plan: String, service: String) -> String { "badges/\(plan)/\(service).svg" }
+
+    /// Root-relative link for pages, e.g. `/sla/plans/pro/`.
+    public func link(_ path: String) -> String { basePath + path }
+
+    /// Absolute URL, e.g. `https://sla.example.com/plans/pro/`.
+    public func absolute(_ path: String) -> String { baseURL + path }
+}

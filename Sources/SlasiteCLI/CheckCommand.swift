@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import SiteBuild
+import SiteContent
+
+/// `slasite check`: everything `build` validates, writing nothing.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Validate content and internal links without writing anything.")
+
+    @OptionGroup var site: SiteOptions
+
+    @Flag(help: "Fail on warnings too.")
+    var strict = false
+
+    func run() throws {
+        let now = try site.referenceTime()
+        let result = BuildPipeline(logger: site.makeLogger()).run(
+            BuildRequest(source: site.sourceURL, output: nil, baseURL: site.baseURL, now: now))
+        var diagnostics = result.diagnostics
+        if result.succeeded { diagnostics += LinkChecker.check(result.files) }
+        diagnostics = diagnostics.sortedForDisplay
+        DiagnosticPrinter(quiet: site.quiet).print(diagnostics)
+        if diagnostics.hasErrors || (strict && !diagnostics.warnings.isEmpty) { throw Exit.contentErrors }
+        if !site.quiet { print("no problems found in \(result.files.count) files") }
+    }
+}

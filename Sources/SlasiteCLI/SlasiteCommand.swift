@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+
+/// The `slasite` command line (SPEC §5).
+public struct SlasiteCommand: ParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "slasite",
+        abstract: "Build public SLA pages, feeds and sla.json from plain files.",
+        version: version,
+        subcommands: [BuildCommand.self, CheckCommand.self],
+        defaultSubcommand: nil)
+
+    public init() {}
+
+    /// Runs the command line and exits: 0 on success, 1 on content errors, 2 on usage errors.
+    public static func runAndExit(arguments: [String]? = nil) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Foundation.exit(0)
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            // ArgumentParser reports usage errors as 64; slasite promises 2 for them.
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+}
+
+/// Exit statuses of slasite.
+enum Exit {
+    static let contentErrors = ExitCode(1)
+    static let usage = ExitCode(2)
+}

@@ -1,0 +1,3 @@
+import SlasiteCLI
+
+SlasiteCommand.runAndExit()
