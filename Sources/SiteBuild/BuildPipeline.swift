@@ -28,6 +28,8 @@ public struct BuildResult: Sendable {
     public var site: Site?
     public var figures: SiteFigures?
     public var steps: [(name: String, seconds: Double)]
+    /// The source files read, by path (for excerpts under diagnostics).
+    public var sources: [String: [UInt8]] = [:]
     public var succeeded: Bool { !diagnostics.hasErrors && !files.isEmpty }
 }
 
@@ -58,6 +60,7 @@ public struct BuildPipeline: Sendable {
             result.diagnostics = [Diagnostic(.error, ".", 0, 0, "cannot read the site at \(request.source.path): \(error)")]
             return result
         }
+        result.sources = Dictionary(files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
         let parsed = step(2, "parse") { SiteParser.parse(files, options: ParseOptions(baseURL: request.baseURL)) }
         result.diagnostics = parsed.diagnostics
         guard let site = parsed.site else { return result }

@@ -15,6 +15,9 @@ public enum SiteParser {
         let sink = DiagnosticSink()
         var config: SiteConfig?
         var texts: [(SourceFile, SourceKind, String)] = []
+        // Ids of every content file present, readable or not, so one bad file does not cascade.
+        var serviceIDs: Set<String> = []
+        var planIDs: Set<String> = []
         var sawConfig = false
         var sawTerms = false
         for file in files {
@@ -27,6 +30,8 @@ public enum SiteParser {
             case let .failure(d): sink.items.append(d)
             case let .success(text): texts.append((file, kind, text))
             }
+            if case let .service(id) = kind { serviceIDs.insert(id) }
+            if case let .plan(id) = kind { planIDs.insert(id) }
             if kind == .config { sawConfig = true }
             if kind == .terms { sawTerms = true }
         }
@@ -83,7 +88,7 @@ public enum SiteParser {
             references += r.references
         }
         checkReferences(
-            references, serviceIDs: declaredIDs(texts, kind: "service"), planIDs: declaredIDs(texts, kind: "plan"),
+            references, serviceIDs: serviceIDs, planIDs: planIDs,
             plans: plans, incidents: incidents, sink: sink)
 
         let diagnostics = sink.items.sortedForDisplay
@@ -125,17 +130,6 @@ public enum SiteParser {
                 "file name \"\(id)\" is not a valid id: use lowercase letters a-z, digits 0-9 and -, at most 100 characters")
         }
         return .id(id)
-    }
-
-    private static func declaredIDs(_ texts: [(SourceFile, SourceKind, String)], kind: String) -> Set<String> {
-        var ids: Set<String> = []
-        for (_, k, _) in texts {
-            switch (k, kind) {
-            case let (.service(id), "service"), let (.plan(id), "plan"): ids.insert(id)
-            default: break
-            }
-        }
-        return ids
     }
 
     private static func checkReferences(

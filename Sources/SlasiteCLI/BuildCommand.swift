@@ -21,7 +21,7 @@ struct BuildCommand: ParsableCommand {
         let t0 = Date()
         let result = BuildPipeline(logger: site.makeLogger()).run(
             BuildRequest(source: site.sourceURL, output: outputURL, baseURL: site.baseURL, now: now))
-        DiagnosticPrinter(quiet: site.quiet).print(result.diagnostics)
+        DiagnosticPrinter(quiet: site.quiet, sources: result.sources).print(result.diagnostics)
         guard result.succeeded else { throw Exit.contentErrors }
         if !site.quiet {
             let ms = Int((Date().timeIntervalSince(t0) * 1000).rounded())

@@ -20,7 +20,7 @@ struct CheckCommand: ParsableCommand {
         var diagnostics = result.diagnostics
         if result.succeeded { diagnostics += LinkChecker.check(result.files) }
         diagnostics = diagnostics.sortedForDisplay
-        DiagnosticPrinter(quiet: site.quiet).print(diagnostics)
+        DiagnosticPrinter(quiet: site.quiet, sources: result.sources).print(diagnostics)
         if diagnostics.hasErrors || (strict && !diagnostics.warnings.isEmpty) { throw Exit.contentErrors }
         if !site.quiet { print("no problems found in \(result.files.count) files") }
     }

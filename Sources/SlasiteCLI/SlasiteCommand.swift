@@ -9,7 +9,7 @@ public struct SlasiteCommand: ParsableCommand {
         commandName: "slasite",
         abstract: "Build public SLA pages, feeds and sla.json from plain files.",
         version: version,
-        subcommands: [BuildCommand.self, CheckCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self],
         defaultSubcommand: nil)
 
     public init() {}

@@ -1,0 +1,151 @@
+import Foundation
+import XCTest
+
+final class BuildCommandTests: XCTestCase {
+    let now = "2026-11-24T00:00:00Z"
+
+    func slaJSON(_ site: URL) throws -> [String: Any] {
+        let data = try Data(contentsOf: site.appendingPathComponent("public/sla.json"))
+        return try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    func month(_ doc: [String: Any], plan: String, service: String, month: String) throws -> [String: Any] {
+        let plans = try XCTUnwrap(doc["plans"] as? [[String: Any]])
+        let p = try XCTUnwrap(plans.first { $0["id"] as? String == plan })
+        let services = try XCTUnwrap(p["services"] as? [[String: Any]])
+        let s = try XCTUnwrap(services.first { $0["id"] as? String == service })
+        let months = try XCTUnwrap(s["months"] as? [[String: Any]])
+        return try XCTUnwrap(months.first { $0["month"] as? String == month })
+    }
+
+    /// The numbers of Tests/Fixtures/basic, computed by hand in its EXPECTED.md.
+    func testSLAJSONNumbersMatchTheHandComputation() throws {
+        let site = try Slasite.copyFixture("basic")
+        let r = try Slasite.run(["build", "--source", site.path, "--now", now])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let doc = try slaJSON(site)
+        XCTAssertEqual(doc["generated_at"] as? String, now)
+        XCTAssertEqual(doc["base_url"] as? String, "https://sla.basic.example/")
+
+        let sep = try month(doc, plan: "pro", service: "api", month: "2026-09")
+        XCTAssertEqual(sep["uptime"] as? Double, 99.583)
+        XCTAssertEqual(sep["downtime_minutes"] as? Double, 180)
+        XCTAssertEqual(sep["met"] as? Bool, false)
+        XCTAssertEqual(sep["credit"] as? Double, 10)
+        XCTAssertEqual(sep["final"] as? Bool, true)
+        XCTAssertEqual(sep["budget_minutes"] as? Double, 43.2)
+        XCTAssertEqual(sep["termination_right"] as? Bool, false)
+
+        let oct = try month(doc, plan: "pro", service: "api", month: "2026-10")
+        XCTAssertEqual(oct["uptime"] as? Double, 98.925)
+        XCTAssertEqual(oct["downtime_minutes"] as? Double, 480)
+        XCTAssertEqual(oct["credit"] as? Double, 20, "25 % tier capped at 20")
+        XCTAssertEqual(oct["termination_right"] as? Bool, true)
+        XCTAssertEqual(oct["budget_minutes"] as? Double, 44.6)
+
+        let nov = try month(doc, plan: "pro", service: "api", month: "2026-11")
+        XCTAssertEqual(nov["uptime"] as? Double, 99.819)
+        XCTAssertEqual(nov["downtime_minutes"] as? Double, 60, "maintenance excluded, open incident runs to now")
+        XCTAssertEqual(nov["final"] as? Bool, false)
+        XCTAssertEqual(nov["credit"] as? Double, 0)
+        XCTAssertEqual(nov["budget_left_minutes"] as? Double, -16.8)
+
+        let dbSep = try month(doc, plan: "pro", service: "db", month: "2026-09")
+        XCTAssertEqual(dbSep["uptime"] as? Double, 99.99)
+        XCTAssertEqual(dbSep["downtime_minutes"] as? Double, 4.3)
+        XCTAssertEqual(dbSep["met"] as? Bool, true)
+        XCTAssertEqual(dbSep["measured"] as? Bool, true)
+
+        let dbOct = try month(doc, plan: "pro", service: "db", month: "2026-10")
+        XCTAssertEqual(dbOct["uptime"] as? Double, 99.597)
+        XCTAssertEqual(dbOct["downtime_minutes"] as? Double, 180)
+        XCTAssertEqual(dbOct["credit"] as? Double, 10)
+
+        let free = try month(doc, plan: "free", service: "api", month: "2026-10")
+        XCTAssertTrue(free["met"] is NSNull)
+        XCTAssertEqual(free["credit"] as? Double, 0)
+
+        let plans = try XCTUnwrap(doc["plans"] as? [[String: Any]])
+        XCTAssertEqual(plans.map { $0["id"] as? String }, ["free", "pro"], "ordered by `order`")
+        let pro = try XCTUnwrap(plans.last?["services"] as? [[String: Any]])
+        XCTAssertEqual(pro[0]["uptime"] as? Double, 99.9)
+        XCTAssertEqual(pro[0]["budget_minutes_per_month"] as? Double, 43.8)
+        XCTAssertEqual(pro[1]["budget_minutes_per_month"] as? Double, 21.9)
+        XCTAssertEqual(pro[0]["credit_cap"] as? Double, 20)
+        XCTAssertEqual(pro[0]["url"] as? String, "https://sla.basic.example/plans/pro/api/")
+        let freeServices = try XCTUnwrap(plans.first?["services"] as? [[String: Any]])
+        XCTAssertTrue(freeServices[0]["uptime"] is NSNull)
+    }
+
+    func testSameContentAndNowGiveByteIdenticalOutput() throws {
+        let site = try Slasite.copyFixture("basic")
+        let out1 = site.appendingPathComponent("out1")
+        let out2 = site.appendingPathComponent("out2")
+        XCTAssertEqual(try Slasite.run(["build", "--source", site.path, "--output", out1.path, "--now", now]).status, 0)
+        XCTAssertEqual(try Slasite.run(["build", "--source", site.path, "--output", out2.path, "--now", now]).status, 0)
+        let a = try Slasite.snapshot(out1)
+        let b = try Slasite.snapshot(out2)
+        XCTAssertFalse(a.isEmpty)
+        XCTAssertEqual(a, b)
+    }
+
+    func testSourceDateEpochIsTheReferenceTime() throws {
+        let site = try Slasite.copyFixture("basic")
+        // 2026-11-24T00:00:00Z
+        let r = try Slasite.run(["build", "--source", site.path], environment: ["SOURCE_DATE_EPOCH": "1795478400"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try slaJSON(site)["generated_at"] as? String, now)
+    }
+
+    func testABrokenEditLeavesThePreviousOutputIntact() throws {
+        let site = try Slasite.copyFixture("basic")
+        XCTAssertEqual(try Slasite.run(["build", "--source", site.path, "--now", now]).status, 0)
+        let before = try Slasite.snapshot(site.appendingPathComponent("public"))
+        XCTAssertFalse(before.isEmpty)
+
+        let plan = site.appendingPathComponent("content/plans/pro.md")
+        var text = try String(contentsOf: plan, encoding: .utf8)
+        text = text.replacingOccurrences(of: "uptime: 99.9\n", with: "uptime: 99,9\n")
+        try text.write(to: plan, atomically: true, encoding: .utf8)
+        let incident = site.appendingPathComponent("content/status/incidents/api-oct.md")
+        try "---\ntitle: x\nservices: [apii]\nimpact: major\nstart: 2026-10-05T00:00:00Z\n---\n".write(
+            to: incident, atomically: true, encoding: .utf8)
+
+        let r = try Slasite.run(["build", "--source", site.path, "--now", now])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(
+            r.stderr.contains("content/plans/pro.md:6:9: uptime must be a number between 0 and 100, got \"99,9\""), r.stderr)
+        XCTAssertTrue(
+            r.stderr.contains("content/status/incidents/api-oct.md:3:12: unknown service \"apii\""), r.stderr)
+        XCTAssertTrue(r.stderr.contains("2 errors"), r.stderr)
+        XCTAssertEqual(try Slasite.snapshot(site.appendingPathComponent("public")), before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.contains("slasite-tmp") }
+        XCTAssertEqual(leftovers, [])
+    }
+
+    func testUsageErrorsExitWith2() throws {
+        let site = try Slasite.copyFixture("basic")
+        XCTAssertEqual(try Slasite.run(["build", "--source", site.path, "--now", "yesterday"]).status, 2)
+        XCTAssertEqual(try Slasite.run(["build", "--bogus"]).status, 2)
+        XCTAssertEqual(try Slasite.run(["build", "--source", site.path, "--base-url", "ftp://x"]).status, 2)
+        // The output folder must never be the source folder, which a build would replace.
+        let r = try Slasite.run(["build", "--source", site.path, "--output", site.path, "--now", now])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent("site.yaml").path))
+    }
+
+    func testStaleTemporaryFoldersOfKilledBuildsAreRemoved() throws {
+        let site = try Slasite.copyFixture("basic")
+        // A folder left by a build whose process (pid 999999) no longer exists.
+        let stale = site.appendingPathComponent(".public.slasite-tmp-999999")
+        try FileManager.default.createDirectory(at: stale, withIntermediateDirectories: true)
+        XCTAssertEqual(try Slasite.run(["build", "--source", site.path, "--now", now]).status, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: stale.path))
+    }
+
+    func testBaseURLOverride() throws {
+        let site = try Slasite.copyFixture("basic")
+        XCTAssertEqual(try Slasite.run(["build", "--source", site.path, "--now", now, "--base-url", "https://preview.example/sla"]).status, 0)
+        XCTAssertEqual(try slaJSON(site)["base_url"] as? String, "https://preview.example/sla/")
+    }
+}

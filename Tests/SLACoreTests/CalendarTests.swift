@@ -1,0 +1,59 @@
+import Foundation
+import SLACore
+import XCTest
+
+final class CalendarTests: XCTestCase {
+    func testRealMinutesPerMonthFollowDST() {
+        // London: clocks go forward 2026-03-29 (31 days − 1 h = 44 640 − 60 = 44 580),
+        // back 2026-10-25 (44 640 + 60 = 44 700); UTC March has 44 640.
+        XCTAssertEqual(london.minutes(in: ym("2026-03")), 44_580)
+        XCTAssertEqual(london.minutes(in: ym("2026-10")), 44_700)
+        XCTAssertEqual(london.minutes(in: ym("2026-06")), 43_200)
+        XCTAssertEqual(utc.minutes(in: ym("2026-03")), 44_640)
+    }
+
+    func testLeapYears() {
+        // Feb 2024: 29 × 1440 = 41 760; Feb 2026: 28 × 1440 = 40 320; 1900 is not leap, 2000 is.
+        XCTAssertEqual(utc.minutes(in: ym("2024-02")), 41_760)
+        XCTAssertEqual(utc.minutes(in: ym("2026-02")), 40_320)
+        XCTAssertEqual(utc.minutes(in: ym("2000-02")), 41_760)
+        XCTAssertEqual(utc.minutes(in: ym("1900-02")), 40_320)
+    }
+
+    func testMonthEdgesAreInTheSiteZone() {
+        // May 2026 starts at 00:00 BST = 2026-04-30T23:00:00Z in London.
+        XCTAssertEqual(london.start(of: ym("2026-05")), at("2026-04-30T23:00:00Z"))
+        XCTAssertEqual(london.month(containing: at("2026-04-30T23:30:00Z")), ym("2026-05"))
+        XCTAssertEqual(utc.month(containing: at("2026-04-30T23:30:00Z")), ym("2026-04"))
+    }
+
+    func testTimesWithoutOffsetAreReadInTheSiteZone() {
+        // 2026-07-31T23:30 in London (BST, +01:00) is 22:30Z; in UTC it is 23:30Z.
+        XCTAssertEqual(at("2026-07-31T23:30:00", london), at("2026-07-31T22:30:00Z"))
+        XCTAssertEqual(at("2026-01-15T09:00:00", london), at("2026-01-15T09:00:00Z"))
+        XCTAssertEqual(at("2026-07-31T23:30:00+02:00", london), at("2026-07-31T21:30:00Z"))
+    }
+
+    func testWallTimeInTheSpringGapMovesForward() {
+        // 2026-03-29 01:30 does not exist in London; read as 02:30 BST = 01:30Z.
+        XCTAssertEqual(at("2026-03-29T01:30:00", london), at("2026-03-29T01:30:00Z"))
+    }
+
+    func testISO8601Forms() {
+        XCTAssertEqual(at("2026-11-24T00:00:00Z").seconds, 1_795_478_400)
+        XCTAssertEqual(at("2026-11-24T00:00:00.75Z"), at("2026-11-24T00:00:00Z"))
+        XCTAssertEqual(at("2026-11-24 01:00+0100"), at("2026-11-24T00:00:00Z"))
+        XCTAssertEqual(at("2026-11-24"), at("2026-11-24T00:00:00Z"))
+        XCTAssertNil(LocalDateTime(iso8601: "2026-02-30T00:00:00Z"))
+        XCTAssertNil(LocalDateTime(iso8601: "2026-11-24T24:00:00Z"))
+        XCTAssertNil(LocalDateTime(iso8601: "24/11/2026"))
+        XCTAssertNil(LocalDateTime(iso8601: "2026-11-24T10:00:00Zjunk"))
+    }
+
+    func testRFC3339Output() {
+        XCTAssertEqual(Instant(seconds: 0).rfc3339, "1970-01-01T00:00:00Z")
+        XCTAssertEqual(Instant(seconds: -1).rfc3339, "1969-12-31T23:59:59Z")
+        XCTAssertEqual(at("2024-02-29T13:14:15Z").rfc3339, "2024-02-29T13:14:15Z")
+        XCTAssertEqual(at("2024-02-29T13:14:15Z").basicUTC, "20240229T131415Z")
+    }
+}

@@ -1,0 +1,231 @@
+import SLACore
+import SiteContent
+import XCTest
+
+final class ParserTests: XCTestCase {
+    func testTheFixtureIsValid() throws {
+        let parsed = SiteFixture().parse()
+        XCTAssertEqual(parsed.diagnostics, [])
+        let site = try XCTUnwrap(parsed.site)
+        XCTAssertEqual(site.plans.map(\.id), ["pro"])
+        XCTAssertEqual(site.services.map(\.id), ["api", "db"])
+        XCTAssertEqual(site.terms(plan: site.plans[0], service: "db").uptime, 99.95)
+        XCTAssertEqual(site.terms(plan: site.plans[0], service: "api").creditCap, 50)
+        XCTAssertEqual(site.incidents[0].start.rfc3339, "2026-10-03T10:00:00Z")
+        XCTAssertEqual(site.plans[0].body, "Plan body.\n")
+    }
+
+    func testUptimeWithACommaPointsAtTheValue() {
+        var f = SiteFixture()
+        f["content/plans/pro.md"] = "---\ntitle: Pro\nsummary: S\nservices: {api: {}}\nuptime: 99,9\n---\n"
+        XCTAssertEqual(f.messages(), ["content/plans/pro.md:5:9: uptime must be a number between 0 and 100, got \"99,9\""])
+    }
+
+    func testUptimeOutOfRange() {
+        var f = SiteFixture()
+        f["content/plans/pro.md"] = "---\ntitle: Pro\nsummary: S\nservices:\n  api:\n    uptime: 199\n---\n"
+        XCTAssertEqual(f.messages(), ["content/plans/pro.md:6:13: uptime must be a number between 0 and 100, got \"199\""])
+    }
+
+    func testUnknownKeySuggestsTheClosestOne() {
+        var f = SiteFixture()
+        f["content/plans/pro.md"] = "---\ntitle: Pro\nsummary: S\nuptme: 99.9\nservices: {api: {}}\n---\n"
+        XCTAssertEqual(
+            f.messages(), ["content/plans/pro.md:4:1: unknown key \"uptme\" in plan (did you mean \"uptime\"?)"])
+    }
+
+    func testUnknownKeyInSiteYAMLAndNestedTerms() {
+        var f = SiteFixture()
+        f["site.yaml"] = "title: T\nprovider: P\nbase_url: https://x.example/\ndefaults:\n  credit_capp: 5\n"
+        XCTAssertEqual(f.messages(), ["site.yaml:5:3: unknown key \"credit_capp\" in defaults (did you mean \"credit_cap\"?)"])
+    }
+
+    func testMissingRequiredKey() {
+        var f = SiteFixture()
+        f["content/services/db.md"] = "---\ntitle: Database\nsummary: S\n---\n"
+        XCTAssertEqual(f.messages(), ["content/services/db.md:2:1: service is missing the required key \"measurement\""])
+    }
+
+    func testUnknownServiceInIncidentAndPlan() {
+        var f = SiteFixture()
+        f["content/status/incidents/outage.md"] =
+            "---\ntitle: O\nservices: [api, dbb]\nimpact: major\nstart: 2026-10-03T10:00:00Z\n---\n"
+        f["content/plans/pro.md"] = "---\ntitle: Pro\nsummary: S\nservices:\n  apii: {}\n---\n"
+        XCTAssertEqual(
+            f.messages(),
+            [
+                "content/plans/pro.md:5:3: unknown service \"apii\": there is no content/services/apii.md (did you mean \"api\"?)",
+                "content/status/incidents/outage.md:3:17: unknown service \"dbb\": there is no content/services/dbb.md (did you mean \"db\"?)",
+            ])
+    }
+
+    func testUnknownPlanInIncident() {
+        var f = SiteFixture()
+        f["content/status/incidents/outage.md"] =
+            "---\ntitle: O\nservices: [api]\nimpact: major\nstart: 2026-10-03T10:00:00Z\nplans: [proo]\n---\n"
+        XCTAssertEqual(
+            f.messages(),
+            ["content/status/incidents/outage.md:6:9: unknown plan \"proo\": there is no content/plans/proo.md (did you mean \"pro\"?)"])
+    }
+
+    func testBadImpactAndDates() {
+        var f = SiteFixture()
+        f["content/status/incidents/outage.md"] =
+            "---\ntitle: O\nservices: [api]\nimpact: majr\nstart: 2026-13-03T10:00:00Z\nend: yesterday\n---\n"
+        XCTAssertEqual(
+            f.messages(),
+            [
+                "content/status/incidents/outage.md:4:9: impact must be one of major, partial, degraded or maintenance, got \"majr\" (did you mean \"major\"?)",
+                "content/status/incidents/outage.md:5:8: start must be an ISO 8601 date and time like 2026-03-14T09:30:00Z, got \"2026-13-03T10:00:00Z\"",
+                "content/status/incidents/outage.md:6:6: end must be an ISO 8601 date and time like 2026-03-14T09:30:00Z, got \"yesterday\"",
+            ])
+    }
+
+    func testEndBeforeStart() {
+        var f = SiteFixture()
+        f["content/status/incidents/outage.md"] =
+            "---\ntitle: O\nservices: [api]\nimpact: major\nstart: 2026-10-03T10:00:00Z\nend: 2026-10-03T09:00:00Z\n---\n"
+        XCTAssertEqual(
+            f.messages(),
+            ["content/status/incidents/outage.md:6:6: end must not be before start (2026-10-03T10:00:00Z), got 2026-10-03T09:00:00Z"])
+    }
+
+    func testYAMLSyntaxErrorHasAPosition() {
+        var f = SiteFixture()
+        f["content/services/db.md"] = "---\ntitle: Database\nsummary: [unclosed\nmeasurement: x\n---\n"
+        let messages = f.messages()
+        XCTAssertEqual(messages.count, 1)
+        XCTAssertTrue(messages[0].hasPrefix("content/services/db.md:"), messages[0])
+        XCTAssertTrue(messages[0].contains("invalid YAML"), messages[0])
+    }
+
+    func testMissingFrontMatter() {
+        var f = SiteFixture()
+        f["content/services/db.md"] = "title: Database\n"
+        XCTAssertEqual(
+            f.messages(),
+            ["content/services/db.md:1:1: expected front matter: the file must start with a line \"---\", then YAML, then \"---\""])
+    }
+
+    func testInvalidFileNames() {
+        var f = SiteFixture()
+        f["content/services/My_DB.md"] = f["content/services/db.md"]
+        XCTAssertEqual(
+            f.messages(),
+            ["content/services/My_DB.md:1:1: file name \"My_DB\" is not a valid id: use lowercase letters a-z, digits 0-9 and -, at most 100 characters"])
+    }
+
+    func testCRLFAndBOMAreAccepted() throws {
+        var f = SiteFixture()
+        f["content/plans/pro.md"] = "\u{FEFF}---\r\ntitle: Pro\r\nsummary: S\r\nservices: {api: {}}\r\nuptime: 99,9\r\n---\r\nBody\r\n"
+        XCTAssertEqual(f.messages(), ["content/plans/pro.md:5:9: uptime must be a number between 0 and 100, got \"99,9\""])
+        f["content/plans/pro.md"] = "\u{FEFF}---\r\ntitle: Pro\r\nsummary: S\r\nservices: {api: {}}\r\n---\r\nBody\r\n"
+        let site = try XCTUnwrap(f.parse().site)
+        XCTAssertEqual(site.plans[0].body, "Body\n")
+    }
+
+    func testInvalidUTF8AndBinaryAreCleanErrors() {
+        var files = SiteFixture().sourceFiles.filter { $0.path != "content/services/db.md" }
+        files.append(SourceFile(path: "content/services/db.md", bytes: Array("---\ntitle: D".utf8) + [0xC3, 0x28] + Array("\n---\n".utf8)))
+        files.append(SourceFile(path: "content/status/incidents/bin.md", bytes: [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01]))
+        let messages = SiteParser.parse(files).diagnostics.map(\.description)
+        XCTAssertEqual(
+            messages,
+            [
+                "content/services/db.md:2:9: file is not valid UTF-8 text: found byte 0xC3",
+                "content/status/incidents/bin.md:1:5: file is not valid UTF-8 text: found a NUL byte (binary content?)",
+            ])
+    }
+
+    func testAllErrorsOfARunAreReportedTogether() {
+        var f = SiteFixture()
+        f["content/plans/pro.md"] = "---\ntitle: Pro\nsummary: S\nuptime: abc\ncredit_cap: 200\nservices: {api: {}}\n---\n"
+        f["site.yaml"] = "title: T\nprovider: P\nbase_url: not a url\ntimezone: Europe/Lodnon\n"
+        XCTAssertEqual(
+            f.messages(),
+            [
+                "content/plans/pro.md:4:9: uptime must be a number between 0 and 100, got \"abc\"",
+                "content/plans/pro.md:5:13: credit_cap must be a percentage between 0 and 100, got \"200\"",
+                "site.yaml:3:11: base_url must be an absolute http or https URL like https://sla.example.com/, got \"not a url\"",
+                "site.yaml:4:11: timezone must be an IANA time zone like Europe/London, got \"Europe/Lodnon\" (did you mean \"Europe/London\"?)",
+            ])
+    }
+
+    func testWarningsForNinesAndNonMonotonicTiers() throws {
+        var f = SiteFixture()
+        f["content/plans/pro.md"] = """
+            ---
+            title: Pro
+            summary: S
+            uptime: 99.9999
+            credits:
+              - {below: 99.9, credit: 25}
+              - {below: 99.0, credit: 10}
+            services: {api: {}}
+            ---
+
+            """
+        let parsed = f.parse()
+        XCTAssertNotNil(parsed.site, "warnings do not fail the parse")
+        XCTAssertEqual(
+            parsed.diagnostics.map(\.description),
+            [
+                "content/plans/pro.md:4:9: warning: uptime 99.9999 allows 2.6 s of downtime a month — is a 9 misplaced?",
+                "content/plans/pro.md:7:5: warning: credit tiers are not monotonic: 10 % below 99 % is less than 25 % below 99.9 %",
+            ])
+    }
+
+    func testMeasurementsCSV() throws {
+        var f = SiteFixture()
+        f["content/status/measurements.csv"] = "service,month,uptime\napi,2026-09,99.5\napi,2026-9,99\ndb,2026-09,99,9\nweb,2026-09,99\napi,2026-09,98\n"
+        XCTAssertEqual(
+            f.messages(),
+            [
+                "content/status/measurements.csv:3:5: month must be like 2026-10, got \"2026-9\"",
+                "content/status/measurements.csv:4:1: expected 3 fields (service,month,uptime), got 4",
+                "content/status/measurements.csv:5:1: unknown service \"web\": there is no content/services/web.md",
+                "content/status/measurements.csv:6:1: a second row for api in 2026-09 (the first is on line 2)",
+            ])
+        f["content/status/measurements.csv"] = "service,month,uptime\r\napi,2026-09,99.5\r\n"
+        let site = try XCTUnwrap(f.parse().site)
+        XCTAssertEqual(site.measurements, [MeasuredUptime(service: "api", month: YearMonth(year: 2026, month: 9), uptime: 99.5)])
+    }
+
+    func testSupportTerms() throws {
+        var f = SiteFixture()
+        f["content/plans/pro.md"] = """
+            ---
+            title: Pro
+            summary: S
+            support:
+              hours: 24x7
+              response: {critical: 15m, high: 4h, normal: 1 business day, low: whenever}
+            services: {api: {}}
+            ---
+
+            """
+        XCTAssertEqual(
+            f.messages(),
+            ["content/plans/pro.md:6:68: response time for low must be like immediate, 15m, 4h or 1 business day, got \"whenever\""])
+    }
+
+    func testDuplicateKeysAreErrors() {
+        var f = SiteFixture()
+        f["content/services/db.md"] = "---\ntitle: A\ntitle: B\nsummary: S\nmeasurement: M\n---\n"
+        let messages = f.messages()
+        XCTAssertEqual(messages.count, 1)
+        XCTAssertTrue(messages[0].contains("duplicate key \"title\""), messages[0])
+    }
+
+    func testDeepNestingAndAliasBombsEndInAnError() {
+        var f = SiteFixture()
+        f["content/services/db.md"] = "---\ntitle: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n---\n"
+        XCTAssertEqual(f.messages(), ["content/services/db.md:2:72: YAML is nested deeper than 64 levels"])
+        // 9^12 leaves if expanded; reading it must stay bounded and end in errors.
+        var bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n"
+        for k in 1...12 { bomb += "a\(k): &a\(k) [" + Array(repeating: "*a\(k - 1)", count: 9).joined(separator: ", ") + "]\n" }
+        f["content/services/db.md"] = "---\n" + bomb + "title: D\nsummary: S\nmeasurement: M\nexclusions: *a12\n---\n"
+        let messages = f.messages()
+        XCTAssertFalse(messages.isEmpty)
+    }
+}
