@@ -41,7 +41,11 @@ let package = Package(
             swiftSettings: upcoming),
         .target(
             name: "PreviewServer",
-            dependencies: ["SiteBuild", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: [
+                "SLACore", "SiteContent", "SiteRender", "SiteBuild",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: upcoming),
         .target(
             name: "SlasiteCLI",
@@ -56,5 +60,6 @@ let package = Package(
         .testTarget(name: "SiteContentTests", dependencies: ["SiteContent"]),
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "SiteBuild"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SiteBuild"]),
+        .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer"]),
     ]
 )

@@ -1,1 +1,194 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import SLACore
 import SiteBuild
+import SiteContent
+import SiteRender
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `slasite serve`: builds into memory, serves it, watches the inputs, rebuilds and reloads pages.
+public struct PreviewServer: Sendable {
+    public var source: URL
+    public var host: String
+    public var port: Int
+    /// Fixed reference time; nil reads the clock at every rebuild.
+    public var now: Instant?
+    public var pollInterval: Duration = .milliseconds(100)
+    /// Quiet time after the last change before rebuilding, so a burst of saves is one rebuild.
+    public var debounce: Duration = .milliseconds(60)
+    public var logger: Logger
+
+    public init(source: URL, host: String, port: Int, now: Instant?, logger: Logger) {
+        self.source = source
+        self.host = host
+        self.port = port
+        self.now = now
+        self.logger = logger
+    }
+
+    public enum ServeError: Error, CustomStringConvertible {
+        case portInUse(String, Int)
+        case cannotBind(String, Int, String)
+
+        public var description: String {
+            switch self {
+            case let .portInUse(host, port): "port \(port) on \(host) is already in use; pick another with --port"
+            case let .cannotBind(host, port, why): "cannot listen on \(host):\(port): \(why)"
+            }
+        }
+    }
+
+    /// Runs until SIGINT or SIGTERM. `onReady` receives the URL once the server listens.
+    public func run(onReady: @escaping @Sendable (String) -> Void = { print("serving \($0)") }) async throws {
+        try checkPortIsFree()
+        let state = PreviewState()
+        let builder = PreviewBuilder(source: source, now: now)
+        let first = builder.build()
+        await state.publish(first.files, diagnostics: first.diagnostics, basePath: first.basePath)
+        report(first)
+
+        let app = Application(
+            responder: PreviewResponder(state: state),
+            configuration: .init(address: .hostname(host, port: port), serverName: "slasite"),
+            onServerRunning: { channel in
+                let actual = channel.localAddress?.port ?? port
+                let shownHost = host.contains(":") ? "[\(host)]" : host
+                onReady("http://\(shownHost):\(actual)\(first.basePath ?? "/")")
+            },
+            logger: quietLogger())
+
+        let watcher = SiteWatcher(root: source)
+        let watchTask = Task.detached { [pollInterval, debounce] in
+            var known = watcher.scan()
+            while !Task.isCancelled {
+                try? await Task.sleep(for: pollInterval)
+                var changes = ChangeSet.between(known, watcher.scan())
+                guard !changes.isEmpty else { continue }
+                // Wait for quiet so a burst of saves is one rebuild.
+                var latest = watcher.scan()
+                while true {
+                    try? await Task.sleep(for: debounce)
+                    let again = watcher.scan()
+                    if again == latest { break }
+                    latest = again
+                }
+                changes = ChangeSet.between(known, latest)
+                known = latest
+                let theme = builder.lastTheme
+                let kind = ChangeKind.of(changes, theme: theme)
+                guard kind != .none else { continue }
+                let result = builder.build()
+                await state.publish(
+                    result.succeeded ? result.files : nil, diagnostics: result.diagnostics, basePath: result.basePath,
+                    event: kind == .styles && result.succeeded ? "css" : "reload")
+                report(result, changed: changes.all)
+            }
+        }
+        let signals = installShutdownHandlers(state: state)
+        defer {
+            watchTask.cancel()
+            for s in signals { s.cancel() }
+        }
+        try await app.runService()
+    }
+
+    private func report(_ result: PreviewBuilder.Outcome, changed: [String] = []) {
+        let what = changed.isEmpty ? "" : " (\(changed.prefix(3).joined(separator: ", "))\(changed.count > 3 ? ", …" : ""))"
+        if result.succeeded {
+            logger.info("rebuilt \(result.files?.count ?? 0) files in \(String(format: "%.1f", result.seconds * 1000)) ms\(what)")
+        } else {
+            let text = result.diagnostics.map(\.description).joined(separator: "\n")
+            logger.error("build failed, still serving the last good site\(what):\n\(text)")
+        }
+    }
+
+    private func quietLogger() -> Logger {
+        var l = Logger(label: "slasite.http")
+        l.logLevel = .warning
+        return l
+    }
+
+    /// A clear error for a port in use, before the server tries to bind.
+    func checkPortIsFree() throws {
+        guard port != 0 else { return }
+        var hints = addrinfo()
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        hints.ai_flags = AI_PASSIVE
+        var res: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(host, String(port), &hints, &res) == 0, let info = res else {
+            throw ServeError.cannotBind(host, port, "unknown host")
+        }
+        defer { freeaddrinfo(res) }
+        let fd = socket(info.pointee.ai_family, info.pointee.ai_socktype, info.pointee.ai_protocol)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        var one: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
+        if bind(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) != 0 {
+            if errno == EADDRINUSE { throw ServeError.portInUse(host, port) }
+            throw ServeError.cannotBind(host, port, String(cString: strerror(errno)))
+        }
+    }
+
+    /// On SIGINT/SIGTERM, close the reload streams so graceful shutdown does not wait on them.
+    private func installShutdownHandlers(state: PreviewState) -> [any DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { sig in
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler {
+                Task { await state.closeAll() }
+                // If anything still holds the server open, do not hang the terminal.
+                DispatchQueue.global().asyncAfter(deadline: .now() + 3) { _exit(0) }
+            }
+            source.resume()
+            return source
+        }
+    }
+}
+
+/// Builds the site into memory for preview, reusing the pipeline.
+final class PreviewBuilder: @unchecked Sendable {
+    struct Outcome {
+        var files: [OutputFile]?
+        var diagnostics: [Diagnostic]
+        var basePath: String?
+        var seconds: Double
+        var succeeded: Bool { files != nil }
+    }
+
+    let source: URL
+    let now: Instant?
+    private let lock = NSLock()
+    private var theme = "default"
+
+    init(source: URL, now: Instant?) {
+        self.source = source
+        self.now = now
+    }
+
+    var lastTheme: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return theme
+    }
+
+    func build() -> Outcome {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        let reference = now ?? Instant(seconds: Int64(Date().timeIntervalSince1970))
+        let result = BuildPipeline().run(BuildRequest(source: source, output: nil, now: reference))
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+        if let site = result.site {
+            lock.lock()
+            theme = site.config.theme
+            lock.unlock()
+        }
+        let basePath = result.site.map { SiteURLs(baseURL: $0.config.baseURL).basePath }
+        return Outcome(
+            files: result.succeeded ? result.files : nil, diagnostics: result.diagnostics, basePath: basePath,
+            seconds: seconds)
+    }
+}

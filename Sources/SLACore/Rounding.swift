@@ -9,15 +9,15 @@ public enum Published {
     /// Minutes as published: 1 decimal, half-up.
     public static func minutes(_ x: Double) -> Double { round(x, places: 1) }
 
-    /// Rounds half away from zero on the value's shortest decimal form, so 2.675 becomes 2.68
-    /// (binary floating point would otherwise see 2.67499999…).
+    /// Rounds half up (ties toward +∞) on the value's shortest decimal form, so 2.675 becomes 2.68
+    /// (binary floating point would otherwise see 2.67499999…) and −18.45 becomes −18.4.
     public static func round(_ x: Double, places: Int) -> Double {
         guard x.isFinite else { return x }
         let text = String(x)
         guard !text.contains("e"), !text.contains("E") else {
             var scale = 1.0
             for _ in 0..<places { scale *= 10 }
-            return (x * scale).rounded(.toNearestOrAwayFromZero) / scale
+            return (x * scale + 0.5).rounded(.down) / scale
         }
         let negative = text.hasPrefix("-")
         let unsigned = negative ? String(text.dropFirst()) : text
@@ -26,8 +26,12 @@ public enum Published {
         let fracPart = parts.count > 1 ? String(parts[1]) : ""
         if fracPart.count <= places { return x }
         var digits = Array((intPart + fracPart.prefix(places)).utf8).map { Int($0) - 48 }
-        let next = Int(fracPart.utf8[fracPart.utf8.index(fracPart.utf8.startIndex, offsetBy: places)]) - 48
-        if next >= 5 {
+        let rest = Array(fracPart.utf8.dropFirst(places)).map { Int($0) - 48 }
+        let next = rest[0]
+        let exactTie = next == 5 && rest.dropFirst().allSatisfy { $0 == 0 }
+        // Half up: a tie moves toward +∞, which for a negative number means toward zero.
+        let roundMagnitudeUp = negative ? (next > 5 || (next == 5 && !exactTie)) : next >= 5
+        if roundMagnitudeUp {
             var k = digits.count - 1
             while k >= 0 {
                 if digits[k] == 9 {

@@ -62,7 +62,7 @@ enum ContentDecoders {
             defaults: defaults, body: body)
     }
 
-    static func plan(_ text: String, id: String, file: String, sink: DiagnosticSink) -> (Plan, [Reference])? {
+    static func plan(_ text: String, id: String, file: String, sink: DiagnosticSink, refs: inout [Reference]) -> Plan? {
         guard let (node, source, body) = open(text, file: file, sink: sink) else { return nil }
         let before = sink.items.errors.count
         let r = MappingReader(node, in: source, what: "plan", allowed: planKeys)
@@ -91,7 +91,6 @@ enum ContentDecoders {
         }
         let terms = TermsDecoder.decode(r)
         var services: [(id: String, terms: SLATerms)] = []
-        var refs: [Reference] = []
         if let node = r.requireValue("services", what: "plan") {
             if case let .mapping(m) = node {
                 for (k, v) in m {
@@ -112,25 +111,25 @@ enum ContentDecoders {
                 source.error(node, "services must be a mapping from service id to its terms in this plan, got \(MappingReader.describe(node))")
             }
         }
+        if services.isEmpty && r.has("services") {
+            source.warning(r.value("services"), "this plan covers no services, so it promises nothing")
+        }
         guard sink.items.errors.count == before, let title, let summary else { return nil }
-        return (
-            Plan(
-                id: id, title: title, summary: summary, order: order, price: price, effective: effective,
-                revisions: revisions.sorted { $0.date.dateString < $1.date.dateString }, terms: terms,
-                services: services, body: body),
-            refs
-        )
+        return Plan(
+            id: id, title: title, summary: summary, order: order, price: price, effective: effective,
+            revisions: revisions.sorted { $0.date.dateString < $1.date.dateString }, terms: terms,
+            services: services, body: body)
     }
 
     static func incident(
-        _ text: String, id: String, file: String, calendar: SiteCalendar, sink: DiagnosticSink
-    ) -> (Incident, [Reference])? {
+        _ text: String, id: String, file: String, calendar: SiteCalendar, sink: DiagnosticSink,
+        refs: inout [Reference]
+    ) -> Incident? {
         guard let (node, source, body) = open(text, file: file, sink: sink) else { return nil }
         let before = sink.items.errors.count
         let r = MappingReader(node, in: source, what: "incident", allowed: incidentKeys)
         guard r.isMapping else { return nil }
         let title = r.string("title", required: "incident")
-        var refs: [Reference] = []
         var services: [String] = []
         if let node = r.requireValue("services", what: "incident") {
             if let list = r.stringList("services") {
@@ -167,12 +166,12 @@ enum ContentDecoders {
                 refs.append(Reference(kind: .plan, id: pid, file: file, line: p.line, column: p.column, context: "incident"))
                 plans?.append(pid)
             }
+            if list.isEmpty {
+                source.warning(r.value("plans"), "plans is empty, so this incident counts against no plan; leave the key out to mean every plan")
+            }
         }
         guard sink.items.errors.count == before, let title, let impact, let start else { return nil }
-        return (
-            Incident(id: id, title: title, services: services, impact: impact, start: start, end: end, plans: plans, body: body),
-            refs
-        )
+        return Incident(id: id, title: title, services: services, impact: impact, start: start, end: end, plans: plans, body: body)
     }
 
     /// Decodes `measurements.csv`: header `service,month,uptime`, one row per service and month.

@@ -23,7 +23,10 @@ public enum SiteParser {
         for file in files {
             let kind = SourceKind.classify(file.path)
             switch kind {
-            case .other, .theme: continue
+            case .other:
+                if file.path.hasPrefix("content/") { warnUnknownFile(file.path, sink: sink) }
+                continue
+            case .theme: continue
             default: break
             }
             switch SourceText.decode(file) {
@@ -53,15 +56,10 @@ public enum SiteParser {
             case .terms: result.terms = ContentDecoders.terms(text, file: file.path, sink: local)
             case let .service(id): result.service = ContentDecoders.service(text, id: id, file: file.path, sink: local)
             case let .plan(id):
-                if let (p, refs) = ContentDecoders.plan(text, id: id, file: file.path, sink: local) {
-                    result.plan = p
-                    result.references = refs
-                }
+                result.plan = ContentDecoders.plan(text, id: id, file: file.path, sink: local, refs: &result.references)
             case let .incident(id):
-                if let (i, refs) = ContentDecoders.incident(text, id: id, file: file.path, calendar: calendar, sink: local) {
-                    result.incident = i
-                    result.references = refs
-                }
+                result.incident = ContentDecoders.incident(
+                    text, id: id, file: file.path, calendar: calendar, sink: local, refs: &result.references)
             case .measurements:
                 let (rows, refs) = ContentDecoders.measurements(text, file: file.path, sink: local)
                 result.measurements = rows
@@ -130,6 +128,20 @@ public enum SiteParser {
                 "file name \"\(id)\" is not a valid id: use lowercase letters a-z, digits 0-9 and -, at most 100 characters")
         }
         return .id(id)
+    }
+
+    /// A file under content/ that the layout does not define is reported, so a misnamed folder or
+    /// extension never silently drops a plan or an incident.
+    private static func warnUnknownFile(_ path: String, sink: DiagnosticSink) {
+        let folders = ["content/services/", "content/plans/", "content/status/incidents/"]
+        var hint: String?
+        let dir = path.split(separator: "/").dropLast().joined(separator: "/") + "/"
+        if let close = Suggestion.closest(to: dir, in: folders), close != dir {
+            hint = "did you mean \"\(close)\"?"
+        } else if folders.contains(dir) {
+            hint = "content files end in .md"
+        }
+        sink.warning(path, 1, 1, "this file is not part of the site layout (SPEC §1) and is ignored", hint: hint)
     }
 
     private static func checkReferences(

@@ -53,6 +53,12 @@ struct NewSite: ParsableCommand {
             ("content/status/incidents/first-incident.md", Scaffold.incident(service: "api", start: now, calendar: SiteCalendar(timeZone: TimeZone(identifier: "UTC")!), resolved: true)),
             (".gitignore", "public/\n"),
         ]
+        // Refuse before writing anything, so a refused scaffold never leaves half a site.
+        let existing = files.map(\.0).filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
+        if !existing.isEmpty {
+            FileHandle.standardError.write(Data("\(directory) already has \(existing.joined(separator: ", ")); not overwriting anything\n".utf8))
+            throw Exit.contentErrors
+        }
         for (path, text) in files {
             try writeNew(text, to: root.appendingPathComponent(path), displayPath: "\(directory)/\(path)")
         }

@@ -2,23 +2,27 @@ import ArgumentParser
 import Foundation
 
 /// The `slasite` command line (SPEC §5).
-public struct SlasiteCommand: ParsableCommand {
+public struct SlasiteCommand: AsyncParsableCommand {
     public static let version = "0.1.0"
 
     public static let configuration = CommandConfiguration(
         commandName: "slasite",
         abstract: "Build public SLA pages, feeds and sla.json from plain files.",
         version: version,
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self],
         defaultSubcommand: nil)
 
     public init() {}
 
     /// Runs the command line and exits: 0 on success, 1 on content errors, 2 on usage errors.
-    public static func runAndExit(arguments: [String]? = nil) -> Never {
+    public static func runAndExit(arguments: [String]? = nil) async -> Never {
         do {
             var command = try parseAsRoot(arguments)
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
             Foundation.exit(0)
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)

@@ -1,3 +1,3 @@
 import SlasiteCLI
 
-SlasiteCommand.runAndExit()
+await SlasiteCommand.runAndExit()

@@ -1,0 +1,73 @@
+import Foundation
+import SiteContent
+import SiteRender
+
+/// A served file: bytes, type and entity tag.
+struct ServedFile: Sendable {
+    var bytes: [UInt8]
+    var contentType: String
+    var etag: String
+}
+
+/// The site being previewed: the last good build, the latest diagnostics, and open reload streams.
+actor PreviewState {
+    private(set) var files: [String: ServedFile] = [:]
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var generation = 0
+    private(set) var basePath = "/"
+    private var subscribers: [UUID: AsyncStream<String>.Continuation] = [:]
+
+    /// Takes a build result: a good build replaces the site; a failed one keeps it and shows errors.
+    func publish(_ outputs: [OutputFile]?, diagnostics: [Diagnostic], basePath: String?, event: String = "reload") {
+        generation += 1
+        self.diagnostics = diagnostics
+        if let outputs {
+            var next: [String: ServedFile] = [:]
+            next.reserveCapacity(outputs.count)
+            for f in outputs {
+                // Unchanged files keep their tag, so browsers revalidate cheaply.
+                let etag = files[f.path].flatMap { $0.bytes == f.bytes ? $0.etag : nil } ?? Self.tag(f.bytes)
+                next[f.path] = ServedFile(bytes: f.bytes, contentType: ContentType.of(f.path), etag: etag)
+            }
+            files = next
+        }
+        if let basePath { self.basePath = basePath }
+        for c in subscribers.values { c.yield(event) }
+    }
+
+    func file(_ path: String) -> ServedFile? { files[path] }
+
+    func exists(_ path: String) -> Bool { files[path] != nil }
+
+    func snapshot() -> (files: [String: ServedFile], diagnostics: [Diagnostic], generation: Int, basePath: String) {
+        (files, diagnostics, generation, basePath)
+    }
+
+    func subscribe() -> AsyncStream<String> {
+        let id = UUID()
+        let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(4))
+        subscribers[id] = continuation
+        continuation.onTermination = { _ in Task { await self.unsubscribe(id) } }
+        return stream
+    }
+
+    private func unsubscribe(_ id: UUID) { subscribers[id] = nil }
+
+    var subscriberCount: Int { subscribers.count }
+
+    /// Ends every reload stream (on shutdown, so open connections close).
+    func closeAll() {
+        for c in subscribers.values { c.finish() }
+        subscribers = [:]
+    }
+
+    /// FNV-1a 64 of the bytes, quoted.
+    static func tag(_ bytes: [UInt8]) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes {
+            h ^= UInt64(b)
+            h = h &* 0x100_0000_01b3
+        }
+        return "\"" + String(h, radix: 16) + "-" + String(bytes.count, radix: 16) + "\""
+    }
+}
