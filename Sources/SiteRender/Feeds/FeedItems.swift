@@ -1,0 +1,145 @@
+import SLACore
+
+/// The entries of both feeds: one per incident, per plan revision, and per final month that
+/// missed an objective (SPEC §4), newest first.
+enum FeedItems {
+    /// Every entry of the site, newest first (see `newestFirst`).
+    static func items(_ context: RenderContext) -> [FeedItem] {
+        var items: [FeedItem] = []
+        for (index, incident) in context.site.incidents.enumerated() {
+            items.append(incidentItem(incident, html: context.incidentHTML[index], context: context))
+        }
+        for plan in context.site.plans {
+            items += revisionItems(plan, context: context)
+        }
+        for (plan, levels) in zip(context.site.plans, context.figures.plans) {
+            for level in levels {
+                for month in level.missedMonths {
+                    items.append(missedItem(month, level: level, plan: plan, context: context))
+                }
+            }
+        }
+        return newestFirst(items)
+    }
+
+    /// Newest `published` first; equal dates by id, so the order never depends on input order.
+    static func newestFirst(_ items: [FeedItem]) -> [FeedItem] {
+        items.sorted { a, b in a.published != b.published ? a.published > b.published : a.id < b.id }
+    }
+
+    // MARK: Incidents
+
+    static func incidentItem(_ incident: Incident, html: String, context: RenderContext) -> FeedItem {
+        let url = context.urls.absolute(context.urls.incident(incident.id))
+        let services = incident.services.map { context.service($0)?.title ?? $0 }
+        var summary = impactPhrase(incident.impact) + " of " + services.joined(separator: ", ")
+        if let end = incident.end {
+            summary += " from \(incident.start.rfc3339) to \(end.rfc3339)."
+        } else {
+            summary += " since \(incident.start.rfc3339), still open."
+        }
+        let body = html.isEmpty ? "<p>\(XMLText.escape(summary))</p>\n" : html
+        let facts: JSONValue = .object([
+            ("kind", .string(FeedItem.Kind.incident.rawValue)),
+            ("incident", .string(incident.id)),
+            ("impact", .string(incident.impact.rawValue)),
+            ("services", .array(incident.services.map(JSONValue.string))),
+            ("plans", incident.plans.map { .array($0.map(JSONValue.string)) } ?? .null),
+            ("start", .string(incident.start.rfc3339)),
+            ("end", .optional(incident.end?.rfc3339)),
+        ])
+        return FeedItem(
+            kind: .incident, id: url + "#incident", url: url, title: incident.title, summary: summary,
+            contentHTML: body, published: incident.start, modified: incident.end,
+            tags: [FeedItem.Kind.incident.rawValue, incident.impact.rawValue] + incident.services, facts: facts)
+    }
+
+    static func impactPhrase(_ impact: Impact) -> String {
+        switch impact {
+        case .major: "Major outage"
+        case .partial: "Partial outage"
+        case .degraded: "Degraded performance"
+        case .maintenance: "Scheduled maintenance"
+        }
+    }
+
+    // MARK: Plan revisions
+
+    static func revisionItems(_ plan: Plan, context: RenderContext) -> [FeedItem] {
+        let url = context.urls.absolute(context.urls.plan(plan.id))
+        var seen: [String: Int] = [:]
+        return plan.revisions.map { revision in
+            let date = revision.date.dateString
+            // Two revisions on one day keep distinct ids, numbered in the order written.
+            seen[date, default: 0] += 1
+            let suffix = seen[date]! > 1 ? "-\(seen[date]!)" : ""
+            let title = "\(plan.title) plan terms revised on \(date)"
+            let html = "<p>\(XMLText.escape(revision.note))</p>\n"
+                + "<p><a href=\"\(XMLText.escape(url))\">View the \(XMLText.escape(plan.title)) plan</a></p>\n"
+            let facts: JSONValue = .object([
+                ("kind", .string(FeedItem.Kind.revision.rawValue)),
+                ("plan", .string(plan.id)),
+                ("date", .string(date)),
+            ])
+            // A date without a time is midnight in the site zone.
+            return FeedItem(
+                kind: .revision, id: url + "#revision-" + date + suffix, url: url, title: title,
+                summary: revision.note, contentHTML: html, published: context.calendar.instant(revision.date),
+                modified: nil, tags: [FeedItem.Kind.revision.rawValue, plan.id], facts: facts)
+        }
+    }
+
+    // MARK: Missed objectives
+
+    static func missedItem(_ m: MonthFigure, level: ServiceLevel, plan: Plan, context: RenderContext) -> FeedItem {
+        let url = context.urls.absolute(context.urls.details(plan: level.planID, service: level.serviceID))
+        let serviceTitle = context.service(level.serviceID)?.title ?? level.serviceID
+        let objective = Published.text(level.terms.uptime ?? 100)
+        let uptime = Published.text(Published.uptime(m.uptime))
+        let downtime = Published.text(Published.minutes(m.downtimeMinutes))
+        let budget = m.budgetMinutes.map { Published.text(Published.minutes($0)) }
+        let credit = Published.text(m.credit)
+        let month = m.month.description
+
+        var sentences = [
+            "\(serviceTitle) on the \(plan.title) plan had \(uptime) % uptime in \(month), "
+                + "below its \(objective) % objective.",
+            m.credit > 0
+                ? "A service credit of \(credit) % of the monthly fee is owed."
+                : "No service credit tier applies to this month.",
+        ]
+        if m.credit > 0, let days = level.terms.claimWindowDays {
+            sentences.append("Claim it within \(days) days after the end of the month.")
+        }
+        if m.terminationRight, let n = level.terms.terminationConsecutiveMisses {
+            sentences.append(
+                n == 1
+                    ? "This missed month gives the customer the right to terminate."
+                    : "This completes \(n) missed months in a row: the customer may terminate.")
+        }
+        var html = "<p>\(XMLText.escape(sentences.joined(separator: " ")))</p>\n<ul>\n"
+        html += "<li>Uptime: \(uptime) % (objective \(objective) %)</li>\n"
+        html += "<li>Downtime: \(downtime) minutes"
+        if let budget { html += " (allowed: \(budget) minutes)" }
+        html += "</li>\n<li>Service credit: \(credit) % of the monthly fee</li>\n</ul>\n"
+        html += "<p><a href=\"\(XMLText.escape(url))\">View full details</a></p>\n"
+
+        let facts: JSONValue = .object([
+            ("kind", .string(FeedItem.Kind.missedObjective.rawValue)),
+            ("plan", .string(level.planID)),
+            ("service", .string(level.serviceID)),
+            ("month", .string(month)),
+            ("uptime", .number(Published.uptime(m.uptime))),
+            ("objective", .optional(level.terms.uptime)),
+            ("downtime_minutes", .number(Published.minutes(m.downtimeMinutes))),
+            ("credit", .number(m.credit)),
+            ("termination_right", .bool(m.terminationRight)),
+        ])
+        return FeedItem(
+            kind: .missedObjective, id: url + "#missed-" + month, url: url,
+            title: "\(plan.title) · \(serviceTitle) missed \(objective) % in \(month)",
+            summary: sentences.joined(separator: " "), contentHTML: html,
+            published: context.calendar.end(of: m.month), modified: nil,
+            tags: [FeedItem.Kind.missedObjective.rawValue, level.planID, level.serviceID], facts: facts)
+    }
+}

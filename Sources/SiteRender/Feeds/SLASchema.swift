@@ -1,0 +1,200 @@
+/// `/sla.schema.json`: JSON Schema 2020-12 of `/sla.json` exactly as `SLAJSON` writes it.
+///
+/// Every key SLAJSON writes is listed and required (absent values are written as `null`), and
+/// objects allow no other keys, so clients can generate exact types. Add a key here whenever
+/// SLAJSON gains one; the feed tests fail otherwise.
+enum SLASchema {
+    static let path = "sla.schema.json"
+
+    static func document(urls: SiteURLs) -> JSONValue {
+        .object([
+            ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
+            ("$id", .string(urls.absolute(path))),
+            ("title", .string("SLA")),
+            ("description", .string("Everything machine-readable about the published service level agreements (/sla.json).")),
+            ("type", .string("object")),
+            ("properties", .object([
+                ("generated_at", dateTime("The build's reference time (now), RFC 3339 in UTC.")),
+                ("base_url", string("Absolute URL the site is published at, ending in /.", format: "uri")),
+                ("title", string("Site title.")),
+                ("provider", string("The party that gives the promises.")),
+                ("timezone", string("IANA time zone in which months are counted.")),
+                ("current_month", ref("YearMonth", "The month of generated_at in the site time zone.")),
+                ("plans", array(ref("Plan"), "Plans, in display order.")),
+                ("incidents", array(ref("Incident"), "Incidents and maintenance windows, by start then id.")),
+            ])),
+            ("required", required(["generated_at", "base_url", "title", "provider", "timezone", "current_month", "plans", "incidents"])),
+            ("additionalProperties", .bool(false)),
+            ("$defs", .object([
+                ("Id", .object([
+                    ("description", .string("A content id: lowercase a-z, 0-9 and -.")),
+                    ("type", .string("string")),
+                    ("pattern", .string("^[a-z0-9-]+$")),
+                ])),
+                ("YearMonth", .object([
+                    ("description", .string("A calendar month, YYYY-MM.")),
+                    ("type", .string("string")),
+                    ("pattern", .string("^[0-9]{4}-(0[1-9]|1[0-2])$")),
+                ])),
+                ("Plan", plan),
+                ("Revision", revision),
+                ("ServiceLevel", serviceLevel),
+                ("CreditTier", creditTier),
+                ("Support", support),
+                ("Month", month),
+                ("Incident", incident),
+            ])),
+        ])
+    }
+
+    // MARK: Definitions
+
+    static let plan = object(
+        "A plan and the service levels it promises.",
+        [
+            ("id", ref("Id")),
+            ("title", string("Plan title.")),
+            ("summary", string("One-sentence summary.")),
+            ("url", string("Absolute URL of the plan page.", format: "uri")),
+            ("price", nullable(string("Price as written, e.g. \"From $49 / month\"."))),
+            ("effective", nullable(string("Date the terms apply from.", format: "date"))),
+            ("revisions", array(ref("Revision"), "Dated changes to the terms, oldest first.")),
+            ("services", array(ref("ServiceLevel"), "Covered services with the terms in force.")),
+        ])
+
+    static let revision = object(
+        "A dated change to a plan's terms.",
+        [
+            ("date", string("Date of the revision.", format: "date")),
+            ("note", string("What changed.")),
+        ])
+
+    static let serviceLevel = object(
+        "One service as covered by one plan: the resolved terms and the monthly history.",
+        [
+            ("id", ref("Id")),
+            ("title", string("Service title.")),
+            ("url", string("Absolute URL of the full details page.", format: "uri")),
+            ("uptime", nullable(number("Monthly uptime objective in percent; null means no uptime commitment.", minimum: 0, maximum: 100))),
+            ("budget_minutes_per_month", nullable(number("Downtime the objective allows in an average month of 43,830 minutes, rounded to 0.1.", minimum: 0))),
+            ("credits", array(ref("CreditTier"), "Service credit tiers, highest threshold first.")),
+            ("credit_cap", number("Maximum credit in a month, percent of the monthly fee.", minimum: 0)),
+            ("claim_window_days", nullable(integer("Days after month end in which a credit must be claimed.", minimum: 0))),
+            ("exclude_maintenance", boolean("Whether scheduled maintenance is excluded from downtime.")),
+            ("termination", nullable(object(
+                "Termination right after consecutive missed months.",
+                [("consecutive_misses", integer("Final missed months in a row that give the right to terminate.", minimum: 1))]))),
+            ("support", nullable(ref("Support"))),
+            ("months", array(ref("Month"), "Monthly figures from the plan's first month through the current month, oldest first.")),
+        ])
+
+    static let creditTier = object(
+        "A credit of `credit` percent of the monthly fee when uptime is below `below` percent.",
+        [
+            ("below", number("Uptime threshold in percent.", minimum: 0, maximum: 100)),
+            ("credit", number("Credit in percent of the monthly fee.", minimum: 0)),
+        ])
+
+    static let support = object(
+        "Support terms.",
+        [
+            ("hours", .object([
+                ("description", .string("Hours during which support responds; null when not stated.")),
+                ("enum", .array([.string("24x7"), .string("business"), .null])),
+            ])),
+            ("response", .object([
+                ("description", .string("Response time per severity as written, e.g. \"10m\", \"1 business day\", in the order written.")),
+                ("type", .string("object")),
+                ("additionalProperties", .object([("type", .string("string"))])),
+            ])),
+        ])
+
+    static let month = object(
+        "The figures of one calendar month in the site time zone (SPEC §3). Uptime is rounded to 0.001, minutes to 0.1.",
+        [
+            ("month", ref("YearMonth")),
+            ("uptime", number("Uptime in percent over the elapsed part of the month.", minimum: 0, maximum: 100)),
+            ("downtime_minutes", number("Weighted downtime in minutes.", minimum: 0)),
+            ("met", nullable(boolean("Whether uptime reached the objective; null without an objective."))),
+            ("credit", number("Service credit owed in percent of the monthly fee; 0 until the month is final.", minimum: 0)),
+            ("final", boolean("Whether the month is over.")),
+            ("budget_minutes", nullable(number("Downtime the objective allows in this month; null without an objective.", minimum: 0))),
+            ("budget_left_minutes", nullable(number("Budget minus downtime; negative when exceeded; null without an objective."))),
+            ("termination_right", boolean("Whether this month completes the consecutive misses that give a termination right.")),
+            ("measured", boolean("Whether the uptime comes from measurements.csv rather than incidents.")),
+            ("minutes", number("Real minutes in the whole month.", minimum: 0)),
+            ("elapsed_minutes", number("Minutes the uptime is measured over: the whole month once final, else the minutes elapsed.", minimum: 0)),
+        ])
+
+    static let incident = object(
+        "An incident or maintenance window.",
+        [
+            ("id", ref("Id")),
+            ("title", string("Incident title.")),
+            ("url", string("Absolute URL of the incident report.", format: "uri")),
+            ("impact", .object([
+                ("description", .string("How badly the incident affects its services.")),
+                ("enum", .array(["major", "partial", "degraded", "maintenance"].map(JSONValue.string))),
+            ])),
+            ("services", array(ref("Id"), "Affected service ids.")),
+            ("plans", nullable(array(ref("Id"), "Affected plan ids; null means every plan covering an affected service."))),
+            ("start", dateTime("Start, RFC 3339 in UTC.")),
+            ("end", nullable(dateTime("End, RFC 3339 in UTC; null while still open."))),
+            ("ongoing", boolean("Whether the incident is open at generated_at.")),
+        ])
+
+    // MARK: Builders
+
+    /// A closed object: every property required, no others allowed.
+    static func object(_ description: String, _ properties: [(String, JSONValue)]) -> JSONValue {
+        .object([
+            ("description", .string(description)),
+            ("type", .string("object")),
+            ("properties", .object(properties)),
+            ("required", required(properties.map(\.0))),
+            ("additionalProperties", .bool(false)),
+        ])
+    }
+
+    static func required(_ keys: [String]) -> JSONValue { .array(keys.map(JSONValue.string)) }
+
+    static func ref(_ name: String, _ description: String? = nil) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [("$ref", .string("#/$defs/\(name)"))]
+        if let description { pairs.append(("description", .string(description))) }
+        return .object(pairs)
+    }
+
+    static func string(_ description: String, format: String? = nil) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [("description", .string(description)), ("type", .string("string"))]
+        if let format { pairs.append(("format", .string(format))) }
+        return .object(pairs)
+    }
+
+    static func dateTime(_ description: String) -> JSONValue { string(description, format: "date-time") }
+
+    static func number(_ description: String, minimum: Double? = nil, maximum: Double? = nil) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [("description", .string(description)), ("type", .string("number"))]
+        if let minimum { pairs.append(("minimum", .number(minimum))) }
+        if let maximum { pairs.append(("maximum", .number(maximum))) }
+        return .object(pairs)
+    }
+
+    static func integer(_ description: String, minimum: Double? = nil) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [("description", .string(description)), ("type", .string("integer"))]
+        if let minimum { pairs.append(("minimum", .number(minimum))) }
+        return .object(pairs)
+    }
+
+    static func boolean(_ description: String) -> JSONValue {
+        .object([("description", .string(description)), ("type", .string("boolean"))])
+    }
+
+    static func array(_ items: JSONValue, _ description: String) -> JSONValue {
+        .object([("description", .string(description)), ("type", .string("array")), ("items", items)])
+    }
+
+    /// `schema` or null: `anyOf` keeps `$ref`s and descriptions intact for type generators.
+    static func nullable(_ schema: JSONValue) -> JSONValue {
+        .object([("anyOf", .array([schema, .object([("type", .string("null"))])]))])
+    }
+}

@@ -1,0 +1,118 @@
+import SLACore
+@testable import SiteRender
+import XCTest
+
+final class FeedsItemTests: XCTestCase {
+    func testOneItemPerIncidentRevisionAndMissedMonthNewestFirst() throws {
+        // pro/api 2026-10: 480 min of 44,640 down (maintenance excluded) → 98.925 % < 99.0 → credit 25 (cap 25).
+        let revision = Revision(date: LocalDateTime(year: 2026, month: 10, day: 15, isDateOnly: true), note: "Tiers < 99 & more")
+        let context = FeedsTestSupport.context(FeedsTestSupport.site(revisions: [revision]))
+        let items = FeedItems.items(context)
+        XCTAssertEqual(
+            items.map(\.id),
+            [
+                "https://sla.example.com/plans/pro/api/#missed-2026-10",  // 2026-11-01T00:00Z
+                "https://sla.example.com/incidents/api-outage/#incident",  // 2026-10-20
+                "https://sla.example.com/plans/pro/#revision-2026-10-15",  // 2026-10-15
+                "https://sla.example.com/incidents/maint/#incident",  // 2026-10-04
+            ])
+        XCTAssertEqual(items.map(\.kind), [.missedObjective, .incident, .revision, .incident])
+
+        let missed = items[0]
+        XCTAssertEqual(missed.title, "Pro · API missed 99.9 % in 2026-10")
+        XCTAssertEqual(missed.published, FeedsTestSupport.at("2026-11-01T00:00:00Z"))
+        XCTAssertEqual(missed.url, "https://sla.example.com/plans/pro/api/")
+        XCTAssertTrue(missed.summary.contains("98.925 % uptime in 2026-10, below its 99.9 % objective"))
+        XCTAssertTrue(missed.summary.contains("A service credit of 25 % of the monthly fee is owed."))
+        XCTAssertTrue(missed.summary.contains("within 30 days"))
+
+        let outage = items[1]
+        XCTAssertEqual(outage.contentHTML, context.incidentHTML[1])
+        XCTAssertEqual(outage.published, FeedsTestSupport.at("2026-10-20T00:00:00Z"))
+        XCTAssertEqual(outage.modified, FeedsTestSupport.at("2026-10-20T08:00:00Z"))
+
+        let revised = items[2]
+        XCTAssertEqual(revised.published, FeedsTestSupport.at("2026-10-15T00:00:00Z"))
+        XCTAssertTrue(revised.contentHTML.contains("Tiers &lt; 99 &amp; more"))
+    }
+
+    func testCurrentMonthAndPlansWithoutObjectiveNeverMiss() {
+        // Down all of 2026-11 so far, but the month is not final; free has no objective.
+        let site = FeedsTestSupport.site(incidents: [
+            FeedsTestSupport.incident("down", .major, "2026-11-01T00:00:00Z", nil)
+        ])
+        let items = FeedItems.items(FeedsTestSupport.context(site))
+        XCTAssertEqual(items.map(\.kind), [.incident])
+        XCTAssertNil(items[0].modified)
+    }
+
+    func testTerminationRightIsReported() {
+        // Down 2026-10 and 2026-11 entirely: with now in December both are final misses in a row.
+        let site = FeedsTestSupport.site(
+            incidents: [FeedsTestSupport.incident("down", .major, "2026-10-01T00:00:00Z", "2026-12-01T00:00:00Z")],
+            termination: 2)
+        let items = FeedItems.items(FeedsTestSupport.context(site, now: FeedsTestSupport.at("2026-12-02T00:00:00Z")))
+        let missed = items.filter { $0.kind == .missedObjective }
+        XCTAssertEqual(missed.map(\.id).map { $0.suffix(7) }, ["2026-11", "2026-10"])
+        XCTAssertTrue(missed[0].summary.contains("2 missed months in a row"))
+        XCTAssertFalse(missed[1].summary.contains("in a row"))
+    }
+
+    func testEqualDatesAreOrderedByIdWhateverTheInputOrder() {
+        let t = FeedsTestSupport.at("2026-10-01T00:00:00Z")
+        func item(_ id: String) -> FeedItem {
+            FeedItem(
+                kind: .incident, id: id, url: id, title: id, summary: "", contentHTML: "", published: t, modified: nil,
+                tags: [], facts: .null)
+        }
+        let a = FeedItems.newestFirst([item("b"), item("a"), item("c")])
+        let b = FeedItems.newestFirst([item("c"), item("b"), item("a")])
+        XCTAssertEqual(a.map(\.id), ["a", "b", "c"])
+        XCTAssertEqual(a, b)
+    }
+
+    func testRevisionsOnOneDayHaveDistinctIDs() {
+        let day = LocalDateTime(year: 2026, month: 10, day: 15, isDateOnly: true)
+        let site = FeedsTestSupport.site(revisions: [Revision(date: day, note: "one"), Revision(date: day, note: "two")])
+        let ids = FeedItems.items(FeedsTestSupport.context(site)).filter { $0.kind == .revision }.map(\.id)
+        XCTAssertEqual(
+            Set(ids),
+            ["https://sla.example.com/plans/pro/#revision-2026-10-15", "https://sla.example.com/plans/pro/#revision-2026-10-15-2"])
+    }
+
+    func testAtomIsWellFormedEscapedAndDatedByContent() throws {
+        let site = FeedsTestSupport.site(
+            incidents: [
+                FeedsTestSupport.incident(
+                    "x", .major, "2026-10-20T00:00:00Z", "2026-10-20T08:00:00Z", title: "A <b> & \"c\"\u{1}",
+                    body: "<script>alert(1)</script> *ok*"),
+                FeedsTestSupport.incident("later", .maintenance, "2026-12-05T01:00:00Z", "2026-12-05T03:00:00Z"),
+            ])
+        let context = FeedsTestSupport.context(site)
+        let xml = AtomFeed.xml(items: FeedItems.items(context), context: context)
+        XCTAssertTrue(FeedsTestSupport.isWellFormedXML(xml))
+        let titles = FeedsTestSupport.elementTexts("title", in: xml)
+        XCTAssertEqual(titles.first, "Example <SLA> & Co")
+        XCTAssertTrue(titles.contains("A <b> & \"c\""))
+        // The scheduled window is in the future; the feed is dated no later than now.
+        XCTAssertEqual(FeedsTestSupport.elementTexts("updated", in: xml).first, "2026-11-24T00:00:00Z")
+        let json = JSONFeed.document(items: FeedItems.items(context), context: context).serialized()
+        XCTAssertTrue(json.contains("\"feed_url\": \"https://sla.example.com/feed.json\""))
+        XCTAssertTrue(json.contains("\"home_page_url\": \"https://sla.example.com/\""))
+    }
+
+    func testOutputsAreByteIdenticalAcrossRenders() throws {
+        let site = FeedsTestSupport.site()
+        let first = try MachineOutputs.files(FeedsTestSupport.context(site))
+        let second = try MachineOutputs.files(FeedsTestSupport.context(site))
+        XCTAssertEqual(first, second)
+        XCTAssertEqual(
+            Set(first.map(\.path)),
+            ["feed.json", "feed.xml", "maintenance.ics", "sla.schema.json", "badges/pro/api.svg", "badges/free/api.svg"])
+        XCTAssertTrue(first.allSatisfy(\.isContained))
+    }
+
+    func testXMLTextEscapesAndDropsForbiddenCharacters() {
+        XCTAssertEqual(XMLText.escape("a&b<c>d\"e'f\u{0}\u{8}g\th\u{FFFE}"), "a&amp;b&lt;c&gt;d&quot;e&apos;fg\th")
+    }
+}

@@ -1,0 +1,84 @@
+import SLACore
+@testable import SiteRender
+import XCTest
+
+/// Walks `/sla.json` beside its schema: every key SLAJSON writes must be described, and every
+/// key the schema requires must be written.
+final class FeedsSchemaTests: XCTestCase {
+    func testSchemaDescribesEverythingSLAJSONWrites() throws {
+        // Support and termination set so no branch of the document is null.
+        let support = SupportTerms(hours: .allHours, response: [(severity: "critical", time: ResponseTime(parsing: "10m")!)])
+        let revision = Revision(date: LocalDateTime(year: 2026, month: 10, day: 15, isDateOnly: true), note: "n")
+        let site = FeedsTestSupport.site(revisions: [revision], support: support, termination: 2)
+        let context = FeedsTestSupport.context(site)
+        let document = SLAJSON.document(site: site, figures: context.figures, urls: context.urls)
+        let schema = SLASchema.document(urls: context.urls)
+        let defs = try XCTUnwrap(schema["$defs"])
+        var visited = 0
+        check(document, against: schema, defs: defs, path: "$", visited: &visited)
+        XCTAssertGreaterThan(visited, 10)
+    }
+
+    func testSchemaHeader() {
+        let schema = SLASchema.document(urls: SiteURLs(baseURL: "https://sla.example.com/"))
+        XCTAssertEqual(schema["$schema"], .string("https://json-schema.org/draft/2020-12/schema"))
+        XCTAssertEqual(schema["$id"], .string("https://sla.example.com/sla.schema.json"))
+    }
+
+    private func check(_ value: JSONValue, against schema: JSONValue, defs: JSONValue, path: String, visited: inout Int) {
+        if case let .string(ref)? = schema["$ref"] {
+            let name = String(ref.dropFirst("#/$defs/".count))
+            guard let target = defs[name] else { return XCTFail("\(path): unknown $ref \(ref)") }
+            return check(value, against: target, defs: defs, path: path, visited: &visited)
+        }
+        if case let .array(options)? = schema["anyOf"] {
+            if value == .null { return }
+            let nonNull = options.filter { $0 != .object([("type", .string("null"))]) }
+            XCTAssertEqual(nonNull.count, 1, path)
+            return check(value, against: nonNull[0], defs: defs, path: path, visited: &visited)
+        }
+        switch value {
+        case let .object(pairs):
+            guard case let .object(properties)? = schema["properties"] else {
+                XCTAssertNotNil(schema["additionalProperties"], "\(path): object without properties")
+                return
+            }
+            visited += 1
+            let described = Set(properties.map(\.0))
+            let written = Set(pairs.map(\.0))
+            XCTAssertEqual(written.subtracting(described), [], "\(path): keys missing from the schema")
+            if case let .array(required)? = schema["required"] {
+                let names = Set(required.compactMap { if case let .string(s) = $0 { s } else { nil } })
+                XCTAssertEqual(names.subtracting(written), [], "\(path): required keys not written")
+            }
+            for (key, child) in pairs {
+                if let sub = properties.first(where: { $0.0 == key })?.1 {
+                    check(child, against: sub, defs: defs, path: "\(path).\(key)", visited: &visited)
+                }
+            }
+        case let .array(items):
+            XCTAssertEqual(schema["type"], .string("array"), path)
+            guard let itemSchema = schema["items"] else { return XCTFail("\(path): array without items") }
+            for (k, item) in items.enumerated() {
+                check(item, against: itemSchema, defs: defs, path: "\(path)[\(k)]", visited: &visited)
+            }
+        case .string:
+            if let type = schema["type"] { XCTAssertEqual(type, .string("string"), path) }
+        case let .number(x):
+            let type = schema["type"]
+            XCTAssertTrue(type == .string("number") || (type == .string("integer") && x == x.rounded()), path)
+        case .bool:
+            XCTAssertEqual(schema["type"], .string("boolean"), path)
+        case .null:
+            XCTFail("\(path): null where the schema does not allow it")
+        }
+    }
+}
+
+extension JSONValue {
+    /// The value of `key` in an object.
+    fileprivate subscript(key: String) -> JSONValue? {
+        guard case let .object(pairs) = self else { return nil }
+        return pairs.first { $0.0 == key }?.1
+    }
+}
