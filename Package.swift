@@ -7,7 +7,10 @@ let package = Package(
     name: "slasite",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "slasite", targets: ["slasite"])
+        .executable(name: "slasite", targets: ["slasite"]),
+        // Libraries for the fuzzers and benchmarks in Fuzz/ and Benchmarks/ (separate packages).
+        .library(name: "SLACore", targets: ["SLACore"]),
+        .library(name: "SiteContent", targets: ["SiteContent"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
