@@ -18,7 +18,9 @@ struct CheckCommand: ParsableCommand {
         let result = BuildPipeline(logger: site.makeLogger()).run(
             BuildRequest(source: site.sourceURL, output: nil, baseURL: site.baseURL, now: now))
         var diagnostics = result.diagnostics
-        if result.succeeded { diagnostics += LinkChecker.check(result.files) }
+        if result.succeeded, let parsed = result.site {
+            diagnostics += LinkChecker.check(result.files, site: parsed, sources: result.sources)
+        }
         diagnostics = diagnostics.sortedForDisplay
         DiagnosticPrinter(quiet: site.quiet, sources: result.sources).print(diagnostics)
         if diagnostics.hasErrors || (strict && !diagnostics.warnings.isEmpty) { throw Exit.contentErrors }
