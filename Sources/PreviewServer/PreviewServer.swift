@@ -164,6 +164,7 @@ final class PreviewBuilder: @unchecked Sendable {
     let now: Instant?
     private let lock = NSLock()
     private var theme = "default"
+    private let caches = BuildCaches()
 
     init(source: URL, now: Instant?) {
         self.source = source
@@ -179,7 +180,7 @@ final class PreviewBuilder: @unchecked Sendable {
     func build() -> Outcome {
         let t0 = DispatchTime.now().uptimeNanoseconds
         let reference = now ?? Instant(seconds: Int64(Date().timeIntervalSince1970))
-        let result = BuildPipeline().run(BuildRequest(source: source, output: nil, now: reference))
+        let result = BuildPipeline(caches: caches).run(BuildRequest(source: source, output: nil, now: reference))
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
         if let site = result.site {
             lock.lock()

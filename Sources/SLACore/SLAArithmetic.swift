@@ -31,16 +31,16 @@ public enum SLAArithmetic {
     ///   - spans: the weight function as sorted, disjoint spans (see `Downtime.spans`).
     ///   - months: the months to report, oldest first.
     ///   - measured: uptime per month from measurements.csv, which replaces the incident figure.
+    ///   - edges: each month's start and end in the site zone, when already known.
     public static func monthFigures(
         spans: [WeightedSpan], months: [YearMonth], calendar: SiteCalendar, now: Instant,
-        terms: ResolvedTerms, measured: [YearMonth: Double] = [:]
+        terms: ResolvedTerms, measured: [YearMonth: Double] = [:], edges: [YearMonth: (Instant, Instant)] = [:]
     ) -> [MonthFigure] {
         var figures: [MonthFigure] = []
         figures.reserveCapacity(months.count)
         var missRun = 0
         for m in months {
-            let start = calendar.start(of: m)
-            let end = calendar.end(of: m)
+            let (start, end) = edges[m] ?? (calendar.start(of: m), calendar.end(of: m))
             let final = end <= now
             let windowEnd = final ? end : max(start, min(end, now))
             let minutes = Double(start.seconds(to: end)) / 60
@@ -81,6 +81,15 @@ public enum SLAArithmetic {
         var measuredByService: [String: [YearMonth: Double]] = [:]
         for m in site.measurements { measuredByService[m.service, default: [:]][m.month] = m.uptime }
         var monthCache: [YearMonth: [YearMonth]] = [:]
+        // Month edges come from the time zone database once per build, not once per plan × service.
+        var edges: [YearMonth: (Instant, Instant)] = [:]
+        func months(from first: YearMonth) -> [YearMonth] {
+            if let cached = monthCache[first] { return cached }
+            let list = first.through(currentMonth)
+            for m in list where edges[m] == nil { edges[m] = (calendar.start(of: m), calendar.end(of: m)) }
+            monthCache[first] = list
+            return list
+        }
         struct SpanKey: Hashable {
             var indices: [Int]
             var exclude: Bool
@@ -90,13 +99,7 @@ public enum SLAArithmetic {
         let plans = site.plans.map { plan -> [ServiceLevel] in
             // SPEC §3: months run from `effective`, else the first month with status data, else now.
             let first = plan.effective.map { YearMonth(year: $0.year, month: $0.month) } ?? firstData ?? currentMonth
-            let months: [YearMonth]
-            if let cached = monthCache[first] {
-                months = cached
-            } else {
-                months = first.through(currentMonth)
-                monthCache[first] = months
-            }
+            let months = months(from: first)
             return plan.services.map { entry in
                 let terms = site.terms(plan: plan, service: entry.id)
                 let indices = (byService[entry.id] ?? []).filter { site.incidents[$0].affects(service: entry.id, plan: plan.id) }
@@ -112,7 +115,7 @@ public enum SLAArithmetic {
                 }
                 let figures = monthFigures(
                     spans: spans, months: months, calendar: calendar, now: now, terms: terms,
-                    measured: measuredByService[entry.id] ?? [:])
+                    measured: measuredByService[entry.id] ?? [:], edges: edges)
                 return ServiceLevel(
                     planID: plan.id, serviceID: entry.id, terms: terms, months: figures, incidentIndices: indices)
             }

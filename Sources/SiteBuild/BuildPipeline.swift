@@ -36,9 +36,12 @@ public struct BuildResult: Sendable {
 /// The build as named steps: load, parse, compute, render, write (STYLE: Publish's pipeline).
 public struct BuildPipeline: Sendable {
     public let logger: Logger
+    /// Caches kept between builds of the same site (preview); nil for one-off builds.
+    public let caches: BuildCaches?
 
-    public init(logger: Logger = Logger(label: "slasite.build")) {
+    public init(logger: Logger = Logger(label: "slasite.build"), caches: BuildCaches? = nil) {
         self.logger = logger
+        self.caches = caches
     }
 
     public func run(_ request: BuildRequest) -> BuildResult {
@@ -61,7 +64,7 @@ public struct BuildPipeline: Sendable {
             return result
         }
         result.sources = Dictionary(files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
-        let parsed = step(2, "parse") { SiteParser.parse(files, options: ParseOptions(baseURL: request.baseURL)) }
+        let parsed = step(2, "parse") { SiteParser.parse(files, options: ParseOptions(baseURL: request.baseURL), cache: caches?.parse) }
         result.diagnostics = parsed.diagnostics
         guard let site = parsed.site else { return result }
         result.site = site
@@ -74,7 +77,10 @@ public struct BuildPipeline: Sendable {
         let outputs: [OutputFile]
         do {
             outputs = try step(4, "render") {
-                try SiteRenderer(site: site, figures: figures, themeOverrides: Dictionary(themeFiles, uniquingKeysWith: { a, _ in a })).render()
+                try SiteRenderer(
+                    site: site, figures: figures, themeOverrides: Dictionary(themeFiles, uniquingKeysWith: { a, _ in a }),
+                    markdownCache: caches?.markdown
+                ).render()
             }
         } catch let d as Diagnostic {
             result.diagnostics.append(d)
@@ -94,4 +100,12 @@ public struct BuildPipeline: Sendable {
         result.files = outputs
         return result
     }
+}
+
+/// What a preview keeps between rebuilds so an edit costs only what it changes.
+public final class BuildCaches: Sendable {
+    public let parse = ParseCache()
+    public let markdown = MarkdownCache()
+
+    public init() {}
 }

@@ -11,7 +11,8 @@ public struct ParsedSite: Sendable {
 /// Validates a site's source files into the model (SPEC §1–2), collecting all diagnostics of the run.
 public enum SiteParser {
     /// - Parameter files: every source file, paths relative to the source folder (see `SiteLoader`).
-    public static func parse(_ files: [SourceFile], options: ParseOptions = ParseOptions()) -> ParsedSite {
+    ///   - cache: keeps each file's result between runs (preview), so only changed files are decoded again.
+    public static func parse(_ files: [SourceFile], options: ParseOptions = ParseOptions(), cache: ParseCache? = nil) -> ParsedSite {
         let sink = DiagnosticSink()
         var config: SiteConfig?
         var texts: [(SourceFile, SourceKind, String)] = []
@@ -47,8 +48,10 @@ public enum SiteParser {
 
         // Each file decodes on its own, in parallel; results go to per-file slots.
         let jobs = texts.filter { $0.1 != .config }
+        let zoneID = calendar.timeZone.identifier
         let results = ParallelMap.map(jobs) { job -> FileResult in
             let (file, kind, text) = job
+            if let hit = cache?.lookup(file, zone: zoneID) { return hit }
             let local = DiagnosticSink()
             var result = FileResult()
             if case let .id(id)? = checkID(kind, file: file.path, sink: local) { _ = id }
@@ -67,6 +70,7 @@ public enum SiteParser {
             default: break
             }
             result.diagnostics = local.items
+            cache?.store(file, zone: zoneID, result)
             return result
         }
 
@@ -103,7 +107,7 @@ public enum SiteParser {
         return ParsedSite(site: site, diagnostics: diagnostics)
     }
 
-    private struct FileResult: Sendable {
+    struct FileResult: Sendable {
         var terms: TermsPage?
         var service: Service?
         var plan: Plan?
@@ -209,4 +213,25 @@ final class ResultSlots<R>: @unchecked Sendable {
     }
 
     func values() -> [R] { storage.map { $0! } }
+}
+
+/// Per-file parse results kept between runs of the same site (for `serve`).
+public final class ParseCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: (bytes: [UInt8], zone: String, result: SiteParser.FileResult)] = [:]
+
+    public init() {}
+
+    func lookup(_ file: SourceFile, zone: String) -> SiteParser.FileResult? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let e = entries[file.path], e.zone == zone, e.bytes == file.bytes else { return nil }
+        return e.result
+    }
+
+    func store(_ file: SourceFile, zone: String, _ result: SiteParser.FileResult) {
+        lock.lock()
+        entries[file.path] = (file.bytes, zone, result)
+        lock.unlock()
+    }
 }

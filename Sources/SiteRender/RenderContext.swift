@@ -1,3 +1,4 @@
+import Foundation
 import SLACore
 
 /// What every renderer reads: the site, its figures, URLs, and each Markdown body rendered once.
@@ -17,7 +18,8 @@ public struct RenderContext: Sendable {
     /// Same order as `site.incidents`.
     public let incidentHTML: [String]
 
-    public init(site: Site, figures: SiteFigures, themeOverrides: [String: [UInt8]] = [:]) {
+    /// - Parameter markdownCache: keeps rendered bodies between builds (preview), keyed by their text.
+    public init(site: Site, figures: SiteFigures, themeOverrides: [String: [UInt8]] = [:], markdownCache: MarkdownCache? = nil) {
         self.site = site
         self.figures = figures
         self.urls = SiteURLs(baseURL: site.config.baseURL)
@@ -27,7 +29,12 @@ public struct RenderContext: Sendable {
         self.themeOverrides = themeOverrides
         // Render every body once, on all cores; pages and feeds share the HTML.
         let bodies = [site.terms.body] + site.services.map(\.body) + site.plans.map(\.body) + site.incidents.map(\.body)
-        let html = ParallelWork.map(bodies) { markdown.html($0) }
+        let html = ParallelWork.map(bodies) { body in
+            if let hit = markdownCache?.html(for: body, unsafe: markdown.unsafe) { return hit }
+            let out = markdown.html(body)
+            markdownCache?.store(body, unsafe: markdown.unsafe, html: out)
+            return out
+        }
         var k = 0
         termsHTML = html[k]
         k += 1
@@ -49,4 +56,25 @@ public struct RenderContext: Sendable {
     public func service(_ id: String) -> Service? { site.service(id) }
 
     public func plan(_ id: String) -> Plan? { site.plans.first { $0.id == id } }
+}
+
+/// Rendered Markdown bodies kept between builds, keyed by their text.
+public final class MarkdownCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: String] = [:]
+    private var unsafeEntries: [String: String] = [:]
+
+    public init() {}
+
+    func html(for body: String, unsafe: Bool) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return unsafe ? unsafeEntries[body] : entries[body]
+    }
+
+    func store(_ body: String, unsafe: Bool, html: String) {
+        lock.lock()
+        if unsafe { unsafeEntries[body] = html } else { entries[body] = html }
+        lock.unlock()
+    }
 }

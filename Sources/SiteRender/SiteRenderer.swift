@@ -4,8 +4,8 @@ import SLACore
 public struct SiteRenderer: Sendable {
     public let context: RenderContext
 
-    public init(site: Site, figures: SiteFigures, themeOverrides: [String: [UInt8]] = [:]) {
-        context = RenderContext(site: site, figures: figures, themeOverrides: themeOverrides)
+    public init(site: Site, figures: SiteFigures, themeOverrides: [String: [UInt8]] = [:], markdownCache: MarkdownCache? = nil) {
+        context = RenderContext(site: site, figures: figures, themeOverrides: themeOverrides, markdownCache: markdownCache)
     }
 
     /// Every output file, sorted by path.

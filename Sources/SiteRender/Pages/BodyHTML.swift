@@ -1,0 +1,49 @@
+import Foundation
+
+/// Fits a body rendered by cmark-gfm into a page: headings nest under the page's own and table
+/// header cells get a scope. Rewrites tags only; never re-renders the Markdown.
+enum BodyHTML {
+    /// Both adjustments for a body whose top heading level should be `top`.
+    static func prepare(_ html: String, top: Int) -> String {
+        scopeHeaderCells(shift(html, top: top))
+    }
+
+    /// cmark-gfm writes `th` only in a table's header row, so each is a column header.
+    static func scopeHeaderCells(_ html: String) -> String {
+        guard html.contains("<th") else { return html }
+        return html.replacingOccurrences(of: "<th>", with: "<th scope=\"col\">")
+            .replacingOccurrences(of: "<th align=", with: "<th scope=\"col\" align=")
+    }
+
+    /// Shifts `<hN` / `</hN` tags so the body's top level becomes `top` (levels above 6 stay at 6).
+    /// An `h1` or `h2` in the body both map to `top`, and deeper levels keep their offset from `h2`.
+    static func shift(_ html: String, top: Int) -> String {
+        guard top > 2 || html.contains("<h1") || html.contains("</h1") else { return html }
+        var bytes = Array(html.utf8)
+        let lt = UInt8(ascii: "<"), slash = UInt8(ascii: "/"), h = UInt8(ascii: "h")
+        var i = 0
+        while i + 3 < bytes.count {
+            if bytes[i] == lt {
+                var j = i + 1
+                if bytes[j] == slash { j += 1 }
+                if j + 1 < bytes.count, bytes[j] == h || bytes[j] == UInt8(ascii: "H"),
+                    (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[j + 1]),
+                    j + 2 < bytes.count, isTagEnd(bytes[j + 2])
+                {
+                    let level = Int(bytes[j + 1] - UInt8(ascii: "0"))
+                    let newLevel = min(6, max(level, 2) + top - 2)
+                    bytes[j + 1] = UInt8(ascii: "0") + UInt8(newLevel)
+                    i = j + 2
+                    continue
+                }
+            }
+            i += 1
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func isTagEnd(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: ">") || b == UInt8(ascii: " ") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\t")
+            || b == UInt8(ascii: "/")
+    }
+}

@@ -1,0 +1,110 @@
+import SLACore
+
+/// `/`: a section per plan with summary bullets, the plans × services comparison, and contacts.
+struct HomePage {
+    let builder: PageBuilder
+
+    func render() -> String {
+        let site = builder.site
+        let urls = builder.urls
+        let plans: [[String: Any]] = zip(site.plans, builder.figures.plans).map { plan, levels in
+            [
+                "id": plan.id,
+                "title": plan.title,
+                "summary": plan.summary,
+                "price": plan.price ?? "",
+                "has_price": plan.price != nil,
+                "bullets": bullets(levels),
+                "details_href": urls.link(urls.plan(plan.id)),
+                "details_label": "View full details of the \(plan.title) plan",
+            ]
+        }
+        // Services covered by at least one plan, in site order.
+        let covered = site.services.filter { service in site.plans.contains { $0.covers(service.id) } }
+        let rows: [[String: Any]] = covered.map { service in
+            let cells: [[String: Any]] = site.plans.map { plan in
+                guard let level = builder.figures.level(plan: plan.id, service: service.id) else {
+                    return ["text": "Not included", "muted": true, "linked": false]
+                }
+                return [
+                    "text": level.terms.uptime.map(PageFormat.percent) ?? "No uptime commitment",
+                    "muted": level.terms.uptime == nil,
+                    "linked": true,
+                    "href": urls.link(urls.details(plan: plan.id, service: service.id)),
+                ]
+            }
+            return ["title": service.title, "cells": cells]
+        }
+        let contacts: [[String: Any]] = site.config.contacts.map(Self.contact)
+        let values: [String: Any] = [
+            "plans": plans,
+            "compare_plans": site.plans.map { ["title": $0.title, "href": urls.link(urls.plan($0.id))] as [String: Any] },
+            "compare_rows": rows,
+            "has_compare": !rows.isEmpty,
+            "contacts": contacts,
+            "has_contacts": !contacts.isEmpty,
+        ]
+        return builder.page(
+            "home", path: urls.home, title: site.config.title,
+            description: "Service level agreements of \(site.config.provider): uptime objectives, service credits and support for every plan.",
+            section: .overview, values: values)
+    }
+
+    /// A plan's bullets: objectives grouped by value, support hours, and the range of credits.
+    func bullets(_ levels: [ServiceLevel]) -> [String] {
+        var groups: [(key: Double?, services: [String])] = []
+        for level in levels {
+            let title = builder.serviceTitle(level.serviceID)
+            if let k = groups.firstIndex(where: { $0.key == level.terms.uptime }) {
+                groups[k].services.append(title)
+            } else {
+                groups.append((level.terms.uptime, [title]))
+            }
+        }
+        var out = groups.map { group in
+            let head = group.key.map { PageFormat.percent($0) + " monthly uptime" } ?? "No uptime commitment"
+            return head + ": " + Self.list(group.services)
+        }
+        var hours: [String] = []
+        for level in levels {
+            if let h = PageFormat.hours(level.terms.support?.hours), !hours.contains(h) { hours.append(h) }
+        }
+        if !hours.isEmpty { out.append("Support " + hours.map { $0 == "business hours" ? "during business hours" : $0 }.joined(separator: " or ")) }
+        let credits = levels.flatMap { ServiceSummary(level: $0).effectiveTiers.map(\.credit) }
+        if let low = credits.min(), let high = credits.max() {
+            out.append(
+                low == high
+                    ? "Service credits of \(PageFormat.percent(low)) of the monthly fee"
+                    : "Service credits from \(PageFormat.percent(low)) up to \(PageFormat.percent(high)) of the monthly fee")
+        } else {
+            out.append("No service credits")
+        }
+        return out
+    }
+
+    /// "A, B and C".
+    static func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+
+    /// A contact with a link only for an email address or an http(s) URL.
+    static func contact(_ c: Contact) -> [String: Any] {
+        var dict: [String: Any] = ["role": c.role, "name": c.name]
+        if let email = c.email {
+            dict["email"] = email
+            dict["mailto"] = "mailto:" + email
+        }
+        if let url = c.url, SafeURL.isWeb(url) { dict["url"] = url }
+        return dict
+    }
+}
+
+/// Guards links built from content: only absolute http and https URLs pass.
+enum SafeURL {
+    static func isWeb(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        return (lower.hasPrefix("https://") || lower.hasPrefix("http://"))
+            && !url.contains { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }
+    }
+}

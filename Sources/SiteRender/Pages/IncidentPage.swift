@@ -1,0 +1,108 @@
+import SLACore
+
+/// `/incidents/<slug>/`: one incident report with its times in the site zone.
+struct IncidentPage {
+    let builder: PageBuilder
+    let index: Int
+
+    /// Where an incident stands at *now*.
+    enum State {
+        case scheduled, ongoing, resolved
+
+        init(_ incident: Incident, now: Instant) {
+            if incident.start > now {
+                self = .scheduled
+            } else if let end = incident.end, end <= now {
+                self = .resolved
+            } else {
+                self = .ongoing
+            }
+        }
+
+        var label: String {
+            switch self {
+            case .scheduled: "Scheduled"
+            case .ongoing: "Ongoing"
+            case .resolved: "Resolved"
+            }
+        }
+    }
+
+    func render() -> String {
+        let incident = builder.site.incidents[index]
+        let urls = builder.urls
+        let calendar = builder.calendar
+        let now = builder.figures.now
+        let state = State(incident, now: now)
+        let durationText: String
+        switch (state, incident.end) {
+        case (.ongoing, _): durationText = PageFormat.duration(seconds: incident.start.seconds(to: now)) + " so far"
+        case (_, let end?): durationText = PageFormat.duration(seconds: incident.start.seconds(to: end))
+        case (_, nil): durationText = "open-ended"
+        }
+        // Plans whose figures this incident counts against, per affected service.
+        let affected: [[String: Any]] = incident.services.map { serviceID in
+            let plans = builder.site.plans.filter { $0.covers(serviceID) && incident.affects(service: serviceID, plan: $0.id) }
+            return [
+                "title": builder.serviceTitle(serviceID),
+                "plans": plans.map { plan -> [String: Any] in
+                    [
+                        "title": plan.title,
+                        "href": urls.link(urls.details(plan: plan.id, service: serviceID)),
+                        "label": "\(builder.serviceTitle(serviceID)) in the \(plan.title) plan",
+                    ]
+                },
+                "has_plans": !plans.isEmpty,
+            ]
+        }
+        let weight = builder.site.config.impactWeights[incident.impact]
+        let weightText: String
+        if incident.impact == .maintenance {
+            weightText = "Not counted as downtime where a plan excludes scheduled maintenance (the default)."
+        } else if weight == 0 {
+            weightText = "Not counted as downtime."
+        } else if weight >= 1 {
+            weightText = "Counted in full as downtime."
+        } else {
+            weightText = "Counted as downtime at \(PageFormat.percent(weight * 100)) weight."
+        }
+        let values: [String: Any] = [
+            "state": state.label,
+            "state_class": "\(state)",
+            "impact": PageFormat.impact(incident.impact),
+            "impact_class": incident.impact.rawValue,
+            "weight": weightText,
+            "start": PageFormat.dateTime(incident.start, calendar),
+            "start_machine": incident.start.rfc3339,
+            "end": incident.end.map { PageFormat.dateTime($0, calendar) } ?? "ongoing",
+            "end_machine": incident.end?.rfc3339 ?? "",
+            "has_end": incident.end != nil,
+            "duration": durationText,
+            "timezone": calendar.timeZone.identifier,
+            "affected": affected,
+            "body": BodyHTML.prepare(builder.context.incidentHTML[index], top: 3),
+        ]
+        return builder.page(
+            "incident", path: urls.incident(incident.id), title: incident.title,
+            description: "\(PageFormat.impact(incident.impact)) from \(PageFormat.dateTime(incident.start, calendar)): \(incident.title)",
+            section: .status,
+            crumbs: [.init(label: "Overview", path: urls.home), .init(label: "Status", path: urls.status)],
+            values: values)
+    }
+
+    /// An incident as a line in a list (status and details pages).
+    static func listItem(_ builder: PageBuilder, index: Int) -> [String: Any] {
+        let incident = builder.site.incidents[index]
+        let state = State(incident, now: builder.figures.now)
+        return [
+            "title": incident.title,
+            "href": builder.urls.link(builder.urls.incident(incident.id)),
+            "start": PageFormat.dateTime(incident.start, builder.calendar),
+            "start_machine": incident.start.rfc3339,
+            "impact": PageFormat.impact(incident.impact),
+            "impact_class": incident.impact.rawValue,
+            "state": state.label,
+            "services": HomePage.list(incident.services.map(builder.serviceTitle)),
+        ]
+    }
+}

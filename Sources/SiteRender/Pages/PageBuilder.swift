@@ -1,0 +1,90 @@
+import SLACore
+
+/// What every page's template sees, built once per build; pages add their own keys.
+struct PageBuilder: Sendable {
+    let context: RenderContext
+    let theme: PageTheme
+    /// Bodies with headings moved under the section headings they appear in (by id).
+    let serviceBodies: [String: String]
+    let planBodies: [String: String]
+
+    init(context: RenderContext, theme: PageTheme) {
+        self.context = context
+        self.theme = theme
+        serviceBodies = context.serviceHTML.mapValues { BodyHTML.prepare($0, top: 3) }
+        planBodies = context.planHTML.mapValues { BodyHTML.prepare($0, top: 3) }
+    }
+
+    var site: Site { context.site }
+    var urls: SiteURLs { context.urls }
+    var figures: SiteFigures { context.figures }
+    var calendar: SiteCalendar { context.calendar }
+
+    /// Which top-level section a page belongs to, for `aria-current` in the navigation.
+    enum Section { case overview, terms, status, none }
+
+    /// A breadcrumb step.
+    struct Crumb {
+        var label: String
+        var path: String
+    }
+
+    /// Renders template `template` inside the layout with the shared keys.
+    /// - Parameters:
+    ///   - path: the page's site-relative URL path (`plans/pro/`), for the canonical link.
+    ///   - title: the page's own title (the `h1`); the document title appends the site title.
+    func page(
+        _ template: String, path: String, title: String, description: String, section: Section,
+        crumbs: [Crumb] = [], noindex: Bool = false, values: [String: Any]
+    ) -> String {
+        var dict = values
+        let config = site.config
+        dict["site_title"] = config.title
+        dict["provider"] = config.provider
+        dict["title"] = title
+        dict["page_title"] = title == config.title ? title : title + " · " + config.title
+        dict["description"] = description
+        dict["canonical"] = urls.absolute(path)
+        dict["stylesheet"] = theme.stylesheetHref
+        dict["feed_json"] = urls.link("feed.json")
+        dict["feed_atom"] = urls.link("feed.xml")
+        dict["sla_json"] = urls.link("sla.json")
+        dict["home_href"] = urls.link(urls.home)
+        dict["terms_href"] = urls.link(urls.terms)
+        dict["status_href"] = urls.link(urls.status)
+        dict["as_of"] = PageFormat.dateTime(figures.now, calendar)
+        dict["as_of_machine"] = figures.now.rfc3339
+        dict["noindex"] = noindex
+        dict["nav"] = [
+            navItem("Overview", urls.home, section == .overview),
+            navItem("General terms", urls.terms, section == .terms),
+            navItem("Status", urls.status, section == .status),
+        ]
+        dict["has_crumbs"] = !crumbs.isEmpty
+        dict["crumbs"] = crumbs.map { ["label": $0.label, "href": urls.link($0.path)] as [String: Any] }
+        return theme.render(template, dict)
+    }
+
+    private func navItem(_ label: String, _ path: String, _ current: Bool) -> [String: Any] {
+        ["label": label, "href": urls.link(path), "current": current]
+    }
+
+    /// Bullets and links of one plan × service, shared by the plan and details pages.
+    func serviceSummary(_ level: ServiceLevel) -> [String: Any] {
+        let service = site.service(level.serviceID)
+        let summary = ServiceSummary(level: level)
+        return [
+            "id": level.serviceID,
+            "title": service?.title ?? level.serviceID,
+            "summary": service?.summary ?? "",
+            "bullets": summary.bullets,
+            "details_href": urls.link(urls.details(plan: level.planID, service: level.serviceID)),
+        ]
+    }
+
+    /// Title of a service by id (the id when unknown).
+    func serviceTitle(_ id: String) -> String { site.service(id)?.title ?? id }
+
+    /// Title of a plan by id (the id when unknown).
+    func planTitle(_ id: String) -> String { context.plan(id)?.title ?? id }
+}

@@ -1,0 +1,100 @@
+import SLACore
+
+/// Plain-words text of figures, dates and durations for pages. Every number comes from the
+/// computed figures with the publishing rounding of SPEC §3 (the same as sla.json).
+enum PageFormat {
+    /// Non-breaking space between a number and its unit, so "99.9 %" never wraps.
+    static let nbsp = "\u{00A0}"
+
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ]
+
+    /// An objective or tier threshold as written, e.g. "99.95 %".
+    static func percent(_ x: Double) -> String { Published.text(x) + nbsp + "%" }
+
+    /// A measured uptime as published (3 decimals), e.g. "99.912 %".
+    static func uptime(_ x: Double) -> String { percent(Published.uptime(x)) }
+
+    /// Minutes as published (1 decimal), e.g. "43.8 min".
+    static func minutes(_ x: Double) -> String { Published.text(Published.minutes(x)) + nbsp + "min" }
+
+    /// Minutes in words, e.g. "43.8 minutes", "1 minute".
+    static func minutesInWords(_ x: Double) -> String {
+        let rounded = Published.minutes(x)
+        return Published.text(rounded) + nbsp + (rounded == 1 ? "minute" : "minutes")
+    }
+
+    /// "November 2026".
+    static func month(_ m: YearMonth) -> String { monthNames[m.month - 1] + " " + String(m.year) }
+
+    /// "Nov 2026" for chart axes.
+    static func shortMonth(_ m: YearMonth) -> String { String(monthNames[m.month - 1].prefix(3)) }
+
+    /// "1 December 2025".
+    static func date(_ d: LocalDateTime) -> String {
+        String(d.day) + " " + monthNames[d.month - 1] + " " + String(d.year)
+    }
+
+    /// "10 November 2026, 14:00 GMT": the wall time in the site zone, with the zone named.
+    static func dateTime(_ t: Instant, _ calendar: SiteCalendar) -> String {
+        let local = calendar.localDateTime(of: t)
+        return date(local) + ", " + pad2(local.hour) + ":" + pad2(local.minute) + " " + calendar.abbreviation(at: t)
+    }
+
+    /// Machine-readable `datetime` attribute value (UTC, RFC 3339).
+    static func machine(_ t: Instant) -> String { t.rfc3339 }
+
+    /// Whole-minute duration in words, e.g. "50 minutes", "2 hours 10 minutes", "3 days 4 hours".
+    static func duration(seconds: Int64) -> String {
+        let totalMinutes = (seconds + 30) / 60
+        if totalMinutes < 1 { return "less than a minute" }
+        let days = totalMinutes / 1440
+        let hours = totalMinutes % 1440 / 60
+        let minutes = totalMinutes % 60
+        func unit(_ n: Int64, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        var parts: [String] = []
+        if days > 0 { parts.append(unit(days, "day")) }
+        if hours > 0 { parts.append(unit(hours, "hour")) }
+        if minutes > 0 && days == 0 { parts.append(unit(minutes, "minute")) }
+        return parts.joined(separator: " ")
+    }
+
+    /// "24×7" or "business hours".
+    static func hours(_ h: SupportHours?) -> String? {
+        switch h {
+        case .allHours: "24×7"
+        case .business: "business hours"
+        case nil: nil
+        }
+    }
+
+    /// "critical" → "Critical".
+    static func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
+
+    /// Fixed-point text with `places` decimals, independent of any locale (for SVG coordinates).
+    static func fixed(_ x: Double, places: Int = 1) -> String {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let n = Int64((x * scale).rounded(.toNearestOrAwayFromZero))
+        let negative = n < 0
+        let digits = String(abs(n))
+        let padded = String(repeating: "0", count: max(0, places + 1 - digits.count)) + digits
+        let intPart = padded.dropLast(places)
+        let frac = padded.suffix(places)
+        return (negative ? "-" : "") + intPart + (places > 0 ? "." + frac : "")
+    }
+
+    /// A human label of an impact.
+    static func impact(_ i: Impact) -> String {
+        switch i {
+        case .major: "Major outage"
+        case .partial: "Partial outage"
+        case .degraded: "Degraded performance"
+        case .maintenance: "Scheduled maintenance"
+        }
+    }
+
+    private static func pad2(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+}

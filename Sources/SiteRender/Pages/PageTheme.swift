@@ -1,0 +1,85 @@
+import Foundation
+import Mustache
+import SLACore
+
+/// The compiled theme of a build: default files overlaid by the site's theme folder, compiled once.
+struct PageTheme: Sendable {
+    /// Every template, registered under its path without `.mustache` (partials as `partials/x`).
+    let library: MustacheLibrary
+    /// Static files under `assets/`, already renamed with a content hash where applicable.
+    let assets: [OutputFile]
+    /// Root-relative URL of the stylesheet, with its content hash.
+    let stylesheetHref: String
+
+    /// The page templates every theme must provide.
+    static let pageTemplates = ["home", "plan", "details", "terms", "status", "incident", "404"]
+
+    /// An error in a theme file, named by path.
+    struct ThemeError: Error, CustomStringConvertible {
+        var path: String
+        var message: String
+        var description: String { "\(path): \(message)" }
+    }
+
+    /// Compiles the default theme, replacing files by relative path with `overrides`.
+    init(overrides: [String: [UInt8]], urls: SiteURLs) throws {
+        var files: [String: [UInt8]] = [:]
+        for (path, text) in DefaultTheme.files { files[path] = Array(text.utf8) }
+        for (path, bytes) in overrides { files[path] = bytes }
+
+        var library = MustacheLibrary()
+        var assets: [OutputFile] = []
+        var stylesheet: String?
+        for path in files.keys.sorted() {
+            let bytes = files[path]!
+            if path.hasSuffix(".mustache") {
+                guard let text = String(bytes: bytes, encoding: .utf8) else {
+                    throw ThemeError(path: path, message: "template is not valid UTF-8")
+                }
+                do {
+                    try library.register(text, named: String(path.dropLast(".mustache".count)))
+                } catch {
+                    throw ThemeError(path: path, message: "cannot parse the template: \(error)")
+                }
+            } else if path.hasPrefix("assets/") {
+                let output = path.hasSuffix(".css") ? ContentHash.hashedName(path, bytes: bytes) : path
+                let file = OutputFile(path: output, bytes: bytes)
+                guard file.isContained else { throw ThemeError(path: path, message: "asset path leaves the output folder") }
+                assets.append(file)
+                if path == "assets/style.css" { stylesheet = output }
+            }
+        }
+        for name in Self.pageTemplates + ["layout"] where library.getTemplate(named: name) == nil {
+            throw ThemeError(path: "\(name).mustache", message: "the theme has no \(name) template")
+        }
+        guard let stylesheet else { throw ThemeError(path: "assets/style.css", message: "the theme has no stylesheet") }
+        self.library = library
+        self.assets = assets
+        self.stylesheetHref = urls.link(stylesheet)
+    }
+
+    /// Renders template `name` with a dictionary context.
+    func render(_ name: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+}
+
+/// Content hashes for cache-busting asset names (FNV-1a, 64 bit: stable across runs and platforms).
+enum ContentHash {
+    static func hex(_ bytes: [UInt8]) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes {
+            h ^= UInt64(b)
+            h = h &* 0x100_0000_01b3
+        }
+        let s = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - s.count) + s
+    }
+
+    /// `assets/style.css` → `assets/style.0123456789abcdef.css`.
+    static func hashedName(_ path: String, bytes: [UInt8]) -> String {
+        let hash = String(hex(bytes).prefix(12))
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return path + "." + hash }
+        return path[..<dot] + "." + hash + path[dot...]
+    }
+}

@@ -1,0 +1,43 @@
+import SLACore
+
+/// `/sitemap.xml`: every page with its absolute URL and a `lastmod` taken from content, never the clock.
+struct Sitemap {
+    let context: RenderContext
+
+    func xml(_ jobs: [PageOutputs.Job]) -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for job in jobs {
+            out += "  <url><loc>\(Escape.html(context.urls.absolute(PageOutputs.urlPath(of: job, context))))</loc>"
+            if let date = lastmod(job) { out += "<lastmod>\(date)</lastmod>" }
+            out += "</url>\n"
+        }
+        return out + "</urlset>\n"
+    }
+
+    /// The date of the newest content a page shows; *now*'s date for pages with current figures.
+    func lastmod(_ job: PageOutputs.Job) -> String? {
+        let now = context.figures.now
+        let today = String(now.rfc3339.prefix(10))
+        switch job {
+        case .home, .terms: return context.site.plans.compactMap(planDate).max().map(capped)
+        case .plan(let p): return planDate(context.site.plans[p]).map(capped)
+        case .details, .status, .notFound: return today
+        case .incident(let k):
+            let incident = context.site.incidents[k]
+            switch IncidentPage.State(incident, now: now) {
+            case .ongoing: return today
+            case .scheduled: return today
+            case .resolved: return String((incident.end ?? incident.start).rfc3339.prefix(10))
+            }
+        }
+    }
+
+    /// Never later than *now*'s date (a plan can announce future terms).
+    private func capped(_ date: String) -> String {
+        min(date, String(context.figures.now.rfc3339.prefix(10)))
+    }
+
+    private func planDate(_ plan: Plan) -> String? {
+        (plan.revisions.map(\.date.dateString) + [plan.effective?.dateString].compactMap { $0 }).max()
+    }
+}

@@ -1,0 +1,122 @@
+"""A real browser on the built example site: headless Chromium renders the home page and a
+details page; the test reads the rendered DOM and saves screenshots to test-artifacts/."""
+import os
+import shutil
+
+import pytest
+
+from test_pages import ROOT, build
+
+selenium = pytest.importorskip("selenium")
+from selenium import webdriver  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+
+ARTIFACTS = os.path.join(ROOT, "test-artifacts")
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+
+
+@pytest.fixture(scope="module")
+def public(tmp_path_factory):
+    return build(ROOT, tmp_path_factory.mktemp("browser") / "public")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not (os.path.exists(CHROMIUM) and os.path.exists(DRIVER)):
+        pytest.skip("chromium and chromedriver are not installed")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--hide-scrollbars", "--force-device-scale-factor=1"]:
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="module")
+def server(public):
+    """Serves the output over HTTP on a free port, as the site would be published."""
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=public)
+
+    class Quiet(handler.func):
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=public))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+def screenshot(browser, name, width):
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    browser.set_window_size(width, 900)
+    browser.save_screenshot(os.path.join(ARTIFACTS, f"{name}-{width}-top.png"))
+    height = browser.execute_script("return document.documentElement.scrollHeight")
+    browser.set_window_size(width, min(max(height, 600), 6000))
+    path = os.path.join(ARTIFACTS, f"{name}-{width}.png")
+    browser.save_screenshot(path)
+    return path
+
+
+def no_horizontal_overflow(browser):
+    return browser.execute_script(
+        "return document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1")
+
+
+def test_home_page_renders_plans_and_links(browser, server):
+    browser.set_window_size(1280, 900)
+    browser.get(server)
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Nimbus Cloud Service Level Agreements"
+    sections = browser.find_elements(By.CSS_SELECTOR, "main section.card h2")
+    assert [s.text.split("\n")[0] for s in sections][:3] == ["Free $0 / month", "Business From $49 / month",
+                                                              "Enterprise Contact sales"]
+    links = browser.find_elements(By.LINK_TEXT, "View full details")
+    assert len(links) == 3 and all(l.is_displayed() for l in links)
+    # The stylesheet loaded: the header has its background and the body its system font.
+    family = browser.execute_script("return getComputedStyle(document.body).fontFamily")
+    assert "system-ui" in family
+    assert browser.find_element(By.CSS_SELECTOR, "table.compare th[scope=col]").is_displayed()
+    screenshot(browser, "home", 1280)
+    browser.set_window_size(375, 900)
+    assert no_horizontal_overflow(browser)
+    screenshot(browser, "home", 375)
+    # Following a View full details link lands on the plan page.
+    browser.set_window_size(1280, 900)
+    browser.find_elements(By.LINK_TEXT, "View full details")[1].click()
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Business"
+
+
+def test_details_page_chart_and_history(browser, server):
+    browser.set_window_size(1280, 900)
+    browser.get(server + "plans/business/compute/")
+    assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Nimbus Compute")
+    chart = browser.find_element(By.CSS_SELECTOR, "svg.chart")
+    assert chart.is_displayed() and chart.size["width"] > 600 and chart.size["height"] > 150
+    assert chart.get_attribute("role") == "img"
+    missed = browser.find_elements(By.CSS_SELECTOR, "svg.chart .chart-missed")
+    labels = [t.text for t in browser.find_elements(By.CSS_SELECTOR, "svg.chart .chart-miss-label")]
+    assert len(missed) >= 1 and labels == ["missed"] * len(missed)
+    rows = browser.find_elements(By.CSS_SELECTOR, "table.history tbody tr")
+    assert len(rows) == 12
+    assert "Missed" in [r.find_elements(By.TAG_NAME, "td")[2].text for r in rows]
+    screenshot(browser, "details", 1280)
+    browser.set_window_size(375, 900)
+    assert no_horizontal_overflow(browser)
+    screenshot(browser, "details", 375)
+
+
+def test_status_page_at_phone_width(browser, server):
+    browser.set_window_size(375, 900)
+    browser.get(server + "status/")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Service status"
+    assert no_horizontal_overflow(browser)
+    screenshot(browser, "status", 375)
