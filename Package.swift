@@ -63,6 +63,6 @@ let package = Package(
         .testTarget(name: "SiteContentTests", dependencies: ["SiteContent"]),
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "SiteBuild"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SiteBuild"]),
-        .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer"]),
+        .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer", "SiteContent"]),
     ]
 )

@@ -16,7 +16,7 @@ public struct PreviewServer: Sendable {
     public var source: URL
     public var host: String
     public var port: Int
-    /// Fixed reference time; nil reads the clock at every rebuild.
+    /// Fixed reference time; nil reads the clock once, when the server starts.
     public var now: Instant?
     public var pollInterval: Duration = .milliseconds(100)
     /// Quiet time after the last change before rebuilding, so a burst of saves is one rebuild.
@@ -47,7 +47,8 @@ public struct PreviewServer: Sendable {
     public func run(onReady: @escaping @Sendable (String) -> Void = { print("serving \($0)") }) async throws {
         try checkPortIsFree()
         let state = PreviewState()
-        let builder = PreviewBuilder(source: source, now: now)
+        // One reference time for the whole session, so rebuilds change only what was edited.
+        let builder = PreviewBuilder(source: source, now: now ?? Instant(seconds: Int64(Date().timeIntervalSince1970)))
         let first = builder.build()
         await state.publish(first.files, diagnostics: first.diagnostics, basePath: first.basePath)
         report(first)
@@ -85,7 +86,8 @@ public struct PreviewServer: Sendable {
                 let result = builder.build()
                 await state.publish(
                     result.succeeded ? result.files : nil, diagnostics: result.diagnostics, basePath: result.basePath,
-                    event: kind == .styles && result.succeeded ? "css" : "reload")
+                    // The stylesheet's name carries its content hash, so even a style edit reloads the page.
+                    event: "reload")
                 report(result, changed: changes.all)
             }
         }
@@ -100,7 +102,8 @@ public struct PreviewServer: Sendable {
     private func report(_ result: PreviewBuilder.Outcome, changed: [String] = []) {
         let what = changed.isEmpty ? "" : " (\(changed.prefix(3).joined(separator: ", "))\(changed.count > 3 ? ", …" : ""))"
         if result.succeeded {
-            logger.info("rebuilt \(result.files?.count ?? 0) files in \(String(format: "%.1f", result.seconds * 1000)) ms\(what)")
+            logger.info(
+                "rebuilt \(result.files?.count ?? 0) files (\(result.pagesRendered) pages rendered, \(result.pagesReused) reused) in \(String(format: "%.1f", result.seconds * 1000)) ms\(what)")
         } else {
             let text = result.diagnostics.map(\.description).joined(separator: "\n")
             logger.error("build failed, still serving the last good site\(what):\n\(text)")
@@ -157,16 +160,18 @@ final class PreviewBuilder: @unchecked Sendable {
         var diagnostics: [Diagnostic]
         var basePath: String?
         var seconds: Double
+        var pagesRendered = 0
+        var pagesReused = 0
         var succeeded: Bool { files != nil }
     }
 
     let source: URL
-    let now: Instant?
+    let now: Instant
     private let lock = NSLock()
     private var theme = "default"
     private let caches = BuildCaches()
 
-    init(source: URL, now: Instant?) {
+    init(source: URL, now: Instant) {
         self.source = source
         self.now = now
     }
@@ -179,8 +184,7 @@ final class PreviewBuilder: @unchecked Sendable {
 
     func build() -> Outcome {
         let t0 = DispatchTime.now().uptimeNanoseconds
-        let reference = now ?? Instant(seconds: Int64(Date().timeIntervalSince1970))
-        let result = BuildPipeline(caches: caches).run(BuildRequest(source: source, output: nil, now: reference))
+        let result = BuildPipeline(caches: caches).run(BuildRequest(source: source, output: nil, now: now))
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
         if let site = result.site {
             lock.lock()
@@ -190,6 +194,6 @@ final class PreviewBuilder: @unchecked Sendable {
         let basePath = result.site.map { SiteURLs(baseURL: $0.config.baseURL).basePath }
         return Outcome(
             files: result.succeeded ? result.files : nil, diagnostics: result.diagnostics, basePath: basePath,
-            seconds: seconds)
+            seconds: seconds, pagesRendered: caches.pages.lastRendered, pagesReused: caches.pages.lastReused)
     }
 }

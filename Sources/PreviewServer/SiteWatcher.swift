@@ -5,12 +5,6 @@ import SiteContent
     import Glibc
 #endif
 
-/// A file's identity for change detection: modification time and size.
-struct FileStamp: Equatable, Sendable {
-    var modified: Int64
-    var size: Int64
-}
-
 /// What changed between two scans of the watched inputs.
 struct ChangeSet: Equatable, Sendable {
     var added: [String] = []
@@ -70,20 +64,13 @@ struct SiteWatcher: Sendable {
     /// Stamps of every watched file, by path relative to the root.
     func scan() -> [String: FileStamp] {
         var out: [String: FileStamp] = [:]
-        if let s = stamp(root.appendingPathComponent("site.yaml").path) { out["site.yaml"] = s }
+        if let s = SiteLoader.stamp(root.appendingPathComponent("site.yaml").path) { out["site.yaml"] = s }
         for folder in ["content", "themes"] {
             let base = root.appendingPathComponent(folder)
             for rel in SiteLoader.relativeFiles(under: base) {
-                if let s = stamp(base.appendingPathComponent(rel).path) { out[folder + "/" + rel] = s }
+                if let s = SiteLoader.stamp(base.path + "/" + rel) { out[folder + "/" + rel] = s }
             }
         }
         return out
-    }
-
-    private func stamp(_ path: String) -> FileStamp? {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return nil }
-        return FileStamp(
-            modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec), size: Int64(st.st_size))
     }
 }

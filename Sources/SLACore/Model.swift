@@ -128,7 +128,7 @@ public struct Plan: Sendable, Identifiable {
 }
 
 /// An incident or maintenance window (`content/status/incidents/<slug>.md`).
-public struct Incident: Sendable, Identifiable {
+public struct Incident: Sendable, Identifiable, Hashable {
     public var id: String
     public var title: String
     public var services: [String]

@@ -22,7 +22,7 @@ public struct MonthFigure: Sendable, Hashable {
 }
 
 /// One plan × service: the terms in force and the monthly history, oldest first.
-public struct ServiceLevel: Sendable {
+public struct ServiceLevel: Sendable, Hashable {
     public var planID: String
     public var serviceID: String
     public var terms: ResolvedTerms

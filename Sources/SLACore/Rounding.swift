@@ -13,11 +13,18 @@ public enum Published {
     /// (binary floating point would otherwise see 2.67499999…) and −18.45 becomes −18.4.
     public static func round(_ x: Double, places: Int) -> Double {
         guard x.isFinite else { return x }
+        // Fast path: far from a tie, binary rounding agrees with decimal rounding; the quotient of
+        // an integer by a power of ten is the same double as parsing the decimal text.
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let scaled = x * scale
+        if abs(scaled) < 1e15 {
+            let fraction = scaled - scaled.rounded(.down)
+            if abs(fraction - 0.5) > 1e-6 { return (scaled + 0.5).rounded(.down) / scale }
+        }
         let text = String(x)
         guard !text.contains("e"), !text.contains("E") else {
-            var scale = 1.0
-            for _ in 0..<places { scale *= 10 }
-            return (x * scale + 0.5).rounded(.down) / scale
+            return (scaled + 0.5).rounded(.down) / scale
         }
         let negative = text.hasPrefix("-")
         let unsigned = negative ? String(text.dropFirst()) : text

@@ -58,7 +58,7 @@ public struct BuildPipeline: Sendable {
 
         let files: [SourceFile]
         do {
-            files = try step(1, "load") { try SiteLoader.load(root: request.source) }
+            files = try step(1, "load") { try SiteLoader.load(root: request.source, cache: caches?.load) }
         } catch {
             result.diagnostics = [Diagnostic(.error, ".", 0, 0, "cannot read the site at \(request.source.path): \(error)")]
             return result
@@ -79,7 +79,8 @@ public struct BuildPipeline: Sendable {
             outputs = try step(4, "render") {
                 try SiteRenderer(
                     site: site, figures: figures, themeOverrides: Dictionary(themeFiles, uniquingKeysWith: { a, _ in a }),
-                    markdownCache: caches?.markdown
+                    markdownCache: caches?.markdown, pageCache: caches?.pages,
+                    sharedInputsKey: caches == nil ? 0 : Self.sharedInputsKey(files, request: request)
                 ).render()
             }
         } catch let d as Diagnostic {
@@ -102,10 +103,31 @@ public struct BuildPipeline: Sendable {
     }
 }
 
+extension BuildPipeline {
+    /// Digest of the inputs every page depends on: all sources but incidents and measurements,
+    /// plus the reference time and base URL.
+    static func sharedInputsKey(_ files: [SourceFile], request: BuildRequest) -> Int {
+        var h = Hasher()
+        h.combine(request.now)
+        h.combine(request.baseURL)
+        for f in files {
+            switch SourceKind.classify(f.path) {
+            case .incident, .measurements, .other: continue
+            default:
+                h.combine(f.path)
+                h.combine(f.bytes)
+            }
+        }
+        return h.finalize()
+    }
+}
+
 /// What a preview keeps between rebuilds so an edit costs only what it changes.
 public final class BuildCaches: Sendable {
+    public let load = LoadCache()
     public let parse = ParseCache()
     public let markdown = MarkdownCache()
+    public let pages = PageCache()
 
     public init() {}
 }

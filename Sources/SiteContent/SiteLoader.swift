@@ -1,47 +1,96 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Reads a site's source files from disk: `site.yaml`, `content/` and `themes/`.
 public enum SiteLoader {
     /// Every regular, non-hidden file under the site's inputs, paths relative to `root`, sorted.
-    public static func load(root: URL) throws -> [SourceFile] {
-        var files: [SourceFile] = []
-        let fm = FileManager.default
-        let config = root.appendingPathComponent("site.yaml")
-        if fm.fileExists(atPath: config.path) {
-            files.append(SourceFile(path: "site.yaml", bytes: try readBytes(config)))
-        }
+    /// - Parameter cache: reuses the bytes of files whose modification time and size are unchanged.
+    public static func load(root: URL, cache: LoadCache? = nil) throws -> [SourceFile] {
+        var paths: [String] = []
+        if stamp(root.appendingPathComponent("site.yaml").path)?.isDirectory == false { paths.append("site.yaml") }
         for folder in ["content", "themes"] {
-            for path in relativeFiles(under: root.appendingPathComponent(folder)) {
-                let url = root.appendingPathComponent(folder).appendingPathComponent(path)
-                files.append(SourceFile(path: folder + "/" + path, bytes: try readBytes(url)))
-            }
+            paths += relativeFiles(under: root.appendingPathComponent(folder)).map { folder + "/" + $0 }
         }
-        return files.sorted { $0.path < $1.path }
+        var files: [SourceFile] = []
+        files.reserveCapacity(paths.count)
+        for path in paths.sorted() {
+            let full = root.path + "/" + path
+            let st = stamp(full)
+            if let st, let hit = cache?.bytes(path, stamp: st) {
+                files.append(SourceFile(path: path, bytes: hit))
+                continue
+            }
+            let bytes = try readBytes(URL(fileURLWithPath: full))
+            if let st { cache?.store(path, stamp: st, bytes: bytes) }
+            files.append(SourceFile(path: path, bytes: bytes))
+        }
+        return files
     }
 
     /// Paths of regular files under `folder`, relative to it, skipping hidden names.
     public static func relativeFiles(under folder: URL) -> [String] {
-        let fm = FileManager.default
-        var isDir: ObjCBool = false
-        guard fm.fileExists(atPath: folder.path, isDirectory: &isDir), isDir.boolValue else { return [] }
+        guard stamp(folder.path)?.isDirectory == true else { return [] }
         var out: [String] = []
         var stack: [String] = [""]
         while let rel = stack.popLast() {
-            let dir = rel.isEmpty ? folder : folder.appendingPathComponent(rel)
-            guard let names = try? fm.contentsOfDirectory(atPath: dir.path) else { continue }
+            let dir = rel.isEmpty ? folder.path : folder.path + "/" + rel
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { continue }
             for name in names where !name.hasPrefix(".") {
                 let childRel = rel.isEmpty ? name : rel + "/" + name
-                var childIsDir: ObjCBool = false
-                guard fm.fileExists(atPath: folder.appendingPathComponent(childRel).path, isDirectory: &childIsDir) else {
-                    continue
-                }
-                if childIsDir.boolValue { stack.append(childRel) } else { out.append(childRel) }
+                guard let st = stamp(folder.path + "/" + childRel) else { continue }
+                if st.isDirectory { stack.append(childRel) } else { out.append(childRel) }
             }
         }
         return out.sorted()
     }
 
+    /// Modification time, size and kind of a path (following symbolic links), or nil.
+    public static func stamp(_ path: String) -> FileStamp? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return FileStamp(
+            modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec), size: Int64(st.st_size),
+            isDirectory: (st.st_mode & S_IFMT) == S_IFDIR)
+    }
+
     static func readBytes(_ url: URL) throws -> [UInt8] {
         [UInt8](try Data(contentsOf: url))
+    }
+}
+
+/// A file's identity for change detection: modification time and size.
+public struct FileStamp: Equatable, Sendable {
+    public var modified: Int64
+    public var size: Int64
+    public var isDirectory: Bool = false
+
+    public init(modified: Int64, size: Int64, isDirectory: Bool = false) {
+        self.modified = modified
+        self.size = size
+        self.isDirectory = isDirectory
+    }
+}
+
+/// File bytes kept between loads of the same site (preview), valid while the stamp is unchanged.
+public final class LoadCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: (FileStamp, [UInt8])] = [:]
+
+    public init() {}
+
+    func bytes(_ path: String, stamp: FileStamp) -> [UInt8]? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let e = entries[path], e.0 == stamp else { return nil }
+        return e.1
+    }
+
+    func store(_ path: String, stamp: FileStamp, bytes: [UInt8]) {
+        lock.lock()
+        entries[path] = (stamp, bytes)
+        lock.unlock()
     }
 }

@@ -15,12 +15,12 @@ public enum SiteParser {
     public static func parse(_ files: [SourceFile], options: ParseOptions = ParseOptions(), cache: ParseCache? = nil) -> ParsedSite {
         let sink = DiagnosticSink()
         var config: SiteConfig?
-        var texts: [(SourceFile, SourceKind, String)] = []
+        var jobs: [(SourceFile, SourceKind)] = []
         // Ids of every content file present, readable or not, so one bad file does not cascade.
         var serviceIDs: Set<String> = []
         var planIDs: Set<String> = []
-        var sawConfig = false
         var sawTerms = false
+        var configFile: SourceFile?
         for file in files {
             let kind = SourceKind.classify(file.path)
             switch kind {
@@ -28,46 +28,50 @@ public enum SiteParser {
                 if file.path.hasPrefix("content/") { warnUnknownFile(file.path, sink: sink) }
                 continue
             case .theme: continue
+            case .config: configFile = file
+            case let .service(id): serviceIDs.insert(id)
+            case let .plan(id): planIDs.insert(id)
+            case .terms: sawTerms = true
             default: break
             }
-            switch SourceText.decode(file) {
+            if kind != .config { jobs.append((file, kind)) }
+        }
+        if let configFile {
+            switch SourceText.decode(configFile) {
             case let .failure(d): sink.items.append(d)
-            case let .success(text): texts.append((file, kind, text))
+            case let .success(text): config = SiteConfigDecoder.decode(text, file: configFile.path, options: options, sink: sink)
             }
-            if case let .service(id) = kind { serviceIDs.insert(id) }
-            if case let .plan(id) = kind { planIDs.insert(id) }
-            if kind == .config { sawConfig = true }
-            if kind == .terms { sawTerms = true }
+        } else {
+            sink.error("site.yaml", 1, 1, "site.yaml is missing: every site needs one (title, provider, base_url)")
         }
-        if !sawConfig { sink.error("site.yaml", 1, 1, "site.yaml is missing: every site needs one (title, provider, base_url)") }
         if !sawTerms { sink.error("content/terms.md", 1, 1, "content/terms.md is missing: the general terms page is required") }
-        if let (file, _, text) = texts.first(where: { $0.1 == .config }) {
-            config = SiteConfigDecoder.decode(text, file: file.path, options: options, sink: sink)
-        }
         let calendar = SiteCalendar(timeZone: config?.timeZone ?? TimeZone(identifier: "UTC")!)
 
         // Each file decodes on its own, in parallel; results go to per-file slots.
-        let jobs = texts.filter { $0.1 != .config }
         let zoneID = calendar.timeZone.identifier
         let results = ParallelMap.map(jobs) { job -> FileResult in
-            let (file, kind, text) = job
+            let (file, kind) = job
             if let hit = cache?.lookup(file, zone: zoneID) { return hit }
             let local = DiagnosticSink()
             var result = FileResult()
-            if case let .id(id)? = checkID(kind, file: file.path, sink: local) { _ = id }
-            switch kind {
-            case .terms: result.terms = ContentDecoders.terms(text, file: file.path, sink: local)
-            case let .service(id): result.service = ContentDecoders.service(text, id: id, file: file.path, sink: local)
-            case let .plan(id):
-                result.plan = ContentDecoders.plan(text, id: id, file: file.path, sink: local, refs: &result.references)
-            case let .incident(id):
-                result.incident = ContentDecoders.incident(
-                    text, id: id, file: file.path, calendar: calendar, sink: local, refs: &result.references)
-            case .measurements:
-                let (rows, refs) = ContentDecoders.measurements(text, file: file.path, sink: local)
-                result.measurements = rows
-                result.references = refs
-            default: break
+            _ = checkID(kind, file: file.path, sink: local)
+            switch SourceText.decode(file) {
+            case let .failure(d): local.items.append(d)
+            case let .success(text):
+                switch kind {
+                case .terms: result.terms = ContentDecoders.terms(text, file: file.path, sink: local)
+                case let .service(id): result.service = ContentDecoders.service(text, id: id, file: file.path, sink: local)
+                case let .plan(id):
+                    result.plan = ContentDecoders.plan(text, id: id, file: file.path, sink: local, refs: &result.references)
+                case let .incident(id):
+                    result.incident = ContentDecoders.incident(
+                        text, id: id, file: file.path, calendar: calendar, sink: local, refs: &result.references)
+                case .measurements:
+                    let (rows, refs) = ContentDecoders.measurements(text, file: file.path, sink: local)
+                    result.measurements = rows
+                    result.references = refs
+                default: break
+                }
             }
             result.diagnostics = local.items
             cache?.store(file, zone: zoneID, result)

@@ -18,80 +18,99 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Serialized with two-space indentation and a final newline when `pretty`.
     public func serialized(pretty: Bool = true) -> String {
-        var out = ""
-        out.reserveCapacity(4096)
+        String(decoding: bytes(pretty: pretty), as: UTF8.self)
+    }
+
+    /// Serialized as UTF-8 bytes (see `serialized`).
+    public func bytes(pretty: Bool = true) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
         write(into: &out, indent: pretty ? 0 : -1)
-        if pretty { out += "\n" }
+        if pretty { out.append(10) }
         return out
     }
 
-    private func write(into out: inout String, indent: Int) {
+    private func write(into out: inout [UInt8], indent: Int) {
         let pretty = indent >= 0
         switch self {
         case let .object(pairs):
             if pairs.isEmpty {
-                out += "{}"
+                out += Array("{}".utf8)
                 return
             }
-            out += "{"
+            out.append(123)
             for (k, (key, value)) in pairs.enumerated() {
-                if k > 0 { out += "," }
+                if k > 0 { out.append(44) }
                 if pretty { newline(&out, indent + 1) }
                 JSONValue.writeString(key, into: &out)
-                out += pretty ? ": " : ":"
+                out.append(58)
+                if pretty { out.append(32) }
                 value.write(into: &out, indent: pretty ? indent + 1 : -1)
             }
             if pretty { newline(&out, indent) }
-            out += "}"
+            out.append(125)
         case let .array(items):
             if items.isEmpty {
-                out += "[]"
+                out += Array("[]".utf8)
                 return
             }
-            out += "["
+            out.append(91)
             for (k, item) in items.enumerated() {
-                if k > 0 { out += "," }
+                if k > 0 { out.append(44) }
                 if pretty { newline(&out, indent + 1) }
                 item.write(into: &out, indent: pretty ? indent + 1 : -1)
             }
             if pretty { newline(&out, indent) }
-            out += "]"
+            out.append(93)
         case let .string(s): JSONValue.writeString(s, into: &out)
-        case let .number(x): out += x.isFinite ? Published.text(x) : "null"
-        case let .bool(b): out += b ? "true" : "false"
-        case .null: out += "null"
+        case let .number(x): out += Array((x.isFinite ? Published.text(x) : "null").utf8)
+        case let .bool(b): out += Array((b ? "true" : "false").utf8)
+        case .null: out += Array("null".utf8)
         }
     }
 
-    private func newline(_ out: inout String, _ level: Int) {
-        out += "\n"
-        out += String(repeating: "  ", count: level)
+    private func newline(_ out: inout [UInt8], _ level: Int) {
+        out.append(10)
+        for _ in 0..<(level * 2) { out.append(32) }
     }
 
     /// RFC 8259 string escaping; `<`, `>` and `&` are escaped too so JSON is safe inside HTML.
-    static func writeString(_ s: String, into out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
+    static func writeString(_ s: String, into out: inout [UInt8]) {
+        out.append(34)
+        let hex = Array("0123456789abcdef".utf8)
+        var it = s.utf8.makeIterator()
+        while let b = it.next() {
+            switch b {
+            case 34: out += [92, 34]
+            case 92: out += [92, 92]
+            case 10: out += [92, 110]
+            case 13: out += [92, 114]
+            case 9: out += [92, 116]
+            case 60, 62, 38:  // < > & as \u00XX so JSON is safe inside HTML
+                out += [92, 117, 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]]
+            case 0xE2:
+                // U+2028 and U+2029 (E2 80 A8/A9) are escaped for JavaScript.
+                out.append(b)
+                if let b2 = it.next() {
+                    if b2 == 0x80, let b3 = it.next() {
+                        if b3 == 0xA8 || b3 == 0xA9 {
+                            out.removeLast()
+                            out += Array((b3 == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                        } else {
+                            out += [b2, b3]
+                        }
+                    } else {
+                        out.append(b2)
+                    }
+                }
             default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                if b < 0x20 {
+                    out += [92, 117, 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]]
                 } else {
-                    out.unicodeScalars.append(u)
+                    out.append(b)
                 }
             }
         }
-        out += "\""
+        out.append(34)
     }
 }

@@ -17,9 +17,19 @@ public struct RenderContext: Sendable {
     public let planHTML: [String: String]
     /// Same order as `site.incidents`.
     public let incidentHTML: [String]
+    /// Pages of the previous build, reused when their inputs are unchanged (preview).
+    public let pageCache: PageCache?
+    /// Digest of every input that is not an incident or a measurement (configuration, theme,
+    /// terms, plans, services, *now*); any change to it re-renders every page.
+    public let sharedInputsKey: Int
 
     /// - Parameter markdownCache: keeps rendered bodies between builds (preview), keyed by their text.
-    public init(site: Site, figures: SiteFigures, themeOverrides: [String: [UInt8]] = [:], markdownCache: MarkdownCache? = nil) {
+    public init(
+        site: Site, figures: SiteFigures, themeOverrides: [String: [UInt8]] = [:], markdownCache: MarkdownCache? = nil,
+        pageCache: PageCache? = nil, sharedInputsKey: Int = 0
+    ) {
+        self.pageCache = pageCache
+        self.sharedInputsKey = sharedInputsKey
         self.site = site
         self.figures = figures
         self.urls = SiteURLs(baseURL: site.config.baseURL)
@@ -75,6 +85,37 @@ public final class MarkdownCache: @unchecked Sendable {
     func store(_ body: String, unsafe: Bool, html: String) {
         lock.lock()
         if unsafe { unsafeEntries[body] = html } else { entries[body] = html }
+        lock.unlock()
+    }
+}
+
+/// Rendered pages kept between builds (preview), each with the digest of what it was made from.
+public final class PageCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: (key: Int, file: OutputFile)] = [:]
+    /// How many pages the last build rendered and reused (for reports and tests).
+    public private(set) var lastRendered = 0
+    public private(set) var lastReused = 0
+
+    public init() {}
+
+    func file(_ path: String, key: Int) -> OutputFile? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let e = entries[path], e.key == key else { return nil }
+        return e.file
+    }
+
+    func store(_ file: OutputFile, key: Int) {
+        lock.lock()
+        entries[file.path] = (key, file)
+        lock.unlock()
+    }
+
+    func record(rendered: Int, reused: Int) {
+        lock.lock()
+        lastRendered = rendered
+        lastReused = reused
         lock.unlock()
     }
 }

@@ -4,19 +4,29 @@ import SLACore
 public struct SiteRenderer: Sendable {
     public let context: RenderContext
 
-    public init(site: Site, figures: SiteFigures, themeOverrides: [String: [UInt8]] = [:], markdownCache: MarkdownCache? = nil) {
-        context = RenderContext(site: site, figures: figures, themeOverrides: themeOverrides, markdownCache: markdownCache)
+    public init(
+        site: Site, figures: SiteFigures, themeOverrides: [String: [UInt8]] = [:], markdownCache: MarkdownCache? = nil,
+        pageCache: PageCache? = nil, sharedInputsKey: Int = 0
+    ) {
+        context = RenderContext(
+            site: site, figures: figures, themeOverrides: themeOverrides, markdownCache: markdownCache,
+            pageCache: pageCache, sharedInputsKey: sharedInputsKey)
     }
 
     /// Every output file, sorted by path.
     public func render() throws -> [OutputFile] {
-        var files: [OutputFile] = []
-        files.append(
-            OutputFile(
-                path: "sla.json",
-                text: SLAJSON.document(site: context.site, figures: context.figures, urls: context.urls).serialized()))
-        files += try PageOutputs.files(context)
-        files += try MachineOutputs.files(context)
-        return files.sorted { $0.path < $1.path }
+        let context = self.context
+        // The three groups are independent: run them side by side (pages also fan out inside).
+        var files = try ParallelWork.flatMap([0, 1, 2]) { part -> [OutputFile] in
+            switch part {
+            case 0:
+                let doc = SLAJSON.document(site: context.site, figures: context.figures, urls: context.urls)
+                return [OutputFile(path: "sla.json", bytes: doc.bytes())]
+            case 1: return try PageOutputs.files(context)
+            default: return try MachineOutputs.files(context)
+            }
+        }
+        files.sort { $0.path < $1.path }
+        return files
     }
 }

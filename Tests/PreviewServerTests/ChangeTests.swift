@@ -1,4 +1,5 @@
 @testable import PreviewServer
+import SiteContent
 import XCTest
 
 final class ChangeTests: XCTestCase {

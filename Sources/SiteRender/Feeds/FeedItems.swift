@@ -109,7 +109,7 @@ enum FeedItems {
                 : "No service credit tier applies to this month.",
         ]
         if m.credit > 0, let days = level.terms.claimWindowDays {
-            sentences.append("Claim it within \(days) days after the end of the month.")
+            sentences.append("Claim it within \(days) day\(days == 1 ? "" : "s") after the end of the month.")
         }
         if m.terminationRight, let n = level.terms.terminationConsecutiveMisses {
             sentences.append(

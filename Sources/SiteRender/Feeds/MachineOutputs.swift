@@ -3,10 +3,10 @@ enum MachineOutputs {
     static func files(_ context: RenderContext) throws -> [OutputFile] {
         let items = FeedItems.items(context)
         var files = [
-            OutputFile(path: JSONFeed.path, text: JSONFeed.document(items: items, context: context).serialized()),
+            OutputFile(path: JSONFeed.path, bytes: JSONFeed.document(items: items, context: context).bytes()),
             OutputFile(path: AtomFeed.path, text: AtomFeed.xml(items: items, context: context)),
             OutputFile(path: MaintenanceCalendar.path, text: MaintenanceCalendar.text(context)),
-            OutputFile(path: SLASchema.path, text: SLASchema.document(urls: context.urls).serialized()),
+            OutputFile(path: SLASchema.path, bytes: SLASchema.document(urls: context.urls).bytes()),
         ]
         files += Badge.files(context)
         return files

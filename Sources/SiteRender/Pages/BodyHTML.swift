@@ -1,5 +1,3 @@
-import Foundation
-
 /// Fits a body rendered by cmark-gfm into a page: headings nest under the page's own and table
 /// header cells get a scope. Rewrites tags only; never re-renders the Markdown.
 enum BodyHTML {
@@ -11,8 +9,8 @@ enum BodyHTML {
     /// cmark-gfm writes `th` only in a table's header row, so each is a column header.
     static func scopeHeaderCells(_ html: String) -> String {
         guard html.contains("<th") else { return html }
-        return html.replacingOccurrences(of: "<th>", with: "<th scope=\"col\">")
-            .replacingOccurrences(of: "<th align=", with: "<th scope=\"col\" align=")
+        return ByteText.replacing(
+            ByteText.replacing(html, "<th>", with: "<th scope=\"col\">"), "<th align=", with: "<th scope=\"col\" align=")
     }
 
     /// Shifts `<hN` / `</hN` tags so the body's top level becomes `top` (levels above 6 stay at 6).
@@ -45,5 +43,30 @@ enum BodyHTML {
     private static func isTagEnd(_ b: UInt8) -> Bool {
         b == UInt8(ascii: ">") || b == UInt8(ascii: " ") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\t")
             || b == UInt8(ascii: "/")
+    }
+}
+
+/// Byte-level text operations (Foundation's are slow on Linux for large strings).
+enum ByteText {
+    /// `text` with every occurrence of `target` replaced by `replacement`.
+    static func replacing(_ text: String, _ target: String, with replacement: String) -> String {
+        let hay = Array(text.utf8)
+        let needle = Array(target.utf8)
+        let rep = Array(replacement.utf8)
+        guard !needle.isEmpty, hay.count >= needle.count else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(hay.count + 64)
+        var i = 0
+        let first = needle[0]
+        while i < hay.count {
+            if hay[i] == first, i + needle.count <= hay.count, hay[i..<(i + needle.count)].elementsEqual(needle) {
+                out += rep
+                i += needle.count
+            } else {
+                out.append(hay[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -259,9 +259,10 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 <h2 id="incidents-h">Incidents counted</h2>
 <ul class="incidents">
 {{#incidents}}
-{{>partials/incident}}
+{{{.}}}
 {{/incidents}}
 </ul>
+{{#more_incidents}}<p class="note">{{more_incidents}}</p>{{/more_incidents}}
 </section>
 {{/has_incidents}}
 {{/main}}
@@ -461,7 +462,7 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 {{#has_open}}
 <ul class="incidents">
 {{#open}}
-{{>partials/incident}}
+{{{.}}}
 {{/open}}
 </ul>
 {{/has_open}}
@@ -474,7 +475,7 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 <h2 id="scheduled-h">Scheduled maintenance</h2>
 <ul class="incidents">
 {{#scheduled}}
-{{>partials/incident}}
+{{{.}}}
 {{/scheduled}}
 </ul>
 </section>
@@ -502,7 +503,7 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 {{#has_recent}}
 <ul class="incidents">
 {{#recent}}
-{{>partials/incident}}
+{{{.}}}
 {{/recent}}
 </ul>
 {{/has_recent}}

@@ -2,6 +2,9 @@ import SLACore
 
 /// `/plans/<plan>/<service>/`: the full terms of one plan × service and its monthly history.
 struct DetailsPage {
+    /// At most this many incidents are listed on a details page, newest first.
+    static let incidentLimit = 20
+
     let builder: PageBuilder
     let plan: Plan
     let level: ServiceLevel
@@ -44,9 +47,13 @@ struct DetailsPage {
             values["termination"] =
                 "If the objective is missed in \(n) consecutive month\(n == 1 ? "" : "s"), you may terminate the service without penalty."
         }
-        let incidents = level.incidentIndices.reversed().map { IncidentPage.listItem(builder, index: $0) }
+        // The most recent incidents, newest first; the rest are one click away on each month's
+        // figures in sla.json and in the feeds, so pages stay small on long histories.
+        let all = level.incidentIndices.reversed()
+        let incidents = all.prefix(Self.incidentLimit).map { builder.incidentItems[$0] }
         values["incidents"] = incidents
         values["has_incidents"] = !incidents.isEmpty
+        values["more_incidents"] = all.count > Self.incidentLimit ? "\(all.count - Self.incidentLimit) earlier incidents are not listed here; every incident has its own page and is in the feeds." : ""
 
         let title = "\(serviceTitle) — \(plan.title)"
         return builder.page(

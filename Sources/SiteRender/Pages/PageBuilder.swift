@@ -7,12 +7,20 @@ struct PageBuilder: Sendable {
     /// Bodies with headings moved under the section headings they appear in (by id).
     let serviceBodies: [String: String]
     let planBodies: [String: String]
+    /// Each incident as a list line (`partials/incident`), rendered once per build and reused by
+    /// every page that lists it; same order as `site.incidents`.
+    private(set) var incidentItems: [String]
 
     init(context: RenderContext, theme: PageTheme) {
         self.context = context
         self.theme = theme
         serviceBodies = context.serviceHTML.mapValues { BodyHTML.prepare($0, top: 3) }
         planBodies = context.planHTML.mapValues { BodyHTML.prepare($0, top: 3) }
+        incidentItems = []
+        let base = self
+        incidentItems = ParallelWork.map(Array(context.site.incidents.indices)) { k in
+            theme.render("partials/incident", IncidentPage.listItem(base, index: k))
+        }
     }
 
     var site: Site { context.site }

@@ -14,9 +14,18 @@ enum PageOutputs {
         let theme = try PageTheme(overrides: context.themeOverrides, urls: context.urls)
         let builder = PageBuilder(context: context, theme: theme)
         let jobs = self.jobs(context)
-        let pages = ParallelWork.map(jobs) { job in
-            OutputFile(path: path(of: job, context), text: render(job, builder))
+        let cache = context.pageCache
+        let rendered = ParallelWork.map(jobs) { job -> (OutputFile, Bool) in
+            let path = path(of: job, context)
+            let key = cache == nil ? nil : inputKey(job, context)
+            if let key, let hit = cache?.file(path, key: key) { return (hit, true) }
+            let file = OutputFile(path: path, text: render(job, builder))
+            if let key { cache?.store(file, key: key) }
+            return (file, false)
         }
+        let reused = rendered.filter(\.1).count
+        cache?.record(rendered: rendered.count - reused, reused: reused)
+        let pages = rendered.map(\.0)
         for page in pages where !page.isContained {
             throw PageTheme.ThemeError(path: page.path, message: "page path leaves the output folder")
         }
@@ -25,6 +34,27 @@ enum PageOutputs {
             OutputFile(path: "sitemap.xml", text: sitemap),
             OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(context.urls.absolute("sitemap.xml"))\n"),
         ]
+    }
+
+    /// Digest of everything a page is made from, or nil when it is always rendered again.
+    /// Pages depend on the shared inputs (configuration, theme, plans, services, terms, *now*)
+    /// plus their own figures and incidents.
+    static func inputKey(_ job: Job, _ context: RenderContext) -> Int? {
+        var h = Hasher()
+        h.combine(context.sharedInputsKey)
+        switch job {
+        case .home, .terms, .status, .notFound:
+            return nil
+        case .plan(let p):
+            h.combine(context.figures.plans[p])
+        case .details(let p, let s):
+            let level = context.figures.plans[p][s]
+            h.combine(level)
+            for k in level.incidentIndices.suffix(DetailsPage.incidentLimit) { h.combine(context.site.incidents[k]) }
+        case .incident(let k):
+            h.combine(context.site.incidents[k])
+        }
+        return h.finalize()
     }
 
     /// Every page of the site in a fixed order.
