@@ -12,21 +12,26 @@ enum XMLText {
             }
         }
         if clean { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for u in text.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(u)
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + text.utf8.count / 8)
+        let bytes = Array(text.utf8)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            switch b {
+            case 38: out += [38, 97, 109, 112, 59]  // &amp;
+            case 60: out += [38, 108, 116, 59]  // &lt;
+            case 62: out += [38, 103, 116, 59]  // &gt;
+            case 34: out += [38, 113, 117, 111, 116, 59]  // &quot;
+            case 39: out += [38, 97, 112, 111, 115, 59]  // &apos;
+            case 9, 10, 13: out.append(b)
+            case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
+                i += 2  // U+FFFE and U+FFFF are not allowed in XML
             default:
-                if u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF { continue }
-                out.unicodeScalars.append(u)
+                if b >= 0x20 { out.append(b) }
             }
+            i += 1
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

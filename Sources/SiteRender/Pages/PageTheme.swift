@@ -27,6 +27,7 @@ struct PageTheme: Sendable {
         for (path, text) in DefaultTheme.files { files[path] = Array(text.utf8) }
         for (path, bytes) in overrides { files[path] = bytes }
 
+        _ = FastHTMLContentType.registered
         var library = MustacheLibrary()
         var assets: [OutputFile] = []
         var stylesheet: String?
@@ -37,7 +38,7 @@ struct PageTheme: Sendable {
                     throw ThemeError(path: path, message: "template is not valid UTF-8")
                 }
                 do {
-                    try library.register(text, named: String(path.dropLast(".mustache".count)))
+                    try library.register(FastHTMLContentType.pragma + text, named: String(path.dropLast(".mustache".count)))
                 } catch {
                     throw ThemeError(path: path, message: "cannot parse the template: \(error)")
                 }
