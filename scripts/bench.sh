@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Performance figures for the closing notes and for spotting regressions (issue 8):
+#   1. ../shared/bench/compare.py: slasite against Hugo on the same generated site;
+#   2. scaling: build time at 1x, 2x and 4x plans, services and incidents;
+#   3. slasite-bench: the arithmetic on 100,000 incidents.
+#
+#   scripts/bench.sh [compare|scale|arithmetic|all]
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+what=${1:-all}
+swift build -c release --product slasite --product slasite-bench --package-path "$here" >/dev/null 2>&1 ||
+  swift build -c release --package-path "$here" >/dev/null
+bin=$here/.build/release/slasite
+now=2026-11-24T00:00:00Z
+
+if [[ $what == compare || $what == all ]]; then
+  echo "== compare.py (default corpus) =="
+  python3 "$here/../shared/bench/compare.py" "$bin" --runs "${RUNS:-3}"
+fi
+
+if [[ $what == scale || $what == all ]]; then
+  echo "== scaling (median of 3 builds; /usr/bin/time peak memory) =="
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+  for k in 1 2 4; do
+    python3 "$here/../shared/bench/gen_corpus.py" "$work/x$k" --plans $((10 * k)) --services $((25 * k)) \
+      --incidents $((1000 * k)) >/dev/null
+    times=()
+    for _ in 1 2 3; do
+      rm -rf "$work/x$k/slasite/public"
+      /usr/bin/time -f "%e %M" -o "$work/t" "$bin" build --source "$work/x$k/slasite" --now "$now" --quiet
+      times+=("$(cat "$work/t")")
+    done
+    printf '%s\n' "${times[@]}" | sort -n | sed -n 2p | awk -v k="$k" \
+      '{printf "%dx (%d plans, %d services, %d incidents): %.2f s, %.0f MiB\n", k, 10*k, 25*k, 1000*k, $1, $2/1024}'
+  done
+fi
+
+if [[ $what == arithmetic || $what == all ]]; then
+  echo "== arithmetic =="
+  "$here/.build/release/slasite-bench" 100000
+fi
