@@ -5,7 +5,7 @@
 #   scripts/crash-test.sh [SLASITE_BINARY] [RUNS]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-bin=${1:-$here/.build/release/slasite}
+bin=${1:-$here/.build-release/release/slasite}
 runs=${2:-20}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
