@@ -1,0 +1,2 @@
+// Nothing to compile: the header declares libFuzzer's own driver entry point.
+#include "CFuzzerDriver.h"

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Limits of issue 8: a 50 MB Markdown file and 100,000 incidents in one folder must end in a
+# build or a clear error, in bounded memory, never a crash or a hang. (Deep YAML nesting and
+# alias bombs are unit tests: Tests/SiteContentTests.)
+#
+#   scripts/limits.sh [SLASITE_BINARY]
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+bin=${1:-$here/.build-release/release/slasite}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+now=2026-11-24T00:00:00Z
+
+base() {
+  mkdir -p "$1/content/services" "$1/content/plans" "$1/content/status/incidents"
+  printf 'title: Limits\nprovider: Limits Inc.\nbase_url: https://limits.example/\n' > "$1/site.yaml"
+  printf -- '---\ntitle: Terms\n---\nTerms.\n' > "$1/content/terms.md"
+  printf -- '---\ntitle: API\nsummary: S.\nmeasurement: M.\n---\nAPI.\n' > "$1/content/services/api.md"
+  printf -- '---\ntitle: Pro\nsummary: S.\nuptime: 99.9\nservices: {api: {}}\n---\nPro.\n' > "$1/content/plans/pro.md"
+}
+
+run() {
+  local name=$1 site=$2
+  set +e
+  /usr/bin/time -f "%e %M" -o "$work/time" timeout 600 "$bin" build --source "$site" --now "$now" --quiet 2> "$work/err"
+  local status=$?
+  set -e
+  read -r secs kib < "$work/time"
+  echo "$name: exit $status, $secs s, peak $((kib / 1024)) MiB$( [ -s "$work/err" ] && echo "; $(head -c 200 "$work/err")")"
+  if [ "$status" -gt 1 ]; then echo "$name: crashed or hung"; exit 1; fi
+}
+
+# 1. A 50 MB Markdown body (the terms page).
+big=$work/big
+base "$big"
+python3 - "$big/content/terms.md" <<'PY'
+import sys
+para = "Availability of the service is measured every minute from three regions. " * 12 + "\n\n"
+with open(sys.argv[1], "w") as f:
+    f.write("---\ntitle: Terms\n---\n")
+    n = 0
+    while n < 50 * 1024 * 1024:
+        f.write("## Section\n\n" + para)
+        n += len(para) + 13
+PY
+run "50 MB Markdown" "$big"
+
+# 2. 100,000 incidents in one folder.
+many=$work/many
+base "$many"
+python3 - "$many/content/status/incidents" <<'PY'
+import sys, os, datetime as dt
+start = dt.datetime(2024, 11, 1, tzinfo=dt.timezone.utc)
+for k in range(100_000):
+    s = start + dt.timedelta(minutes=k * 10)
+    e = s + dt.timedelta(minutes=3)
+    with open(os.path.join(sys.argv[1], f"i-{k:06d}.md"), "w") as f:
+        f.write(f"---\ntitle: Incident {k}\nservices: [api]\nimpact: {'major' if k % 2 else 'partial'}\n"
+                f"start: {s:%Y-%m-%dT%H:%M:%SZ}\nend: {e:%Y-%m-%dT%H:%M:%SZ}\n---\nShort report.\n")
+PY
+run "100,000 incidents" "$many"
