@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Time from saving one incident to the reload event, on a running `slasite serve` (issue 6).
+
+    scripts/serve-latency.py SLASITE_BINARY SITE_DIR [--edits 10]
+
+Starts `serve --port 0` on SITE_DIR (edits one incident's body there and restores it), listens
+on /__slasite/events, and prints the save-to-event times and the server's own rebuild times.
+"""
+import argparse
+import glob
+import os
+import re
+import socket
+import statistics
+import subprocess
+import threading
+import time
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("binary")
+    ap.add_argument("site")
+    ap.add_argument("--edits", type=int, default=10)
+    a = ap.parse_args()
+    proc = subprocess.Popen([a.binary, "serve", "--source", a.site, "--port", "0", "--now", "2026-11-24T00:00:00Z"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    log = []
+    threading.Thread(target=lambda: [log.append(l) for l in proc.stderr], daemon=True).start()
+    line = proc.stdout.readline()
+    port = int(re.search(r":(\d+)/", line).group(1))
+    sock = socket.create_connection(("127.0.0.1", port))
+    sock.sendall(b"GET /__slasite/events HTTP/1.1\r\nHost: x\r\n\r\n")
+    buf = b""
+    while b": connected" not in buf:
+        buf += sock.recv(4096)
+    incident = sorted(glob.glob(os.path.join(a.site, "content/status/incidents/*.md")))[0]
+    original = open(incident, encoding="utf-8").read()
+    waits = []
+    try:
+        for k in range(a.edits):
+            time.sleep(0.3)
+            buf = b""
+            t0 = time.perf_counter()
+            with open(incident, "w", encoding="utf-8") as f:
+                f.write(original + f"\nEdit {k}.\n")
+            while b"event: reload" not in buf:
+                buf += sock.recv(4096)
+            waits.append((time.perf_counter() - t0) * 1000)
+    finally:
+        with open(incident, "w", encoding="utf-8") as f:
+            f.write(original)
+        proc.terminate()
+        proc.wait(timeout=10)
+    rebuilds = [l.strip() for l in log if "rebuilt" in l][1:]
+    print(f"save to reload event, ms: median {statistics.median(waits):.1f}, "
+          f"min {min(waits):.1f}, max {max(waits):.1f} over {len(waits)} edits")
+    print("includes polling (100 ms) and debounce (60 ms); the server's rebuild times:")
+    for l in rebuilds[-3:]:
+        print("  " + re.sub(r"^.*?rebuilt", "rebuilt", l))
+
+
+if __name__ == "__main__":
+    main()
