@@ -46,6 +46,20 @@ final class FeedsItemTests: XCTestCase {
         XCTAssertNil(items[0].modified)
     }
 
+    func testFeedsCarryTheNewestItemsOnly() {
+        // 300 one-minute incidents, one a day back from 2026-11-23: the feed keeps the newest 200.
+        let incidents = (0..<300).map { k -> Incident in
+            let start = FeedsTestSupport.now.adding(seconds: -Int64(k + 1) * 86_400)
+            return Incident(id: "i\(k)", title: "i\(k)", services: ["api"], impact: .degraded, start: start, end: start.adding(seconds: 60))
+        }
+        let context = FeedsTestSupport.context(FeedsTestSupport.site(incidents: incidents.reversed()))
+        let items = FeedItems.items(context)
+        XCTAssertEqual(items.count, FeedItems.limit)
+        XCTAssertEqual(items.first?.id.hasSuffix("/incidents/i0/#incident"), true, items.first?.id ?? "")
+        XCTAssertEqual(FeedItems.allItems(context).count, 300)
+        XCTAssertEqual(Array(FeedItems.allItems(context).prefix(FeedItems.limit)).map(\.id), items.map(\.id))
+    }
+
     func testTerminationRightIsReported() {
         // Down 2026-10 and 2026-11 entirely: with now in December both are final misses in a row.
         let site = FeedsTestSupport.site(

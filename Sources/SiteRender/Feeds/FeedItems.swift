@@ -4,7 +4,17 @@ import SLACore
 /// missed an objective (SPEC §4), newest first.
 enum FeedItems {
     /// Every entry of the site, newest first (see `newestFirst`).
+    /// Feeds carry the newest items only: readers poll them, and the whole history (every
+    /// incident and every month) stays in sla.json and on the pages.
+    static let limit = 200
+
+    /// The newest `limit` items of every kind, newest first.
     static func items(_ context: RenderContext) -> [FeedItem] {
+        Array(allItems(context).prefix(limit))
+    }
+
+    /// Every item of every kind, newest first.
+    static func allItems(_ context: RenderContext) -> [FeedItem] {
         var items: [FeedItem] = []
         for (index, incident) in context.site.incidents.enumerated() {
             items.append(incidentItem(incident, html: context.incidentHTML[index], context: context))

@@ -331,7 +331,7 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 <h2 id="affected-h">Affected services and plans</h2>
 <ul class="affected">
 {{#affected}}
-<li><strong>{{title}}</strong>{{#has_plans}}: {{#plans}}<a href="{{href}}" aria-label="{{label}}">{{title}}</a>{{^last()}}, {{/last()}}{{/plans}}{{/has_plans}}{{^has_plans}}: no plan counts it{{/has_plans}}</li>
+<li><strong>{{title}}</strong>{{#collapse_plans}}: {{all_plans}}{{/collapse_plans}}{{^collapse_plans}}{{#has_plans}}: {{#plans}}<a href="{{href}}" aria-label="{{label}}">{{title}}</a>{{^last()}}, {{/last()}}{{/plans}}{{/has_plans}}{{^has_plans}}: no plan counts it{{/has_plans}}{{/collapse_plans}}</li>
 {{/affected}}
 </ul>
 </section>

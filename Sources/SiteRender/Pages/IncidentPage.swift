@@ -2,6 +2,9 @@ import SLACore
 
 /// `/incidents/<slug>/`: one incident report with its times in the site zone.
 struct IncidentPage {
+    /// Above this many plans, an incident that counts in every plan says so instead of listing them.
+    static let planLinkLimit = 8
+
     let builder: PageBuilder
     let index: Int
 
@@ -53,6 +56,9 @@ struct IncidentPage {
                     ]
                 },
                 "has_plans": !plans.isEmpty,
+                // Long plan lists collapse to a sentence; the plan pages link every details page.
+                "collapse_plans": plans.count > Self.planLinkLimit && incident.plans == nil,
+                "all_plans": "counted in every plan that covers it (\(plans.count) plans)",
             ]
         }
         let weight = builder.site.config.impactWeights[incident.impact]
