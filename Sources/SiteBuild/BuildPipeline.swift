@@ -74,6 +74,14 @@ public struct BuildPipeline: Sendable {
             if case let .theme(name, rel) = SourceKind.classify(file.path), name == site.config.theme { return (rel, file.bytes) }
             return nil
         }
+        if site.config.theme != "default" && themeFiles.isEmpty {
+            // A misspelt theme name would otherwise silently fall back to the built-in theme.
+            let line = result.sources["site.yaml"].map { Self.line(of: "theme:", in: $0) } ?? 1
+            result.diagnostics.append(
+                Diagnostic(
+                    .warning, "site.yaml", line, 1,
+                    "theme \"\(site.config.theme)\" has no files in themes/\(site.config.theme)/; using the default theme"))
+        }
         let outputs: [OutputFile]
         do {
             outputs = try step(4, "render") {
@@ -104,6 +112,16 @@ public struct BuildPipeline: Sendable {
 }
 
 extension BuildPipeline {
+    /// 1-based line of the first line starting with `prefix` (1 when there is none).
+    static func line(of prefix: String, in bytes: [UInt8]) -> Int {
+        var n = 1
+        for line in bytes.split(separator: 10, omittingEmptySubsequences: false) {
+            if line.starts(with: Array(prefix.utf8)) { return n }
+            n += 1
+        }
+        return 1
+    }
+
     /// Digest of the inputs every page depends on: all sources but incidents and measurements,
     /// plus the reference time and base URL.
     static func sharedInputsKey(_ files: [SourceFile], request: BuildRequest) -> Int {

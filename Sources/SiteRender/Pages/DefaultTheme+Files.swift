@@ -256,7 +256,7 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 </section>
 {{#has_incidents}}
 <section aria-labelledby="incidents-h">
-<h2 id="incidents-h">Incidents counted</h2>
+<h2 id="incidents-h">Incidents affecting this service</h2>
 <ul class="incidents">
 {{#incidents}}
 {{{.}}}
@@ -472,7 +472,7 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 </section>
 {{#has_scheduled}}
 <section aria-labelledby="scheduled-h">
-<h2 id="scheduled-h">Scheduled maintenance</h2>
+<h2 id="scheduled-h">Scheduled</h2>
 <ul class="incidents">
 {{#scheduled}}
 {{{.}}}

@@ -77,8 +77,11 @@ struct StatusPage {
         dict["uptime"] = PageFormat.uptime(m.uptime)
         dict["downtime"] = PageFormat.minutes(m.downtimeMinutes)
         if let left = m.budgetLeftMinutes {
+            // Round the signed figure (as sla.json does), then show the overrun's size.
+            let published = Published.minutes(left)
             dict["budget_left"] =
-                Published.minutes(left) >= 0 ? PageFormat.minutes(left) : "Exceeded by " + PageFormat.minutes(-left)
+                published >= 0
+                ? PageFormat.minutes(left) : "Exceeded by " + Published.text(-published) + PageFormat.nbsp + "min"
         } else {
             dict["budget_left"] = "—"
         }
