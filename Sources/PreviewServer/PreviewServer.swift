@@ -103,7 +103,7 @@ public struct PreviewServer: Sendable {
         let what = changed.isEmpty ? "" : " (\(changed.prefix(3).joined(separator: ", "))\(changed.count > 3 ? ", …" : ""))"
         if result.succeeded {
             logger.info(
-                "rebuilt \(result.files?.count ?? 0) files (\(result.pagesRendered) pages rendered, \(result.pagesReused) reused) in \(String(format: "%.1f", result.seconds * 1000)) ms\(what)")
+                "rebuilt \(result.files?.count ?? 0) files (\(result.pagesRendered) pages rendered, \(result.pagesReused) reused) in \(String(format: "%.1f", result.seconds * 1000)) ms [\(result.steps.map { "\($0.name) \(String(format: "%.1f", $0.seconds * 1000))" }.joined(separator: ", "))]\(what)")
         } else {
             let text = result.diagnostics.map(\.description).joined(separator: "\n")
             logger.error("build failed, still serving the last good site\(what):\n\(text)")
@@ -160,6 +160,7 @@ final class PreviewBuilder: @unchecked Sendable {
         var diagnostics: [Diagnostic]
         var basePath: String?
         var seconds: Double
+        var steps: [(name: String, seconds: Double)] = []
         var pagesRendered = 0
         var pagesReused = 0
         var succeeded: Bool { files != nil }
@@ -194,6 +195,7 @@ final class PreviewBuilder: @unchecked Sendable {
         let basePath = result.site.map { SiteURLs(baseURL: $0.config.baseURL).basePath }
         return Outcome(
             files: result.succeeded ? result.files : nil, diagnostics: result.diagnostics, basePath: basePath,
-            seconds: seconds, pagesRendered: caches.pages.lastRendered, pagesReused: caches.pages.lastReused)
+            seconds: seconds, steps: result.steps, pagesRendered: caches.pages.lastRendered,
+            pagesReused: caches.pages.lastReused)
     }
 }

@@ -10,7 +10,35 @@ enum FeedItems {
 
     /// The newest `limit` items of every kind, newest first.
     static func items(_ context: RenderContext) -> [FeedItem] {
-        Array(allItems(context).prefix(limit))
+        // Find when the limit-th newest item was published, then build only the items at or
+        // after it (on a large site most missed months are older and never rendered).
+        var monthEnds: [YearMonth: Instant] = [:]
+        func end(of m: YearMonth) -> Instant {
+            if let e = monthEnds[m] { return e }
+            let e = context.calendar.end(of: m)
+            monthEnds[m] = e
+            return e
+        }
+        let revisions = context.site.plans.flatMap { revisionItems($0, context: context) }
+        var dates = context.site.incidents.map(\.start) + revisions.map(\.published)
+        for levels in context.figures.plans {
+            for level in levels { for m in level.missedMonths { dates.append(end(of: m.month)) } }
+        }
+        guard dates.count > limit else { return Array(allItems(context).prefix(limit)) }
+        dates.sort(by: >)
+        let cutoff = dates[limit - 1]
+        var items = revisions.filter { $0.published >= cutoff }
+        for (index, incident) in context.site.incidents.enumerated() where incident.start >= cutoff {
+            items.append(incidentItem(incident, html: context.incidentHTML[index], context: context))
+        }
+        for (plan, levels) in zip(context.site.plans, context.figures.plans) {
+            for level in levels {
+                for month in level.missedMonths where end(of: month.month) >= cutoff {
+                    items.append(missedItem(month, level: level, plan: plan, context: context))
+                }
+            }
+        }
+        return Array(newestFirst(items).prefix(limit))
     }
 
     /// Every item of every kind, newest first.

@@ -83,55 +83,61 @@ enum MaintenanceCalendar {
     /// RFC 5545 §3.3.11 TEXT: backslash, semicolon and comma escaped; line breaks as `\n`;
     /// other control characters dropped (they are not allowed in a content line).
     static func escapeText(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
         var previousWasCR = false
-        for u in text.unicodeScalars {
-            defer { previousWasCR = u == "\r" }
-            switch u {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\r": out += "\\n"
-            case "\n": if !previousWasCR { out += "\\n" }
-            case "\t": out += "\t"
+        for b in text.utf8 {
+            defer { previousWasCR = b == 13 }
+            switch b {
+            case 92: out += [92, 92]  // backslash
+            case 59: out += [92, 59]  // ;
+            case 44: out += [92, 44]  // ,
+            case 13: out += [92, 110]  // CR → \n
+            case 10: if !previousWasCR { out += [92, 110] }
+            case 9: out.append(9)
             default:
-                if u.value < 0x20 || u.value == 0x7F { continue }
-                out.unicodeScalars.append(u)
+                if b < 0x20 || b == 0x7F { continue }
+                out.append(b)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// RFC 5545 §3.1: lines longer than 75 octets are split, never inside a UTF-8 sequence;
     /// each continuation starts with one space. Returns the parts joined with CRLF.
     static func fold(_ line: String) -> String {
         guard line.utf8.count > 75 else { return line }
-        var out = ""
+        let bytes = Array(line.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 25)
         var octets = 0
-        for u in line.unicodeScalars {
-            let size = String(u).utf8.count
-            if octets + size > 75 {
-                out += "\r\n "
+        var i = 0
+        while i < bytes.count {
+            // Length of the UTF-8 sequence starting here.
+            let lead = bytes[i]
+            let size = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+            let end = min(bytes.count, i + size)
+            if octets + (end - i) > 75 {
+                out += [13, 10, 32]
                 octets = 1
             }
-            out.unicodeScalars.append(u)
-            octets += size
+            out += bytes[i..<end]
+            octets += end - i
+            i = end
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
 extension String {
     /// Drops leading and trailing spaces, tabs and line breaks.
     fileprivate func trimmingWhitespace() -> String {
-        let chars: Set<Unicode.Scalar> = [" ", "\t", "\r", "\n"]
-        let scalars = Array(unicodeScalars)
+        let u = Array(utf8)
         var start = 0
-        var end = scalars.count
-        while start < end, chars.contains(scalars[start]) { start += 1 }
-        while end > start, chars.contains(scalars[end - 1]) { end -= 1 }
-        var out = ""
-        out.unicodeScalars.append(contentsOf: scalars[start..<end])
-        return out
+        var end = u.count
+        func space(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 13 || b == 10 }
+        while start < end, space(u[start]) { start += 1 }
+        while end > start, space(u[end - 1]) { end -= 1 }
+        return String(decoding: u[start..<end], as: UTF8.self)
     }
 }

@@ -50,7 +50,7 @@ struct DetailsPage {
         // The most recent incidents, newest first; the rest are one click away on each month's
         // figures in sla.json and in the feeds, so pages stay small on long histories.
         let all = level.incidentIndices.reversed()
-        let incidents = all.prefix(Self.incidentLimit).map { builder.incidentItems[$0] }
+        let incidents = all.prefix(Self.incidentLimit).map { builder.incidentLine($0) }
         values["incidents"] = incidents
         values["has_incidents"] = !incidents.isEmpty
         values["more_incidents"] = all.count > Self.incidentLimit ? "\(all.count - Self.incidentLimit) earlier incidents are not listed here; every incident has its own page and is in the feeds." : ""

@@ -1,3 +1,4 @@
+import Foundation
 import SLACore
 
 /// What every page's template sees, built once per build; pages add their own keys.
@@ -7,20 +8,21 @@ struct PageBuilder: Sendable {
     /// Bodies with headings moved under the section headings they appear in (by id).
     let serviceBodies: [String: String]
     let planBodies: [String: String]
-    /// Each incident as a list line (`partials/incident`), rendered once per build and reused by
-    /// every page that lists it; same order as `site.incidents`.
-    private(set) var incidentItems: [String]
+    /// Each incident as a list line (`partials/incident`), rendered at most once per build, when
+    /// a page first lists it, and reused by every other page that lists it.
+    let incidentLines: IncidentLines
 
     init(context: RenderContext, theme: PageTheme) {
         self.context = context
         self.theme = theme
         serviceBodies = context.serviceHTML.mapValues { BodyHTML.prepare($0, top: 3) }
         planBodies = context.planHTML.mapValues { BodyHTML.prepare($0, top: 3) }
-        incidentItems = []
-        let base = self
-        incidentItems = ParallelWork.map(Array(context.site.incidents.indices)) { k in
-            theme.render("partials/incident", IncidentPage.listItem(base, index: k))
-        }
+        incidentLines = IncidentLines()
+    }
+
+    /// The list line of incident `k` (see `incidentLines`).
+    func incidentLine(_ k: Int) -> String {
+        incidentLines.line(k) { theme.render("partials/incident", IncidentPage.listItem(self, index: k)) }
     }
 
     var site: Site { context.site }
@@ -95,4 +97,24 @@ struct PageBuilder: Sendable {
 
     /// Title of a plan by id (the id when unknown).
     func planTitle(_ id: String) -> String { context.plan(id)?.title ?? id }
+}
+
+/// Rendered incident list lines of one build, shared by the pages rendering in parallel.
+final class IncidentLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [Int: String] = [:]
+
+    func line(_ k: Int, render: () -> String) -> String {
+        lock.lock()
+        if let hit = lines[k] {
+            lock.unlock()
+            return hit
+        }
+        lock.unlock()
+        let text = render()
+        lock.lock()
+        lines[k] = text
+        lock.unlock()
+        return text
+    }
 }

@@ -41,7 +41,7 @@ struct StatusPage {
         var recent = resolved.prefix { (site.incidents[$0].end ?? site.incidents[$0].start) >= cutoff }.map { $0 }
         if recent.count < Self.minimumRecent { recent = Array(resolved.prefix(Self.minimumRecent)) }
 
-        let item = { (k: Int) in builder.incidentItems[k] }
+        let item = { (k: Int) in builder.incidentLine(k) }
         let values: [String: Any] = [
             "month": PageFormat.month(month),
             "plans": plans,
