@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "SLACoreTests", dependencies: ["SLACore"]),
         .testTarget(name: "SiteContentTests", dependencies: ["SiteContent"]),
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "SiteBuild"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["SiteBuild"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SiteBuild", "SLACore"]),
         .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer", "SiteContent"]),
     ]
 )

@@ -36,15 +36,20 @@ enum PageOutputs {
         ]
     }
 
-    /// Digest of everything a page is made from, or nil when it is always rendered again.
+    /// Digest of everything a page is made from.
     /// Pages depend on the shared inputs (configuration, theme, plans, services, terms, *now*)
     /// plus their own figures and incidents.
-    static func inputKey(_ job: Job, _ context: RenderContext) -> Int? {
+    static func inputKey(_ job: Job, _ context: RenderContext) -> Int {
         var h = Hasher()
         h.combine(context.sharedInputsKey)
         switch job {
-        case .home, .terms, .status, .notFound:
-            return nil
+        case .home, .terms, .notFound:
+            // Made only from shared inputs: the home page shows terms (objectives, credits,
+            // support), never month figures.
+            break
+        case .status:
+            for levels in context.figures.plans { for level in levels { h.combine(level.current) } }
+            for incident in context.site.incidents { h.combine(incident) }
         case .plan(let p):
             h.combine(context.figures.plans[p])
         case .details(let p, let s):
