@@ -1,4 +1,5 @@
 import SiteContent
+import SiteRender
 
 /// What `serve` adds to the HTML it serves (never to `build` output): the live-reload client
 /// and, while the last build failed, an overlay listing every diagnostic.
@@ -48,18 +49,5 @@ enum ReloadScript {
         return nil
     }
 
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { Escape.html(s) }
 }

@@ -49,7 +49,7 @@ public enum SiteParser {
 
         // Each file decodes on its own, in parallel; results go to per-file slots.
         let zoneID = calendar.timeZone.identifier
-        let results = ParallelMap.map(jobs) { job -> FileResult in
+        let results = ParallelWork.map(jobs) { job -> FileResult in
             let (file, kind) = job
             if let hit = cache?.lookup(file, zone: zoneID) { return hit }
             let local = DiagnosticSink()
@@ -187,36 +187,6 @@ public enum SiteParser {
             }
         }
     }
-}
-
-/// Maps over an array on all cores, keeping order.
-public enum ParallelMap {
-    public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        if items.count < 2 { return items.map(transform) }
-        let results = ResultSlots<R>(count: items.count)
-        let workers = min(items.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        let chunk = (items.count + workers - 1) / workers
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            let lo = w * chunk
-            let hi = min(items.count, lo + chunk)
-            guard lo < hi else { return }
-            for i in lo..<hi { results.set(i, transform(items[i])) }
-        }
-        return results.values()
-    }
-}
-
-/// Fixed slots written once each from concurrent workers (distinct indices, so no races).
-final class ResultSlots<R>: @unchecked Sendable {
-    private var storage: [R?]
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ value: R) {
-        storage.withUnsafeMutableBufferPointer { $0[i] = value }
-    }
-
-    func values() -> [R] { storage.map { $0! } }
 }
 
 /// Per-file parse results kept between runs of the same site (for `serve`).

@@ -95,20 +95,8 @@ struct UptimeChart {
 }
 
 /// HTML text escaping for markup built in Swift (the SVG chart); templates escape with `{{ }}`.
-enum Escape {
-    static func html(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+/// HTML text and attribute escaping (`& < > " '`), shared by the templates, the chart and the
+/// preview overlay.
+public enum Escape {
+    public static func html(_ s: String) -> String { FastHTMLContentType.escape(s) }
 }

@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 
-/// Maps over an array on all cores, keeping order.
+/// Maps over an array on all cores, keeping order (a utility with no state of its own).
 public enum ParallelWork {
     public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         if items.count < 2 { return items.map(transform) }
