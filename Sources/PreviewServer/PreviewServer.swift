@@ -65,9 +65,18 @@ public struct PreviewServer: Sendable {
 
         let watcher = SiteWatcher(root: source)
         let watchTask = Task.detached { [pollInterval, debounce] in
+            let waiter = ChangeWaiter(root: watcher.root)
             var known = watcher.scan()
             while !Task.isCancelled {
-                try? await Task.sleep(for: pollInterval)
+                if let waiter {
+                    // Scan only after the kernel reports an event (and every 2 s regardless). The
+                    // blocking wait runs on a Dispatch thread, not on the server's task threads.
+                    _ = await withCheckedContinuation { (c: CheckedContinuation<Bool, Never>) in
+                        DispatchQueue.global().async { c.resume(returning: waiter.wait(milliseconds: 2000)) }
+                    }
+                } else {
+                    try? await Task.sleep(for: pollInterval)
+                }
                 var changes = ChangeSet.between(known, watcher.scan())
                 guard !changes.isEmpty else { continue }
                 // Wait for quiet so a burst of saves is one rebuild.

@@ -74,3 +74,55 @@ struct SiteWatcher: Sendable {
         return out
     }
 }
+
+/// Sleeps until the kernel reports a change under the watched folders (Linux inotify), so the
+/// watcher scans only after an event instead of stat-ing every file ten times a second.
+final class ChangeWaiter: @unchecked Sendable {
+    private let root: URL
+    private let fd: Int32
+
+    /// nil where inotify is not available; callers then poll.
+    init?(root: URL) {
+        #if os(Linux)
+            let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+            guard fd >= 0 else { return nil }
+            self.fd = fd
+            self.root = root
+            addWatches()
+        #else
+            return nil
+        #endif
+    }
+
+    deinit { close(fd) }
+
+    /// Watches the site folder and every folder under `content/` and `themes/` (again after
+    /// each event, so new folders are watched too; re-adding a watch is a no-op).
+    private func addWatches() {
+        #if os(Linux)
+            let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB)
+            _ = inotify_add_watch(fd, root.path, mask)
+            for folder in ["content", "themes"] {
+                var stack = [root.appendingPathComponent(folder).path]
+                while let dir = stack.popLast() {
+                    guard SiteLoader.stamp(dir)?.isDirectory == true else { continue }
+                    _ = inotify_add_watch(fd, dir, mask)
+                    for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where !name.hasPrefix(".") {
+                        let child = dir + "/" + name
+                        if SiteLoader.stamp(child)?.isDirectory == true { stack.append(child) }
+                    }
+                }
+            }
+        #endif
+    }
+
+    /// Waits up to `milliseconds` for events and drains them; true when something happened.
+    func wait(milliseconds: Int32) -> Bool {
+        var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        guard poll(&p, 1, milliseconds) > 0 else { return false }
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while read(fd, &buffer, buffer.count) > 0 {}
+        addWatches()
+        return true
+    }
+}

@@ -87,7 +87,7 @@ public struct BuildPipeline: Sendable {
             outputs = try step(4, "render") {
                 try SiteRenderer(
                     site: site, figures: figures, themeOverrides: Dictionary(themeFiles, uniquingKeysWith: { a, _ in a }),
-                    markdownCache: caches?.markdown, pageCache: caches?.pages,
+                    markdownCache: caches?.markdown, pageCache: caches?.pages, jsonCache: caches?.json,
                     sharedInputsKey: caches == nil ? 0 : Self.sharedInputsKey(files, request: request)
                 ).render()
             }
@@ -146,6 +146,7 @@ public final class BuildCaches: Sendable {
     public let parse = ParseCache()
     public let markdown = MarkdownCache()
     public let pages = PageCache()
+    public let json = JSONFragmentCache()
 
     public init() {}
 }

@@ -9,6 +9,8 @@ public indirect enum JSONValue: Sendable, Equatable {
     case number(Double)
     case bool(Bool)
     case null
+    /// Bytes already serialized at the position they are written (at the same indentation).
+    case raw([UInt8])
 
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized() == b.serialized() }
 
@@ -19,6 +21,13 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// Serialized with two-space indentation and a final newline when `pretty`.
     public func serialized(pretty: Bool = true) -> String {
         String(decoding: bytes(pretty: pretty), as: UTF8.self)
+    }
+
+    /// Serialized as it would be written at nesting `level` (no trailing newline).
+    public func fragment(level: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        write(into: &out, indent: level)
+        return out
     }
 
     /// Serialized as UTF-8 bytes (see `serialized`).
@@ -66,6 +75,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case let .number(x): out += Array((x.isFinite ? Published.text(x) : "null").utf8)
         case let .bool(b): out += Array((b ? "true" : "false").utf8)
         case .null: out += Array("null".utf8)
+        case let .raw(bytes): out += bytes
         }
     }
 

@@ -19,6 +19,8 @@ public struct RenderContext: Sendable {
     public let incidentHTML: [String]
     /// Pages of the previous build, reused when their inputs are unchanged (preview).
     public let pageCache: PageCache?
+    /// sla.json service objects of the previous build (preview).
+    public let jsonCache: JSONFragmentCache?
     /// Digest of every input that is not an incident or a measurement (configuration, theme,
     /// terms, plans, services, *now*); any change to it re-renders every page.
     public let sharedInputsKey: Int
@@ -26,9 +28,10 @@ public struct RenderContext: Sendable {
     /// - Parameter markdownCache: keeps rendered bodies between builds (preview), keyed by their text.
     public init(
         site: Site, figures: SiteFigures, themeOverrides: [String: [UInt8]] = [:], markdownCache: MarkdownCache? = nil,
-        pageCache: PageCache? = nil, sharedInputsKey: Int = 0
+        pageCache: PageCache? = nil, jsonCache: JSONFragmentCache? = nil, sharedInputsKey: Int = 0
     ) {
         self.pageCache = pageCache
+        self.jsonCache = jsonCache
         self.sharedInputsKey = sharedInputsKey
         self.site = site
         self.figures = figures

@@ -1,8 +1,10 @@
+import Foundation
 import SLACore
 
 /// `/sla.json` (SPEC §4): everything machine-readable, read from the computed figures.
 public enum SLAJSON {
-    public static func document(site: Site, figures: SiteFigures, urls: SiteURLs) -> JSONValue {
+    /// - Parameter cache: serialized services kept between builds (preview), keyed by their figures.
+    public static func document(site: Site, figures: SiteFigures, urls: SiteURLs, cache: JSONFragmentCache? = nil) -> JSONValue {
         let calendar = SiteCalendar(timeZone: site.config.timeZone)
         let plans: [JSONValue] = zip(site.plans, figures.plans).map { plan, levels in
             .object([
@@ -13,7 +15,7 @@ public enum SLAJSON {
                 ("price", .optional(plan.price)),
                 ("effective", .optional(plan.effective?.dateString)),
                 ("revisions", .array(plan.revisions.map { .object([("date", .string($0.date.dateString)), ("note", .string($0.note))]) })),
-                ("services", .array(levels.map { level in service(level, site: site, urls: urls) })),
+                ("services", .array(levels.map { level in cachedService(level, site: site, urls: urls, cache: cache) })),
             ])
         }
         let incidents: [JSONValue] = site.incidents.map { incident in
@@ -39,6 +41,21 @@ public enum SLAJSON {
             ("plans", .array(plans)),
             ("incidents", .array(incidents)),
         ])
+    }
+
+    /// A service object, reused from `cache` when its level and title are unchanged. Services sit at
+    /// nesting level 4 of the document (root, plans, plan, services).
+    static func cachedService(_ level: ServiceLevel, site: Site, urls: SiteURLs, cache: JSONFragmentCache?) -> JSONValue {
+        guard let cache else { return service(level, site: site, urls: urls) }
+        var h = Hasher()
+        h.combine(level)
+        h.combine(site.service(level.serviceID)?.title)
+        h.combine(urls.baseURL)
+        let key = h.finalize()
+        if let hit = cache.fragment(key) { return .raw(hit) }
+        let bytes = service(level, site: site, urls: urls).fragment(level: 4)
+        cache.store(key, bytes)
+        return .raw(bytes)
     }
 
     static func service(_ level: ServiceLevel, site: Site, urls: SiteURLs) -> JSONValue {
@@ -82,5 +99,25 @@ public enum SLAJSON {
             ("minutes", .number(Published.minutes(m.minutes))),
             ("elapsed_minutes", .number(Published.minutes(m.elapsedMinutes))),
         ])
+    }
+}
+
+/// Serialized JSON fragments kept between builds (preview).
+public final class JSONFragmentCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [Int: [UInt8]] = [:]
+
+    public init() {}
+
+    func fragment(_ key: Int) -> [UInt8]? {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries[key]
+    }
+
+    func store(_ key: Int, _ bytes: [UInt8]) {
+        lock.lock()
+        entries[key] = bytes
+        lock.unlock()
     }
 }

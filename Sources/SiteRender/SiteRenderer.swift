@@ -6,11 +6,11 @@ public struct SiteRenderer: Sendable {
 
     public init(
         site: Site, figures: SiteFigures, themeOverrides: [String: [UInt8]] = [:], markdownCache: MarkdownCache? = nil,
-        pageCache: PageCache? = nil, sharedInputsKey: Int = 0
+        pageCache: PageCache? = nil, jsonCache: JSONFragmentCache? = nil, sharedInputsKey: Int = 0
     ) {
         context = RenderContext(
             site: site, figures: figures, themeOverrides: themeOverrides, markdownCache: markdownCache,
-            pageCache: pageCache, sharedInputsKey: sharedInputsKey)
+            pageCache: pageCache, jsonCache: jsonCache, sharedInputsKey: sharedInputsKey)
     }
 
     /// Every output file, sorted by path.
@@ -20,7 +20,8 @@ public struct SiteRenderer: Sendable {
         var files = try ParallelWork.flatMap([0, 1, 2]) { part -> [OutputFile] in
             switch part {
             case 0:
-                let doc = SLAJSON.document(site: context.site, figures: context.figures, urls: context.urls)
+                let doc = SLAJSON.document(
+                    site: context.site, figures: context.figures, urls: context.urls, cache: context.jsonCache)
                 return [OutputFile(path: "sla.json", bytes: doc.bytes())]
             case 1: return try PageOutputs.files(context)
             default: return try MachineOutputs.files(context)
