@@ -273,3 +273,12 @@ def test_injection_never_reaches_a_page_as_markup(injection):
     assert seen >= 4
     home = open(os.path.join(injection, "index.html"), encoding="utf-8").read()
     assert "}}{{ mustache-like name {{{raw}}}" in home
+
+
+def test_no_empty_paragraphs(site):
+    """A section guarded by a value that turned out empty must not leave an empty element."""
+    for folder, _, files in os.walk(site):
+        for name in files:
+            if name.endswith(".html"):
+                text = open(os.path.join(folder, name), encoding="utf-8").read()
+                assert not re.search(r"<p[^>]*>\s*</p>", text), os.path.join(folder, name)

@@ -262,7 +262,7 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 {{{.}}}
 {{/incidents}}
 </ul>
-{{#more_incidents}}<p class="note">{{more_incidents}}</p>{{/more_incidents}}
+{{#has_more_incidents}}<p class="note">{{more_incidents}}</p>{{/has_more_incidents}}
 </section>
 {{/has_incidents}}
 {{/main}}

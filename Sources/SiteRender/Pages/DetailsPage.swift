@@ -53,6 +53,7 @@ struct DetailsPage {
         let incidents = all.prefix(Self.incidentLimit).map { builder.incidentLine($0) }
         values["incidents"] = incidents
         values["has_incidents"] = !incidents.isEmpty
+        values["has_more_incidents"] = all.count > Self.incidentLimit
         values["more_incidents"] = all.count > Self.incidentLimit ? "\(all.count - Self.incidentLimit) earlier incidents are not listed here; every incident has its own page and is in the feeds." : ""
 
         let title = "\(serviceTitle) — \(plan.title)"
