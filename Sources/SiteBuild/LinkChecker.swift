@@ -22,9 +22,8 @@ public enum LinkChecker {
         for p in site.plans { bodies.append(("content/plans/\(p.id).md", urls.plan(p.id))) }
         for i in site.incidents { bodies.append(("content/status/incidents/\(i.id).md", urls.incident(i.id))) }
         for (file, page) in bodies {
-            guard let bytes = sources[file] else { continue }
-            let text = String(decoding: bytes, as: UTF8.self).replacingCRLF
-            guard let (body, firstLine) = bodyOf(text) else { continue }
+            guard let bytes = sources[file], let (body, firstLine) = SourceFile(path: file, bytes: bytes).markdownBody
+            else { continue }
             for link in MarkdownLinks.links(in: body) {
                 if let target = brokenTarget(link.url, from: page, basePath: urls.basePath, paths: paths) {
                     out.append(
@@ -123,34 +122,5 @@ public enum LinkChecker {
 
     private static func unescapeAmp(_ s: String) -> String {
         s.contains("&") ? s.split(separator: "&amp;", omittingEmptySubsequences: false).joined(separator: "&") : s
-    }
-
-    /// The Markdown body of a front-matter file and the file line it starts on.
-    static func bodyOf(_ text: String) -> (String, Int)? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingCharacters(in: [" ", "\t"]) == "---" || first.hasPrefix("\u{FEFF}---") else { return nil }
-        var k = 1
-        while k < lines.count {
-            let t = lines[k].trimmingCharacters(in: [" ", "\t"])
-            if t == "---" || t == "..." { break }
-            k += 1
-        }
-        guard k < lines.count else { return nil }
-        return (lines[(k + 1)...].joined(separator: "\n"), k + 2)
-    }
-}
-
-extension String {
-    fileprivate var replacingCRLF: String {
-        contains("\r") ? split(separator: "\r\n", omittingEmptySubsequences: false).joined(separator: "\n") : self
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingCharacters(in set: Set<Character>) -> Substring {
-        var s = self
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
-        return s
     }
 }

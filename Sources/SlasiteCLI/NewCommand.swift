@@ -26,6 +26,12 @@ func writeNew(_ text: String, to url: URL, displayPath: String) throws {
     print("created \(displayPath)")
 }
 
+/// The first service of the site (by file name), for the examples in new plans and incidents.
+func firstServiceID(in root: URL) -> String {
+    SiteLoader.relativeFiles(under: root.appendingPathComponent("content/services"))
+        .first { $0.hasSuffix(".md") && !$0.contains("/") }.map { String($0.dropLast(3)) } ?? "api"
+}
+
 func validateID(_ id: String, what: String) throws {
     guard !id.isEmpty, id.count <= 100, id.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) else {
         throw ValidationError("\(what) must use lowercase letters a-z, digits 0-9 and -, got \"\(id)\"")
@@ -75,8 +81,7 @@ struct NewPlan: ParsableCommand {
     func run() throws {
         try validateID(id, what: "a plan id")
         let root = URL(fileURLWithPath: source, isDirectory: true)
-        let service = SiteLoader.relativeFiles(under: root.appendingPathComponent("content/services"))
-            .first { $0.hasSuffix(".md") && !$0.contains("/") }.map { String($0.dropLast(3)) } ?? "api"
+        let service = firstServiceID(in: root)
         try writeNew(Scaffold.plan(id: id, service: service), to: root.appendingPathComponent("content/plans/\(id).md"), displayPath: "content/plans/\(id).md")
     }
 }
@@ -116,8 +121,7 @@ struct NewIncident: ParsableCommand {
             if local.utcOffset == nil { local.utcOffset = 0 }
             start = SiteCalendar(timeZone: zone).instant(local)
         }
-        let service = SiteLoader.relativeFiles(under: root.appendingPathComponent("content/services"))
-            .first { $0.hasSuffix(".md") && !$0.contains("/") }.map { String($0.dropLast(3)) } ?? "api"
+        let service = firstServiceID(in: root)
         try writeNew(
             Scaffold.incident(service: service, start: start, calendar: SiteCalendar(timeZone: zone), resolved: false),
             to: root.appendingPathComponent("content/status/incidents/\(slug).md"), displayPath: "content/status/incidents/\(slug).md")
