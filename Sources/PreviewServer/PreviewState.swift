@@ -35,10 +35,6 @@ actor PreviewState {
         for c in subscribers.values { c.yield(event) }
     }
 
-    func file(_ path: String) -> ServedFile? { files[path] }
-
-    func exists(_ path: String) -> Bool { files[path] != nil }
-
     func snapshot() -> (files: [String: ServedFile], diagnostics: [Diagnostic], generation: Int, basePath: String) {
         (files, diagnostics, generation, basePath)
     }
@@ -53,21 +49,14 @@ actor PreviewState {
 
     private func unsubscribe(_ id: UUID) { subscribers[id] = nil }
 
-    var subscriberCount: Int { subscribers.count }
-
     /// Ends every reload stream (on shutdown, so open connections close).
     func closeAll() {
         for c in subscribers.values { c.finish() }
         subscribers = [:]
     }
 
-    /// FNV-1a 64 of the bytes, quoted.
+    /// The content hash and length of the bytes, quoted.
     static func tag(_ bytes: [UInt8]) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes {
-            h ^= UInt64(b)
-            h = h &* 0x100_0000_01b3
-        }
-        return "\"" + String(h, radix: 16) + "-" + String(bytes.count, radix: 16) + "\""
+        "\"" + ContentHash.hex(bytes) + "-" + String(bytes.count, radix: 16) + "\""
     }
 }

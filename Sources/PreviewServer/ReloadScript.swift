@@ -9,7 +9,6 @@ enum ReloadScript {
     static let script = """
         <script id="slasite-reload">(function(){var es=new EventSource("\(eventsPath)");\
         es.addEventListener("reload",function(){location.reload();});\
-        es.addEventListener("css",function(){document.querySelectorAll('link[rel=stylesheet]').forEach(function(l){var u=new URL(l.href);u.searchParams.set("r",Date.now());l.href=u.toString();});});\
         })();</script>
         """
 

@@ -197,7 +197,8 @@ public struct ResolvedTerms: Sendable, Hashable {
 }
 
 extension StringProtocol {
-    func trimmingSpaces() -> String {
+    /// The text without leading and trailing whitespace.
+    public func trimmingSpaces() -> String {
         String(trimmingSpacesSubstring())
     }
 

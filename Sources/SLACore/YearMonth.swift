@@ -46,5 +46,5 @@ public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible
 }
 
 extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    public var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

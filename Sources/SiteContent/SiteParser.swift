@@ -54,7 +54,7 @@ public enum SiteParser {
             if let hit = cache?.lookup(file, zone: zoneID) { return hit }
             let local = DiagnosticSink()
             var result = FileResult()
-            _ = checkID(kind, file: file.path, sink: local)
+            checkID(kind, file: file.path, sink: local)
             switch SourceText.decode(file) {
             case let .failure(d): local.items.append(d)
             case let .success(text):
@@ -121,21 +121,18 @@ public enum SiteParser {
         var diagnostics: [Diagnostic] = []
     }
 
-    private enum IDCheck { case id(String) }
-
     /// SPEC §1: file names are the ids, lowercase `a-z 0-9 -` only.
-    private static func checkID(_ kind: SourceKind, file: String, sink: DiagnosticSink) -> IDCheck? {
+    private static func checkID(_ kind: SourceKind, file: String, sink: DiagnosticSink) {
         let id: String
         switch kind {
         case let .service(s), let .plan(s), let .incident(s): id = s
-        default: return nil
+        default: return
         }
         if !TermsDecoder.isID(id) {
             sink.error(
                 file, 1, 1,
                 "file name \"\(id)\" is not a valid id: use lowercase letters a-z, digits 0-9 and -, at most 100 characters")
         }
-        return .id(id)
     }
 
     /// A file under content/ that the layout does not define is reported, so a misnamed folder or

@@ -31,7 +31,4 @@ public enum SourceKind: Sendable, Hashable {
             return .other
         }
     }
-
-    /// Whether a change to this file can change the built site.
-    public var isSiteInput: Bool { self != .other }
 }

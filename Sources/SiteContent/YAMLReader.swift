@@ -373,16 +373,3 @@ extension String {
         split(separator: Character(a), omittingEmptySubsequences: false).joined(separator: b)
     }
 }
-
-extension StringProtocol {
-    func trimmingSpaces() -> String {
-        let s = Substring(self)
-        let start = s.firstIndex { !$0.isWhitespace } ?? s.endIndex
-        let end = s.lastIndex { !$0.isWhitespace }.map { s.index(after: $0) } ?? start
-        return start < end ? String(s[start..<end]) : ""
-    }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
-}

@@ -18,11 +18,8 @@ func writeNew(_ text: String, to url: URL, displayPath: String) throws {
         throw Exit.contentErrors
     }
     try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    // O_EXCL: never replace a file that appeared meanwhile.
-    guard fm.createFile(atPath: url.path, contents: nil, attributes: nil) else {
-        throw ValidationError("cannot create \(displayPath)")
-    }
-    try Data(text.utf8).write(to: url)
+    // Exclusive create: never replace a file that appeared meanwhile.
+    try Data(text.utf8).write(to: url, options: .withoutOverwriting)
     print("created \(displayPath)")
 }
 
@@ -30,6 +27,11 @@ func writeNew(_ text: String, to url: URL, displayPath: String) throws {
 func firstServiceID(in root: URL) -> String {
     SiteLoader.relativeFiles(under: root.appendingPathComponent("content/services"))
         .first { $0.hasSuffix(".md") && !$0.contains("/") }.map { String($0.dropLast(3)) } ?? "api"
+}
+
+/// Writes `text` as `relative` under the site folder `source`, never overwriting.
+func writeNew(_ text: String, relative: String, source: String) throws {
+    try writeNew(text, to: URL(fileURLWithPath: source, isDirectory: true).appendingPathComponent(relative), displayPath: relative)
 }
 
 func validateID(_ id: String, what: String) throws {
@@ -80,9 +82,8 @@ struct NewPlan: ParsableCommand {
 
     func run() throws {
         try validateID(id, what: "a plan id")
-        let root = URL(fileURLWithPath: source, isDirectory: true)
-        let service = firstServiceID(in: root)
-        try writeNew(Scaffold.plan(id: id, service: service), to: root.appendingPathComponent("content/plans/\(id).md"), displayPath: "content/plans/\(id).md")
+        let service = firstServiceID(in: URL(fileURLWithPath: source, isDirectory: true))
+        try writeNew(Scaffold.plan(id: id, service: service), relative: "content/plans/\(id).md", source: source)
     }
 }
 
@@ -94,8 +95,7 @@ struct NewService: ParsableCommand {
 
     func run() throws {
         try validateID(id, what: "a service id")
-        let root = URL(fileURLWithPath: source, isDirectory: true)
-        try writeNew(Scaffold.service(id: id), to: root.appendingPathComponent("content/services/\(id).md"), displayPath: "content/services/\(id).md")
+        try writeNew(Scaffold.service(id: id), relative: "content/services/\(id).md", source: source)
     }
 }
 
@@ -124,6 +124,6 @@ struct NewIncident: ParsableCommand {
         let service = firstServiceID(in: root)
         try writeNew(
             Scaffold.incident(service: service, start: start, calendar: SiteCalendar(timeZone: zone), resolved: false),
-            to: root.appendingPathComponent("content/status/incidents/\(slug).md"), displayPath: "content/status/incidents/\(slug).md")
+            relative: "content/status/incidents/\(slug).md", source: source)
     }
 }

@@ -66,8 +66,9 @@ struct PageTheme: Sendable {
 }
 
 /// Content hashes for cache-busting asset names (FNV-1a, 64 bit: stable across runs and platforms).
-enum ContentHash {
-    static func hex(_ bytes: [UInt8]) -> String {
+public enum ContentHash {
+    /// 16 hex digits of the FNV-1a hash of `bytes`.
+    public static func hex(_ bytes: [UInt8]) -> String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes {
             h ^= UInt64(b)
