@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Maps over an array on all cores, keeping order (a utility with no state of its own).
 public enum ParallelWork {
@@ -29,27 +30,28 @@ public enum ParallelWork {
 
 /// Fixed slots, each written once from a worker (distinct indices, so no two writers meet).
 final class Slots<R>: @unchecked Sendable {
-    private var storage: [R?]
+    private let storage: UnsafeMutablePointer<R?>
+    private let count: Int
 
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ value: R) {
-        storage.withUnsafeMutableBufferPointer { $0[i] = value }
+    init(count: Int) {
+        self.count = count
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil, count: count)
     }
 
-    func values() -> [R] { storage.map { $0! } }
+    deinit {
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
+
+    func set(_ i: Int, _ value: R) { storage[i] = value }
+
+    func values() -> [R] { (0..<count).map { storage[$0]! } }
 }
 
 /// A counter shared by workers that hand out indices.
-final class AtomicCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
+final class AtomicCounter: Sendable {
+    private let value = Atomic<Int>(0)
 
-    func increment() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        let v = value
-        value += 1
-        return v
-    }
+    func increment() -> Int { value.add(1, ordering: .relaxed).oldValue }
 }

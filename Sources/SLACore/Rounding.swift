@@ -23,7 +23,7 @@ public enum Published {
             if abs(fraction - 0.5) > 1e-6 { return (scaled + 0.5).rounded(.down) / scale }
         }
         let text = String(x)
-        guard !text.contains("e"), !text.contains("E") else {
+        guard !text.utf8.contains(UInt8(ascii: "e")), !text.utf8.contains(UInt8(ascii: "E")) else {
             return (scaled + 0.5).rounded(.down) / scale
         }
         let negative = text.hasPrefix("-")

@@ -202,6 +202,30 @@ extension StringProtocol {
         String(trimmingSpacesSubstring())
     }
 
+    /// Whether `needle` occurs in the text, comparing UTF-8 bytes (no Foundation bridging,
+    /// which is slow on long texts).
+    public func containsBytes(_ needle: String) -> Bool {
+        var needle = needle
+        var haystack = String(self)
+        return needle.withUTF8 { n in
+            haystack.withUTF8 { h in
+                guard let first = n.first else { return true }
+                guard h.count >= n.count else { return false }
+                var i = 0
+                let last = h.count - n.count
+                while i <= last {
+                    if h[i] == first {
+                        var k = 1
+                        while k < n.count && h[i + k] == n[k] { k += 1 }
+                        if k == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+
     func trimmingSpacesSubstring() -> Substring {
         let s = Substring(self)
         let start = s.firstIndex { !$0.isWhitespace } ?? s.endIndex

@@ -43,6 +43,7 @@ public struct AtomicFolderWriter: Sendable {
         defer { TemporaryFolderGuard.shared.unregister() }
         do {
             try fm.createDirectory(at: temp, withIntermediateDirectories: false)
+            _ = slasite_mark_top_directory(temp.path)  // see writeAll
             try writeAll(files, into: temp)
             try swapIn(temp)
         } catch {
@@ -61,10 +62,30 @@ public struct AtomicFolderWriter: Sendable {
                 comps = comps.dropLast()
             }
         }
-        for d in dirs.sorted() {
-            if mkdir(folder.path + "/" + d, 0o755) != 0 && errno != EEXIST {
-                throw WriteError.io("cannot create folder \(d): \(String(cString: strerror(errno)))")
+        // Level by level (a folder's parent exists before it), each level on all cores.
+        let byDepth = Dictionary(grouping: dirs) { $0.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 } }
+        // Folders that hold folders (plans/, plans/<plan>/, incidents/ …) are marked as tops of
+        // hierarchies, so ext4 spreads the thousands of page folders over many inode groups
+        // rather than packing them into the few groups a deleted output just freed: on a file
+        // system without a journal, each new inode is otherwise found by stepping over every
+        // recently freed one in its group, which made rebuilds after `rm -rf public` quadratic
+        // (docs/performance.md). Best effort and harmless elsewhere.
+        let parents = Set(dirs.compactMap { d in d.lastIndex(of: "/").map { String(d[..<$0]) } })
+        let dirFailures = ResultCollector()
+        for depth in byDepth.keys.sorted() {
+            let level = byDepth[depth]!.sorted()
+            DispatchQueue.concurrentPerform(iterations: min(level.count, ProcessInfo.processInfo.activeProcessorCount * 2)) { w in
+                let stride = min(level.count, ProcessInfo.processInfo.activeProcessorCount * 2)
+                var i = w
+                while i < level.count {
+                    if mkdir(folder.path + "/" + level[i], 0o755) != 0 && errno != EEXIST {
+                        dirFailures.add("cannot create folder \(level[i]): \(String(cString: strerror(errno)))")
+                    }
+                    i += stride
+                }
             }
+            if let first = dirFailures.first { throw WriteError.io(first) }
+            for d in level where parents.contains(d) { _ = slasite_mark_top_directory(folder.path + "/" + d) }
         }
         let failures = ResultCollector()
         let base = folder.path

@@ -43,7 +43,9 @@ struct YAMLSource {
             return nil
         }
         do {
-            return try Yams.compose(yaml: yaml) ?? Node.mapping(Node.Mapping([]))
+            // The basic resolver: every scalar is read as text and parsed by the readers, so Yams's
+            // per-scalar regular expressions (and its environment lookup for the encoding) are skipped.
+            return try Yams.compose(yaml: yaml, .basic, .default, .utf8) ?? Node.mapping(Node.Mapping([]))
         } catch let error as YamlError {
             switch error {
             case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),

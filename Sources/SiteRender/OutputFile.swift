@@ -15,7 +15,21 @@ public struct OutputFile: Sendable, Hashable {
 
     /// Whether `path` stays inside the output folder.
     public var isContained: Bool {
-        !path.isEmpty && !path.hasPrefix("/") && !path.contains("\\") && !path.contains("\0")
-            && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == ".." || $0 == "." || $0.isEmpty }
+        // Segments split on "/": none empty, "." or ".."; no backslash or NUL anywhere.
+        var segmentLength = 0
+        var dots = 0
+        for b in path.utf8 {
+            switch b {
+            case UInt8(ascii: "\\"), 0: return false
+            case UInt8(ascii: "/"):
+                if segmentLength == 0 || dots == segmentLength && dots <= 2 { return false }
+                segmentLength = 0
+                dots = 0
+            default:
+                segmentLength += 1
+                if b == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return segmentLength > 0 && !(dots == segmentLength && dots <= 2)
     }
 }

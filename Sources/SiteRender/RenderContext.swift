@@ -24,6 +24,10 @@ public struct RenderContext: Sendable {
     /// Digest of every input that is not an incident or a measurement (configuration, theme,
     /// terms, plans, services, *now*); any change to it re-renders every page.
     public let sharedInputsKey: Int
+    /// Position of each service in `site.services` by id.
+    private let serviceIndex: [String: Int]
+    /// The ids of the services each plan covers, in `site.plans` order.
+    let coveredServices: [Set<String>]
 
     /// - Parameter markdownCache: keeps rendered bodies between builds (preview), keyed by their text.
     public init(
@@ -35,6 +39,8 @@ public struct RenderContext: Sendable {
         self.sharedInputsKey = sharedInputsKey
         self.site = site
         self.figures = figures
+        self.serviceIndex = Dictionary(site.services.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.coveredServices = site.plans.map { Set($0.services.map(\.id)) }
         self.urls = SiteURLs(baseURL: site.config.baseURL)
         self.calendar = SiteCalendar(timeZone: site.config.timeZone)
         let markdown = MarkdownRenderer(unsafe: site.config.markdownUnsafe)
@@ -66,7 +72,7 @@ public struct RenderContext: Sendable {
         incidentHTML = Array(html[k...])
     }
 
-    public func service(_ id: String) -> Service? { site.service(id) }
+    public func service(_ id: String) -> Service? { serviceIndex[id].map { site.services[$0] } }
 
     public func plan(_ id: String) -> Plan? { site.plans.first { $0.id == id } }
 }

@@ -16,17 +16,33 @@ public struct SiteRenderer: Sendable {
     /// Every output file, sorted by path.
     public func render() throws -> [OutputFile] {
         let context = self.context
-        // The three groups are independent: run them side by side (pages also fan out inside).
-        var files = try ParallelWork.flatMap([0, 1, 2]) { part -> [OutputFile] in
-            switch part {
-            case 0:
-                let doc = SLAJSON.document(
-                    site: context.site, figures: context.figures, urls: context.urls, cache: context.jsonCache)
-                return [OutputFile(path: "sla.json", bytes: doc.bytes())]
-            case 1: return try PageOutputs.files(context)
-            default: return try MachineOutputs.files(context)
-            }
+        let pages = try PageOutputs.Run(context)
+        // One flat list of independent pieces of work, so both cores stay busy to the end:
+        // sla.json (the largest single file) first, then the feeds, then one piece per page.
+        enum Work: Sendable {
+            case slaJSON, machine
+            case page(PageOutputs.Job)
         }
+        let work: [Work] = [.slaJSON, .machine] + pages.jobs.map(Work.page)
+        let done = try ParallelWork.map(work) { piece -> Result<(files: [OutputFile], reused: Int), any Error> in
+            Result {
+                switch piece {
+                case .slaJSON:
+                    let doc = SLAJSON.document(
+                        site: context.site, figures: context.figures, urls: context.urls, cache: context.jsonCache)
+                    return ([OutputFile(path: "sla.json", bytes: doc.bytes())], 0)
+                case .machine:
+                    return (try MachineOutputs.files(context) + pages.siteFiles(), 0)
+                case .page(let job):
+                    let (file, reused) = pages.file(job)
+                    return ([file], reused ? 1 : 0)
+                }
+            }
+        }.map { try $0.get() }
+        let reused = done.reduce(0) { $0 + $1.reused }
+        context.pageCache?.record(rendered: pages.jobs.count - reused, reused: reused)
+        var files = done.flatMap(\.files)
+        try PageOutputs.checkContained(files)
         files.sort { $0.path < $1.path }
         return files
     }

@@ -1,3 +1,4 @@
+import SLACore
 /// Fits a body rendered by cmark-gfm into a page: headings nest under the page's own and table
 /// header cells get a scope. Rewrites tags only; never re-renders the Markdown.
 enum BodyHTML {
@@ -8,7 +9,7 @@ enum BodyHTML {
 
     /// cmark-gfm writes `th` only in a table's header row, so each is a column header.
     static func scopeHeaderCells(_ html: String) -> String {
-        guard html.contains("<th") else { return html }
+        guard html.containsBytes("<th") else { return html }
         return ByteText.replacing(
             ByteText.replacing(html, "<th>", with: "<th scope=\"col\">"), "<th align=", with: "<th scope=\"col\" align=")
     }
@@ -16,7 +17,7 @@ enum BodyHTML {
     /// Shifts `<hN` / `</hN` tags so the body's top level becomes `top` (levels above 6 stay at 6).
     /// An `h1` or `h2` in the body both map to `top`, and deeper levels keep their offset from `h2`.
     static func shift(_ html: String, top: Int) -> String {
-        guard top > 2 || html.contains("<h1") || html.contains("</h1") else { return html }
+        guard top > 2 || html.containsBytes("<h1") || html.containsBytes("</h1") else { return html }
         var bytes = Array(html.utf8)
         let lt = UInt8(ascii: "<"), slash = UInt8(ascii: "/"), h = UInt8(ascii: "h")
         var i = 0

@@ -11,7 +11,7 @@ struct DetailsPage {
 
     func render() -> String {
         let urls = builder.urls
-        let service = builder.site.service(level.serviceID)
+        let service = builder.context.service(level.serviceID)
         let serviceTitle = service?.title ?? level.serviceID
         let terms = level.terms
         let summary = ServiceSummary(level: level)

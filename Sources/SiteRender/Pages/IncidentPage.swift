@@ -44,21 +44,27 @@ struct IncidentPage {
         case (_, nil): durationText = "open-ended"
         }
         // Plans whose figures this incident counts against, per affected service.
+        let plans = builder.site.plans
+        let covered = builder.context.coveredServices
         let affected: [[String: Any]] = incident.services.map { serviceID in
-            let plans = builder.site.plans.filter { $0.covers(serviceID) && incident.affects(service: serviceID, plan: $0.id) }
+            let counting = plans.indices.filter { covered[$0].contains(serviceID) && incident.affects(service: serviceID, plan: plans[$0].id) }
+            // Long plan lists collapse to a sentence; the plan pages link every details page.
+            let collapse = counting.count > Self.planLinkLimit && incident.plans == nil
+            let serviceTitle = builder.serviceTitle(serviceID)
             return [
-                "title": builder.serviceTitle(serviceID),
-                "plans": plans.map { plan -> [String: Any] in
-                    [
-                        "title": plan.title,
-                        "href": urls.link(urls.details(plan: plan.id, service: serviceID)),
-                        "label": "\(builder.serviceTitle(serviceID)) in the \(plan.title) plan",
-                    ]
-                },
-                "has_plans": !plans.isEmpty,
-                // Long plan lists collapse to a sentence; the plan pages link every details page.
-                "collapse_plans": plans.count > Self.planLinkLimit && incident.plans == nil,
-                "all_plans": "counted in every plan that covers it (\(plans.count) plans)",
+                "title": serviceTitle,
+                "plans": collapse
+                    ? []
+                    : counting.map { p -> [String: Any] in
+                        [
+                            "title": plans[p].title,
+                            "href": urls.link(urls.details(plan: plans[p].id, service: serviceID)),
+                            "label": "\(serviceTitle) in the \(plans[p].title) plan",
+                        ]
+                    },
+                "has_plans": !counting.isEmpty,
+                "collapse_plans": collapse,
+                "all_plans": "counted in every plan that covers it (\(counting.count) plans)",
             ]
         }
         let weight = builder.site.config.impactWeights[incident.impact]

@@ -81,7 +81,7 @@ struct PageBuilder: Sendable {
 
     /// Bullets and links of one plan × service, shared by the plan and details pages.
     func serviceSummary(_ level: ServiceLevel) -> [String: Any] {
-        let service = site.service(level.serviceID)
+        let service = context.service(level.serviceID)
         let summary = ServiceSummary(level: level)
         return [
             "id": level.serviceID,
@@ -93,7 +93,7 @@ struct PageBuilder: Sendable {
     }
 
     /// Title of a service by id (the id when unknown).
-    func serviceTitle(_ id: String) -> String { site.service(id)?.title ?? id }
+    func serviceTitle(_ id: String) -> String { context.service(id)?.title ?? id }
 
     /// Title of a plan by id (the id when unknown).
     func planTitle(_ id: String) -> String { context.plan(id)?.title ?? id }

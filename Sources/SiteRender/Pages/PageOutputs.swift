@@ -10,30 +10,59 @@ enum PageOutputs {
         case incident(Int)
     }
 
-    static func files(_ context: RenderContext) throws -> [OutputFile] {
-        let theme = try PageTheme(overrides: context.themeOverrides, urls: context.urls)
-        let builder = PageBuilder(context: context, theme: theme)
-        let jobs = self.jobs(context)
-        let cache = context.pageCache
-        let rendered = ParallelWork.map(jobs) { job -> (OutputFile, Bool) in
-            let path = path(of: job, context)
-            let key = cache == nil ? nil : inputKey(job, context)
+    /// The pages of one build, ready to render one job at a time (so the caller can spread
+    /// them over all cores together with the other outputs).
+    struct Run: Sendable {
+        let context: RenderContext
+        let theme: PageTheme
+        let builder: PageBuilder
+        let jobs: [Job]
+
+        init(_ context: RenderContext) throws {
+            self.context = context
+            theme = try PageTheme(overrides: context.themeOverrides, urls: context.urls)
+            builder = PageBuilder(context: context, theme: theme)
+            jobs = PageOutputs.jobs(context)
+        }
+
+        /// Renders one page, or takes it from the preview's cache when its inputs are unchanged
+        /// (`reused` is then true).
+        func file(_ job: Job) -> (file: OutputFile, reused: Bool) {
+            let path = PageOutputs.path(of: job, context)
+            let cache = context.pageCache
+            let key = cache == nil ? nil : PageOutputs.inputKey(job, context)
             if let key, let hit = cache?.file(path, key: key) { return (hit, true) }
-            let file = OutputFile(path: path, text: render(job, builder))
+            let file = OutputFile(path: path, text: PageOutputs.render(job, builder))
             if let key { cache?.store(file, key: key) }
             return (file, false)
         }
-        let reused = rendered.filter(\.1).count
-        cache?.record(rendered: rendered.count - reused, reused: reused)
-        let pages = rendered.map(\.0)
+
+        /// Everything but the pages: theme assets, sitemap.xml, robots.txt.
+        func siteFiles() -> [OutputFile] {
+            let sitemap = Sitemap(context: context).xml(jobs.filter { if case .notFound = $0 { false } else { true } })
+            return theme.assets + [
+                OutputFile(path: "sitemap.xml", text: sitemap),
+                OutputFile(
+                    path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(context.urls.absolute("sitemap.xml"))\n"),
+            ]
+        }
+    }
+
+    /// Every page and the files that go with them (used where pages are rendered on their own).
+    static func files(_ context: RenderContext) throws -> [OutputFile] {
+        let run = try Run(context)
+        let rendered = ParallelWork.map(run.jobs) { run.file($0) }
+        let reused = rendered.filter(\.reused).count
+        context.pageCache?.record(rendered: rendered.count - reused, reused: reused)
+        let pages = rendered.map(\.file)
+        try checkContained(pages)
+        return pages + run.siteFiles()
+    }
+
+    static func checkContained(_ pages: [OutputFile]) throws {
         for page in pages where !page.isContained {
             throw PageTheme.ThemeError(path: page.path, message: "page path leaves the output folder")
         }
-        let sitemap = Sitemap(context: context).xml(jobs.filter { if case .notFound = $0 { false } else { true } })
-        return pages + theme.assets + [
-            OutputFile(path: "sitemap.xml", text: sitemap),
-            OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(context.urls.absolute("sitemap.xml"))\n"),
-        ]
     }
 
     /// Digest of everything a page is made from.

@@ -1,0 +1,24 @@
+import SLACore
+import XCTest
+
+@testable import SiteRender
+
+final class OutputFileTests: XCTestCase {
+    func testOnlyPathsInsideTheOutputFolderAreContained() {
+        for good in ["index.html", "plans/pro/index.html", "badges/pro/api.svg", "a/.../b", ".well-known/x", "a..b/c"] {
+            XCTAssertTrue(OutputFile(path: good, text: "").isContained, good)
+        }
+        for bad in ["", "/etc/passwd", "../x", "a/../b", "a/./b", "./a", "a/", "a//b", "a/..", "a/.", "a\\b", "a\u{0}b", ".", ".."] {
+            XCTAssertFalse(OutputFile(path: bad, text: "").isContained, bad.debugDescription)
+        }
+    }
+
+    func testContainsBytesFindsSubstringsByUTF8() {
+        XCTAssertTrue("<p>a</p><th>x".containsBytes("<th"))
+        XCTAssertTrue("abc".containsBytes(""))
+        XCTAssertTrue("ééa<h1>".containsBytes("<h1"))
+        XCTAssertFalse("<t h".containsBytes("<th"))
+        XCTAssertFalse("<t".containsBytes("<th"))
+        XCTAssertTrue(Substring("xx<h1").containsBytes("<h1"))
+    }
+}
