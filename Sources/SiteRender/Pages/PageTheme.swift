@@ -10,6 +10,9 @@ struct PageTheme: Sendable {
     let assets: [OutputFile]
     /// Root-relative URL of the stylesheet, with its content hash.
     let stylesheetHref: String
+    /// The same templates for the fast renderer; nil when one uses something only swift-mustache
+    /// renders (or when a test asks for swift-mustache alone).
+    let compiled: CompiledTemplates?
 
     /// The page templates every theme must provide.
     static let pageTemplates = ["home", "plan", "details", "terms", "status", "incident", "404"]
@@ -22,7 +25,8 @@ struct PageTheme: Sendable {
     }
 
     /// Compiles the default theme, replacing files by relative path with `overrides`.
-    init(overrides: [String: [UInt8]], urls: SiteURLs) throws {
+    /// - Parameter compile: false renders every page with swift-mustache alone (tests compare both).
+    init(overrides: [String: [UInt8]], urls: SiteURLs, compile: Bool = true) throws {
         var files: [String: [UInt8]] = [:]
         for (path, text) in DefaultTheme.files { files[path] = Array(text.utf8) }
         for (path, bytes) in overrides { files[path] = bytes }
@@ -31,6 +35,7 @@ struct PageTheme: Sendable {
         var library = MustacheLibrary()
         var assets: [OutputFile] = []
         var stylesheet: String?
+        var names: [String] = []
         for path in files.keys.sorted() {
             let bytes = files[path]!
             if path.hasSuffix(".mustache") {
@@ -38,7 +43,9 @@ struct PageTheme: Sendable {
                     throw ThemeError(path: path, message: "template is not valid UTF-8")
                 }
                 do {
-                    try library.register(FastHTMLContentType.pragma + text, named: String(path.dropLast(".mustache".count)))
+                    let name = String(path.dropLast(".mustache".count))
+                    try library.register(FastHTMLContentType.pragma + text, named: name)
+                    names.append(name)
                 } catch {
                     throw ThemeError(path: path, message: "cannot parse the template: \(error)")
                 }
@@ -55,13 +62,15 @@ struct PageTheme: Sendable {
         }
         guard let stylesheet else { throw ThemeError(path: "assets/style.css", message: "the theme has no stylesheet") }
         self.library = library
+        self.compiled = compile ? CompiledTemplates(library: library, names: names) : nil
         self.assets = assets
         self.stylesheetHref = urls.link(stylesheet)
     }
 
     /// Renders template `name` with a dictionary context.
     func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+        if let compiled, let text = try? compiled.render(name, context) { return text }
+        return library.render(context, withTemplate: name) ?? ""
     }
 }
 

@@ -1,0 +1,363 @@
+import Mustache
+
+/// The theme's templates as swift-mustache parsed them, rendered without its per-token costs.
+///
+/// swift-mustache stays the parser (so whitespace, standalone lines, partials and inheritance
+/// mean exactly what they mean there) and the renderer of anything unusual. Its renderer looks
+/// every name up through several dynamic protocol casts, splits dotted names on each lookup and
+/// builds each page by string concatenation; on the benchmark site that was 38 % of all build
+/// time. This file walks the same token tree (read once per build through `Mirror`, since the
+/// tokens are internal to the library) with fast paths for the values pages are made of
+/// (`String`, `Bool`, numbers, `[String: Any]` and arrays of them), writing bytes into one
+/// buffer. Whatever it does not know — lambdas, transforms other than a section's
+/// `first()`/`last()`/`index()`/`even()`/`odd()`, dynamic partials, custom value types — ends
+/// the fast attempt (`Unsupported`) and the page is rendered by swift-mustache instead.
+/// `CompiledTemplatesTests` renders every page of the example site and the fixtures both ways
+/// and requires identical bytes.
+struct CompiledTemplates: @unchecked Sendable {
+    indirect enum Node {
+        case text([UInt8])
+        case variable(Name, escaped: Bool)
+        case section(Name, inverted: Bool, body: [Node])
+        case partial(String, indentation: String?, inherits: [String: [Node]]?)
+        case block(String, fallback: [Node], indentation: String?)
+        case contentType(ContentType)
+    }
+
+    /// A name as swift-mustache resolves it (`Template+Render.swift`, `getChild`).
+    struct Name {
+        enum Kind { case current, sequence, relative, stack }
+        let kind: Kind
+        let path: [String]
+        let transforms: [String]
+
+        init(_ name: String, transforms: [String]) {
+            self.transforms = transforms
+            if name == "." {
+                kind = .current
+                path = []
+            } else if name.isEmpty && !transforms.isEmpty {
+                kind = .sequence
+                path = []
+            } else {
+                kind = name.first == "." ? .relative : .stack
+                path = name.split(separator: ".").map(String.init)
+            }
+        }
+    }
+
+    /// How `{{name}}` is escaped: the library's default HTML escaping, the theme's byte-level
+    /// HTML escaping (`FastHTMLContentType`, the same five characters), or any other content type.
+    enum ContentType {
+        case html, fastHTML
+        case other(any MustacheContentType)
+
+        init(_ type: any MustacheContentType) {
+            self = type is FastHTMLContentType ? .fastHTML : .other(type)
+        }
+    }
+
+    /// Something only swift-mustache renders; the caller falls back to it.
+    struct Unsupported: Error {}
+
+    private let templates: [String: [Node]]
+    /// Every template name of the library, compiled or not.
+    private let known: Set<String>
+
+    /// nil when any template contains a token this renderer does not handle.
+    init?(library: MustacheLibrary, names: [String]) {
+        var templates: [String: [Node]] = [:]
+        for name in names {
+            guard let template = library.getTemplate(named: name), let nodes = Self.nodes(template) else { return nil }
+            templates[name] = nodes
+        }
+        self.templates = templates
+        known = Set(names)
+    }
+
+    /// Renders template `name` with `object` at the bottom of the context stack.
+    func render(_ name: String, _ object: Any) throws -> String? {
+        guard let nodes = templates[name] else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(32_768)
+        try render(nodes, Frame(stack: [object]), into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    // MARK: - Reading swift-mustache's tokens
+
+    private static func nodes(_ template: MustacheTemplate) -> [Node]? {
+        guard let tokens = Mirror(reflecting: template).children.first(where: { $0.label == "tokens" })?.value else {
+            return nil
+        }
+        var nodes: [Node] = []
+        for token in Mirror(reflecting: tokens).children {
+            guard let node = node(token.value) else { return nil }
+            nodes.append(node)
+        }
+        return nodes
+    }
+
+    private static func node(_ token: Any) -> Node? {
+        let mirror = Mirror(reflecting: token)
+        guard mirror.displayStyle == .enum, let payload = mirror.children.first, let label = payload.label else { return nil }
+        let fields = Mirror(reflecting: payload.value).children.map(\.value)
+        func name() -> Name? {
+            guard fields.count >= 2, let name = fields[0] as? String, let transforms = fields[1] as? [String] else { return nil }
+            return Name(name, transforms: transforms)
+        }
+        func inherits(_ value: Any) -> [String: [Node]]? {
+            guard let templates = value as? [String: MustacheTemplate] else { return nil }
+            var out: [String: [Node]] = [:]
+            for (k, t) in templates {
+                guard let n = nodes(t) else { return nil }
+                out[k] = n
+            }
+            return out
+        }
+        switch label {
+        case "text":
+            guard let text = payload.value as? String else { return nil }
+            return .text(Array(text.utf8))
+        case "variable", "unescapedVariable":
+            guard let name = name() else { return nil }
+            return .variable(name, escaped: label == "variable")
+        case "section", "invertedSection":
+            guard let name = name(), fields.count == 3, let t = fields[2] as? MustacheTemplate, let body = nodes(t) else {
+                return nil
+            }
+            return .section(name, inverted: label == "invertedSection", body: body)
+        case "blockExpansion":
+            guard fields.count == 3, let name = fields[0] as? String, let t = fields[1] as? MustacheTemplate,
+                let body = nodes(t)
+            else { return nil }
+            return .block(name, fallback: body, indentation: fields[2] as? String)
+        case "partial":
+            guard fields.count == 3, let name = fields[0] as? String else { return nil }
+            var inherited: [String: [Node]]?
+            if Mirror(reflecting: fields[2]).children.first != nil {  // .some
+                guard let i = inherits(fields[2]) else { return nil }
+                inherited = i
+            }
+            return .partial(name, indentation: fields[1] as? String, inherits: inherited)
+        case "contentType":
+            guard let type = payload.value as? any MustacheContentType else { return nil }
+            return .contentType(ContentType(type))
+        default:
+            // dynamicNamePartial, blockDefinition outside a parent, or a token added in a later
+            // version of the library.
+            return nil
+        }
+    }
+
+    // MARK: - Rendering (mirrors swift-mustache's Template+Render.swift and Context.swift)
+
+    private struct Sequence {
+        var first: Bool
+        var last: Bool
+        var index: Int
+
+        func transform(_ name: String) -> Any? {
+            switch name {
+            case "first": first
+            case "last": last
+            case "index": index
+            case "even": (index & 1) == 0
+            case "odd": (index & 1) == 1
+            default: nil
+            }
+        }
+    }
+
+    private struct Frame {
+        var stack: [Any]
+        var sequence: Sequence? = nil
+        var indentation: String? = nil
+        var inherited: [String: [Node]]? = nil
+        var contentType: ContentType = .html
+
+        func with(_ object: Any, sequence: Sequence? = nil) -> Frame {
+            var f = self
+            f.stack.append(object)
+            f.sequence = sequence
+            return f
+        }
+
+        func indented(_ indented: String?) -> String? {
+            guard let indented else { return indentation }
+            return (indentation ?? "") + indented
+        }
+    }
+
+    private func render(_ nodes: [Node], _ frame: Frame, into out: inout [UInt8]) throws {
+        var frame = frame
+        if let indentation = frame.indentation, !indentation.isEmpty {
+            let start = out.count
+            for node in nodes {
+                var piece: [UInt8] = []
+                try render(node, &frame, into: &piece)
+                if !piece.isEmpty, out.count > start, out.last == 10, !(out.count - start >= 2 && out[out.count - 2] == 13) {
+                    out += indentation.utf8
+                }
+                out += piece
+            }
+        } else {
+            for node in nodes { try render(node, &frame, into: &out) }
+        }
+    }
+
+    private func render(_ node: Node, _ frame: inout Frame, into out: inout [UInt8]) throws {
+        switch node {
+        case .text(let bytes):
+            out += bytes
+        case .variable(let name, let escaped):
+            guard let child = try lookup(name, frame) else { return }
+            let text: String
+            switch child {
+            case let s as String: text = s
+            case let b as Bool: text = b ? "true" : "false"
+            case let i as Int: text = String(i)
+            case let d as Double: text = String(describing: d)
+            default: throw Unsupported()
+            }
+            if escaped { escape(text, frame.contentType, into: &out) } else { out += text.utf8 }
+        case .section(let name, let inverted, let body):
+            let child = try lookup(name, frame)
+            if inverted {
+                try renderInverted(child, body, frame, into: &out)
+            } else {
+                try renderSection(child, body, frame, into: &out)
+            }
+        case .partial(let name, let indentation, let inherits):
+            guard let body = templates[name] else {
+                if known.contains(name) { throw Unsupported() }
+                return  // swift-mustache renders an unknown partial as nothing
+            }
+            var f = frame
+            f.sequence = nil
+            f.indentation = frame.indented(indentation)
+            if let inherits {
+                f.inherited = frame.inherited.map { $0.merging(inherits) { value, _ in value } } ?? inherits
+            }
+            f.contentType = .html
+            try render(body, f, into: &out)
+        case .block(let name, let fallback, let indentation):
+            var f = frame
+            f.sequence = nil
+            f.indentation = frame.indented(indentation)
+            try render(frame.inherited?[name] ?? fallback, f, into: &out)
+        case .contentType(let type):
+            frame.contentType = type
+        }
+    }
+
+    private func renderSection(_ child: Any?, _ body: [Node], _ frame: Frame, into out: inout [UInt8]) throws {
+        guard let child else { return }
+        switch child {
+        case let items as [[String: Any]]: try renderSequence(items, body, frame, into: &out)
+        case let items as [String]: try renderSequence(items, body, frame, into: &out)
+        case let items as [Any]: try renderSequence(items, body, frame, into: &out)
+        case let b as Bool: if b { try render(body, frame, into: &out) }
+        case is String, is [String: Any], is Int, is Double: try render(body, frame.with(child), into: &out)
+        default: throw Unsupported()
+        }
+    }
+
+    private func renderSequence<T>(_ items: [T], _ body: [Node], _ frame: Frame, into out: inout [UInt8]) throws {
+        for (i, item) in items.enumerated() {
+            let sequence = Sequence(first: i == 0, last: i == items.count - 1, index: i)
+            try render(body, frame.with(item, sequence: sequence), into: &out)
+        }
+    }
+
+    private func renderInverted(_ child: Any?, _ body: [Node], _ frame: Frame, into out: inout [UInt8]) throws {
+        guard let child else { return try render(body, frame, into: &out) }
+        switch child {
+        case let items as [[String: Any]]: if items.isEmpty { try render(body, frame.with(items), into: &out) }
+        case let items as [String]: if items.isEmpty { try render(body, frame.with(items), into: &out) }
+        case let items as [Any]: if items.isEmpty { try render(body, frame.with(items), into: &out) }
+        case let b as Bool: if !b { try render(body, frame, into: &out) }
+        case is String, is [String: Any], is Int, is Double: return
+        default: throw Unsupported()
+        }
+    }
+
+    private func lookup(_ name: Name, _ frame: Frame) throws -> Any? {
+        var child: Any?
+        switch name.kind {
+        case .current:
+            child = frame.stack.last
+        case .sequence:
+            child = frame.sequence
+        case .relative:
+            child = try descend(name.path[...], from: frame.stack.last!)
+        case .stack:
+            guard let first = name.path.first else {
+                child = frame.stack.last
+                break
+            }
+            for object in frame.stack.reversed() {
+                if let found = try immediate(first, of: object) {
+                    child = try descend(name.path.dropFirst(), from: found)
+                    break
+                }
+            }
+        }
+        guard var value = child else { return nil }
+        for transform in name.transforms.reversed() {
+            guard let sequence = value as? Sequence else { throw Unsupported() }
+            guard let transformed = sequence.transform(transform) else { return nil }
+            value = transformed
+        }
+        return value
+    }
+
+    private func descend(_ path: ArraySlice<String>, from object: Any) throws -> Any? {
+        var object = object
+        for name in path {
+            guard let child = try immediate(name, of: object) else { return nil }
+            object = child
+        }
+        return object
+    }
+
+    /// `object.name` for the value kinds pages use; other kinds are left to swift-mustache
+    /// (custom representations, `MustacheParent` types and `Mirror` lookups).
+    private func immediate(_ name: String, of object: Any) throws -> Any? {
+        switch object {
+        case let d as [String: Any]: return d[name]
+        case is String, is Bool, is Int, is Double, is [String], is [[String: Any]], is [Any]: return nil
+        default: throw Unsupported()
+        }
+    }
+
+    private func escape(_ text: String, _ type: ContentType, into out: inout [UInt8]) {
+        switch type {
+        case .fastHTML:
+            for b in text.utf8 {
+                switch b {
+                case 38: out += [38, 97, 109, 112, 59]  // &amp;
+                case 60: out += [38, 108, 116, 59]  // &lt;
+                case 62: out += [38, 103, 116, 59]  // &gt;
+                case 34: out += [38, 113, 117, 111, 116, 59]  // &quot;
+                case 39: out += [38, 35, 51, 57, 59]  // &#39;
+                default: out.append(b)
+                }
+            }
+        case .html:
+            // swift-mustache's default escaping works on whole Characters.
+            for c in text {
+                switch c {
+                case "<": out += "&lt;".utf8
+                case ">": out += "&gt;".utf8
+                case "&": out += "&amp;".utf8
+                case "\"": out += "&quot;".utf8
+                case "'": out += "&#39;".utf8
+                default: out += String(c).utf8
+                }
+            }
+        case .other(let type):
+            out += type.escapeText(text).utf8
+        }
+    }
+}

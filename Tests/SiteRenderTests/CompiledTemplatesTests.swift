@@ -1,0 +1,99 @@
+import Foundation
+import Mustache
+import SLACore
+import SiteBuild
+@testable import SiteRender
+import XCTest
+
+/// The fast renderer must produce exactly what swift-mustache produces from the same parse.
+final class CompiledTemplatesTests: XCTestCase {
+    /// Every page of the example site and of each fixture, rendered both ways.
+    func testEveryPageMatchesSwiftMustacheByteForByte() throws {
+        for source in [".", "Tests/Fixtures/basic", "Tests/Fixtures/feeds", "Tests/Fixtures/injection"] {
+            let result = try PageTestSupport.build(source)
+            let site = try XCTUnwrap(result.site, source)
+            let context = RenderContext(site: site, figures: try XCTUnwrap(result.figures))
+            let fast = try PageTheme(overrides: [:], urls: context.urls)
+            let reference = try PageTheme(overrides: [:], urls: context.urls, compile: false)
+            XCTAssertNotNil(fast.compiled, "the default theme compiles")
+            XCTAssertNil(reference.compiled)
+            let fastBuilder = PageBuilder(context: context, theme: fast)
+            let referenceBuilder = PageBuilder(context: context, theme: reference)
+            let jobs = PageOutputs.jobs(context)
+            XCTAssertGreaterThan(jobs.count, 4, source)
+            for job in jobs {
+                let a = PageOutputs.render(job, fastBuilder)
+                let b = PageOutputs.render(job, referenceBuilder)
+                XCTAssertEqual(a, b, "\(source): \(PageOutputs.path(of: job, context))")
+            }
+        }
+    }
+
+    /// Constructs the default theme does not use, against swift-mustache.
+    func testTemplateFeaturesMatchSwiftMustache() throws {
+        let templates: [String: String] = [
+            "t-vars": "{{a}} {{{a}}} {{&a}} {{b}} {{n}} {{x}} {{missing}}|{{d.e.f}}|{{#d}}{{e.f}}{{/d}}\n",
+            "t-sections": """
+                {{#list}}
+                  - {{name}}{{^last()}},{{/last()}} {{index()}} {{#first()}}first{{/first()}}{{#even()}}even{{/even()}}{{#odd()}}odd{{/odd()}}
+                {{/list}}
+                {{^empty}}none{{/empty}}{{#empty}}never{{/empty}}{{#yes}}Y{{/yes}}{{^no}}N{{/no}}
+                {{#s}}[{{.}}]{{/s}}{{#strings}}<{{.}}>{{/strings}}{{#d}}{{a}}{{/d}}{{^s}}not{{/s}}{{^last()}}outside{{/last()}}
+                {{#list}}{{#inner}}{{name}}:{{v}};{{/inner}}{{/list}}
+
+                """,
+            "t-partials": "before\n  {{>partials/p}}\nafter {{>partials/p}} {{>nope}}\n",
+            "partials/p": "line one {{a}}\nline two\n",
+            "t-parent": "{{<base}}{{$title}}Custom {{a}}{{/title}}{{/base}}\n",
+            "t-parent-default": "{{<base}}{{/base}}",
+            "base": "<h1>{{$title}}Default{{/title}}</h1>\n  {{$body}}\n  body {{b}}\n  {{/body}}\n",
+            "t-text": "{{%CONTENT_TYPE: TEXT}}{{a}}\n",
+            "t-comment": "a {{! a comment }} b\n  {{! standalone }}\nc\n",
+        ]
+        var overrides: [String: [UInt8]] = [:]
+        for (name, text) in templates { overrides[name + ".mustache"] = Array(text.utf8) }
+        let theme = try PageTheme(overrides: overrides, urls: SiteURLs(baseURL: "https://x.example/"))
+        let compiled = try XCTUnwrap(theme.compiled)
+        let values: [String: Any] = [
+            "a": "<b>&\"'", "b": true, "n": 42, "x": 2.5,
+            "d": ["e": ["f": "deep"] as [String: Any], "a": "in d"] as [String: Any],
+            "list": [
+                ["name": "one", "inner": [["v": "1"]]], ["name": "two", "inner": [] as [Any]], ["name": "three"],
+            ] as [[String: Any]],
+            "empty": [] as [[String: Any]], "yes": true, "no": false, "s": "str", "strings": ["p", "q"],
+        ]
+        for name in templates.keys.sorted() where name.hasPrefix("t-") {
+            let fast: String?
+            do { fast = try compiled.render(name, values) } catch {
+                XCTFail("\(name): \(error)")
+                continue
+            }
+            let reference = theme.library.render(values, withTemplate: name)
+            XCTAssertEqual(fast, reference, name)
+            XCTAssertFalse((fast ?? "").isEmpty, name)
+        }
+    }
+
+    /// Values and transforms the fast renderer does not know are left to swift-mustache.
+    func testUnknownValuesAndTransformsFallBackToSwiftMustache() throws {
+        let overrides: [String: [UInt8]] = [
+            "t-upper.mustache": Array("{{uppercased(a)}}".utf8),
+            "t-date.mustache": Array("{{when}}".utf8),
+        ]
+        let theme = try PageTheme(overrides: overrides, urls: SiteURLs(baseURL: "https://x.example/"))
+        let compiled = try XCTUnwrap(theme.compiled)
+        let values: [String: Any] = ["a": "shout", "when": Date(timeIntervalSince1970: 0)]
+        XCTAssertThrowsError(try compiled.render("t-upper", values))
+        XCTAssertThrowsError(try compiled.render("t-date", values))
+        XCTAssertEqual(theme.render("t-upper", values), "SHOUT")
+        XCTAssertEqual(theme.render("t-date", values), theme.library.render(values, withTemplate: "t-date"))
+    }
+
+    /// A template with a dynamic partial is rendered by swift-mustache alone.
+    func testDynamicPartialsLeaveTheWholeThemeToSwiftMustache() throws {
+        let overrides: [String: [UInt8]] = ["t-dyn.mustache": Array("{{>*which}}".utf8)]
+        let theme = try PageTheme(overrides: overrides, urls: SiteURLs(baseURL: "https://x.example/"))
+        XCTAssertNil(theme.compiled)
+        XCTAssertEqual(theme.render("t-dyn", ["which": "404"]), theme.library.render(["which": "404"], withTemplate: "t-dyn"))
+    }
+}
