@@ -22,8 +22,8 @@ final class CompiledTemplatesTests: XCTestCase {
             let jobs = PageOutputs.jobs(context)
             XCTAssertGreaterThan(jobs.count, 4, source)
             for job in jobs {
-                let a = PageOutputs.render(job, fastBuilder)
-                let b = PageOutputs.render(job, referenceBuilder)
+                let a = String(decoding: PageOutputs.render(job, fastBuilder), as: UTF8.self)
+                let b = String(decoding: PageOutputs.render(job, referenceBuilder), as: UTF8.self)
                 XCTAssertEqual(a, b, "\(source): \(PageOutputs.path(of: job, context))")
             }
         }

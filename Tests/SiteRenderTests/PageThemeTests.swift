@@ -48,6 +48,13 @@ final class PageThemeTests: XCTestCase {
         XCTAssertEqual(PageFormat.duration(seconds: 86_400 + 3600), "1 day 1 hour")
         XCTAssertEqual(PageFormat.fixed(28), "28.0")
         XCTAssertEqual(PageFormat.fixed(-0.05), "-0.1")
+        XCTAssertEqual(PageFormat.fixed(0), "0.0")
+        XCTAssertEqual(PageFormat.fixed(-0.04), "0.0")
+        XCTAssertEqual(PageFormat.fixed(0.5), "0.5")
+        XCTAssertEqual(PageFormat.fixed(123.45), "123.5")
+        XCTAssertEqual(PageFormat.fixed(7, places: 0), "7")
+        XCTAssertEqual(PageFormat.fixed(-1.005, places: 2), "-1.00")
+        XCTAssertEqual(PageFormat.fixed(3.14159, places: 3), "3.142")
     }
 
     func testSummaryBulletsOfAServiceLevel() throws {

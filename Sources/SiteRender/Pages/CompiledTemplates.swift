@@ -77,11 +77,16 @@ struct CompiledTemplates: @unchecked Sendable {
 
     /// Renders template `name` with `object` at the bottom of the context stack.
     func render(_ name: String, _ object: Any) throws -> String? {
+        try renderBytes(name, object).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `render` as UTF-8 bytes (valid UTF-8: made of the templates' and the values' bytes).
+    func renderBytes(_ name: String, _ object: Any) throws -> [UInt8]? {
         guard let nodes = templates[name] else { return nil }
         var out: [UInt8] = []
-        out.reserveCapacity(32_768)
+        out.reserveCapacity(16_384)
         try render(nodes, Frame(stack: [object]), into: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     // MARK: - Reading swift-mustache's tokens
@@ -334,15 +339,24 @@ struct CompiledTemplates: @unchecked Sendable {
     private func escape(_ text: String, _ type: ContentType, into out: inout [UInt8]) {
         switch type {
         case .fastHTML:
-            for b in text.utf8 {
-                switch b {
-                case 38: out += [38, 97, 109, 112, 59]  // &amp;
-                case 60: out += [38, 108, 116, 59]  // &lt;
-                case 62: out += [38, 103, 116, 59]  // &gt;
-                case 34: out += [38, 113, 117, 111, 116, 59]  // &quot;
-                case 39: out += [38, 35, 51, 57, 59]  // &#39;
-                default: out.append(b)
+            var text = text
+            text.withUTF8 { bytes in
+                var run = 0
+                for i in 0..<bytes.count {
+                    let entity: StaticString
+                    switch bytes[i] {
+                    case 38: entity = "&amp;"
+                    case 60: entity = "&lt;"
+                    case 62: entity = "&gt;"
+                    case 34: entity = "&quot;"
+                    case 39: entity = "&#39;"
+                    default: continue
+                    }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                    out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                    run = i + 1
                 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
             }
         case .html:
             // swift-mustache's default escaping works on whole Characters.

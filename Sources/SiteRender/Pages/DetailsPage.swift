@@ -9,7 +9,7 @@ struct DetailsPage {
     let plan: Plan
     let level: ServiceLevel
 
-    func render() -> String {
+    func render() -> [UInt8] {
         let urls = builder.urls
         let service = builder.context.service(level.serviceID)
         let serviceTitle = service?.title ?? level.serviceID

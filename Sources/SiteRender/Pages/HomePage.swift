@@ -4,7 +4,7 @@ import SLACore
 struct HomePage {
     let builder: PageBuilder
 
-    func render() -> String {
+    func render() -> [UInt8] {
         let site = builder.site
         let urls = builder.urls
         let plans: [[String: Any]] = zip(site.plans, builder.figures.plans).map { plan, levels in

@@ -31,7 +31,7 @@ struct IncidentPage {
         }
     }
 
-    func render() -> String {
+    func render() -> [UInt8] {
         let incident = builder.site.incidents[index]
         let urls = builder.urls
         let calendar = builder.calendar

@@ -46,7 +46,7 @@ struct PageBuilder: Sendable {
     func page(
         _ template: String, path: String, title: String, description: String, section: Section,
         crumbs: [Crumb] = [], noindex: Bool = false, values: [String: Any]
-    ) -> String {
+    ) -> [UInt8] {
         var dict = values
         let config = site.config
         dict["site_title"] = config.title
@@ -72,7 +72,7 @@ struct PageBuilder: Sendable {
         ]
         dict["has_crumbs"] = !crumbs.isEmpty
         dict["crumbs"] = crumbs.map { ["label": $0.label, "href": urls.link($0.path)] as [String: Any] }
-        return theme.render(template, dict)
+        return theme.renderBytes(template, dict)
     }
 
     private func navItem(_ label: String, _ path: String, _ current: Bool) -> [String: Any] {

@@ -75,15 +75,31 @@ enum PageFormat {
 
     /// Fixed-point text with `places` decimals, independent of any locale (for SVG coordinates).
     static func fixed(_ x: Double, places: Int = 1) -> String {
-        var scale = 1.0
+        var scale: Int64 = 1
         for _ in 0..<places { scale *= 10 }
-        let n = Int64((x * scale).rounded(.toNearestOrAwayFromZero))
-        let negative = n < 0
-        let digits = String(abs(n))
-        let padded = String(repeating: "0", count: max(0, places + 1 - digits.count)) + digits
-        let intPart = padded.dropLast(places)
-        let frac = padded.suffix(places)
-        return (negative ? "-" : "") + intPart + (places > 0 ? "." + frac : "")
+        let n = Int64((x * Double(scale)).rounded(.toNearestOrAwayFromZero))
+        // Digits from the right into a small buffer, then one String (this runs for every
+        // coordinate of every chart).
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buf in
+            var i = buf.count
+            var rest = n.magnitude
+            var written = 0
+            repeat {
+                if written == places && places > 0 {
+                    i -= 1
+                    buf[i] = UInt8(ascii: ".")
+                }
+                i -= 1
+                buf[i] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                written += 1
+            } while rest > 0 || written <= places
+            if n < 0 {
+                i -= 1
+                buf[i] = UInt8(ascii: "-")
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buf[i...]), as: UTF8.self)
+        }
     }
 
     /// A human label of an impact.

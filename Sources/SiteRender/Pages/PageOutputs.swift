@@ -32,7 +32,7 @@ enum PageOutputs {
             let cache = context.pageCache
             let key = cache == nil ? nil : PageOutputs.inputKey(job, context)
             if let key, let hit = cache?.file(path, key: key) { return (hit, true) }
-            let file = OutputFile(path: path, text: PageOutputs.render(job, builder))
+            let file = OutputFile(path: path, bytes: PageOutputs.render(job, builder))
             if let key { cache?.store(file, key: key) }
             return (file, false)
         }
@@ -125,7 +125,7 @@ enum PageOutputs {
         return url + "index.html"
     }
 
-    static func render(_ job: Job, _ builder: PageBuilder) -> String {
+    static func render(_ job: Job, _ builder: PageBuilder) -> [UInt8] {
         let context = builder.context
         switch job {
         case .home: return HomePage(builder: builder).render()

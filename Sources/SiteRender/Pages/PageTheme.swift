@@ -72,6 +72,12 @@ struct PageTheme: Sendable {
         if let compiled, let text = try? compiled.render(name, context) { return text }
         return library.render(context, withTemplate: name) ?? ""
     }
+
+    /// `render` as UTF-8 bytes (pages go to files as bytes; this skips a copy and a validation).
+    func renderBytes(_ name: String, _ context: [String: Any]) -> [UInt8] {
+        if let compiled, let bytes = try? compiled.renderBytes(name, context) { return bytes }
+        return Array((library.render(context, withTemplate: name) ?? "").utf8)
+    }
 }
 
 /// Content hashes for cache-busting asset names (FNV-1a, 64 bit: stable across runs and platforms).

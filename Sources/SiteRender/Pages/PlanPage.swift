@@ -6,7 +6,7 @@ struct PlanPage {
     let plan: Plan
     let levels: [ServiceLevel]
 
-    func render() -> String {
+    func render() -> [UInt8] {
         let urls = builder.urls
         let revisions: [[String: Any]] = plan.revisions.map {
             ["date": PageFormat.date($0.date), "machine": $0.date.dateString, "note": $0.note]

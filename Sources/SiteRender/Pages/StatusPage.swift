@@ -9,7 +9,7 @@ struct StatusPage {
     /// Shown even when older, so the list is never empty on a quiet site.
     static let minimumRecent = 5
 
-    func render() -> String {
+    func render() -> [UInt8] {
         let site = builder.site
         let urls = builder.urls
         let now = builder.figures.now
