@@ -1,5 +1,6 @@
 import CSystemShims
 import Foundation
+import SLACore
 import SiteRender
 
 #if canImport(Glibc)
@@ -34,90 +35,136 @@ public struct AtomicFolderWriter: Sendable {
     /// temporary folder removed.
     public func write(_ files: [OutputFile]) throws {
         for file in files where !file.isContained { throw WriteError.unsafePath(file.path) }
+        let staging = try begin()
+        do {
+            let failures = ResultCollector()
+            _ = ParallelWork.map(files) { file in
+                do { try staging.write(file) } catch { failures.add("\(error)") }
+            }
+            if let first = failures.first { throw WriteError.io(first) }
+            try staging.commit()
+        } catch {
+            staging.abandon()
+            throw error
+        }
+    }
+
+    /// Starts a new output in a temporary sibling folder: write files into it (from any thread),
+    /// then `commit` swaps it in, or `abandon` removes it and leaves the output as it was.
+    public func begin() throws -> Staging {
         let fm = FileManager.default
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         removeStaleTemporaries()
         let temp = parent.appendingPathComponent(tempPrefix + String(getpid()))
         try? fm.removeItem(at: temp)
         TemporaryFolderGuard.shared.register(temp.path)
-        defer { TemporaryFolderGuard.shared.unregister() }
         do {
             try fm.createDirectory(at: temp, withIntermediateDirectories: false)
-            _ = slasite_mark_top_directory(temp.path)  // see writeAll
-            try writeAll(files, into: temp)
-            try swapIn(temp)
         } catch {
-            try? fm.removeItem(at: temp)
+            TemporaryFolderGuard.shared.unregister()
             throw error
         }
+        _ = slasite_mark_top_directory(temp.path)  // see Staging.folder
+        return Staging(writer: self, temp: temp)
     }
 
-    private func writeAll(_ files: [OutputFile], into folder: URL) throws {
-        // Create folders first (serially), then write files on all cores.
-        var dirs: Set<String> = []
-        for f in files {
-            var comps = f.path.split(separator: "/").dropLast()
-            while !comps.isEmpty {
-                dirs.insert(comps.joined(separator: "/"))
-                comps = comps.dropLast()
-            }
+    /// A new output being written; files may be written from several threads at once.
+    public final class Staging: @unchecked Sendable {
+        let writer: AtomicFolderWriter
+        let temp: URL
+        private let base: String
+        private let lock = NSLock()
+        /// Folders already created, relative to `temp`.
+        private var folders: Set<String> = []
+        private var finished = false
+
+        init(writer: AtomicFolderWriter, temp: URL) {
+            self.writer = writer
+            self.temp = temp
+            base = temp.path
         }
-        // Level by level (a folder's parent exists before it), each level on all cores.
-        let byDepth = Dictionary(grouping: dirs) { $0.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 } }
-        // Folders that hold folders (plans/, plans/<plan>/, incidents/ …) are marked as tops of
-        // hierarchies, so ext4 spreads the thousands of page folders over many inode groups
-        // rather than packing them into the few groups a deleted output just freed: on a file
-        // system without a journal, each new inode is otherwise found by stepping over every
-        // recently freed one in its group, which made rebuilds after `rm -rf public` quadratic
-        // (docs/performance.md). Best effort and harmless elsewhere.
-        let parents = Set(dirs.compactMap { d in d.lastIndex(of: "/").map { String(d[..<$0]) } })
-        let dirFailures = ResultCollector()
-        for depth in byDepth.keys.sorted() {
-            let level = byDepth[depth]!.sorted()
-            DispatchQueue.concurrentPerform(iterations: min(level.count, ProcessInfo.processInfo.activeProcessorCount * 2)) { w in
-                let stride = min(level.count, ProcessInfo.processInfo.activeProcessorCount * 2)
-                var i = w
-                while i < level.count {
-                    if mkdir(folder.path + "/" + level[i], 0o755) != 0 && errno != EEXIST {
-                        dirFailures.add("cannot create folder \(level[i]): \(String(cString: strerror(errno)))")
-                    }
-                    i += stride
+
+        /// Writes one file, creating its folders as needed.
+        public func write(_ file: OutputFile) throws {
+            guard file.isContained else { throw WriteError.unsafePath(file.path) }
+            if let slash = file.path.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                try folder(String(file.path[..<slash]))
+            }
+            let path = base + "/" + file.path
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw WriteError.io("cannot write \(file.path): \(String(cString: strerror(errno)))") }
+            defer { close(fd) }
+            let ok = file.bytes.withUnsafeBytes { buf -> Bool in
+                var off = 0
+                while off < buf.count {
+                    let n = Glibc.write(fd, buf.baseAddress! + off, buf.count - off)
+                    if n <= 0 { return false }
+                    off += n
                 }
+                return true
             }
-            if let first = dirFailures.first { throw WriteError.io(first) }
-            for d in level where parents.contains(d) { _ = slasite_mark_top_directory(folder.path + "/" + d) }
+            if !ok { throw WriteError.io("cannot write \(file.path): \(String(cString: strerror(errno)))") }
         }
-        let failures = ResultCollector()
-        let base = folder.path
-        DispatchQueue.concurrentPerform(iterations: max(1, min(files.count, ProcessInfo.processInfo.activeProcessorCount * 2))) { w in
-            var i = w
-            let stride = max(1, min(files.count, ProcessInfo.processInfo.activeProcessorCount * 2))
-            while i < files.count {
-                let f = files[i]
-                let path = base + "/" + f.path
-                let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-                if fd < 0 {
-                    failures.add("cannot write \(f.path): \(String(cString: strerror(errno)))")
-                } else {
-                    let ok = f.bytes.withUnsafeBytes { buf -> Bool in
-                        var off = 0
-                        while off < buf.count {
-                            let n = Glibc.write(fd, buf.baseAddress! + off, buf.count - off)
-                            if n <= 0 { return false }
-                            off += n
-                        }
-                        return true
-                    }
-                    if !ok { failures.add("cannot write \(f.path): \(String(cString: strerror(errno)))") }
-                    close(fd)
-                }
-                i += stride
+
+        /// Creates folder `rel` and its parents once.
+        ///
+        /// Top-level folders that hold folders (plans/, incidents/, badges/) are marked as tops of
+        /// hierarchies before anything is created in them, so ext4 spreads their thousands of
+        /// page folders over many inode groups instead of packing them into the few groups a
+        /// deleted output just freed: on a file system without a journal each new inode is
+        /// otherwise found by stepping over every recently freed one in its group, which made a
+        /// build right after `rm -rf public` quadratic (docs/performance.md). Best effort and
+        /// harmless elsewhere.
+        private func folder(_ rel: String) throws {
+            lock.lock()
+            let known = folders.contains(rel)
+            lock.unlock()
+            if known { return }
+            let slash = rel.utf8.lastIndex(of: UInt8(ascii: "/"))
+            if let slash { try folder(String(rel[..<slash])) }
+            if slash == nil {
+                // Top level: created and marked under the lock, so no page folder goes in first.
+                lock.lock()
+                defer { lock.unlock() }
+                if folders.contains(rel) { return }
+                try make(rel)
+                _ = slasite_mark_top_directory(base + "/" + rel)
+                folders.insert(rel)
+            } else {
+                try make(rel)
+                lock.lock()
+                folders.insert(rel)
+                lock.unlock()
             }
         }
-        if let first = failures.first { throw WriteError.io(first) }
+
+        private func make(_ rel: String) throws {
+            if mkdir(base + "/" + rel, 0o755) != 0 && errno != EEXIST {
+                throw WriteError.io("cannot create folder \(rel): \(String(cString: strerror(errno)))")
+            }
+        }
+
+        /// Swaps the new output in.
+        public func commit() throws {
+            defer { finish() }
+            try writer.swapIn(temp)
+        }
+
+        /// Removes the new output; the previous one stays as it was.
+        public func abandon() {
+            try? FileManager.default.removeItem(at: temp)
+            finish()
+        }
+
+        private func finish() {
+            lock.lock()
+            defer { lock.unlock() }
+            if !finished { TemporaryFolderGuard.shared.unregister() }
+            finished = true
+        }
     }
 
-    private func swapIn(_ temp: URL) throws {
+    fileprivate func swapIn(_ temp: URL) throws {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         if fm.fileExists(atPath: output.path, isDirectory: &isDir) {

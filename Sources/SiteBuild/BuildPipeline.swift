@@ -23,14 +23,16 @@ public struct BuildRequest: Sendable {
 /// What a build did: diagnostics, the files it produced and how long each step took.
 public struct BuildResult: Sendable {
     public var diagnostics: [Diagnostic]
-    /// Empty when the build failed.
+    /// The files of an in-memory build (no output folder); empty when the build failed.
     public var files: [OutputFile]
+    /// Every output path, sorted (also for builds written to a folder); empty when the build failed.
+    public var paths: [String] = []
     public var site: Site?
     public var figures: SiteFigures?
     public var steps: [(name: String, seconds: Double)]
     /// The source files read, by path (for excerpts under diagnostics).
     public var sources: [String: [UInt8]] = [:]
-    public var succeeded: Bool { !diagnostics.hasErrors && !files.isEmpty }
+    public var succeeded: Bool { !diagnostics.hasErrors && !paths.isEmpty }
 }
 
 /// The build as named steps: load, parse, compute, render, write (STYLE: Publish's pipeline).
@@ -82,31 +84,52 @@ public struct BuildPipeline: Sendable {
                     .warning, "site.yaml", line, 1,
                     "theme \"\(site.config.theme)\" has no files in themes/\(site.config.theme)/; using the default theme"))
         }
-        let outputs: [OutputFile]
-        do {
-            outputs = try step(4, "render") {
-                try SiteRenderer(
-                    site: site, figures: figures, themeOverrides: Dictionary(themeFiles, uniquingKeysWith: { a, _ in a }),
-                    markdownCache: caches?.markdown, pageCache: caches?.pages, jsonCache: caches?.json,
-                    sharedInputsKey: caches == nil ? 0 : Self.sharedInputsKey(files, request: request)
-                ).render()
+        let renderer = SiteRenderer(
+            site: site, figures: figures, themeOverrides: Dictionary(themeFiles, uniquingKeysWith: { a, _ in a }),
+            markdownCache: caches?.markdown, pageCache: caches?.pages, jsonCache: caches?.json,
+            sharedInputsKey: caches == nil ? 0 : Self.sharedInputsKey(files, request: request))
+        func renderFailed(_ error: any Error) {
+            if let d = error as? Diagnostic {
+                result.diagnostics.append(d)
+            } else if let w = error as? AtomicFolderWriter.WriteError, let output = request.output {
+                result.diagnostics.append(Diagnostic(.error, output.path, 0, 0, "cannot write the output: \(w)"))
+            } else {
+                result.diagnostics.append(Diagnostic(.error, "themes/\(site.config.theme)", 0, 0, "rendering failed: \(error)"))
             }
-        } catch let d as Diagnostic {
-            result.diagnostics.append(d)
-            return result
-        } catch {
-            result.diagnostics.append(Diagnostic(.error, "themes/\(site.config.theme)", 0, 0, "rendering failed: \(error)"))
-            return result
         }
-        if let output = request.output {
+        guard let output = request.output else {
+            // In memory (check, preview): every file is kept.
             do {
-                try step(5, "write") { try AtomicFolderWriter(output: output).write(outputs) }
+                result.files = try step(4, "render") { try renderer.render() }
+                result.paths = result.files.map(\.path)
             } catch {
-                result.diagnostics.append(Diagnostic(.error, output.path, 0, 0, "cannot write the output: \(error)"))
-                return result
+                renderFailed(error)
             }
+            return result
         }
-        result.files = outputs
+        // To a folder: each file is written as soon as it is rendered, into a temporary folder
+        // that replaces the output only when everything is there.
+        let staging: AtomicFolderWriter.Staging
+        do {
+            staging = try AtomicFolderWriter(output: output).begin()
+        } catch {
+            result.diagnostics.append(Diagnostic(.error, output.path, 0, 0, "cannot write the output: \(error)"))
+            return result
+        }
+        do {
+            result.paths = try step(4, "render and write") { try renderer.render(emit: staging.write) }
+        } catch {
+            staging.abandon()
+            renderFailed(error)
+            return result
+        }
+        do {
+            try step(5, "swap in") { try staging.commit() }
+        } catch {
+            staging.abandon()
+            result.diagnostics.append(Diagnostic(.error, output.path, 0, 0, "cannot write the output: \(error)"))
+            result.paths = []
+        }
         return result
     }
 }

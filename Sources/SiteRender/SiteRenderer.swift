@@ -1,3 +1,4 @@
+import Foundation
 import SLACore
 
 /// Turns a validated site and its figures into the files of the output folder. Writes nothing.
@@ -15,35 +16,76 @@ public struct SiteRenderer: Sendable {
 
     /// Every output file, sorted by path.
     public func render() throws -> [OutputFile] {
+        let collected = Collected()
+        _ = try render { collected.add($0) }
+        return collected.files.sorted { $0.path < $1.path }
+    }
+
+    /// Renders every output file and hands each to `emit` as soon as it is made, from several
+    /// threads at once (a build writes each page while the next renders, and never holds the
+    /// whole site in memory). Returns every path, sorted.
+    public func render(emit: @Sendable (OutputFile) throws -> Void) throws -> [String] {
         let context = self.context
         let pages = try PageOutputs.Run(context)
         // One flat list of independent pieces of work, so both cores stay busy to the end:
-        // sla.json (the largest single file) first, then the feeds, then one piece per page.
+        // sla.json (the largest single file) first, then the feeds, then one piece per page,
+        // incident pages taking turns with the others so that two workers rarely create
+        // folders in the same parent folder at once (which serialises them in the kernel).
         enum Work: Sendable {
             case slaJSON, machine
             case page(PageOutputs.Job)
         }
-        let work: [Work] = [.slaJSON, .machine] + pages.jobs.map(Work.page)
-        let done = try ParallelWork.map(work) { piece -> Result<(files: [OutputFile], reused: Int), any Error> in
+        var others: [Work] = [], incidents: [Work] = []
+        for job in pages.jobs {
+            if case .incident = job { incidents.append(.page(job)) } else { others.append(.page(job)) }
+        }
+        var work: [Work] = [.slaJSON, .machine]
+        work.reserveCapacity(pages.jobs.count + 2)
+        for k in 0..<max(others.count, incidents.count) {
+            if k < others.count { work.append(others[k]) }
+            if k < incidents.count { work.append(incidents[k]) }
+        }
+        let done = try ParallelWork.map(work) { piece -> Result<(paths: [String], reused: Int), any Error> in
             Result {
+                let files: [OutputFile]
+                var reused = 0
                 switch piece {
                 case .slaJSON:
                     let doc = SLAJSON.document(
                         site: context.site, figures: context.figures, urls: context.urls, cache: context.jsonCache)
-                    return ([OutputFile(path: "sla.json", bytes: doc.bytes())], 0)
+                    files = [OutputFile(path: "sla.json", bytes: doc.bytes())]
                 case .machine:
-                    return (try MachineOutputs.files(context) + pages.siteFiles(), 0)
+                    files = try MachineOutputs.files(context) + pages.siteFiles()
                 case .page(let job):
-                    let (file, reused) = pages.file(job)
-                    return ([file], reused ? 1 : 0)
+                    let page = pages.file(job)
+                    files = [page.file]
+                    reused = page.reused ? 1 : 0
                 }
+                try PageOutputs.checkContained(files)
+                for file in files { try emit(file) }
+                return (files.map(\.path), reused)
             }
         }.map { try $0.get() }
         let reused = done.reduce(0) { $0 + $1.reused }
         context.pageCache?.record(rendered: pages.jobs.count - reused, reused: reused)
-        var files = done.flatMap(\.files)
-        try PageOutputs.checkContained(files)
-        files.sort { $0.path < $1.path }
-        return files
+        return done.flatMap(\.paths).sorted()
+    }
+}
+
+/// Output files handed over from several threads.
+private final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [OutputFile] = []
+
+    func add(_ file: OutputFile) {
+        lock.lock()
+        list.append(file)
+        lock.unlock()
+    }
+
+    var files: [OutputFile] {
+        lock.lock()
+        defer { lock.unlock() }
+        return list
     }
 }

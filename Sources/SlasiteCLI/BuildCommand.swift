@@ -25,7 +25,7 @@ struct BuildCommand: ParsableCommand {
         guard result.succeeded else { throw Exit.contentErrors }
         if !site.quiet {
             let ms = Int((Date().timeIntervalSince(t0) * 1000).rounded())
-            print(BuildSummary(files: result.files).line(milliseconds: ms))
+            print(BuildSummary(paths: result.paths).line(milliseconds: ms))
         }
     }
 
