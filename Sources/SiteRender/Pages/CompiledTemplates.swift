@@ -85,7 +85,8 @@ struct CompiledTemplates: @unchecked Sendable {
         guard let nodes = templates[name] else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(16_384)
-        try render(nodes, Frame(stack: [object]), into: &out)
+        var frame = Frame(stack: [object])
+        try render(nodes, &frame, into: &out)
         return out
     }
 
@@ -174,6 +175,8 @@ struct CompiledTemplates: @unchecked Sendable {
         }
     }
 
+    /// The context stack and the rest of swift-mustache's `MustacheContext`, changed in place
+    /// and restored after each section, partial and block (no copies per token or per item).
     private struct Frame {
         var stack: [Any]
         var sequence: Sequence? = nil
@@ -181,21 +184,16 @@ struct CompiledTemplates: @unchecked Sendable {
         var inherited: [String: [Node]]? = nil
         var contentType: ContentType = .html
 
-        func with(_ object: Any, sequence: Sequence? = nil) -> Frame {
-            var f = self
-            f.stack.append(object)
-            f.sequence = sequence
-            return f
-        }
-
         func indented(_ indented: String?) -> String? {
             guard let indented else { return indentation }
             return (indentation ?? "") + indented
         }
     }
 
-    private func render(_ nodes: [Node], _ frame: Frame, into out: inout [UInt8]) throws {
-        var frame = frame
+    /// Renders one template; content-type tokens apply to the rest of this template only.
+    private func render(_ nodes: [Node], _ frame: inout Frame, into out: inout [UInt8]) throws {
+        let contentType = frame.contentType
+        defer { frame.contentType = contentType }
         if let indentation = frame.indentation, !indentation.isEmpty {
             let start = out.count
             for node in nodes {
@@ -209,6 +207,18 @@ struct CompiledTemplates: @unchecked Sendable {
         } else {
             for node in nodes { try render(node, &frame, into: &out) }
         }
+    }
+
+    /// Renders `nodes` with `object` pushed (and `sequence` set), then restores the frame.
+    private func render(_ nodes: [Node], pushing object: Any, sequence: Sequence?, _ frame: inout Frame, into out: inout [UInt8]) throws {
+        let saved = frame.sequence
+        frame.stack.append(object)
+        frame.sequence = sequence
+        defer {
+            frame.stack.removeLast()
+            frame.sequence = saved
+        }
+        try render(nodes, &frame, into: &out)
     }
 
     private func render(_ node: Node, _ frame: inout Frame, into out: inout [UInt8]) throws {
@@ -229,59 +239,62 @@ struct CompiledTemplates: @unchecked Sendable {
         case .section(let name, let inverted, let body):
             let child = try lookup(name, frame)
             if inverted {
-                try renderInverted(child, body, frame, into: &out)
+                try renderInverted(child, body, &frame, into: &out)
             } else {
-                try renderSection(child, body, frame, into: &out)
+                try renderSection(child, body, &frame, into: &out)
             }
         case .partial(let name, let indentation, let inherits):
             guard let body = templates[name] else {
                 if known.contains(name) { throw Unsupported() }
                 return  // swift-mustache renders an unknown partial as nothing
             }
-            var f = frame
-            f.sequence = nil
-            f.indentation = frame.indented(indentation)
+            let saved = (frame.sequence, frame.indentation, frame.inherited, frame.contentType)
+            defer { (frame.sequence, frame.indentation, frame.inherited, frame.contentType) = saved }
+            frame.sequence = nil
+            frame.indentation = frame.indented(indentation)
             if let inherits {
-                f.inherited = frame.inherited.map { $0.merging(inherits) { value, _ in value } } ?? inherits
+                frame.inherited = frame.inherited.map { $0.merging(inherits) { value, _ in value } } ?? inherits
             }
-            f.contentType = .html
-            try render(body, f, into: &out)
+            frame.contentType = .html
+            try render(body, &frame, into: &out)
         case .block(let name, let fallback, let indentation):
-            var f = frame
-            f.sequence = nil
-            f.indentation = frame.indented(indentation)
-            try render(frame.inherited?[name] ?? fallback, f, into: &out)
+            let saved = (frame.sequence, frame.indentation)
+            defer { (frame.sequence, frame.indentation) = saved }
+            let body = frame.inherited?[name] ?? fallback
+            frame.sequence = nil
+            frame.indentation = frame.indented(indentation)
+            try render(body, &frame, into: &out)
         case .contentType(let type):
             frame.contentType = type
         }
     }
 
-    private func renderSection(_ child: Any?, _ body: [Node], _ frame: Frame, into out: inout [UInt8]) throws {
+    private func renderSection(_ child: Any?, _ body: [Node], _ frame: inout Frame, into out: inout [UInt8]) throws {
         guard let child else { return }
         switch child {
-        case let items as [[String: Any]]: try renderSequence(items, body, frame, into: &out)
-        case let items as [String]: try renderSequence(items, body, frame, into: &out)
-        case let items as [Any]: try renderSequence(items, body, frame, into: &out)
-        case let b as Bool: if b { try render(body, frame, into: &out) }
-        case is String, is [String: Any], is Int, is Double: try render(body, frame.with(child), into: &out)
+        case let items as [[String: Any]]: try renderSequence(items, body, &frame, into: &out)
+        case let items as [String]: try renderSequence(items, body, &frame, into: &out)
+        case let items as [Any]: try renderSequence(items, body, &frame, into: &out)
+        case let b as Bool: if b { try render(body, &frame, into: &out) }
+        case is String, is [String: Any], is Int, is Double: try render(body, pushing: child, sequence: nil, &frame, into: &out)
         default: throw Unsupported()
         }
     }
 
-    private func renderSequence<T>(_ items: [T], _ body: [Node], _ frame: Frame, into out: inout [UInt8]) throws {
+    private func renderSequence<T>(_ items: [T], _ body: [Node], _ frame: inout Frame, into out: inout [UInt8]) throws {
         for (i, item) in items.enumerated() {
             let sequence = Sequence(first: i == 0, last: i == items.count - 1, index: i)
-            try render(body, frame.with(item, sequence: sequence), into: &out)
+            try render(body, pushing: item, sequence: sequence, &frame, into: &out)
         }
     }
 
-    private func renderInverted(_ child: Any?, _ body: [Node], _ frame: Frame, into out: inout [UInt8]) throws {
-        guard let child else { return try render(body, frame, into: &out) }
+    private func renderInverted(_ child: Any?, _ body: [Node], _ frame: inout Frame, into out: inout [UInt8]) throws {
+        guard let child else { return try render(body, &frame, into: &out) }
         switch child {
-        case let items as [[String: Any]]: if items.isEmpty { try render(body, frame.with(items), into: &out) }
-        case let items as [String]: if items.isEmpty { try render(body, frame.with(items), into: &out) }
-        case let items as [Any]: if items.isEmpty { try render(body, frame.with(items), into: &out) }
-        case let b as Bool: if !b { try render(body, frame, into: &out) }
+        case let items as [[String: Any]]: if items.isEmpty { try render(body, pushing: items, sequence: nil, &frame, into: &out) }
+        case let items as [String]: if items.isEmpty { try render(body, pushing: items, sequence: nil, &frame, into: &out) }
+        case let items as [Any]: if items.isEmpty { try render(body, pushing: items, sequence: nil, &frame, into: &out) }
+        case let b as Bool: if !b { try render(body, &frame, into: &out) }
         case is String, is [String: Any], is Int, is Double: return
         default: throw Unsupported()
         }
