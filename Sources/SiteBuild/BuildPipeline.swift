@@ -87,7 +87,10 @@ public struct BuildPipeline: Sendable {
         let renderer = SiteRenderer(
             site: site, figures: figures, themeOverrides: Dictionary(themeFiles, uniquingKeysWith: { a, _ in a }),
             markdownCache: caches?.markdown, pageCache: caches?.pages, jsonCache: caches?.json,
-            sharedInputsKey: caches == nil ? 0 : Self.sharedInputsKey(files, request: request))
+            sharedInputsKey: caches.map { Self.sharedInputsKey(files, request: request, cache: $0.load) } ?? 0,
+            incidentDigests: caches.map { cache in
+                site.incidents.map { cache.load.digest("content/status/incidents/\($0.id).md") ?? $0.hashValue }
+            })
         func renderFailed(_ error: any Error) {
             if let d = error as? Diagnostic {
                 result.diagnostics.append(d)
@@ -147,7 +150,7 @@ extension BuildPipeline {
 
     /// Digest of the inputs every page depends on: all sources but incidents and measurements,
     /// plus the reference time and base URL.
-    static func sharedInputsKey(_ files: [SourceFile], request: BuildRequest) -> Int {
+    static func sharedInputsKey(_ files: [SourceFile], request: BuildRequest, cache: LoadCache) -> Int {
         var h = Hasher()
         h.combine(request.now)
         h.combine(request.baseURL)
@@ -156,7 +159,7 @@ extension BuildPipeline {
             case .incident, .measurements, .other: continue
             default:
                 h.combine(f.path)
-                h.combine(f.bytes)
+                if let digest = cache.digest(f.path) { h.combine(digest) } else { h.combine(f.bytes) }
             }
         }
         return h.finalize()
@@ -169,7 +172,7 @@ public final class BuildCaches: Sendable {
     public let parse = ParseCache()
     public let markdown = MarkdownCache()
     public let pages = PageCache()
-    public let json = JSONFragmentCache()
+    public let json = FragmentCache()
 
     public init() {}
 }

@@ -77,20 +77,31 @@ public struct FileStamp: Equatable, Sendable {
 /// File bytes kept between loads of the same site (preview), valid while the stamp is unchanged.
 public final class LoadCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var entries: [String: (FileStamp, [UInt8])] = [:]
+    private var entries: [String: (stamp: FileStamp, bytes: [UInt8], digest: Int)] = [:]
 
     public init() {}
 
     func bytes(_ path: String, stamp: FileStamp) -> [UInt8]? {
         lock.lock()
         defer { lock.unlock() }
-        guard let e = entries[path], e.0 == stamp else { return nil }
-        return e.1
+        guard let e = entries[path], e.stamp == stamp else { return nil }
+        return e.bytes
     }
 
     func store(_ path: String, stamp: FileStamp, bytes: [UInt8]) {
+        var h = Hasher()
+        h.combine(bytes)
+        let digest = h.finalize()
         lock.lock()
-        entries[path] = (stamp, bytes)
+        entries[path] = (stamp, bytes, digest)
         lock.unlock()
+    }
+
+    /// A digest of the bytes last loaded for `path` (computed once per change of the file), so a
+    /// preview rebuild can tell what changed without hashing every file again.
+    public func digest(_ path: String) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries[path]?.digest
     }
 }

@@ -20,10 +20,13 @@ public struct RenderContext: Sendable {
     /// Pages of the previous build, reused when their inputs are unchanged (preview).
     public let pageCache: PageCache?
     /// sla.json service objects of the previous build (preview).
-    public let jsonCache: JSONFragmentCache?
+    public let jsonCache: FragmentCache?
     /// Digest of every input that is not an incident or a measurement (configuration, theme,
     /// terms, plans, services, *now*); any change to it re-renders every page.
     public let sharedInputsKey: Int
+    /// A digest per incident (same order as `site.incidents`) of everything it is made from,
+    /// when the caller knows one cheaply (preview: its source file's digest); else nil.
+    let incidentDigests: [Int]?
     /// Position of each service in `site.services` by id.
     private let serviceIndex: [String: Int]
     /// The ids of the services each plan covers, in `site.plans` order.
@@ -32,8 +35,10 @@ public struct RenderContext: Sendable {
     /// - Parameter markdownCache: keeps rendered bodies between builds (preview), keyed by their text.
     public init(
         site: Site, figures: SiteFigures, themeOverrides: [String: [UInt8]] = [:], markdownCache: MarkdownCache? = nil,
-        pageCache: PageCache? = nil, jsonCache: JSONFragmentCache? = nil, sharedInputsKey: Int = 0
+        pageCache: PageCache? = nil, jsonCache: FragmentCache? = nil, sharedInputsKey: Int = 0,
+        incidentDigests: [Int]? = nil
     ) {
+        self.incidentDigests = incidentDigests.flatMap { $0.count == site.incidents.count ? $0 : nil }
         self.pageCache = pageCache
         self.jsonCache = jsonCache
         self.sharedInputsKey = sharedInputsKey
@@ -70,6 +75,11 @@ public struct RenderContext: Sendable {
         }
         planHTML = plans
         incidentHTML = Array(html[k...])
+    }
+
+    /// What a page keys on for incident `k`: its digest, or the incident itself.
+    func combine(incident k: Int, into h: inout Hasher) {
+        if let incidentDigests { h.combine(incidentDigests[k]) } else { h.combine(site.incidents[k]) }
     }
 
     public func service(_ id: String) -> Service? { serviceIndex[id].map { site.services[$0] } }

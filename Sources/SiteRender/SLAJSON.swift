@@ -4,7 +4,7 @@ import SLACore
 /// `/sla.json` (SPEC §4): everything machine-readable, read from the computed figures.
 public enum SLAJSON {
     /// - Parameter cache: serialized services kept between builds (preview), keyed by their figures.
-    public static func document(site: Site, figures: SiteFigures, urls: SiteURLs, cache: JSONFragmentCache? = nil) -> JSONValue {
+    public static func document(site: Site, figures: SiteFigures, urls: SiteURLs, cache: FragmentCache? = nil) -> JSONValue {
         let calendar = SiteCalendar(timeZone: site.config.timeZone)
         let plans: [JSONValue] = zip(site.plans, figures.plans).map { plan, levels in
             .object([
@@ -45,7 +45,7 @@ public enum SLAJSON {
 
     /// A service object, reused from `cache` when its level and title are unchanged. Services sit at
     /// nesting level 4 of the document (root, plans, plan, services).
-    static func cachedService(_ level: ServiceLevel, site: Site, urls: SiteURLs, cache: JSONFragmentCache?) -> JSONValue {
+    static func cachedService(_ level: ServiceLevel, site: Site, urls: SiteURLs, cache: FragmentCache?) -> JSONValue {
         guard let cache else { return service(level, site: site, urls: urls) }
         var h = Hasher()
         h.combine(level)
@@ -102,22 +102,60 @@ public enum SLAJSON {
     }
 }
 
-/// Serialized JSON fragments kept between builds (preview).
-public final class JSONFragmentCache: @unchecked Sendable {
+/// Serialized pieces of the previous build (preview): sla.json services, maintenance.ics, the
+/// sitemap and badges, each under a digest of everything it is made from, plus the compiled theme.
+/// Entries no build has used since the one before are dropped, so the cache stays the size of
+/// one site.
+public final class FragmentCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var entries: [Int: [UInt8]] = [:]
+    private var entries: [Int: (generation: Int, bytes: [UInt8])] = [:]
+    private var generation = 0
+    private var theme: (key: Int, theme: PageTheme)?
 
     public init() {}
 
     func fragment(_ key: Int) -> [UInt8]? {
         lock.lock()
         defer { lock.unlock() }
-        return entries[key]
+        guard let e = entries[key] else { return nil }
+        entries[key] = (generation, e.bytes)
+        return e.bytes
     }
 
     func store(_ key: Int, _ bytes: [UInt8]) {
         lock.lock()
-        entries[key] = bytes
+        entries[key] = (generation, bytes)
         lock.unlock()
+    }
+
+    /// The bytes under `key`, made by `make` when missing.
+    func bytes(_ key: Int, make: () throws -> [UInt8]) rethrows -> [UInt8] {
+        if let hit = fragment(key) { return hit }
+        let bytes = try make()
+        store(key, bytes)
+        return bytes
+    }
+
+    /// The compiled theme of the previous build when `key` is unchanged.
+    func theme(_ key: Int, make: () throws -> PageTheme) rethrows -> PageTheme {
+        lock.lock()
+        if let t = theme, t.key == key {
+            lock.unlock()
+            return t.theme
+        }
+        lock.unlock()
+        let made = try make()
+        lock.lock()
+        theme = (key, made)
+        lock.unlock()
+        return made
+    }
+
+    /// Called after each build: forgets what neither this build nor the previous one used.
+    func endBuild() {
+        lock.lock()
+        defer { lock.unlock() }
+        entries = entries.filter { $0.value.generation >= generation - 1 }
+        generation += 1
     }
 }

@@ -7,11 +7,12 @@ public struct SiteRenderer: Sendable {
 
     public init(
         site: Site, figures: SiteFigures, themeOverrides: [String: [UInt8]] = [:], markdownCache: MarkdownCache? = nil,
-        pageCache: PageCache? = nil, jsonCache: JSONFragmentCache? = nil, sharedInputsKey: Int = 0
+        pageCache: PageCache? = nil, jsonCache: FragmentCache? = nil, sharedInputsKey: Int = 0,
+        incidentDigests: [Int]? = nil
     ) {
         context = RenderContext(
             site: site, figures: figures, themeOverrides: themeOverrides, markdownCache: markdownCache,
-            pageCache: pageCache, jsonCache: jsonCache, sharedInputsKey: sharedInputsKey)
+            pageCache: pageCache, jsonCache: jsonCache, sharedInputsKey: sharedInputsKey, incidentDigests: incidentDigests)
     }
 
     /// Every output file, sorted by path.
@@ -68,6 +69,7 @@ public struct SiteRenderer: Sendable {
         }.map { try $0.get() }
         let reused = done.reduce(0) { $0 + $1.reused }
         context.pageCache?.record(rendered: pages.jobs.count - reused, reused: reused)
+        context.jsonCache?.endBuild()
         return done.flatMap(\.paths).sorted()
     }
 }

@@ -45,4 +45,40 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertGreaterThan(caches.pages.lastRendered, 4)
         XCTAssertEqual(longer.files, BuildPipeline().run(request).files)
     }
+
+    /// Edits that change the maintenance calendar, badges and feeds (kept as fragments between
+    /// preview builds) still give exactly what a full build gives, for the example site.
+    func testMaintenanceAndTitleEditsMatchAFullBuild() throws {
+        // A copy of the example site (site.yaml and content/).
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("slasite-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        let repo = Slasite.repoRoot
+        for item in ["site.yaml", "content"] {
+            try FileManager.default.copyItem(at: repo.appendingPathComponent(item), to: site.appendingPathComponent(item))
+        }
+        let caches = BuildCaches()
+        let pipeline = BuildPipeline(caches: caches)
+        let request = BuildRequest(source: site, output: nil, now: now)
+        XCTAssertTrue(pipeline.run(request).succeeded)
+        let file = site.appendingPathComponent("content/status/incidents/2026-12-06-compute-database-maintenance.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let edits: [(String, String)] = [
+            ("title: \"", "title: \"Moved, "),  // the calendar's SUMMARY and the feeds
+            ("impact: maintenance", "impact: major"),  // leaves the calendar, counts as downtime
+        ]
+        var current = text
+        for (from, to) in edits {
+            current = current.replacingOccurrences(of: from, with: to)
+            try current.write(to: file, atomically: true, encoding: .utf8)
+            let edited = pipeline.run(request)
+            XCTAssertTrue(edited.succeeded, "\(edited.diagnostics)")
+            let full = BuildPipeline().run(request)
+            XCTAssertEqual(edited.files.map(\.path), full.files.map(\.path))
+            for (a, b) in zip(edited.files, full.files) where a != b {
+                XCTFail("\(a.path) differs from a full build after \(to)")
+            }
+        }
+        let ics = String(decoding: try XCTUnwrap(pipeline.run(request).files.first { $0.path == "maintenance.ics" }).bytes, as: UTF8.self)
+        XCTAssertFalse(ics.contains("Moved, "), "a major outage is not in the maintenance calendar")
+    }
 }

@@ -20,7 +20,17 @@ enum PageOutputs {
 
         init(_ context: RenderContext) throws {
             self.context = context
-            theme = try PageTheme(overrides: context.themeOverrides, urls: context.urls)
+            if let cache = context.jsonCache {
+                var h = Hasher()
+                h.combine(context.urls.baseURL)
+                for path in context.themeOverrides.keys.sorted() {
+                    h.combine(path)
+                    h.combine(context.themeOverrides[path])
+                }
+                theme = try cache.theme(h.finalize()) { try PageTheme(overrides: context.themeOverrides, urls: context.urls) }
+            } else {
+                theme = try PageTheme(overrides: context.themeOverrides, urls: context.urls)
+            }
             builder = PageBuilder(context: context, theme: theme)
             jobs = PageOutputs.jobs(context)
         }
@@ -39,9 +49,20 @@ enum PageOutputs {
 
         /// Everything but the pages: theme assets, sitemap.xml, robots.txt.
         func siteFiles() -> [OutputFile] {
-            let sitemap = Sitemap(context: context).xml(jobs.filter { if case .notFound = $0 { false } else { true } })
+            let listed = jobs.filter { if case .notFound = $0 { false } else { true } }
+            let sitemap: [UInt8]
+            if let cache = context.jsonCache {
+                // Page URLs and lastmod dates come from the shared inputs, the incidents and *now*.
+                var h = Hasher()
+                h.combine("sitemap.xml")
+                h.combine(context.sharedInputsKey)
+                for k in context.site.incidents.indices { context.combine(incident: k, into: &h) }
+                sitemap = cache.bytes(h.finalize()) { Array(Sitemap(context: context).xml(listed).utf8) }
+            } else {
+                sitemap = Array(Sitemap(context: context).xml(listed).utf8)
+            }
             return theme.assets + [
-                OutputFile(path: "sitemap.xml", text: sitemap),
+                OutputFile(path: "sitemap.xml", bytes: sitemap),
                 OutputFile(
                     path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(context.urls.absolute("sitemap.xml"))\n"),
             ]
@@ -78,15 +99,15 @@ enum PageOutputs {
             break
         case .status:
             for levels in context.figures.plans { for level in levels { h.combine(level.current) } }
-            for incident in context.site.incidents { h.combine(incident) }
+            for k in context.site.incidents.indices { context.combine(incident: k, into: &h) }
         case .plan(let p):
             h.combine(context.figures.plans[p])
         case .details(let p, let s):
             let level = context.figures.plans[p][s]
             h.combine(level)
-            for k in level.incidentIndices.suffix(DetailsPage.incidentLimit) { h.combine(context.site.incidents[k]) }
+            for k in level.incidentIndices.suffix(DetailsPage.incidentLimit) { context.combine(incident: k, into: &h) }
         case .incident(let k):
-            h.combine(context.site.incidents[k])
+            context.combine(incident: k, into: &h)
         }
         return h.finalize()
     }
