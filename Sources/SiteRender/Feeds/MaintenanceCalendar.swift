@@ -23,11 +23,27 @@ enum MaintenanceCalendar {
             "REFRESH-INTERVAL;VALUE=DURATION:PT1H",
             "X-PUBLISHED-TTL:PT1H",
         ]
-        for incident in context.site.incidents where incident.impact == .maintenance {
-            lines += event(incident, host: host, context: context)
+        var out: [UInt8] = []
+        for line in lines { fold(line, into: &out) }
+        for (k, incident) in context.site.incidents.enumerated() where incident.impact == .maintenance {
+            guard let cache = context.jsonCache else {
+                for line in event(incident, host: host, context: context) { fold(line, into: &out) }
+                continue
+            }
+            // Preview: each event is kept under a digest of what it is made from.
+            var h = Hasher()
+            h.combine("maintenance.ics event")
+            h.combine(context.sharedInputsKey)
+            h.combine(context.figures.now)
+            context.combine(incident: k, into: &h)
+            out += cache.bytes(h.finalize()) {
+                var bytes: [UInt8] = []
+                for line in event(incident, host: host, context: context) { fold(line, into: &bytes) }
+                return bytes
+            }
         }
-        lines.append("END:VCALENDAR")
-        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+        fold("END:VCALENDAR", into: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// One VEVENT; every value comes from content (and *now* for a window still open), never the clock.
@@ -106,26 +122,35 @@ enum MaintenanceCalendar {
     /// RFC 5545 §3.1: lines longer than 75 octets are split, never inside a UTF-8 sequence;
     /// each continuation starts with one space. Returns the parts joined with CRLF.
     static func fold(_ line: String) -> String {
-        guard line.utf8.count > 75 else { return line }
-        let bytes = Array(line.utf8)
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 25)
-        var octets = 0
-        var i = 0
-        while i < bytes.count {
-            // Length of the UTF-8 sequence starting here.
-            let lead = bytes[i]
-            let size = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
-            let end = min(bytes.count, i + size)
-            if octets + (end - i) > 75 {
-                out += [13, 10, 32]
-                octets = 1
+        fold(line, into: &out)
+        return String(decoding: out.dropLast(2), as: UTF8.self)
+    }
+
+    /// `fold`, appending the folded line and its CRLF to `out`.
+    static func fold(_ line: String, into out: inout [UInt8]) {
+        var line = line
+        line.withUTF8 { bytes in
+            var octets = 0
+            var i = 0
+            var run = 0  // start of the bytes not yet copied
+            while i < bytes.count {
+                // Length of the UTF-8 sequence starting here.
+                let lead = bytes[i]
+                let size = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+                let end = min(bytes.count, i + size)
+                if octets + (end - i) > 75 {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                    out.append(contentsOf: [13, 10, 32] as [UInt8])
+                    run = i
+                    octets = 1
+                }
+                octets += end - i
+                i = end
             }
-            out += bytes[i..<end]
-            octets += end - i
-            i = end
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+            out.append(contentsOf: [13, 10] as [UInt8])
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
 

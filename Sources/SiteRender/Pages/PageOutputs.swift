@@ -52,11 +52,16 @@ enum PageOutputs {
             let listed = jobs.filter { if case .notFound = $0 { false } else { true } }
             let sitemap: [UInt8]
             if let cache = context.jsonCache {
-                // Page URLs and lastmod dates come from the shared inputs, the incidents and *now*.
+                // Page URLs and lastmod dates come from the shared inputs (with *now*) and each
+                // incident's id, start and end.
                 var h = Hasher()
                 h.combine("sitemap.xml")
                 h.combine(context.sharedInputsKey)
-                for k in context.site.incidents.indices { context.combine(incident: k, into: &h) }
+                for incident in context.site.incidents {
+                    h.combine(incident.id)
+                    h.combine(incident.start)
+                    h.combine(incident.end)
+                }
                 sitemap = cache.bytes(h.finalize()) { Array(Sitemap(context: context).xml(listed).utf8) }
             } else {
                 sitemap = Array(Sitemap(context: context).xml(listed).utf8)
