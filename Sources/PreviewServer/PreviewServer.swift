@@ -92,7 +92,7 @@ public struct PreviewServer: Sendable {
                 let theme = builder.lastTheme
                 let kind = ChangeKind.of(changes, theme: theme)
                 guard kind != .none else { continue }
-                let result = builder.build()
+                let result = builder.build(listing: latest)
                 await state.publish(
                     result.succeeded ? result.files : nil, diagnostics: result.diagnostics, basePath: result.basePath,
                     // The stylesheet's name carries its content hash, so even a style edit reloads the page.
@@ -192,9 +192,10 @@ final class PreviewBuilder: @unchecked Sendable {
         return theme
     }
 
-    func build() -> Outcome {
+    /// - Parameter listing: the watcher's scan of the inputs, so the build does not list them again.
+    func build(listing: [String: FileStamp]? = nil) -> Outcome {
         let t0 = DispatchTime.now().uptimeNanoseconds
-        let result = BuildPipeline(caches: caches).run(BuildRequest(source: source, output: nil, now: now))
+        let result = BuildPipeline(caches: caches).run(BuildRequest(source: source, output: nil, now: now, listing: listing))
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
         if let site = result.site {
             lock.lock()

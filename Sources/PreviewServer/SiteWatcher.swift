@@ -62,17 +62,7 @@ struct SiteWatcher: Sendable {
     let root: URL
 
     /// Stamps of every watched file, by path relative to the root.
-    func scan() -> [String: FileStamp] {
-        var out: [String: FileStamp] = [:]
-        if let s = SiteLoader.stamp(root.appendingPathComponent("site.yaml").path) { out["site.yaml"] = s }
-        for folder in ["content", "themes"] {
-            let base = root.appendingPathComponent(folder)
-            for rel in SiteLoader.relativeFiles(under: base) {
-                if let s = SiteLoader.stamp(base.path + "/" + rel) { out[folder + "/" + rel] = s }
-            }
-        }
-        return out
-    }
+    func scan() -> [String: FileStamp] { SiteLoader.scan(root: root) }
 }
 
 /// Sleeps until the kernel reports a change under the watched folders (Linux inotify), so the

@@ -11,8 +11,11 @@ public struct BuildRequest: Sendable {
     public var output: URL?
     public var baseURL: String?
     public var now: Instant
+    /// The inputs and their stamps as the caller has just scanned them (preview), if any.
+    public var listing: [String: FileStamp]?
 
-    public init(source: URL, output: URL?, baseURL: String? = nil, now: Instant) {
+    public init(source: URL, output: URL?, baseURL: String? = nil, now: Instant, listing: [String: FileStamp]? = nil) {
+        self.listing = listing
         self.source = source
         self.output = output
         self.baseURL = baseURL
@@ -60,7 +63,7 @@ public struct BuildPipeline: Sendable {
 
         let files: [SourceFile]
         do {
-            files = try step(1, "load") { try SiteLoader.load(root: request.source, cache: caches?.load) }
+            files = try step(1, "load") { try SiteLoader.load(root: request.source, cache: caches?.load, listing: request.listing) }
         } catch {
             result.diagnostics = [Diagnostic(.error, ".", 0, 0, "cannot read the site at \(request.source.path): \(error)")]
             return result

@@ -8,17 +8,15 @@ import Foundation
 public enum SiteLoader {
     /// Every regular, non-hidden file under the site's inputs, paths relative to `root`, sorted.
     /// - Parameter cache: reuses the bytes of files whose modification time and size are unchanged.
-    public static func load(root: URL, cache: LoadCache? = nil) throws -> [SourceFile] {
-        var paths: [String] = []
-        if stamp(root.appendingPathComponent("site.yaml").path)?.isDirectory == false { paths.append("site.yaml") }
-        for folder in ["content", "themes"] {
-            paths += relativeFiles(under: root.appendingPathComponent(folder)).map { folder + "/" + $0 }
-        }
+    /// - Parameter listing: the inputs and their stamps as the caller has just scanned them
+    ///   (preview), so they are not listed and stat-ed again.
+    public static func load(root: URL, cache: LoadCache? = nil, listing: [String: FileStamp]? = nil) throws -> [SourceFile] {
+        let stamps = listing ?? scan(root: root)
         var files: [SourceFile] = []
-        files.reserveCapacity(paths.count)
-        for path in paths.sorted() {
+        files.reserveCapacity(stamps.count)
+        for path in stamps.keys.sorted() {
             let full = root.path + "/" + path
-            let st = stamp(full)
+            let st = stamps[path]
             if let st, let hit = cache?.bytes(path, stamp: st) {
                 files.append(SourceFile(path: path, bytes: hit))
                 continue
@@ -30,10 +28,26 @@ public enum SiteLoader {
         return files
     }
 
+    /// Every input file of the site (`site.yaml`, `content/`, `themes/`) with its stamp, by path
+    /// relative to `root`.
+    public static func scan(root: URL) -> [String: FileStamp] {
+        var out: [String: FileStamp] = [:]
+        if let s = stamp(root.appendingPathComponent("site.yaml").path), !s.isDirectory { out["site.yaml"] = s }
+        for folder in ["content", "themes"] {
+            for (rel, s) in stampedFiles(under: root.appendingPathComponent(folder)) { out[folder + "/" + rel] = s }
+        }
+        return out
+    }
+
     /// Paths of regular files under `folder`, relative to it, skipping hidden names.
     public static func relativeFiles(under folder: URL) -> [String] {
+        stampedFiles(under: folder).map(\.path)
+    }
+
+    /// `relativeFiles` with each file's stamp (one `stat` per entry).
+    public static func stampedFiles(under folder: URL) -> [(path: String, stamp: FileStamp)] {
         guard stamp(folder.path)?.isDirectory == true else { return [] }
-        var out: [String] = []
+        var out: [(path: String, stamp: FileStamp)] = []
         var stack: [String] = [""]
         while let rel = stack.popLast() {
             let dir = rel.isEmpty ? folder.path : folder.path + "/" + rel
@@ -41,10 +55,10 @@ public enum SiteLoader {
             for name in names where !name.hasPrefix(".") {
                 let childRel = rel.isEmpty ? name : rel + "/" + name
                 guard let st = stamp(folder.path + "/" + childRel) else { continue }
-                if st.isDirectory { stack.append(childRel) } else { out.append(childRel) }
+                if st.isDirectory { stack.append(childRel) } else { out.append((childRel, st)) }
             }
         }
-        return out.sorted()
+        return out.sorted { $0.path < $1.path }
     }
 
     /// Modification time, size and kind of a path (following symbolic links), or nil.
