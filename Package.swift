@@ -59,8 +59,8 @@ let package = Package(
             ],
             swiftSettings: upcoming),
         .executableTarget(name: "slasite", dependencies: ["SlasiteCLI"], swiftSettings: upcoming),
-        // Regression benchmarks: `swift run -c release slasite-bench [incidents] [--build DIR]`.
-        .executableTarget(name: "slasite-bench", dependencies: ["SLACore", "SiteBuild"], swiftSettings: upcoming),
+        // Regression benchmarks: `swift run -c release slasite-bench [incidents] [--build DIR] [--rebuild DIR]`.
+        .executableTarget(name: "slasite-bench", dependencies: ["SLACore", "SiteBuild", "SiteContent"], swiftSettings: upcoming),
         .testTarget(name: "SLACoreTests", dependencies: ["SLACore"]),
         .testTarget(name: "SiteContentTests", dependencies: ["SiteContent"]),
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "SiteBuild"]),

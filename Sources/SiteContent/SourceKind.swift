@@ -12,6 +12,12 @@ public enum SourceKind: Sendable, Hashable {
     case other
 
     public static func classify(_ path: String) -> SourceKind {
+        // Incidents are most of a large site's files: recognise them without splitting the path.
+        let incidents = "content/status/incidents/"
+        if path.hasPrefix(incidents) && path.hasSuffix(".md") {
+            let name = path.utf8.dropFirst(incidents.utf8.count).dropLast(3)
+            if !name.isEmpty && !name.contains(UInt8(ascii: "/")) { return .incident(String(Substring(name))) }
+        }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         switch parts.count {
         case 1 where parts[0] == "site.yaml": return .config

@@ -72,10 +72,10 @@ public indirect enum JSONValue: Sendable, Equatable {
             if pretty { newline(&out, indent) }
             out.append(93)
         case let .string(s): JSONValue.writeString(s, into: &out)
-        case let .number(x): out += Array((x.isFinite ? Published.text(x) : "null").utf8)
-        case let .bool(b): out += Array((b ? "true" : "false").utf8)
-        case .null: out += Array("null".utf8)
-        case let .raw(bytes): out += bytes
+        case let .number(x): out.append(contentsOf: (x.isFinite ? Published.text(x) : "null").utf8)
+        case let .bool(b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .null: out.append(contentsOf: "null".utf8)
+        case let .raw(bytes): out.append(contentsOf: bytes)
         }
     }
 
@@ -85,9 +85,17 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// RFC 8259 string escaping; `<`, `>` and `&` are escaped too so JSON is safe inside HTML.
+    private static let hex = Array("0123456789abcdef".utf8)
+
     static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(34)
-        let hex = Array("0123456789abcdef".utf8)
+        // Most strings need no escaping: copy them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 34 || $0 == 92 || $0 == 60 || $0 == 62 || $0 == 38 || $0 == 0xE2 }) {
+            out.append(contentsOf: s.utf8)
+            out.append(34)
+            return
+        }
+        let hex = Self.hex
         var it = s.utf8.makeIterator()
         while let b = it.next() {
             switch b {

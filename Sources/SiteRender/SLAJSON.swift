@@ -19,17 +19,22 @@ public enum SLAJSON {
             ])
         }
         let incidents: [JSONValue] = site.incidents.map { incident in
-            .object([
-                ("id", .string(incident.id)),
-                ("title", .string(incident.title)),
-                ("url", .string(urls.absolute(urls.incident(incident.id)))),
-                ("impact", .string(incident.impact.rawValue)),
-                ("services", .array(incident.services.map(JSONValue.string))),
-                ("plans", incident.plans.map { .array($0.map(JSONValue.string)) } ?? .null),
-                ("start", .string(incident.start.rfc3339)),
-                ("end", .optional(incident.end?.rfc3339)),
-                ("ongoing", .bool(incident.end.map { $0 > figures.now } ?? true && incident.start <= figures.now)),
-            ])
+            let ongoing = incident.end.map { $0 > figures.now } ?? true && incident.start <= figures.now
+            guard let cache else { return self.incident(incident, ongoing: ongoing, urls: urls) }
+            // Preview: an incident's object (nesting level 2: root, incidents) is kept under a
+            // digest of the fields it shows.
+            var h = Hasher()
+            h.combine("sla.json incident")
+            h.combine(urls.baseURL)
+            h.combine(incident.id)
+            h.combine(incident.title)
+            h.combine(incident.impact)
+            h.combine(incident.services)
+            h.combine(incident.plans)
+            h.combine(incident.start)
+            h.combine(incident.end)
+            h.combine(ongoing)
+            return .raw(cache.bytes(h.finalize()) { self.incident(incident, ongoing: ongoing, urls: urls).fragment(level: 2) })
         }
         return .object([
             ("generated_at", .string(figures.now.rfc3339)),
@@ -40,6 +45,20 @@ public enum SLAJSON {
             ("current_month", .string(figures.currentMonth.description)),
             ("plans", .array(plans)),
             ("incidents", .array(incidents)),
+        ])
+    }
+
+    static func incident(_ incident: Incident, ongoing: Bool, urls: SiteURLs) -> JSONValue {
+        .object([
+            ("id", .string(incident.id)),
+            ("title", .string(incident.title)),
+            ("url", .string(urls.absolute(urls.incident(incident.id)))),
+            ("impact", .string(incident.impact.rawValue)),
+            ("services", .array(incident.services.map(JSONValue.string))),
+            ("plans", incident.plans.map { .array($0.map(JSONValue.string)) } ?? .null),
+            ("start", .string(incident.start.rfc3339)),
+            ("end", .optional(incident.end?.rfc3339)),
+            ("ongoing", .bool(ongoing)),
         ])
     }
 

@@ -1,8 +1,10 @@
 // Benchmarks that show regressions: the SLA arithmetic on many incidents, and a whole build in
-// memory. Run in release: `swift run -c release slasite-bench [incidents] [--build DIR]`.
+// memory, and a preview rebuild after one incident edit.
+// Run in release: `swift run -c release slasite-bench [incidents] [--build DIR] [--rebuild DIR]`.
 import Foundation
 import SLACore
 import SiteBuild
+import SiteContent
 
 func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
 
@@ -18,6 +20,11 @@ var args = Array(CommandLine.arguments.dropFirst())
 var buildDir: String?
 if let i = args.firstIndex(of: "--build"), i + 1 < args.count {
     buildDir = args[i + 1]
+    args.removeSubrange(i...(i + 1))
+}
+var rebuildDir: String?
+if let i = args.firstIndex(of: "--rebuild"), i + 1 < args.count {
+    rebuildDir = args[i + 1]
     args.removeSubrange(i...(i + 1))
 }
 let incidentCount = args.first.flatMap(Int.init) ?? 100_000
@@ -70,5 +77,37 @@ if let dir = buildDir {
     }
     print(String(format: "build in memory: %@: %d files, median %.1f ms (runs: %@)", dir, files, median(build),
                  build.map { String(format: "%.1f", $0) }.joined(separator: ", ")))
+}
+if let dir = rebuildDir {
+    // What `serve` does after one save: a build with the caches of the previous one. The edit
+    // appends to the body of the first incident that is not maintenance (restored afterwards).
+    let root = URL(fileURLWithPath: dir)
+    let folder = root.appendingPathComponent("content/status/incidents")
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }.sorted()
+    guard
+        let name = names.first(where: {
+            !((try? String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)) ?? "").contains("impact: maintenance")
+        })
+    else { fatalError("no incident to edit in \(dir)") }
+    let file = folder.appendingPathComponent(name)
+    let original = try String(contentsOf: file, encoding: .utf8)
+    defer { try? original.write(to: file, atomically: true, encoding: .utf8) }
+    let caches = BuildCaches()
+    let request = BuildRequest(source: root, output: nil, now: now)
+    _ = BuildPipeline(caches: caches).run(request)
+    var steps: [String: [Double]] = [:]
+    var k = 0
+    let rebuild = time(21) {
+        k += 1
+        try? (original + "\nEdit \(k).\n").write(to: file, atomically: true, encoding: .utf8)
+        let listing = SiteLoader.scan(root: root)
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        let result = BuildPipeline(caches: caches).run(BuildRequest(source: root, output: nil, now: now, listing: listing))
+        _ = t0
+        for (name, seconds) in result.steps { steps[name, default: []].append(seconds * 1000) }
+    }
+    let parts = ["load", "parse", "compute", "render"].map { String(format: "%@ %.1f", $0, median(steps[$0] ?? [0])) }
+    print(String(format: "rebuild after editing %@: median %.1f ms (%@; %d pages re-rendered)", name, median(rebuild),
+                 parts.joined(separator: ", "), caches.pages.lastRendered))
 }
 if sink.isNaN { print("") }
