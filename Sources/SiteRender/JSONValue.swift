@@ -39,7 +39,33 @@ public indirect enum JSONValue: Sendable, Equatable {
         return out
     }
 
+    /// A plain value: a string, number, boolean or null.
+    private var isScalar: Bool {
+        switch self {
+        case .string, .number, .bool, .null: true
+        case .object, .array, .raw: false
+        }
+    }
+
+    /// An object or array of plain values and arrays of plain values (a month's figures, a credit
+    /// tier, an incident): written on one line, so each record is one line of a diff.
+    private var isRecord: Bool {
+        func plain(_ v: JSONValue) -> Bool {
+            if case let .array(items) = v { return items.allSatisfy(\.isScalar) }
+            return v.isScalar
+        }
+        switch self {
+        case let .object(pairs): return pairs.allSatisfy { plain($0.1) }
+        case let .array(items): return items.allSatisfy(\.isScalar)
+        default: return false
+        }
+    }
+
     private func write(into out: inout [UInt8], indent: Int) {
+        if indent >= 0 && isRecord {
+            writeLine(into: &out)
+            return
+        }
         let pretty = indent >= 0
         switch self {
         case let .object(pairs):
@@ -76,6 +102,30 @@ public indirect enum JSONValue: Sendable, Equatable {
         case let .bool(b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .null: out.append(contentsOf: "null".utf8)
         case let .raw(bytes): out.append(contentsOf: bytes)
+        }
+    }
+
+    /// Compact, with a space after `:` and `,` (a record on one line).
+    private func writeLine(into out: inout [UInt8]) {
+        switch self {
+        case let .object(pairs):
+            out.append(123)
+            for (k, (key, value)) in pairs.enumerated() {
+                if k > 0 { out.append(contentsOf: [44, 32] as [UInt8]) }
+                JSONValue.writeString(key, into: &out)
+                out.append(contentsOf: [58, 32] as [UInt8])
+                value.writeLine(into: &out)
+            }
+            out.append(125)
+        case let .array(items):
+            out.append(91)
+            for (k, item) in items.enumerated() {
+                if k > 0 { out.append(contentsOf: [44, 32] as [UInt8]) }
+                item.writeLine(into: &out)
+            }
+            out.append(93)
+        default:
+            write(into: &out, indent: -1)
         }
     }
 
