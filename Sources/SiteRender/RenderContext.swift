@@ -53,13 +53,17 @@ public struct RenderContext: Sendable {
         self.themeOverrides = themeOverrides
         // Render every body once, on all cores; pages and feeds share the HTML.
         let bodies = [site.terms.body] + site.services.map(\.body) + site.plans.map(\.body) + site.incidents.map(\.body)
-        let html = ParallelWork.map(bodies) { body in
-            if let hit = markdownCache?.html(for: body, unsafe: markdown.unsafe) { return hit }
-            let out = markdown.html(body)
-            markdownCache?.store(body, unsafe: markdown.unsafe, html: out)
-            return out
+        // Kept bodies first (one pass, no threads), then the rest on all cores.
+        var found: [String?] = markdownCache.map { cache in bodies.map { cache.html(for: $0, unsafe: markdown.unsafe) } }
+            ?? Array(repeating: nil, count: bodies.count)
+        let missing = found.indices.filter { found[$0] == nil }
+        let rendered = ParallelWork.map(missing) { markdown.html(bodies[$0]) }
+        for (k, out) in zip(missing, rendered) {
+            found[k] = out
+            markdownCache?.store(bodies[k], unsafe: markdown.unsafe, html: out)
         }
         var k = 0
+        let html = found.map { $0! }
         termsHTML = html[k]
         k += 1
         var services: [String: String] = [:]

@@ -8,6 +8,19 @@ enum PageOutputs {
         case plan(Int)
         case details(plan: Int, service: Int)
         case incident(Int)
+
+        /// Which kind of page, for keys.
+        var kind: Int {
+            switch self {
+            case .home: 0
+            case .terms: 1
+            case .status: 2
+            case .notFound: 3
+            case .plan: 4
+            case .details: 5
+            case .incident: 6
+            }
+        }
     }
 
     /// The pages of one build, ready to render one job at a time (so the caller can spread
@@ -17,6 +30,10 @@ enum PageOutputs {
         let theme: PageTheme
         let builder: PageBuilder
         let jobs: [Job]
+        /// Per plan × service, a digest of its figures and terms (preview only; nil otherwise).
+        let levelDigests: [[Int]]?
+        /// Digest of what the status page shows (preview only).
+        let statusDigest: Int?
 
         init(_ context: RenderContext) throws {
             self.context = context
@@ -33,6 +50,25 @@ enum PageOutputs {
             }
             builder = PageBuilder(context: context, theme: theme)
             jobs = PageOutputs.jobs(context)
+            if context.pageCache != nil {
+                levelDigests = ParallelWork.map(context.figures.plans) { levels in
+                    levels.map { level in
+                        var h = Hasher()
+                        h.combine(level)
+                        return h.finalize()
+                    }
+                }
+                var h = Hasher()
+                for levels in context.figures.plans { for level in levels { h.combine(level.current) } }
+                let listed = StatusPage.listed(context.site, now: context.figures.now)
+                for k in listed.open + [-1] + listed.scheduled + [-1] + listed.recent {
+                    if k >= 0 { context.combine(incident: k, into: &h) } else { h.combine(-1) }
+                }
+                statusDigest = h.finalize()
+            } else {
+                levelDigests = nil
+                statusDigest = nil
+            }
         }
 
         /// Renders one page, or takes it from the preview's cache when its inputs are unchanged
@@ -40,7 +76,7 @@ enum PageOutputs {
         func file(_ job: Job) -> (file: OutputFile, reused: Bool) {
             let path = PageOutputs.path(of: job, context)
             let cache = context.pageCache
-            let key = cache == nil ? nil : PageOutputs.inputKey(job, context)
+            let key = cache == nil ? nil : PageOutputs.inputKey(job, context, levels: levelDigests, status: statusDigest)
             if let key, let hit = cache?.file(path, key: key) { return (hit, true) }
             let file = OutputFile(path: path, bytes: PageOutputs.render(job, builder))
             if let key { cache?.store(file, key: key) }
@@ -94,9 +130,29 @@ enum PageOutputs {
     /// Digest of everything a page is made from.
     /// Pages depend on the shared inputs (configuration, theme, plans, services, terms, *now*)
     /// plus their own figures and incidents.
-    static func inputKey(_ job: Job, _ context: RenderContext) -> Int {
+    static func inputKey(_ job: Job, _ context: RenderContext, levels: [[Int]]? = nil, status: Int? = nil) -> Int {
         var h = Hasher()
         h.combine(context.sharedInputsKey)
+        h.combine(job.kind)
+        if let levels {
+            switch job {
+            case .plan(let p):
+                h.combine(levels[p])
+                return h.finalize()
+            case .details(let p, let s):
+                h.combine(levels[p][s])
+                for k in context.figures.plans[p][s].incidentIndices.suffix(DetailsPage.incidentLimit) {
+                    context.combine(incident: k, into: &h)
+                }
+                return h.finalize()
+            case .status:
+                if let status {
+                    h.combine(status)
+                    return h.finalize()
+                }
+            default: break
+            }
+        }
         switch job {
         case .home, .terms, .notFound:
             // Made only from shared inputs: the home page shows terms (objectives, credits,

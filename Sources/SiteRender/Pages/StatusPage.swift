@@ -9,18 +9,9 @@ struct StatusPage {
     /// Shown even when older, so the list is never empty on a quiet site.
     static let minimumRecent = 5
 
-    func render() -> [UInt8] {
-        let site = builder.site
-        let urls = builder.urls
-        let now = builder.figures.now
-        let month = builder.figures.currentMonth
-        let plans: [[String: Any]] = zip(site.plans, builder.figures.plans).map { plan, levels in
-            [
-                "title": plan.title,
-                "href": urls.link(urls.plan(plan.id)),
-                "rows": levels.map(row),
-            ]
-        }
+    /// The incidents the page lists (indices into `site.incidents`): open, scheduled, and
+    /// recently resolved newest first.
+    static func listed(_ site: Site, now: Instant) -> (open: [Int], scheduled: [Int], recent: [Int]) {
         var open: [Int] = []
         var scheduled: [Int] = []
         var resolved: [Int] = []
@@ -40,6 +31,22 @@ struct StatusPage {
         let cutoff = now.adding(seconds: -Self.recentDays * 86_400)
         var recent = resolved.prefix { (site.incidents[$0].end ?? site.incidents[$0].start) >= cutoff }.map { $0 }
         if recent.count < Self.minimumRecent { recent = Array(resolved.prefix(Self.minimumRecent)) }
+        return (open, scheduled, recent)
+    }
+
+    func render() -> [UInt8] {
+        let site = builder.site
+        let urls = builder.urls
+        let now = builder.figures.now
+        let month = builder.figures.currentMonth
+        let plans: [[String: Any]] = zip(site.plans, builder.figures.plans).map { plan, levels in
+            [
+                "title": plan.title,
+                "href": urls.link(urls.plan(plan.id)),
+                "rows": levels.map(row),
+            ]
+        }
+        let (open, scheduled, recent) = Self.listed(site, now: now)
 
         let item = { (k: Int) in builder.incidentLine(k) }
         let values: [String: Any] = [
