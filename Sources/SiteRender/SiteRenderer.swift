@@ -33,14 +33,15 @@ public struct SiteRenderer: Sendable {
         // incident pages taking turns with the others so that two workers rarely create
         // folders in the same parent folder at once (which serialises them in the kernel).
         enum Work: Sendable {
-            case slaJSON, machine
+            case slaJSON, feeds, calendarAndSchema, siteFiles
+            case badges(plan: Int)
             case page(PageOutputs.Job)
         }
         var others: [Work] = [], incidents: [Work] = []
         for job in pages.jobs {
             if case .incident = job { incidents.append(.page(job)) } else { others.append(.page(job)) }
         }
-        var work: [Work] = [.slaJSON, .machine]
+        var work: [Work] = [.slaJSON, .feeds, .calendarAndSchema, .siteFiles] + context.site.plans.indices.map(Work.badges)
         work.reserveCapacity(pages.jobs.count + 2)
         for k in 0..<max(others.count, incidents.count) {
             if k < others.count { work.append(others[k]) }
@@ -55,8 +56,10 @@ public struct SiteRenderer: Sendable {
                     let doc = SLAJSON.document(
                         site: context.site, figures: context.figures, urls: context.urls, cache: context.jsonCache)
                     files = [OutputFile(path: "sla.json", bytes: doc.bytes())]
-                case .machine:
-                    files = try MachineOutputs.files(context) + pages.siteFiles()
+                case .feeds: files = MachineOutputs.feeds(context)
+                case .calendarAndSchema: files = MachineOutputs.calendarAndSchema(context)
+                case .siteFiles: files = pages.siteFiles()
+                case .badges(let p): files = Badge.files(context, plan: p)
                 case .page(let job):
                     let page = pages.file(job)
                     files = [page.file]

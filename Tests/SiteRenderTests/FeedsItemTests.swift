@@ -60,6 +60,29 @@ final class FeedsItemTests: XCTestCase {
         XCTAssertEqual(Array(FeedItems.allItems(context).prefix(FeedItems.limit)).map(\.id), items.map(\.id))
     }
 
+    /// With many plans missing in the same months (ties on the date), the newest items are
+    /// exactly the first of the whole sorted list, item for item.
+    func testNewestItemsAreTheHeadOfTheWholeListWithTies() {
+        let incidents = (0..<220).map { k -> Incident in
+            let start = FeedsTestSupport.now.adding(seconds: -Int64(k * 3 + 1) * 86_400)
+            return Incident(id: "i\(k)", title: "i\(k)", services: ["api"], impact: .major, start: start, end: start.adding(seconds: 86_400))
+        }
+        let terms = SLATerms(uptime: 99.9, credits: [CreditTier(below: 99.9, credit: 10)])
+        let plans = (0..<12).map { p in
+            Plan(
+                id: "p\(p)", title: "Plan \(p)", effective: LocalDateTime(year: 2024, month: 1, day: 1, isDateOnly: true),
+                terms: terms, services: [(id: "api", terms: SLATerms())])
+        }
+        let base = FeedsTestSupport.site(incidents: incidents)
+        let site = Site(
+            config: base.config, terms: base.terms, services: base.services, plans: plans,
+            incidents: incidents.sorted { ($0.start, $0.id) < ($1.start, $1.id) })
+        let context = FeedsTestSupport.context(site)
+        let all = FeedItems.allItems(context)
+        XCTAssertGreaterThan(all.filter { $0.kind == .missedObjective }.count, FeedItems.limit)
+        XCTAssertEqual(FeedItems.items(context), Array(all.prefix(FeedItems.limit)))
+    }
+
     func testTerminationRightIsReported() {
         // Down 2026-10 and 2026-11 entirely: with now in December both are final misses in a row.
         let site = FeedsTestSupport.site(

@@ -60,21 +60,25 @@ struct Badge: Sendable, Equatable {
 
     /// Every plan × covered service.
     static func files(_ context: RenderContext) -> [OutputFile] {
-        zip(context.site.plans, context.figures.plans).flatMap { plan, levels in
-            levels.map { level in
-                let path = context.urls.badge(plan: level.planID, service: level.serviceID)
-                guard let cache = context.jsonCache else {
-                    return OutputFile(path: path, text: Badge(level: level, plan: plan, context: context).svg())
-                }
-                // A badge shows titles and terms (shared inputs) and the current month.
-                var h = Hasher()
-                h.combine(path)
-                h.combine(context.sharedInputsKey)
-                h.combine(level.current)
-                return OutputFile(
-                    path: path,
-                    bytes: cache.bytes(h.finalize()) { Array(Badge(level: level, plan: plan, context: context).svg().utf8) })
+        context.site.plans.indices.flatMap { files(context, plan: $0) }
+    }
+
+    /// The badges of plan `p` (one per covered service).
+    static func files(_ context: RenderContext, plan p: Int) -> [OutputFile] {
+        let plan = context.site.plans[p]
+        return context.figures.plans[p].map { level in
+            let path = context.urls.badge(plan: level.planID, service: level.serviceID)
+            guard let cache = context.jsonCache else {
+                return OutputFile(path: path, text: Badge(level: level, plan: plan, context: context).svg())
             }
+            // A badge shows titles and terms (shared inputs) and the current month.
+            var h = Hasher()
+            h.combine(path)
+            h.combine(context.sharedInputsKey)
+            h.combine(level.current)
+            return OutputFile(
+                path: path,
+                bytes: cache.bytes(h.finalize()) { Array(Badge(level: level, plan: plan, context: context).svg().utf8) })
         }
     }
 

@@ -20,25 +20,43 @@ enum FeedItems {
             return e
         }
         let revisions = context.site.plans.flatMap { revisionItems($0, context: context) }
-        var dates = context.site.incidents.map(\.start) + revisions.map(\.published)
-        for levels in context.figures.plans {
-            for level in levels { for m in level.missedMonths { dates.append(end(of: m.month)) } }
-        }
-        guard dates.count > limit else { return Array(allItems(context).prefix(limit)) }
-        dates.sort(by: >)
-        let cutoff = dates[limit - 1]
-        var items = revisions.filter { $0.published >= cutoff }
-        for (index, incident) in context.site.incidents.enumerated() where incident.start >= cutoff {
-            items.append(incidentItem(incident, html: context.incidentHTML[index], context: context))
-        }
-        for (plan, levels) in zip(context.site.plans, context.figures.plans) {
-            for level in levels {
-                for month in level.missedMonths where end(of: month.month) >= cutoff {
-                    items.append(missedItem(month, level: level, plan: plan, context: context))
+        // Missed months as (plan, service, month index), with their publication dates.
+        var missed: [(p: Int, s: Int, m: Int, published: Instant)] = []
+        for (p, levels) in context.figures.plans.enumerated() {
+            for (s, level) in levels.enumerated() {
+                for (m, month) in level.months.enumerated() where month.final && month.met == false {
+                    missed.append((p, s, m, end(of: month.month)))
                 }
             }
         }
-        return Array(newestFirst(items).prefix(limit))
+        var dates = context.site.incidents.map(\.start) + revisions.map(\.published) + missed.map(\.published)
+        guard dates.count > limit else { return Array(allItems(context).prefix(limit)) }
+        dates.sort(by: >)
+        let cutoff = dates[limit - 1]
+        // Order the candidates by date and id (all the order needs), then build only the newest.
+        enum Source { case revision(Int), incident(Int), missed(Int) }
+        var candidates: [(published: Instant, id: String, source: Source)] = []
+        for (k, item) in revisions.enumerated() where item.published >= cutoff { candidates.append((item.published, item.id, .revision(k))) }
+        for (k, incident) in context.site.incidents.enumerated() where incident.start >= cutoff {
+            candidates.append((incident.start, context.urls.absolute(context.urls.incident(incident.id)) + "#incident", .incident(k)))
+        }
+        for (k, c) in missed.enumerated() where c.published >= cutoff {
+            let level = context.figures.plans[c.p][c.s]
+            let url = context.urls.absolute(context.urls.details(plan: level.planID, service: level.serviceID))
+            candidates.append((c.published, url + "#missed-" + level.months[c.m].month.description, .missed(k)))
+        }
+        candidates.sort { a, b in a.published != b.published ? a.published > b.published : a.id < b.id }
+        return candidates.prefix(limit).map { c in
+            switch c.source {
+            case .revision(let k): return revisions[k]
+            case .incident(let k):
+                return incidentItem(context.site.incidents[k], html: context.incidentHTML[k], context: context)
+            case .missed(let k):
+                let m = missed[k]
+                let level = context.figures.plans[m.p][m.s]
+                return missedItem(level.months[m.m], level: level, plan: context.site.plans[m.p], context: context)
+            }
+        }
     }
 
     /// Every item of every kind, newest first.
