@@ -8,10 +8,23 @@ enum FeedItems {
     /// incident and every month) stays in sla.json and on the pages.
     static let limit = 200
 
+    /// Where an item comes from, before it is built.
+    enum Source {
+        case revision(FeedItem)
+        /// Index into `site.incidents`.
+        case incident(Int)
+        /// Plan, service and month indices into `figures.plans`.
+        case missed(p: Int, s: Int, m: Int)
+    }
+
     /// The newest `limit` items of every kind, newest first.
     static func items(_ context: RenderContext) -> [FeedItem] {
-        // Find when the limit-th newest item was published, then build only the items at or
-        // after it (on a large site most missed months are older and never rendered).
+        selection(context).map { build($0, context) }
+    }
+
+    /// Which items the feeds carry, newest first, without building them: only dates and ids are
+    /// needed to order them (on a large site most items are older and never built).
+    static func selection(_ context: RenderContext) -> [Source] {
         var monthEnds: [YearMonth: Instant] = [:]
         func end(of m: YearMonth) -> Instant {
             if let e = monthEnds[m] { return e }
@@ -20,7 +33,6 @@ enum FeedItems {
             return e
         }
         let revisions = context.site.plans.flatMap { revisionItems($0, context: context) }
-        // Missed months as (plan, service, month index), with their publication dates.
         var missed: [(p: Int, s: Int, m: Int, published: Instant)] = []
         for (p, levels) in context.figures.plans.enumerated() {
             for (s, level) in levels.enumerated() {
@@ -29,34 +41,42 @@ enum FeedItems {
                 }
             }
         }
+        // The date of the limit-th newest item; older ones cannot make it.
         var dates = context.site.incidents.map(\.start) + revisions.map(\.published) + missed.map(\.published)
-        guard dates.count > limit else { return Array(allItems(context).prefix(limit)) }
-        dates.sort(by: >)
-        let cutoff = dates[limit - 1]
-        // Order the candidates by date and id (all the order needs), then build only the newest.
-        enum Source { case revision(Int), incident(Int), missed(Int) }
-        var candidates: [(published: Instant, id: String, source: Source)] = []
-        for (k, item) in revisions.enumerated() where item.published >= cutoff { candidates.append((item.published, item.id, .revision(k))) }
-        for (k, incident) in context.site.incidents.enumerated() where incident.start >= cutoff {
-            candidates.append((incident.start, context.urls.absolute(context.urls.incident(incident.id)) + "#incident", .incident(k)))
+        var cutoff = Instant(seconds: Int64.min)
+        if dates.count > limit {
+            dates.sort(by: >)
+            cutoff = dates[limit - 1]
         }
-        for (k, c) in missed.enumerated() where c.published >= cutoff {
+        var candidates: [(published: Instant, id: String, source: Source)] = []
+        for item in revisions where item.published >= cutoff { candidates.append((item.published, item.id, .revision(item))) }
+        for (k, incident) in context.site.incidents.enumerated() where incident.start >= cutoff {
+            candidates.append((incident.start, incidentID(incident, context), .incident(k)))
+        }
+        for c in missed where c.published >= cutoff {
             let level = context.figures.plans[c.p][c.s]
-            let url = context.urls.absolute(context.urls.details(plan: level.planID, service: level.serviceID))
-            candidates.append((c.published, url + "#missed-" + level.months[c.m].month.description, .missed(k)))
+            candidates.append((c.published, missedID(level.months[c.m], level: level, context: context), .missed(p: c.p, s: c.s, m: c.m)))
         }
         candidates.sort { a, b in a.published != b.published ? a.published > b.published : a.id < b.id }
-        return candidates.prefix(limit).map { c in
-            switch c.source {
-            case .revision(let k): return revisions[k]
-            case .incident(let k):
-                return incidentItem(context.site.incidents[k], html: context.incidentHTML[k], context: context)
-            case .missed(let k):
-                let m = missed[k]
-                let level = context.figures.plans[m.p][m.s]
-                return missedItem(level.months[m.m], level: level, plan: context.site.plans[m.p], context: context)
-            }
+        return candidates.prefix(limit).map(\.source)
+    }
+
+    static func build(_ source: Source, _ context: RenderContext) -> FeedItem {
+        switch source {
+        case .revision(let item): return item
+        case .incident(let k): return incidentItem(context.site.incidents[k], html: context.incidentHTML[k], context: context)
+        case .missed(let p, let s, let m):
+            let level = context.figures.plans[p][s]
+            return missedItem(level.months[m], level: level, plan: context.site.plans[p], context: context)
         }
+    }
+
+    static func incidentID(_ incident: Incident, _ context: RenderContext) -> String {
+        context.urls.absolute(context.urls.incident(incident.id)) + "#incident"
+    }
+
+    static func missedID(_ m: MonthFigure, level: ServiceLevel, context: RenderContext) -> String {
+        context.urls.absolute(context.urls.details(plan: level.planID, service: level.serviceID)) + "#missed-" + m.month.description
     }
 
     /// Every item of every kind, newest first.
@@ -105,7 +125,7 @@ enum FeedItems {
             ("end", .optional(incident.end?.rfc3339)),
         ])
         return FeedItem(
-            kind: .incident, id: url + "#incident", url: url, title: incident.title, summary: summary,
+            kind: .incident, id: incidentID(incident, context), url: url, title: incident.title, summary: summary,
             contentHTML: body, published: incident.start, modified: incident.end,
             tags: [FeedItem.Kind.incident.rawValue, incident.impact.rawValue] + incident.services, facts: facts)
     }
@@ -192,7 +212,7 @@ enum FeedItems {
             ("termination_right", .bool(m.terminationRight)),
         ])
         return FeedItem(
-            kind: .missedObjective, id: url + "#missed-" + month, url: url,
+            kind: .missedObjective, id: missedID(m, level: level, context: context), url: url,
             title: "\(plan.title) · \(serviceTitle) missed \(objective) % in \(month)",
             summary: sentences.joined(separator: " "), contentHTML: html,
             published: context.calendar.end(of: m.month), modified: nil,
