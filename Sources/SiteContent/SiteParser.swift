@@ -49,9 +49,8 @@ public enum SiteParser {
 
         // Each file decodes on its own, in parallel; results go to per-file slots.
         let zoneID = calendar.timeZone.identifier
-        let results = ParallelWork.map(jobs) { job -> FileResult in
+        @Sendable func decode(_ job: (SourceFile, SourceKind)) -> FileResult {
             let (file, kind) = job
-            if let hit = cache?.lookup(file, zone: zoneID) { return hit }
             let local = DiagnosticSink()
             var result = FileResult()
             checkID(kind, file: file.path, sink: local)
@@ -74,9 +73,19 @@ public enum SiteParser {
                 }
             }
             result.diagnostics = local.items
-            cache?.store(file, zone: zoneID, result)
             return result
         }
+        // Kept results first (one pass, no threads: a preview edit changes one file), then the
+        // rest on all cores.
+        var found: [FileResult?] = cache.map { c in jobs.map { c.lookup($0.0, zone: zoneID) } }
+            ?? Array(repeating: nil, count: jobs.count)
+        let missing = found.indices.filter { found[$0] == nil }
+        let decoded = ParallelWork.map(missing.map { jobs[$0] }) { decode($0) }
+        for (k, result) in zip(missing, decoded) {
+            found[k] = result
+            cache?.store(jobs[k].0, zone: zoneID, result)
+        }
+        let results = found.map { $0! }
 
         var terms: TermsPage?
         var services: [Service] = []
