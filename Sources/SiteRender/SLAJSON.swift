@@ -4,10 +4,15 @@ import SLACore
 /// `/sla.json` (SPEC §4): everything machine-readable, read from the computed figures.
 public enum SLAJSON {
     /// - Parameter cache: serialized services kept between builds (preview), keyed by their figures.
-    public static func document(site: Site, figures: SiteFigures, urls: SiteURLs, cache: FragmentCache? = nil) -> JSONValue {
+    /// - Parameter levelDigests: a digest of each plan × service's figures, when the caller has them.
+    public static func document(
+        site: Site, figures: SiteFigures, urls: SiteURLs, cache: FragmentCache? = nil, levelDigests: [[Int]]? = nil
+    ) -> JSONValue {
         let calendar = SiteCalendar(timeZone: site.config.timeZone)
-        let plans: [JSONValue] = zip(site.plans, figures.plans).map { plan, levels in
-            .object([
+        let titles = Dictionary(site.services.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        let plans: [JSONValue] = zip(site.plans, figures.plans).enumerated().map { p, pair in
+            let (plan, levels) = pair
+            return JSONValue.object([
                 ("id", .string(plan.id)),
                 ("title", .string(plan.title)),
                 ("summary", .string(plan.summary)),
@@ -15,7 +20,9 @@ public enum SLAJSON {
                 ("price", .optional(plan.price)),
                 ("effective", .optional(plan.effective?.dateString)),
                 ("revisions", .array(plan.revisions.map { .object([("date", .string($0.date.dateString)), ("note", .string($0.note))]) })),
-                ("services", .array(levels.map { level in cachedService(level, site: site, urls: urls, cache: cache) })),
+                ("services", .array(levels.enumerated().map { s, level in
+                    cachedService(level, digest: levelDigests?[p][s], title: titles[level.serviceID], urls: urls, cache: cache)
+                })),
             ])
         }
         let incidents: [JSONValue] = site.incidents.map { incident in
@@ -64,22 +71,22 @@ public enum SLAJSON {
 
     /// A service object, reused from `cache` when its level and title are unchanged. Services sit at
     /// nesting level 4 of the document (root, plans, plan, services).
-    static func cachedService(_ level: ServiceLevel, site: Site, urls: SiteURLs, cache: FragmentCache?) -> JSONValue {
-        guard let cache else { return service(level, site: site, urls: urls) }
+    static func cachedService(_ level: ServiceLevel, digest: Int?, title: String?, urls: SiteURLs, cache: FragmentCache?) -> JSONValue {
+        guard let cache else { return service(level, title: title, urls: urls) }
         var h = Hasher()
-        h.combine(level)
-        h.combine(site.service(level.serviceID)?.title)
+        if let digest { h.combine(digest) } else { h.combine(level) }
+        h.combine(title)
         h.combine(urls.baseURL)
         let key = h.finalize()
         if let hit = cache.fragment(key) { return .raw(hit) }
-        let bytes = service(level, site: site, urls: urls).fragment(level: 4)
+        let bytes = service(level, title: title, urls: urls).fragment(level: 4)
         cache.store(key, bytes)
         return .raw(bytes)
     }
 
-    static func service(_ level: ServiceLevel, site: Site, urls: SiteURLs) -> JSONValue {
+    static func service(_ level: ServiceLevel, title: String?, urls: SiteURLs) -> JSONValue {
         let terms = level.terms
-        let title = site.service(level.serviceID)?.title ?? level.serviceID
+        let title = title ?? level.serviceID
         var support: JSONValue = .null
         if let s = terms.support {
             support = .object([

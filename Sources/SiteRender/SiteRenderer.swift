@@ -54,7 +54,8 @@ public struct SiteRenderer: Sendable {
                 switch piece {
                 case .slaJSON:
                     let doc = SLAJSON.document(
-                        site: context.site, figures: context.figures, urls: context.urls, cache: context.jsonCache)
+                        site: context.site, figures: context.figures, urls: context.urls, cache: context.jsonCache,
+                        levelDigests: pages.levelDigests)
                     files = [OutputFile(path: "sla.json", bytes: doc.bytes())]
                 case .feeds: files = MachineOutputs.feeds(context)
                 case .calendarAndSchema: files = MachineOutputs.calendarAndSchema(context)
