@@ -95,13 +95,20 @@ public enum SLAArithmetic {
             var exclude: Bool
         }
         var spanCache: [SpanKey: [WeightedSpan]] = [:]
+        // `Site.terms(plan:service:)` with its lookups done once: service defaults by id.
+        var serviceDefaults: [String: SLATerms] = [:]
+        for service in site.services where serviceDefaults[service.id] == nil { serviceDefaults[service.id] = service.defaults }
 
         let plans = site.plans.map { plan -> [ServiceLevel] in
             // SPEC §3: months run from `effective`, else the first month with status data, else now.
             let first = plan.effective.map { YearMonth(year: $0.year, month: $0.month) } ?? firstData ?? currentMonth
             let months = months(from: first)
+            var own: [String: SLATerms] = [:]
+            for entry in plan.services where own[entry.id] == nil { own[entry.id] = entry.terms }
             return plan.services.map { entry in
-                let terms = site.terms(plan: plan, service: entry.id)
+                let terms = SLATerms.resolve([
+                    site.config.defaults, serviceDefaults[entry.id] ?? SLATerms(), plan.terms, own[entry.id] ?? SLATerms(),
+                ])
                 let indices = (byService[entry.id] ?? []).filter { site.incidents[$0].affects(service: entry.id, plan: plan.id) }
                 let key = SpanKey(indices: indices, exclude: terms.excludeMaintenance)
                 let spans: [WeightedSpan]
