@@ -9,39 +9,49 @@ struct FrontMatter {
 
     /// Splits `---` front matter from the body; nil with a diagnostic when the fences are missing.
     static func split(_ text: String, file: String) -> Result<FrontMatter, Diagnostic> {
-        var lines = text.split(separator: "\n", maxSplits: .max, omittingEmptySubsequences: false)[...]
-        guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {
-            return .failure(
-                Diagnostic(
-                    .error, file, 1, 1, "expected front matter: the file must start with a line \"---\", then YAML, then \"---\""))
-        }
-        lines = lines.dropFirst()
-        var yamlLines: [Substring] = []
-        var closed = false
-        while let line = lines.first {
-            lines = lines.dropFirst()
-            if line.trimmingTrailingSpaces() == "---" || line.trimmingTrailingSpaces() == "..." {
-                closed = true
-                break
+        // Lines are found on UTF-8 bytes (a line feed is always a line of its own in Swift's
+        // Characters too, so this splits exactly where `split(separator: "\n")` would).
+        var text = text
+        return text.withUTF8 { bytes -> Result<FrontMatter, Diagnostic> in
+            /// End of the line starting at `start` (the index of its "\n", or the end).
+            func lineEnd(_ start: Int) -> Int {
+                var i = start
+                while i < bytes.count && bytes[i] != 10 { i += 1 }
+                return i
             }
-            yamlLines.append(line)
-        }
-        guard closed else {
+            /// Whether bytes start..<end, without trailing spaces and tabs, are `marker`.
+            func isMarker(_ start: Int, _ end: Int, _ marker: UInt8) -> Bool {
+                var e = end
+                while e > start && (bytes[e - 1] == 32 || bytes[e - 1] == 9) { e -= 1 }
+                return e - start == 3 && bytes[start] == marker && bytes[start + 1] == marker && bytes[start + 2] == marker
+            }
+            func string(_ start: Int, _ end: Int) -> String {
+                start < end ? String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) : ""
+            }
+            let firstEnd = lineEnd(0)
+            guard isMarker(0, firstEnd, UInt8(ascii: "-")) else {
+                return .failure(
+                    Diagnostic(
+                        .error, file, 1, 1, "expected front matter: the file must start with a line \"---\", then YAML, then \"---\""))
+            }
+            var start = firstEnd + 1
+            var yamlLines = 0
+            while start <= bytes.count {
+                let end = lineEnd(start)
+                if isMarker(start, end, UInt8(ascii: "-")) || isMarker(start, end, UInt8(ascii: ".")) {
+                    let yamlStart = firstEnd + 1
+                    return .success(
+                        FrontMatter(
+                            yaml: yamlLines == 0 ? "" : string(yamlStart, start - 1), yamlLine: 2,
+                            body: string(min(end + 1, bytes.count), bytes.count), bodyLine: yamlLines + 3))
+                }
+                yamlLines += 1
+                if end >= bytes.count { break }
+                start = end + 1
+            }
             return .failure(
                 Diagnostic(.error, file, 1, 1, "front matter is not closed: expected a line \"---\" after the YAML"))
         }
-        return .success(
-            FrontMatter(
-                yaml: yamlLines.joined(separator: "\n"), yamlLine: 2, body: lines.joined(separator: "\n"),
-                bodyLine: yamlLines.count + 3))
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingTrailingSpaces() -> Substring {
-        var s = self
-        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
-        return s
     }
 }
 
