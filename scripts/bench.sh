@@ -40,6 +40,26 @@ if [[ $what == scale || $what == all ]]; then
   done
 fi
 
+if [[ $what == scale || $what == all ]]; then
+  # The same with services fixed: plans and incidents double, so the pages double too.
+  echo "== scaling with 25 services (pages grow linearly) =="
+  work2=$(mktemp -d)
+  for k in 1 2 4; do
+    python3 "$here/../shared/bench/gen_corpus.py" "$work2/x$k" --plans $((10 * k)) --services 25 \
+      --incidents $((1000 * k)) >/dev/null
+    times=()
+    for _ in 1 2 3; do
+      rm -rf "$work2/x$k/slasite/public"
+      /usr/bin/time -f "%e %M" -o "$work2/t" "$bin" build --source "$work2/x$k/slasite" --now "$now" --quiet
+      times+=("$(cat "$work2/t")")
+    done
+    pages=$(find "$work2/x$k/slasite/public" -name '*.html' | wc -l)
+    printf '%s\n' "${times[@]}" | sort -n | sed -n 2p | awk -v k="$k" -v pages="$pages" \
+      '{printf "%dx (%d plans, 25 services, %d incidents, %d pages): %.2f s, %.0f MiB, %.2f ms/page\n", k, 10*k, 1000*k, pages, $1, $2/1024, 1000*$1/pages}'
+  done
+  rm -rf "$work2"
+fi
+
 if [[ $what == arithmetic || $what == all ]]; then
   echo "== arithmetic =="
   "$scratch/release/slasite-bench" 100000
