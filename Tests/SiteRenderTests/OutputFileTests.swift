@@ -21,4 +21,14 @@ final class OutputFileTests: XCTestCase {
         XCTAssertFalse("<t".containsBytes("<th"))
         XCTAssertTrue(Substring("xx<h1").containsBytes("<h1"))
     }
+
+    func testByteTextReplacesEveryOccurrence() {
+        XCTAssertEqual(ByteText.replacing("<th>a</th><th>b", "<th>", with: "<th scope=\"col\">"), "<th scope=\"col\">a</th><th scope=\"col\">b")
+        XCTAssertEqual(ByteText.replacing("aaaa", "aa", with: "b"), "bb")
+        XCTAssertEqual(ByteText.replacing("xaa", "aa", with: ""), "x")
+        XCTAssertEqual(ByteText.replacing("é<th>é", "<th>", with: "¡"), "é¡é")
+        XCTAssertEqual(ByteText.replacing("short", "longer needle", with: "x"), "short")
+        XCTAssertEqual(ByteText.replacing("", "a", with: "b"), "")
+        XCTAssertEqual(ByteText.replacing("abc", "", with: "x"), "abc")
+    }
 }

@@ -1,4 +1,6 @@
+import Foundation
 import SLACore
+
 /// Fits a body rendered by cmark-gfm into a page: headings nest under the page's own and table
 /// header cells get a scope. Rewrites tags only; never re-renders the Markdown.
 enum BodyHTML {
@@ -51,23 +53,32 @@ enum BodyHTML {
 enum ByteText {
     /// `text` with every occurrence of `target` replaced by `replacement`.
     static func replacing(_ text: String, _ target: String, with replacement: String) -> String {
-        let hay = Array(text.utf8)
-        let needle = Array(target.utf8)
-        let rep = Array(replacement.utf8)
-        guard !needle.isEmpty, hay.count >= needle.count else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(hay.count + 64)
-        var i = 0
-        let first = needle[0]
-        while i < hay.count {
-            if hay[i] == first, i + needle.count <= hay.count, hay[i..<(i + needle.count)].elementsEqual(needle) {
-                out += rep
-                i += needle.count
-            } else {
-                out.append(hay[i])
-                i += 1
+        var text = text
+        var target = target
+        var replacement = replacement
+        return text.withUTF8 { hay in
+            target.withUTF8 { needle in
+                replacement.withUTF8 { rep in
+                    guard !needle.isEmpty, hay.count >= needle.count else { return String(decoding: hay, as: UTF8.self) }
+                    var out: [UInt8] = []
+                    out.reserveCapacity(hay.count + 64)
+                    let first = needle[0]
+                    var run = 0  // start of the bytes not yet copied
+                    var i = 0
+                    while i + needle.count <= hay.count {
+                        if hay[i] == first && memcmp(hay.baseAddress! + i, needle.baseAddress!, needle.count) == 0 {
+                            out.append(contentsOf: UnsafeBufferPointer(rebasing: hay[run..<i]))
+                            out.append(contentsOf: rep)
+                            i += needle.count
+                            run = i
+                        } else {
+                            i += 1
+                        }
+                    }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: hay[run...]))
+                    return String(decoding: out, as: UTF8.self)
+                }
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

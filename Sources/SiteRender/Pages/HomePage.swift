@@ -19,11 +19,15 @@ struct HomePage {
                 "details_label": "View full details of the \(plan.title) plan",
             ]
         }
+        // Each plan's levels by service id (one lookup per table cell, not a search).
+        let levelsByPlan: [[String: ServiceLevel]] = builder.figures.plans.map { levels in
+            Dictionary(levels.map { ($0.serviceID, $0) }, uniquingKeysWith: { a, _ in a })
+        }
         // Services covered by at least one plan, in site order.
-        let covered = site.services.filter { service in site.plans.contains { $0.covers(service.id) } }
+        let covered = site.services.filter { service in levelsByPlan.contains { $0[service.id] != nil } }
         let rows: [[String: Any]] = covered.map { service in
-            let cells: [[String: Any]] = site.plans.map { plan in
-                guard let level = builder.figures.level(plan: plan.id, service: service.id) else {
+            let cells: [[String: Any]] = site.plans.enumerated().map { p, plan in
+                guard let level = levelsByPlan[p][service.id] else {
                     return ["text": "Not included", "muted": true, "linked": false]
                 }
                 return [
