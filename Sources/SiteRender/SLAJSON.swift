@@ -106,8 +106,50 @@ public enum SLAJSON {
             ("exclude_maintenance", .bool(terms.excludeMaintenance)),
             ("termination", terms.terminationConsecutiveMisses.map { .object([("consecutive_misses", .number(Double($0)))]) } ?? .null),
             ("support", support),
-            ("months", .array(level.months.map(month))),
+            ("months", .array(level.months.map { .raw(monthLine($0)) })),
         ])
+    }
+
+    /// `month(m)` as its one line of JSON, written directly (a large site has hundreds of
+    /// thousands of months; `SLAJSONTests` checks both forms agree).
+    static func monthLine(_ m: MonthFigure) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(320)
+        func text(_ s: StaticString) {
+            out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+        }
+        func number(_ x: Double?) {
+            if let x, x.isFinite { out.append(contentsOf: Published.text(x).utf8) } else { text("null") }
+        }
+        func bool(_ b: Bool?) {
+            if let b { b ? text("true") : text("false") } else { text("null") }
+        }
+        text("{\"month\": ")
+        JSONValue.writeString(m.month.description, into: &out)
+        text(", \"uptime\": ")
+        number(Published.uptime(m.uptime))
+        text(", \"downtime_minutes\": ")
+        number(Published.minutes(m.downtimeMinutes))
+        text(", \"met\": ")
+        bool(m.met)
+        text(", \"credit\": ")
+        number(m.credit)
+        text(", \"final\": ")
+        bool(m.final)
+        text(", \"budget_minutes\": ")
+        number(m.budgetMinutes.map(Published.minutes))
+        text(", \"budget_left_minutes\": ")
+        number(m.budgetLeftMinutes.map(Published.minutes))
+        text(", \"termination_right\": ")
+        bool(m.terminationRight)
+        text(", \"measured\": ")
+        bool(m.measured)
+        text(", \"minutes\": ")
+        number(Published.minutes(m.minutes))
+        text(", \"elapsed_minutes\": ")
+        number(Published.minutes(m.elapsedMinutes))
+        text("}")
+        return out
     }
 
     static func month(_ m: MonthFigure) -> JSONValue {
