@@ -99,32 +99,56 @@ public enum SLAArithmetic {
         var serviceDefaults: [String: SLATerms] = [:]
         for service in site.services where serviceDefaults[service.id] == nil { serviceDefaults[service.id] = service.defaults }
 
-        let plans = site.plans.map { plan -> [ServiceLevel] in
+        // What each plan × service needs, worked out in one pass: its months, terms and incidents.
+        struct Job: Sendable {
+            var plan: Int
+            var serviceID: String
+            var months: [YearMonth]
+            var terms: ResolvedTerms
+            var key: SpanKey
+        }
+        var jobs: [[Job]] = []
+        var keys: [SpanKey] = []
+        for (p, plan) in site.plans.enumerated() {
             // SPEC §3: months run from `effective`, else the first month with status data, else now.
             let first = plan.effective.map { YearMonth(year: $0.year, month: $0.month) } ?? firstData ?? currentMonth
             let months = months(from: first)
             var own: [String: SLATerms] = [:]
             for entry in plan.services where own[entry.id] == nil { own[entry.id] = entry.terms }
-            return plan.services.map { entry in
-                let terms = SLATerms.resolve([
-                    site.config.defaults, serviceDefaults[entry.id] ?? SLATerms(), plan.terms, own[entry.id] ?? SLATerms(),
-                ])
-                let indices = (byService[entry.id] ?? []).filter { site.incidents[$0].affects(service: entry.id, plan: plan.id) }
-                let key = SpanKey(indices: indices, exclude: terms.excludeMaintenance)
-                let spans: [WeightedSpan]
-                if let cached = spanCache[key] {
-                    spans = cached
-                } else {
-                    spans = Downtime.spans(
-                        of: indices.lazy.map { site.incidents[$0] }, weights: site.config.impactWeights,
-                        excludeMaintenance: terms.excludeMaintenance, now: now)
-                    spanCache[key] = spans
-                }
+            jobs.append(
+                plan.services.map { entry in
+                    let terms = SLATerms.resolve([
+                        site.config.defaults, serviceDefaults[entry.id] ?? SLATerms(), plan.terms, own[entry.id] ?? SLATerms(),
+                    ])
+                    let indices = (byService[entry.id] ?? []).filter { site.incidents[$0].affects(service: entry.id, plan: plan.id) }
+                    let key = SpanKey(indices: indices, exclude: terms.excludeMaintenance)
+                    if spanCache[key] == nil {
+                        spanCache[key] = []
+                        keys.append(key)
+                    }
+                    return Job(plan: p, serviceID: entry.id, months: months, terms: terms, key: key)
+                })
+        }
+        // Downtime spans once per distinct set of incidents (plans usually share them), then the
+        // month figures of every plan × service, both on all cores.
+        let incidents = site.incidents
+        let weights = site.config.impactWeights
+        let computed = ParallelWork.map(keys) { key in
+            Downtime.spans(
+                of: key.indices.lazy.map { incidents[$0] }, weights: weights, excludeMaintenance: key.exclude, now: now)
+        }
+        for (key, spans) in zip(keys, computed) { spanCache[key] = spans }
+        let spans = spanCache
+        let edgesByMonth = edges
+        let measured = measuredByService
+        let plans = ParallelWork.map(jobs) { row in
+            row.map { job -> ServiceLevel in
                 let figures = monthFigures(
-                    spans: spans, months: months, calendar: calendar, now: now, terms: terms,
-                    measured: measuredByService[entry.id] ?? [:], edges: edges)
+                    spans: spans[job.key] ?? [], months: job.months, calendar: calendar, now: now, terms: job.terms,
+                    measured: measured[job.serviceID] ?? [:], edges: edgesByMonth)
                 return ServiceLevel(
-                    planID: plan.id, serviceID: entry.id, terms: terms, months: figures, incidentIndices: indices)
+                    planID: site.plans[job.plan].id, serviceID: job.serviceID, terms: job.terms, months: figures,
+                    incidentIndices: job.key.indices)
             }
         }
         return SiteFigures(now: now, currentMonth: currentMonth, plans: plans)

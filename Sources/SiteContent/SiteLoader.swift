@@ -1,4 +1,5 @@
 import Foundation
+import SLACore
 
 #if canImport(Glibc)
     import Glibc
@@ -12,20 +13,20 @@ public enum SiteLoader {
     ///   (preview), so they are not listed and stat-ed again.
     public static func load(root: URL, cache: LoadCache? = nil, listing: [String: FileStamp]? = nil) throws -> [SourceFile] {
         let stamps = listing ?? scan(root: root)
-        var files: [SourceFile] = []
-        files.reserveCapacity(stamps.count)
-        for path in stamps.keys.sorted() {
-            let full = root.path + "/" + path
-            let st = stamps[path]
-            if let st, let hit = cache?.bytes(path, stamp: st) {
-                files.append(SourceFile(path: path, bytes: hit))
-                continue
-            }
-            let bytes = try readBytes(URL(fileURLWithPath: full))
-            if let st { cache?.store(path, stamp: st, bytes: bytes) }
-            files.append(SourceFile(path: path, bytes: bytes))
+        let paths = stamps.keys.sorted()
+        // Kept bytes first, then the other files read on all cores.
+        var bytes: [[UInt8]?] = paths.map { path in stamps[path].flatMap { cache?.bytes(path, stamp: $0) } }
+        let missing = bytes.indices.filter { bytes[$0] == nil }
+        let base = root.path
+        let read = ParallelWork.map(missing.map { paths[$0] }) { path in
+            Result { try readBytes(URL(fileURLWithPath: base + "/" + path)) }
         }
-        return files
+        for (k, result) in zip(missing, read) {
+            let b = try result.get()
+            if let st = stamps[paths[k]] { cache?.store(paths[k], stamp: st, bytes: b) }
+            bytes[k] = b
+        }
+        return zip(paths, bytes).map { SourceFile(path: $0, bytes: $1!) }
     }
 
     /// Every input file of the site (`site.yaml`, `content/`, `themes/`) with its stamp, by path
