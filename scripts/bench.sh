@@ -19,45 +19,37 @@ if [[ $what == compare || $what == all ]]; then
   python3 "$here/../shared/bench/compare.py" "$bin" --runs "${RUNS:-3}"
 fi
 
-if [[ $what == scale || $what == all ]]; then
-  # Pages grow with plans x services, so doubling all three inputs makes about 4x the pages;
-  # the report prints pages so the cost per page can be compared too.
-  echo "== scaling (median of 3 builds; /usr/bin/time peak memory) =="
-  work=$(mktemp -d)
-  trap 'rm -rf "$work"' EXIT
+# One scaling series: for k in 1 2 4, a site of 10k plans, SERVICES(k) services and 1000k
+# incidents, built three times; prints the median build, peak memory and cost per page.
+#   series NAME SERVICES_EXPR  (SERVICES_EXPR uses $k, e.g. '25 * k' or '25')
+series() {
+  echo "== $1 (median of 3 builds; /usr/bin/time peak memory) =="
   for k in 1 2 4; do
-    python3 "$here/../shared/bench/gen_corpus.py" "$work/x$k" --plans $((10 * k)) --services $((25 * k)) \
+    local services=$(($2)) site
+    site=$(mktemp -d -p "$work")
+    python3 "$here/../shared/bench/gen_corpus.py" "$site" --plans $((10 * k)) --services "$services" \
       --incidents $((1000 * k)) >/dev/null
-    times=()
+    local times=()
     for _ in 1 2 3; do
-      rm -rf "$work/x$k/slasite/public"
-      /usr/bin/time -f "%e %M" -o "$work/t" "$bin" build --source "$work/x$k/slasite" --now "$now" --quiet
+      rm -rf "$site/slasite/public"
+      /usr/bin/time -f "%e %M" -o "$work/t" "$bin" build --source "$site/slasite" --now "$now" --quiet
       times+=("$(cat "$work/t")")
     done
-    pages=$(find "$work/x$k/slasite/public" -name '*.html' | wc -l)
-    printf '%s\n' "${times[@]}" | sort -n | sed -n 2p | awk -v k="$k" -v pages="$pages" \
-      '{printf "%dx (%d plans, %d services, %d incidents, %d pages): %.2f s, %.0f MiB, %.2f ms/page\n", k, 10*k, 25*k, 1000*k, pages, $1, $2/1024, 1000*$1/pages}'
+    local pages
+    pages=$(find "$site/slasite/public" -name '*.html' | wc -l)
+    printf '%s\n' "${times[@]}" | sort -n | sed -n 2p | awk -v k="$k" -v s="$services" -v pages="$pages" \
+      '{printf "%dx (%d plans, %d services, %d incidents, %d pages): %.2f s, %.0f MiB, %.2f ms/page\n", k, 10*k, s, 1000*k, pages, $1, $2/1024, 1000*$1/pages}'
   done
-fi
+}
 
 if [[ $what == scale || $what == all ]]; then
-  # The same with services fixed: plans and incidents double, so the pages double too.
-  echo "== scaling with 25 services (pages grow linearly) =="
-  work2=$(mktemp -d)
-  for k in 1 2 4; do
-    python3 "$here/../shared/bench/gen_corpus.py" "$work2/x$k" --plans $((10 * k)) --services 25 \
-      --incidents $((1000 * k)) >/dev/null
-    times=()
-    for _ in 1 2 3; do
-      rm -rf "$work2/x$k/slasite/public"
-      /usr/bin/time -f "%e %M" -o "$work2/t" "$bin" build --source "$work2/x$k/slasite" --now "$now" --quiet
-      times+=("$(cat "$work2/t")")
-    done
-    pages=$(find "$work2/x$k/slasite/public" -name '*.html' | wc -l)
-    printf '%s\n' "${times[@]}" | sort -n | sed -n 2p | awk -v k="$k" -v pages="$pages" \
-      '{printf "%dx (%d plans, 25 services, %d incidents, %d pages): %.2f s, %.0f MiB, %.2f ms/page\n", k, 10*k, 1000*k, pages, $1, $2/1024, 1000*$1/pages}'
-  done
-  rm -rf "$work2"
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+  # Pages grow with plans x services, so doubling all three inputs makes about 4x the pages;
+  # the report prints pages so the cost per page can be compared too.
+  series scaling '25 * k'
+  # Services fixed: plans and incidents double, so the pages double too.
+  series "scaling with 25 services (pages grow linearly)" '25'
 fi
 
 if [[ $what == arithmetic || $what == all ]]; then

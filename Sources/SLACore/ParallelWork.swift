@@ -18,14 +18,6 @@ public enum ParallelWork {
         }
         return slots.values()
     }
-
-    /// Runs `transform` for each item on all cores and concatenates the results in order.
-    public static func flatMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) throws -> [R]) throws -> [R] {
-        let results = map(items) { item -> Result<[R], any Error> in Result { try transform(item) } }
-        var out: [R] = []
-        for r in results { out += try r.get() }
-        return out
-    }
 }
 
 /// Fixed slots, each written once from a worker (distinct indices, so no two writers meet).
@@ -54,4 +46,25 @@ final class AtomicCounter: Sendable {
     private let value = Atomic<Int>(0)
 
     func increment() -> Int { value.add(1, ordering: .relaxed).oldValue }
+}
+
+/// A list that several workers append to.
+public final class LockedList<Element>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [Element] = []
+
+    public init() {}
+
+    public func append(_ item: Element) {
+        lock.lock()
+        items.append(item)
+        lock.unlock()
+    }
+
+    /// Everything appended so far, in the order it arrived.
+    public var elements: [Element] {
+        lock.lock()
+        defer { lock.unlock() }
+        return items
+    }
 }

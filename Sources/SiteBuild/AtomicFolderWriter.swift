@@ -37,11 +37,11 @@ public struct AtomicFolderWriter: Sendable {
         for file in files where !file.isContained { throw WriteError.unsafePath(file.path) }
         let staging = try begin()
         do {
-            let failures = ResultCollector()
+            let failures = LockedList<String>()
             _ = ParallelWork.map(files) { file in
-                do { try staging.write(file) } catch { failures.add("\(error)") }
+                do { try staging.write(file) } catch { failures.append("\(error)") }
             }
-            if let first = failures.first { throw WriteError.io(first) }
+            if let first = failures.elements.first { throw WriteError.io(first) }
             try staging.commit()
         } catch {
             staging.abandon()
@@ -205,24 +205,6 @@ public struct AtomicFolderWriter: Sendable {
                 try? fm.removeItem(at: parent.appendingPathComponent(name))
             }
         }
-    }
-}
-
-/// Thread-safe list of failure messages.
-final class ResultCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var messages: [String] = []
-
-    func add(_ message: String) {
-        lock.lock()
-        messages.append(message)
-        lock.unlock()
-    }
-
-    var first: String? {
-        lock.lock()
-        defer { lock.unlock() }
-        return messages.first
     }
 }
 

@@ -17,9 +17,9 @@ public struct SiteRenderer: Sendable {
 
     /// Every output file, sorted by path.
     public func render() throws -> [OutputFile] {
-        let collected = Collected()
-        _ = try render { collected.add($0) }
-        return collected.files.sorted { $0.path < $1.path }
+        let collected = LockedList<OutputFile>()
+        _ = try render { collected.append($0) }
+        return collected.elements.sorted { $0.path < $1.path }
     }
 
     /// Renders every output file and hands each to `emit` as soon as it is made, from several
@@ -75,23 +75,5 @@ public struct SiteRenderer: Sendable {
         context.pageCache?.record(rendered: pages.jobs.count - reused, reused: reused)
         context.jsonCache?.endBuild()
         return done.flatMap(\.paths).sorted()
-    }
-}
-
-/// Output files handed over from several threads.
-private final class Collected: @unchecked Sendable {
-    private let lock = NSLock()
-    private var list: [OutputFile] = []
-
-    func add(_ file: OutputFile) {
-        lock.lock()
-        list.append(file)
-        lock.unlock()
-    }
-
-    var files: [OutputFile] {
-        lock.lock()
-        defer { lock.unlock() }
-        return list
     }
 }

@@ -47,21 +47,8 @@ enum MachineOutputs {
     /// maintenance.ics and sla.schema.json.
     static func calendarAndSchema(_ context: RenderContext) -> [OutputFile] {
         [
-            OutputFile(path: MaintenanceCalendar.path, bytes: calendar(context)),
+            OutputFile(path: MaintenanceCalendar.path, text: MaintenanceCalendar.text(context)),
             OutputFile(path: SLASchema.path, bytes: SLASchema.document(urls: context.urls).bytes()),
         ]
-    }
-
-    /// maintenance.ics, reused in preview while the maintenance windows and shared inputs are unchanged.
-    private static func calendar(_ context: RenderContext) -> [UInt8] {
-        guard let cache = context.jsonCache else { return Array(MaintenanceCalendar.text(context).utf8) }
-        var h = Hasher()
-        h.combine(MaintenanceCalendar.path)
-        h.combine(context.sharedInputsKey)
-        h.combine(context.figures.now)
-        for (k, incident) in context.site.incidents.enumerated() where incident.impact == .maintenance {
-            context.combine(incident: k, into: &h)
-        }
-        return cache.bytes(h.finalize()) { Array(MaintenanceCalendar.text(context).utf8) }
     }
 }

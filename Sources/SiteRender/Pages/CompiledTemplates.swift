@@ -352,25 +352,7 @@ struct CompiledTemplates: @unchecked Sendable {
     private func escape(_ text: String, _ type: ContentType, into out: inout [UInt8]) {
         switch type {
         case .fastHTML:
-            var text = text
-            text.withUTF8 { bytes in
-                var run = 0
-                for i in 0..<bytes.count {
-                    let entity: StaticString
-                    switch bytes[i] {
-                    case 38: entity = "&amp;"
-                    case 60: entity = "&lt;"
-                    case 62: entity = "&gt;"
-                    case 34: entity = "&quot;"
-                    case 39: entity = "&#39;"
-                    default: continue
-                    }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
-                    out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-                    run = i + 1
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
-            }
+            FastHTMLContentType.escape(text, into: &out)
         case .html:
             // swift-mustache's default escaping works on whole Characters.
             for c in text {

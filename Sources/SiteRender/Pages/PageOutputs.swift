@@ -30,10 +30,18 @@ enum PageOutputs {
         let theme: PageTheme
         let builder: PageBuilder
         let jobs: [Job]
-        /// Per plan × service, a digest of its figures and terms (preview only; nil otherwise).
-        let levelDigests: [[Int]]?
-        /// Digest of what the status page shows (preview only).
-        let statusDigest: Int?
+        /// What page keys are made of, computed once per build (preview only; nil otherwise).
+        let digests: Digests?
+
+        struct Digests: Sendable {
+            /// Per plan × service, a digest of its figures and terms.
+            var levels: [[Int]]
+            /// A digest of what the status page shows.
+            var status: Int
+        }
+
+        /// Digests of each level's figures, when the preview's caches are on (sla.json keys on them too).
+        var levelDigests: [[Int]]? { digests?.levels }
 
         init(_ context: RenderContext) throws {
             self.context = context
@@ -51,7 +59,7 @@ enum PageOutputs {
             builder = PageBuilder(context: context, theme: theme)
             jobs = PageOutputs.jobs(context)
             if context.pageCache != nil {
-                levelDigests = ParallelWork.map(context.figures.plans) { levels in
+                let levels = ParallelWork.map(context.figures.plans) { levels in
                     levels.map { level in
                         var h = Hasher()
                         h.combine(level)
@@ -64,10 +72,9 @@ enum PageOutputs {
                 for k in listed.open + [-1] + listed.scheduled + [-1] + listed.recent {
                     if k >= 0 { context.combine(incident: k, into: &h) } else { h.combine(-1) }
                 }
-                statusDigest = h.finalize()
+                digests = Digests(levels: levels, status: h.finalize())
             } else {
-                levelDigests = nil
-                statusDigest = nil
+                digests = nil
             }
         }
 
@@ -76,7 +83,7 @@ enum PageOutputs {
         func file(_ job: Job) -> (file: OutputFile, reused: Bool) {
             let path = PageOutputs.path(of: job, context)
             let cache = context.pageCache
-            let key = cache == nil ? nil : PageOutputs.inputKey(job, context, levels: levelDigests, status: statusDigest)
+            let key = digests.map { PageOutputs.inputKey(job, context, $0) }
             if let key, let hit = cache?.file(path, key: key) { return (hit, true) }
             let file = OutputFile(path: path, bytes: PageOutputs.render(job, builder))
             if let key { cache?.store(file, key: key) }
@@ -110,63 +117,32 @@ enum PageOutputs {
         }
     }
 
-    /// Every page and the files that go with them (used where pages are rendered on their own).
-    static func files(_ context: RenderContext) throws -> [OutputFile] {
-        let run = try Run(context)
-        let rendered = ParallelWork.map(run.jobs) { run.file($0) }
-        let reused = rendered.filter(\.reused).count
-        context.pageCache?.record(rendered: rendered.count - reused, reused: reused)
-        let pages = rendered.map(\.file)
-        try checkContained(pages)
-        return pages + run.siteFiles()
-    }
-
     static func checkContained(_ pages: [OutputFile]) throws {
         for page in pages where !page.isContained {
             throw PageTheme.ThemeError(path: page.path, message: "page path leaves the output folder")
         }
     }
 
-    /// Digest of everything a page is made from.
-    /// Pages depend on the shared inputs (configuration, theme, plans, services, terms, *now*)
-    /// plus their own figures and incidents.
-    static func inputKey(_ job: Job, _ context: RenderContext, levels: [[Int]]? = nil, status: Int? = nil) -> Int {
+    /// Digest of everything a page is made from (preview): the shared inputs (configuration,
+    /// theme, plans, services, terms, *now*) plus the page's own figures and incidents.
+    static func inputKey(_ job: Job, _ context: RenderContext, _ digests: Run.Digests) -> Int {
         var h = Hasher()
         h.combine(context.sharedInputsKey)
         h.combine(job.kind)
-        if let levels {
-            switch job {
-            case .plan(let p):
-                h.combine(levels[p])
-                return h.finalize()
-            case .details(let p, let s):
-                h.combine(levels[p][s])
-                for k in context.figures.plans[p][s].incidentIndices.suffix(DetailsPage.incidentLimit) {
-                    context.combine(incident: k, into: &h)
-                }
-                return h.finalize()
-            case .status:
-                if let status {
-                    h.combine(status)
-                    return h.finalize()
-                }
-            default: break
-            }
-        }
         switch job {
         case .home, .terms, .notFound:
             // Made only from shared inputs: the home page shows terms (objectives, credits,
             // support), never month figures.
             break
         case .status:
-            for levels in context.figures.plans { for level in levels { h.combine(level.current) } }
-            for k in context.site.incidents.indices { context.combine(incident: k, into: &h) }
+            h.combine(digests.status)
         case .plan(let p):
-            h.combine(context.figures.plans[p])
+            h.combine(digests.levels[p])
         case .details(let p, let s):
-            let level = context.figures.plans[p][s]
-            h.combine(level)
-            for k in level.incidentIndices.suffix(DetailsPage.incidentLimit) { context.combine(incident: k, into: &h) }
+            h.combine(digests.levels[p][s])
+            for k in context.figures.plans[p][s].incidentIndices.suffix(DetailsPage.incidentLimit) {
+                context.combine(incident: k, into: &h)
+            }
         case .incident(let k):
             context.combine(incident: k, into: &h)
         }
