@@ -70,7 +70,10 @@ public enum SLAArithmetic {
     }
 
     /// Every number of the site at reference time `now`.
-    public static func figures(for site: Site, now: Instant) -> SiteFigures {
+    ///
+    /// - Parameter cache: keeps each plan × service's figures between runs (preview): a level
+    ///   whose inputs did not change is not computed again.
+    public static func figures(for site: Site, now: Instant, cache: FiguresCache? = nil) -> SiteFigures {
         let calendar = SiteCalendar(timeZone: site.config.timeZone)
         let currentMonth = calendar.month(containing: now)
         let firstData = firstMonthWithData(site: site, calendar: calendar, now: now)
@@ -94,10 +97,13 @@ public enum SLAArithmetic {
             var indices: [Int]
             var exclude: Bool
         }
-        var spanCache: [SpanKey: [WeightedSpan]] = [:]
+        // Each distinct set of incidents gets a number; plans usually share them.
+        var keyIDs: [SpanKey: Int] = [:]
+        var keys: [SpanKey] = []
         // `Site.terms(plan:service:)` with its lookups done once: service defaults by id.
         var serviceDefaults: [String: SLATerms] = [:]
         for service in site.services where serviceDefaults[service.id] == nil { serviceDefaults[service.id] = service.defaults }
+        let incidents = site.incidents
 
         // What each plan × service needs, worked out in one pass: its months, terms and incidents.
         struct Job: Sendable {
@@ -105,10 +111,9 @@ public enum SLAArithmetic {
             var serviceID: String
             var months: [YearMonth]
             var terms: ResolvedTerms
-            var key: SpanKey
+            var key: Int
         }
         var jobs: [[Job]] = []
-        var keys: [SpanKey] = []
         for (p, plan) in site.plans.enumerated() {
             // SPEC §3: months run from `effective`, else the first month with status data, else now.
             let first = plan.effective.map { YearMonth(year: $0.year, month: $0.month) } ?? firstData ?? currentMonth
@@ -120,38 +125,115 @@ public enum SLAArithmetic {
                     let terms = SLATerms.resolve([
                         site.config.defaults, serviceDefaults[entry.id] ?? SLATerms(), plan.terms, own[entry.id] ?? SLATerms(),
                     ])
-                    let indices = (byService[entry.id] ?? []).filter { site.incidents[$0].affects(service: entry.id, plan: plan.id) }
+                    // byService lists the incidents naming this service; only a plan list can leave one out.
+                    let indices = (byService[entry.id] ?? []).filter { incidents[$0].plans?.contains(plan.id) ?? true }
                     let key = SpanKey(indices: indices, exclude: terms.excludeMaintenance)
-                    if spanCache[key] == nil {
-                        spanCache[key] = []
+                    let id: Int
+                    if let known = keyIDs[key] {
+                        id = known
+                    } else {
+                        id = keys.count
+                        keyIDs[key] = id
                         keys.append(key)
                     }
-                    return Job(plan: p, serviceID: entry.id, months: months, terms: terms, key: key)
+                    return Job(plan: p, serviceID: entry.id, months: months, terms: terms, key: id)
                 })
         }
-        // Downtime spans once per distinct set of incidents (plans usually share them), then the
-        // month figures of every plan × service, both on all cores.
-        let incidents = site.incidents
         let weights = site.config.impactWeights
-        let computed = ParallelWork.map(keys) { key in
-            Downtime.spans(
-                of: key.indices.lazy.map { incidents[$0] }, weights: weights, excludeMaintenance: key.exclude, now: now)
-        }
-        for (key, spans) in zip(keys, computed) { spanCache[key] = spans }
-        let spans = spanCache
         let edgesByMonth = edges
         let measured = measuredByService
-        let plans = ParallelWork.map(jobs) { row in
-            row.map { job -> ServiceLevel in
+
+        // With a cache: each level's inputs as one digest; levels found need no spans or figures.
+        var inputKeys: [[Int]]?
+        var kept: [[ServiceLevel?]]?
+        var needed = Array(repeating: true, count: keys.count)
+        if let cache {
+            // An incident counts by its start, end and impact (which levels it counts against is
+            // each level's list of incidents), so an edit to its text keeps every figure.
+            let digests = incidents.map { incident -> Int in
+                var h = Hasher()
+                h.combine(incident.start)
+                h.combine(incident.end)
+                h.combine(incident.impact)
+                return h.finalize()
+            }
+            var shared = Hasher()
+            shared.combine(now)
+            shared.combine(calendar.timeZone.identifier)
+            shared.combine(weights.major)
+            shared.combine(weights.partial)
+            shared.combine(weights.degraded)
+            shared.combine(weights.maintenance)
+            let sharedKey = shared.finalize()
+            var measuredKeys: [String: Int] = [:]
+            for (service, rows) in measuredByService {
+                var h = Hasher()
+                for m in rows.keys.sorted() {
+                    h.combine(m)
+                    h.combine(rows[m])
+                }
+                measuredKeys[service] = h.finalize()
+            }
+            let spanKeys = keys.map { key -> Int in
+                var h = Hasher()
+                h.combine(sharedKey)
+                h.combine(key.exclude)
+                h.combine(key.indices.count)
+                for k in key.indices {
+                    h.combine(k)
+                    h.combine(digests[k])
+                }
+                return h.finalize()
+            }
+            let keyRows = jobs.map { row in
+                row.map { job -> Int in
+                    var h = Hasher()
+                    h.combine(spanKeys[job.key])
+                    h.combine(site.plans[job.plan].id)
+                    h.combine(job.serviceID)
+                    h.combine(job.terms)
+                    h.combine(job.months.first)
+                    h.combine(job.months.count)
+                    h.combine(measuredKeys[job.serviceID])
+                    return h.finalize()
+                }
+            }
+            let found = cache.levels(keyRows)
+            inputKeys = keyRows
+            kept = found
+            // Spans only for the sets of incidents some missing level needs.
+            needed = Array(repeating: false, count: keys.count)
+            for (row, levels) in zip(jobs, found) {
+                for (job, level) in zip(row, levels) where level == nil { needed[job.key] = true }
+            }
+        }
+
+        // Downtime spans once per distinct set of incidents, then the month figures of every
+        // plan × service, both on all cores.
+        let keyList = keys
+        let neededList = needed
+        let spans = ParallelWork.map(Array(keyList.indices)) { id -> [WeightedSpan] in
+            guard neededList[id] else { return [] }
+            let key = keyList[id]
+            return Downtime.spans(
+                of: key.indices.lazy.map { incidents[$0] }, weights: weights, excludeMaintenance: key.exclude, now: now)
+        }
+        let keptLevels = kept
+        let jobList = jobs
+        let plans = ParallelWork.map(Array(jobList.indices)) { p in
+            jobList[p].indices.map { s -> ServiceLevel in
+                if let level = keptLevels?[p][s] { return level }
+                let job = jobList[p][s]
                 let figures = monthFigures(
-                    spans: spans[job.key] ?? [], months: job.months, calendar: calendar, now: now, terms: job.terms,
+                    spans: spans[job.key], months: job.months, calendar: calendar, now: now, terms: job.terms,
                     measured: measured[job.serviceID] ?? [:], edges: edgesByMonth)
                 return ServiceLevel(
                     planID: site.plans[job.plan].id, serviceID: job.serviceID, terms: job.terms, months: figures,
-                    incidentIndices: job.key.indices)
+                    incidentIndices: keyList[job.key].indices)
             }
         }
-        return SiteFigures(now: now, currentMonth: currentMonth, plans: plans)
+        if let cache, let inputKeys { cache.store(inputKeys, plans) }
+        return SiteFigures(now: now, currentMonth: currentMonth, plans: plans, inputKeys: inputKeys)
     }
 
     /// The earliest month, up to *now*, in which an incident starts or a measurement is given.

@@ -33,8 +33,10 @@ public struct BuildResult: Sendable {
     public var site: Site?
     public var figures: SiteFigures?
     public var steps: [(name: String, seconds: Double)]
-    /// The source files read, by path (for excerpts under diagnostics).
-    public var sources: [String: [UInt8]] = [:]
+    /// The source files read.
+    public var sourceFiles: [SourceFile] = []
+    /// The source files read, by path (for excerpts under diagnostics); made when asked for.
+    public var sources: [String: [UInt8]] { Dictionary(sourceFiles.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a }) }
     public var succeeded: Bool { !diagnostics.hasErrors && !paths.isEmpty }
 }
 
@@ -68,12 +70,12 @@ public struct BuildPipeline: Sendable {
             result.diagnostics = [Diagnostic(.error, ".", 0, 0, "cannot read the site at \(request.source.path): \(error)")]
             return result
         }
-        result.sources = Dictionary(files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
+        result.sourceFiles = files
         let parsed = step(2, "parse") { SiteParser.parse(files, options: ParseOptions(baseURL: request.baseURL), cache: caches?.parse) }
         result.diagnostics = parsed.diagnostics
         guard let site = parsed.site else { return result }
         result.site = site
-        let figures = step(3, "compute") { SLAArithmetic.figures(for: site, now: request.now) }
+        let figures = step(3, "compute") { SLAArithmetic.figures(for: site, now: request.now, cache: caches?.figures) }
         result.figures = figures
         let themeFiles = files.compactMap { file -> (String, [UInt8])? in
             if case let .theme(name, rel) = SourceKind.classify(file.path), name == site.config.theme { return (rel, file.bytes) }
@@ -81,19 +83,23 @@ public struct BuildPipeline: Sendable {
         }
         if site.config.theme != "default" && themeFiles.isEmpty {
             // A misspelt theme name would otherwise silently fall back to the built-in theme.
-            let line = result.sources["site.yaml"].map { Self.line(of: "theme:", in: $0) } ?? 1
+            let line = files.first { $0.path == "site.yaml" }.map { Self.line(of: "theme:", in: $0.bytes) } ?? 1
             result.diagnostics.append(
                 Diagnostic(
                     .warning, "site.yaml", line, 1,
                     "theme \"\(site.config.theme)\" has no files in themes/\(site.config.theme)/; using the default theme"))
         }
-        let renderer = SiteRenderer(
-            site: site, figures: figures, themeOverrides: Dictionary(themeFiles, uniquingKeysWith: { a, _ in a }),
-            markdownCache: caches?.markdown, pageCache: caches?.pages, jsonCache: caches?.json,
-            sharedInputsKey: caches.map { Self.sharedInputsKey(files, request: request, cache: $0.load) } ?? 0,
-            incidentDigests: caches.map { cache in
-                site.incidents.map { cache.load.digest("content/status/incidents/\($0.id).md") ?? $0.hashValue }
-            })
+        // Made inside the render step, whose time then covers Markdown and the preview's keys.
+        func makeRenderer() -> SiteRenderer {
+            SiteRenderer(
+                site: site, figures: figures, themeOverrides: Dictionary(themeFiles, uniquingKeysWith: { a, _ in a }),
+                markdownCache: caches?.markdown, pageCache: caches?.pages, jsonCache: caches?.json,
+                sharedInputsKey: caches.map { Self.sharedInputsKey(files, request: request, cache: $0.load) } ?? 0,
+                // Preview: each incident stands for itself in page keys by its source file's digest.
+                incidentDigests: caches.map { cache in
+                    site.incidents.map { cache.load.digest("content/status/incidents/\($0.id).md") ?? $0.hashValue }
+                })
+        }
         func renderFailed(_ error: any Error) {
             if let d = error as? Diagnostic {
                 result.diagnostics.append(d)
@@ -106,7 +112,7 @@ public struct BuildPipeline: Sendable {
         guard let output = request.output else {
             // In memory (check, preview): every file is kept.
             do {
-                result.files = try step(4, "render") { try renderer.render() }
+                result.files = try step(4, "render") { try makeRenderer().render() }
                 result.paths = result.files.map(\.path)
             } catch {
                 renderFailed(error)
@@ -123,7 +129,7 @@ public struct BuildPipeline: Sendable {
             return result
         }
         do {
-            result.paths = try step(4, "render and write") { try renderer.render(emit: staging.write) }
+            result.paths = try step(4, "render and write") { try makeRenderer().render(emit: staging.write) }
         } catch {
             staging.abandon()
             renderFailed(error)
@@ -176,6 +182,7 @@ public final class BuildCaches: Sendable {
     public let markdown = MarkdownCache()
     public let pages = PageCache()
     public let json = FragmentCache()
+    public let figures = FiguresCache()
 
     public init() {}
 }

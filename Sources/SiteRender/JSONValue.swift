@@ -31,9 +31,9 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// Serialized as UTF-8 bytes (see `serialized`).
-    public func bytes(pretty: Bool = true) -> [UInt8] {
+    public func bytes(pretty: Bool = true, reserving capacity: Int = 1 << 16) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(1 << 16)
+        out.reserveCapacity(max(capacity, 1 << 16))
         write(into: &out, indent: pretty ? 0 : -1)
         if pretty { out.append(10) }
         return out

@@ -54,16 +54,14 @@ public struct RenderContext: Sendable {
         // Render every body once, on all cores; pages and feeds share the HTML.
         let bodies = [site.terms.body] + site.services.map(\.body) + site.plans.map(\.body) + site.incidents.map(\.body)
         // Kept bodies first (one pass, no threads), then the rest on all cores.
-        var found: [String?] = markdownCache.map { cache in bodies.map { cache.html(for: $0, unsafe: markdown.unsafe) } }
+        var found: [String?] = markdownCache?.lookup(bodies, unsafe: markdown.unsafe)
             ?? Array(repeating: nil, count: bodies.count)
         let missing = found.indices.filter { found[$0] == nil }
         let rendered = ParallelWork.map(missing) { markdown.html(bodies[$0]) }
-        for (k, out) in zip(missing, rendered) {
-            found[k] = out
-            markdownCache?.store(bodies[k], unsafe: markdown.unsafe, html: out)
-        }
+        for (k, out) in zip(missing, rendered) { found[k] = out }
         var k = 0
         let html = found.map { $0! }
+        markdownCache?.keep(bodies, html, unsafe: markdown.unsafe)
         termsHTML = html[k]
         k += 1
         var services: [String: String] = [:]
@@ -94,20 +92,32 @@ public struct RenderContext: Sendable {
 /// Rendered Markdown bodies kept between builds, keyed by their text.
 public final class MarkdownCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var entries: [String: String] = [:]
-    private var unsafeEntries: [String: String] = [:]
+    /// The previous build's bodies and their HTML, in the order of that build's list.
+    private var previous: [(body: String, html: String)] = []
+    private var previousUnsafe = false
 
     public init() {}
 
-    func html(for body: String, unsafe: Bool) -> String? {
+    /// The kept HTML of each body, nil where it must be rendered. A body is looked for at the
+    /// same place in the previous build's list first (an unchanged body is the same string there,
+    /// compared without reading it), then by its text (after an incident was added or removed).
+    func lookup(_ bodies: [String], unsafe: Bool) -> [String?] {
         lock.lock()
         defer { lock.unlock() }
-        return unsafe ? unsafeEntries[body] : entries[body]
+        guard unsafe == previousUnsafe else { return Array(repeating: nil, count: bodies.count) }
+        var byText: [String: String]?
+        return bodies.enumerated().map { k, body in
+            if k < previous.count && previous[k].body == body { return previous[k].html }
+            if byText == nil { byText = Dictionary(previous.map { ($0.body, $0.html) }, uniquingKeysWith: { a, _ in a }) }
+            return byText?[body]
+        }
     }
 
-    func store(_ body: String, unsafe: Bool, html: String) {
+    /// Keeps this build's bodies and HTML (and only those).
+    func keep(_ bodies: [String], _ html: [String], unsafe: Bool) {
         lock.lock()
-        if unsafe { unsafeEntries[body] = html } else { entries[body] = html }
+        previous = Array(zip(bodies, html))
+        previousUnsafe = unsafe
         lock.unlock()
     }
 }
@@ -127,6 +137,13 @@ public final class PageCache: @unchecked Sendable {
         defer { lock.unlock() }
         guard let e = entries[path], e.key == key else { return nil }
         return e.file
+    }
+
+    /// Every kept page as it is now, for lookups without the lock while a build renders.
+    func snapshot() -> [String: (key: Int, file: OutputFile)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries
     }
 
     func store(_ file: OutputFile, key: Int) {

@@ -6,7 +6,8 @@ public enum SLAJSON {
     /// - Parameter cache: serialized services kept between builds (preview), keyed by their figures.
     /// - Parameter levelDigests: a digest of each plan × service's figures, when the caller has them.
     public static func document(
-        site: Site, figures: SiteFigures, urls: SiteURLs, cache: FragmentCache? = nil, levelDigests: [[Int]]? = nil
+        site: Site, figures: SiteFigures, urls: SiteURLs, cache: FragmentCache? = nil, levelDigests: [[Int]]? = nil,
+        incidentDigests: [Int]? = nil, sharedInputsKey: Int = 0
     ) -> JSONValue {
         let calendar = SiteCalendar(timeZone: site.config.timeZone)
         let titles = Dictionary(site.services.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
@@ -25,22 +26,28 @@ public enum SLAJSON {
                 })),
             ])
         }
-        let incidents: [JSONValue] = site.incidents.map { incident in
+        let digests = incidentDigests.flatMap { $0.count == site.incidents.count ? $0 : nil }
+        let incidents: [JSONValue] = site.incidents.enumerated().map { k, incident in
             let ongoing = incident.end.map { $0 > figures.now } ?? true && incident.start <= figures.now
             guard let cache else { return self.incident(incident, ongoing: ongoing, urls: urls) }
             // Preview: an incident's object (nesting level 2: root, incidents) is kept under a
-            // digest of the fields it shows.
+            // digest of its source file and the shared inputs it is read with, else of its fields.
             var h = Hasher()
             h.combine("sla.json incident")
             h.combine(urls.baseURL)
-            h.combine(incident.id)
-            h.combine(incident.title)
-            h.combine(incident.impact)
-            h.combine(incident.services)
-            h.combine(incident.plans)
-            h.combine(incident.start)
-            h.combine(incident.end)
             h.combine(ongoing)
+            if let digests {
+                h.combine(sharedInputsKey)
+                h.combine(digests[k])
+            } else {
+                h.combine(incident.id)
+                h.combine(incident.title)
+                h.combine(incident.impact)
+                h.combine(incident.services)
+                h.combine(incident.plans)
+                h.combine(incident.start)
+                h.combine(incident.end)
+            }
             return .raw(cache.bytes(h.finalize()) { self.incident(incident, ongoing: ongoing, urls: urls).fragment(level: 2) })
         }
         return .object([
@@ -179,8 +186,22 @@ public final class FragmentCache: @unchecked Sendable {
     private var entries: [Int: (generation: Int, bytes: [UInt8])] = [:]
     private var generation = 0
     private var theme: (key: Int, theme: PageTheme)?
+    private var sizes: [String: Int] = [:]
 
     public init() {}
+
+    /// The size of output `path` in the previous build, to reserve its buffer at once.
+    func size(of path: String) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return sizes[path] ?? 0
+    }
+
+    func record(size: Int, of path: String) {
+        lock.lock()
+        sizes[path] = size
+        lock.unlock()
+    }
 
     func fragment(_ key: Int) -> [UInt8]? {
         lock.lock()

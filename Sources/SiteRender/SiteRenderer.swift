@@ -35,17 +35,23 @@ public struct SiteRenderer: Sendable {
         enum Work: Sendable {
             case slaJSON, feeds, calendarAndSchema, siteFiles
             case badges(plan: Int)
-            case page(PageOutputs.Job)
+            /// A few pages in a row: one piece of work per page costs more than a kept page.
+            case pages(ArraySlice<PageOutputs.Job>)
         }
-        var others: [Work] = [], incidents: [Work] = []
+        var others: [PageOutputs.Job] = [], incidents: [PageOutputs.Job] = []
         for job in pages.jobs {
-            if case .incident = job { incidents.append(.page(job)) } else { others.append(.page(job)) }
+            if case .incident = job { incidents.append(job) } else { others.append(job) }
+        }
+        var order: [PageOutputs.Job] = []
+        order.reserveCapacity(pages.jobs.count)
+        for k in 0..<max(others.count, incidents.count) {
+            if k < others.count { order.append(others[k]) }
+            if k < incidents.count { order.append(incidents[k]) }
         }
         var work: [Work] = [.slaJSON, .feeds, .calendarAndSchema, .siteFiles] + context.site.plans.indices.map(Work.badges)
-        work.reserveCapacity(pages.jobs.count + 2)
-        for k in 0..<max(others.count, incidents.count) {
-            if k < others.count { work.append(others[k]) }
-            if k < incidents.count { work.append(incidents[k]) }
+        let chunk = context.pageCache == nil ? 4 : 64
+        for start in stride(from: 0, to: order.count, by: chunk) {
+            work.append(.pages(order[start..<min(start + chunk, order.count)]))
         }
         let done = try ParallelWork.map(work) { piece -> Result<(paths: [String], reused: Int), any Error> in
             Result {
@@ -55,16 +61,22 @@ public struct SiteRenderer: Sendable {
                 case .slaJSON:
                     let doc = SLAJSON.document(
                         site: context.site, figures: context.figures, urls: context.urls, cache: context.jsonCache,
-                        levelDigests: pages.levelDigests)
-                    files = [OutputFile(path: "sla.json", bytes: doc.bytes())]
+                        levelDigests: pages.levelDigests, incidentDigests: context.incidentDigests,
+                        sharedInputsKey: context.sharedInputsKey)
+                    // Preview: the buffer reserved at the previous build's size (no regrowing).
+                    let bytes = doc.bytes(reserving: context.jsonCache.map { $0.size(of: "sla.json") + 1 << 16 } ?? 0)
+                    context.jsonCache?.record(size: bytes.count, of: "sla.json")
+                    files = [OutputFile(path: "sla.json", bytes: bytes)]
                 case .feeds: files = MachineOutputs.feeds(context)
                 case .calendarAndSchema: files = MachineOutputs.calendarAndSchema(context)
                 case .siteFiles: files = pages.siteFiles()
                 case .badges(let p): files = Badge.files(context, plan: p)
-                case .page(let job):
-                    let page = pages.file(job)
-                    files = [page.file]
-                    reused = page.reused ? 1 : 0
+                case .pages(let jobs):
+                    files = jobs.map { job in
+                        let page = pages.file(job)
+                        if page.reused { reused += 1 }
+                        return page.file
+                    }
                 }
                 try PageOutputs.checkContained(files)
                 for file in files { try emit(file) }

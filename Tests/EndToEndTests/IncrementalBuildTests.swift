@@ -46,6 +46,64 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(longer.files, BuildPipeline().run(request).files)
     }
 
+    /// The figures of each plan × service are kept between preview builds: an edit to an
+    /// incident's text computes none again, a new incident (which shifts every later incident's
+    /// place in the list) or a removed one computes only the levels it counts against, and every
+    /// build still gives exactly what a build without caches gives.
+    func testKeptFiguresFollowAddedEditedAndRemovedIncidents() throws {
+        let site = try Slasite.copyFixture("basic")
+        let caches = BuildCaches()
+        let pipeline = BuildPipeline(caches: caches)
+        let request = BuildRequest(source: site, output: nil, now: now)
+        let first = pipeline.run(request)
+        XCTAssertTrue(first.succeeded)
+        let levels = try XCTUnwrap(first.figures).plans.reduce(0) { $0 + $1.count }
+        XCTAssertEqual(caches.figures.lastComputed, levels)
+
+        func expectFullBuild(_ what: String) throws -> BuildResult {
+            let edited = pipeline.run(request)
+            XCTAssertTrue(edited.succeeded, "\(what): \(edited.diagnostics)")
+            let full = BuildPipeline().run(request)
+            XCTAssertEqual(edited.files.map(\.path), full.files.map(\.path), what)
+            for (a, b) in zip(edited.files, full.files) where a != b { XCTFail("\(a.path) differs from a full build after \(what)") }
+            return edited
+        }
+        let incidents = site.appendingPathComponent("content/status/incidents")
+        let file = incidents.appendingPathComponent("api-oct.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "Eight hours down.", with: "Eight hours down; a bad deploy.")
+            .write(to: file, atomically: true, encoding: .utf8)
+        _ = try expectFullBuild("a text edit")
+        XCTAssertEqual(caches.figures.lastComputed, 0)
+        XCTAssertEqual(caches.figures.lastKept, levels)
+
+        // A new incident for the database only, sorted last (after the ongoing one): only Pro ×
+        // database counts it.
+        func write(_ name: String, start: String, end: String) throws {
+            try """
+                ---
+                title: Database blip
+                services: [db]
+                impact: major
+                start: \(start)
+                end: \(end)
+                ---
+                An hour down.
+                """.write(to: incidents.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        try write("db-nov.md", start: "2026-11-23T23:30:00Z", end: "2026-11-23T23:45:00Z")
+        let added = try expectFullBuild("a new incident")
+        XCTAssertEqual(caches.figures.lastComputed, 1)
+        XCTAssertTrue(added.files.contains { $0.path == "incidents/db-nov/index.html" })
+
+        // One sorted first moves every other incident's place in the list.
+        try write("db-aug.md", start: "2026-08-20T00:00:00Z", end: "2026-08-20T01:00:00Z")
+        _ = try expectFullBuild("an incident sorted first")
+        try FileManager.default.removeItem(at: incidents.appendingPathComponent("db-nov.md"))
+        _ = try expectFullBuild("a removed incident")
+        XCTAssertEqual(caches.figures.lastComputed, 1)
+    }
+
     /// Edits that change the maintenance calendar, badges and feeds (kept as fragments between
     /// preview builds) still give exactly what a full build gives, for the example site.
     func testMaintenanceAndTitleEditsMatchAFullBuild() throws {

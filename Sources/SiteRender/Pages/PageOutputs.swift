@@ -32,6 +32,8 @@ enum PageOutputs {
         let jobs: [Job]
         /// What page keys are made of, computed once per build (preview only; nil otherwise).
         let digests: Digests?
+        /// The preview's kept pages at the start of the build.
+        let kept: [String: (key: Int, file: OutputFile)]
 
         struct Digests: Sendable {
             /// Per plan × service, a digest of its figures and terms.
@@ -58,8 +60,10 @@ enum PageOutputs {
             }
             builder = PageBuilder(context: context, theme: theme)
             jobs = PageOutputs.jobs(context)
+            kept = context.pageCache?.snapshot() ?? [:]
             if context.pageCache != nil {
-                let levels = ParallelWork.map(context.figures.plans) { levels in
+                // The figures' input digests when computed with a cache, else their own hash.
+                let levels = context.figures.inputKeys ?? ParallelWork.map(context.figures.plans) { levels in
                     levels.map { level in
                         var h = Hasher()
                         h.combine(level)
@@ -84,7 +88,7 @@ enum PageOutputs {
             let path = PageOutputs.path(of: job, context)
             let cache = context.pageCache
             let key = digests.map { PageOutputs.inputKey(job, context, $0) }
-            if let key, let hit = cache?.file(path, key: key) { return (hit, true) }
+            if let key, let hit = kept[path], hit.key == key { return (hit.file, true) }
             let file = OutputFile(path: path, bytes: PageOutputs.render(job, builder))
             if let key { cache?.store(file, key: key) }
             return (file, false)
