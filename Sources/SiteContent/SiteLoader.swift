@@ -35,7 +35,9 @@ public enum SiteLoader {
         var out: [String: FileStamp] = [:]
         if let s = stamp(root.appendingPathComponent("site.yaml").path), !s.isDirectory { out["site.yaml"] = s }
         for folder in ["content", "themes"] {
-            for (rel, s) in stampedFiles(under: root.appendingPathComponent(folder)) { out[folder + "/" + rel] = s }
+            for (rel, s) in stampedFiles(under: root.appendingPathComponent(folder), sorted: false) {
+                out[folder + "/" + rel] = s
+            }
         }
         return out
     }
@@ -46,7 +48,7 @@ public enum SiteLoader {
     }
 
     /// `relativeFiles` with each file's stamp (one `stat` per entry).
-    public static func stampedFiles(under folder: URL) -> [(path: String, stamp: FileStamp)] {
+    public static func stampedFiles(under folder: URL, sorted: Bool = true) -> [(path: String, stamp: FileStamp)] {
         guard stamp(folder.path)?.isDirectory == true else { return [] }
         var out: [(path: String, stamp: FileStamp)] = []
         var stack: [String] = [""]
@@ -59,7 +61,7 @@ public enum SiteLoader {
                 if st.isDirectory { stack.append(childRel) } else { out.append((childRel, st)) }
             }
         }
-        return out.sorted { $0.path < $1.path }
+        return sorted ? out.sorted { $0.path < $1.path } : out
     }
 
     /// Modification time, size and kind of a path (following symbolic links), or nil.

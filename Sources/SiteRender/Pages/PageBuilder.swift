@@ -6,8 +6,10 @@ struct PageBuilder: Sendable {
     let context: RenderContext
     let theme: PageTheme
     /// Bodies with headings moved under the section headings they appear in (by id).
-    let serviceBodies: [String: String]
-    let planBodies: [String: String]
+    /// Service and plan bodies with their headings shifted below the page's, made when a page
+    /// first asks (a preview rebuild renders few pages).
+    let serviceBodies: PreparedBodies
+    let planBodies: PreparedBodies
     /// Each incident as a list line (`partials/incident`), rendered at most once per build, when
     /// a page first lists it, and reused by every other page that lists it.
     let incidentLines: IncidentLines
@@ -15,8 +17,8 @@ struct PageBuilder: Sendable {
     init(context: RenderContext, theme: PageTheme) {
         self.context = context
         self.theme = theme
-        serviceBodies = context.serviceHTML.mapValues { BodyHTML.prepare($0, top: 3) }
-        planBodies = context.planHTML.mapValues { BodyHTML.prepare($0, top: 3) }
+        serviceBodies = PreparedBodies(context.serviceHTML)
+        planBodies = PreparedBodies(context.planHTML)
         incidentLines = IncidentLines()
     }
 
@@ -116,5 +118,29 @@ final class IncidentLines: @unchecked Sendable {
         lines[k] = text
         lock.unlock()
         return text
+    }
+}
+
+/// Rendered bodies by id, each prepared for a details or plan page once, when first asked for.
+final class PreparedBodies: @unchecked Sendable {
+    private let html: [String: String]
+    private let lock = NSLock()
+    private var prepared: [String: String] = [:]
+
+    init(_ html: [String: String]) { self.html = html }
+
+    subscript(id: String) -> String? {
+        lock.lock()
+        if let done = prepared[id] {
+            lock.unlock()
+            return done
+        }
+        lock.unlock()
+        guard let body = html[id] else { return nil }
+        let done = BodyHTML.prepare(body, top: 3)
+        lock.lock()
+        prepared[id] = done
+        lock.unlock()
+        return done
     }
 }
