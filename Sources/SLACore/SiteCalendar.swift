@@ -4,9 +4,11 @@ import Foundation
 public struct SiteCalendar: Sendable {
     public let timeZone: TimeZone
     private let calendar: Calendar
+    private let periods: ZonePeriods?
 
     public init(timeZone: TimeZone) {
         self.timeZone = timeZone
+        periods = ZonePeriods.of(timeZone)
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = timeZone
         self.calendar = cal
@@ -52,9 +54,13 @@ public struct SiteCalendar: Sendable {
         return Instant(seconds: max(guess.seconds, second.seconds))
     }
 
+    /// Whether offsets and abbreviations come from the zone's table of transitions (`ZonePeriods`).
+    public var usesZoneTable: Bool { periods != nil }
+
     /// Offset from UTC in seconds at `t`.
     public func offset(at t: Instant) -> Int {
-        timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(t.seconds)))
+        if let period = periods?.period(at: t.seconds) { return period.offset }
+        return timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(t.seconds)))
     }
 
     /// Wall-clock date and time of `t` in the site zone, with its offset.
@@ -70,6 +76,77 @@ public struct SiteCalendar: Sendable {
 
     /// Abbreviation of the zone at `t` (e.g. `BST`), falling back to the identifier.
     public func abbreviation(at t: Instant) -> String {
-        timeZone.abbreviation(for: Date(timeIntervalSince1970: TimeInterval(t.seconds))) ?? timeZone.identifier
+        if let period = periods?.period(at: t.seconds) { return period.abbreviation ?? timeZone.identifier }
+        return timeZone.abbreviation(for: Date(timeIntervalSince1970: TimeInterval(t.seconds))) ?? timeZone.identifier
+    }
+}
+
+/// A zone's offset and abbreviation between its transitions from 1970 to 2100, read from the
+/// time zone database once per zone and process. Each query of Foundation's time zone otherwise
+/// takes a lock shared by all threads, and pages ask for thousands of wall times.
+final class ZonePeriods: Sendable {
+    struct Period: Sendable {
+        var start: Int64
+        var offset: Int
+        var abbreviation: String?
+    }
+
+    static let lower: Int64 = 0  // 1970-01-01
+    static let upper: Int64 = 4_102_444_800  // 2100-01-01
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var known: [String: ZonePeriods?] = [:]
+
+    /// Sorted by start; each lasts until the next one starts (the last until `upper`).
+    let periods: [Period]
+
+    /// The zone's periods, or nil when the database's transitions do not account for every
+    /// change (the calendar then asks Foundation each time, as before).
+    static func of(_ zone: TimeZone) -> ZonePeriods? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let found = known[zone.identifier] { return found }
+        let made = ZonePeriods(zone)
+        known[zone.identifier] = made
+        return made
+    }
+
+    private init?(_ zone: TimeZone) {
+        func date(_ s: Int64) -> Date { Date(timeIntervalSince1970: TimeInterval(s)) }
+        var list = [
+            Period(
+                start: Self.lower, offset: zone.secondsFromGMT(for: date(Self.lower)),
+                abbreviation: zone.abbreviation(for: date(Self.lower)))
+        ]
+        var t = date(Self.lower)
+        while let next = zone.nextDaylightSavingTimeTransition(after: t),
+            next.timeIntervalSince1970 < TimeInterval(Self.upper)
+        {
+            guard list.count < 4000, next > t else { return nil }
+            let s = Int64(next.timeIntervalSince1970.rounded(.down))
+            guard Double(s) == next.timeIntervalSince1970, s > list[list.count - 1].start else { return nil }
+            list.append(
+                Period(start: s, offset: zone.secondsFromGMT(for: next), abbreviation: zone.abbreviation(for: next)))
+            t = next
+        }
+        // Each period must hold to its last second, or a transition was missed.
+        for (k, period) in list.enumerated() {
+            let last = (k + 1 < list.count ? list[k + 1].start : Self.upper) - 1
+            guard zone.secondsFromGMT(for: date(last)) == period.offset,
+                zone.abbreviation(for: date(last)) == period.abbreviation
+            else { return nil }
+        }
+        periods = list
+    }
+
+    /// The period holding second `s`, or nil outside 1970–2100.
+    func period(at s: Int64) -> Period? {
+        guard s >= Self.lower && s < Self.upper else { return nil }
+        var lo = 0
+        var hi = periods.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if periods[mid].start <= s { lo = mid } else { hi = mid - 1 }
+        }
+        return periods[lo]
     }
 }

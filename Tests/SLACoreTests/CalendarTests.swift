@@ -56,4 +56,31 @@ final class CalendarTests: XCTestCase {
         XCTAssertEqual(at("2024-02-29T13:14:15Z").rfc3339, "2024-02-29T13:14:15Z")
         XCTAssertEqual(at("2024-02-29T13:14:15Z").basicUTC, "20240229T131415Z")
     }
+
+    /// The calendar answers offsets and abbreviations from a table of each zone's transitions;
+    /// every answer equals Foundation's own, hour by hour around DST changes and at random
+    /// instants from 1970 to 2100, for zones with summer time, half-hour and odd offsets, and UTC.
+    func testZoneTableAgreesWithFoundation() throws {
+        var seed: UInt64 = 7
+        func random() -> Int64 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int64(seed >> 33) % 4_102_444_800
+        }
+        for id in ["UTC", "Europe/London", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata", "Pacific/Chatham", "America/Sao_Paulo"] {
+            let zone = try XCTUnwrap(TimeZone(identifier: id))
+            let calendar = SiteCalendar(timeZone: zone)
+            XCTAssertTrue(calendar.usesZoneTable, id)
+            var instants: [Int64] = (0..<2000).map { _ in random() }
+            // Every quarter hour through the spring and autumn changes of 2026.
+            for start in [1_772_323_200, 1_790_812_800] as [Int64] {  // 2026-03-01, 2026-10-01
+                instants += stride(from: start, to: start + 62 * 86_400, by: 900).map { $0 }
+            }
+            for s in instants {
+                let date = Date(timeIntervalSince1970: TimeInterval(s))
+                XCTAssertEqual(calendar.offset(at: Instant(seconds: s)), zone.secondsFromGMT(for: date), "\(id) at \(s)")
+                XCTAssertEqual(
+                    calendar.abbreviation(at: Instant(seconds: s)), zone.abbreviation(for: date) ?? id, "\(id) at \(s)")
+            }
+        }
+    }
 }
