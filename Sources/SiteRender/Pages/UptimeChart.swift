@@ -37,60 +37,178 @@ struct UptimeChart {
         let n = max(months.count, 1)
         let slot = plotW / Double(n)
         func x(_ i: Int) -> Double { Self.left + slot * (Double(i) + 0.5) }
-        let f = { (v: Double) in PageFormat.fixed(v) }
 
         let missed = months.filter { $0.final && $0.met == false }.count
         let objectiveText = objective.map { "objective \(PageFormat.percent($0))" } ?? "no uptime objective"
         let desc = "\(months.count) months of uptime, \(objectiveText); \(missed) final month\(missed == 1 ? "" : "s") missed the objective."
             + " Circles mark months that met it, triangles months that missed it, hollow circles the month in progress."
 
-        var s = "<svg class=\"chart\" viewBox=\"0 0 \(f(w)) \(f(h))\" role=\"img\" aria-labelledby=\"\(idPrefix)-title \(idPrefix)-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
-        s += "<title id=\"\(idPrefix)-title\">\(Escape.html(title))</title>"
-        s += "<desc id=\"\(idPrefix)-desc\">\(Escape.html(desc))</desc>"
+        // Written as bytes: this runs for every details page, with a number in every attribute.
+        var s = SVGWriter()
+        s.out.reserveCapacity(1024 + 256 * months.count)
+        s.put("<svg class=\"chart\" viewBox=\"0 0 ")
+        s.num(w)
+        s.put(" ")
+        s.num(h)
+        s.put("\" role=\"img\" aria-labelledby=\"")
+        s.put(idPrefix)
+        s.put("-title ")
+        s.put(idPrefix)
+        s.put("-desc\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"")
+        s.put(idPrefix)
+        s.put("-title\">")
+        s.text(title)
+        s.put("</title><desc id=\"")
+        s.put(idPrefix)
+        s.put("-desc\">")
+        s.text(desc)
+        s.put("</desc>")
         // Axes and gridlines at 100 %, the floor, and the objective.
         var ticks = [100.0, lo]
         if let o = objective, o > lo, o < 100 { ticks.append(o) }
         for t in ticks {
-            s += "<line class=\"chart-grid\" x1=\"\(f(Self.left))\" x2=\"\(f(w - Self.right))\" y1=\"\(f(y(t)))\" y2=\"\(f(y(t)))\"/>"
-            s += "<text class=\"chart-axis\" x=\"\(f(Self.left - 6))\" y=\"\(f(y(t) + 4))\" text-anchor=\"end\">\(Escape.html(PageFormat.percent(Published.uptime(t))))</text>"
+            s.line("chart-grid", y: y(t))
+            s.put("<text class=\"chart-axis\" x=\"")
+            s.num(Self.left - 6)
+            s.put("\" y=\"")
+            s.num(y(t) + 4)
+            s.put("\" text-anchor=\"end\">")
+            s.text(PageFormat.percent(Published.uptime(t)))
+            s.put("</text>")
         }
         if let o = objective {
-            s += "<line class=\"chart-objective\" x1=\"\(f(Self.left))\" x2=\"\(f(w - Self.right))\" y1=\"\(f(y(o)))\" y2=\"\(f(y(o)))\"/>"
-            s += "<text class=\"chart-objective-label\" x=\"\(f(w - Self.right))\" y=\"\(f(y(o) - 5))\" text-anchor=\"end\">objective \(Escape.html(PageFormat.percent(o)))</text>"
+            s.line("chart-objective", y: y(o))
+            s.put("<text class=\"chart-objective-label\" x=\"")
+            s.num(w - Self.right)
+            s.put("\" y=\"")
+            s.num(y(o) - 5)
+            s.put("\" text-anchor=\"end\">objective ")
+            s.text(PageFormat.percent(o))
+            s.put("</text>")
         }
         // Month labels: at most about 12 along the axis.
         let every = max(1, Int((Double(months.count) / 12).rounded(.up)))
         for (i, m) in months.enumerated() where i % every == 0 || i == months.count - 1 {
-            s += "<text class=\"chart-axis\" x=\"\(f(x(i)))\" y=\"\(f(h - Self.bottom + 18))\" text-anchor=\"middle\">\(PageFormat.shortMonth(m.month))</text>"
+            s.put("<text class=\"chart-axis\" x=\"")
+            s.num(x(i))
+            s.put("\" y=\"")
+            s.num(h - Self.bottom + 18)
+            s.put("\" text-anchor=\"middle\">")
+            s.put(PageFormat.shortMonth(m.month))
+            s.put("</text>")
             // The year goes on a second line where it starts, so neighbouring labels never collide.
             if i == 0 || m.month.month == 1 {
-                s += "<text class=\"chart-axis\" x=\"\(f(x(i)))\" y=\"\(f(h - Self.bottom + 33))\" text-anchor=\"middle\">\(m.month.year)</text>"
+                s.put("<text class=\"chart-axis\" x=\"")
+                s.num(x(i))
+                s.put("\" y=\"")
+                s.num(h - Self.bottom + 33)
+                s.put("\" text-anchor=\"middle\">")
+                s.put(String(m.month.year))
+                s.put("</text>")
             }
         }
         // A line through the months, then a marker per month.
         if months.count > 1 {
-            let points = months.enumerated().map { "\(f(x($0.offset))),\(f(y($0.element.uptime)))" }.joined(separator: " ")
-            s += "<polyline class=\"chart-line\" points=\"\(points)\"/>"
+            s.put("<polyline class=\"chart-line\" points=\"")
+            for (i, m) in months.enumerated() {
+                if i > 0 { s.put(" ") }
+                s.num(x(i))
+                s.put(",")
+                s.num(y(m.uptime))
+            }
+            s.put("\"/>")
         }
         for (i, m) in months.enumerated() {
             let cx = x(i), cy = y(m.uptime)
             let state = !m.final ? "current" : (m.met == false ? "missed" : "met")
             let label = "\(PageFormat.month(m.month)): \(PageFormat.uptime(m.uptime))"
                 + (state == "current" ? ", so far" : state == "missed" ? ", missed" : m.met == true ? ", met" : "")
-            s += "<g class=\"chart-point chart-\(state)\"><title>\(Escape.html(label))</title>"
+            s.put("<g class=\"chart-point chart-")
+            s.put(state)
+            s.put("\"><title>")
+            s.text(label)
+            s.put("</title>")
             switch state {
             case "missed":
-                s += "<path d=\"M\(f(cx)) \(f(cy - 6))L\(f(cx + 6)) \(f(cy + 5))L\(f(cx - 6)) \(f(cy + 5))Z\"/>"
-                s += "<text class=\"chart-miss-label\" x=\"\(f(cx))\" y=\"\(f(cy + 18 > h - Self.bottom ? cy - 10 : cy + 18))\" text-anchor=\"middle\">missed</text>"
+                s.put("<path d=\"M")
+                s.num(cx)
+                s.put(" ")
+                s.num(cy - 6)
+                s.put("L")
+                s.num(cx + 6)
+                s.put(" ")
+                s.num(cy + 5)
+                s.put("L")
+                s.num(cx - 6)
+                s.put(" ")
+                s.num(cy + 5)
+                s.put("Z\"/><text class=\"chart-miss-label\" x=\"")
+                s.num(cx)
+                s.put("\" y=\"")
+                s.num(cy + 18 > h - Self.bottom ? cy - 10 : cy + 18)
+                s.put("\" text-anchor=\"middle\">missed</text>")
             case "current":
-                s += "<circle cx=\"\(f(cx))\" cy=\"\(f(cy))\" r=\"4.5\"/>"
+                s.circle(cx, cy, r: "4.5")
             default:
-                s += "<circle cx=\"\(f(cx))\" cy=\"\(f(cy))\" r=\"4\"/>"
+                s.circle(cx, cy, r: "4")
             }
-            s += "</g>"
+            s.put("</g>")
         }
-        s += "</svg>"
-        return s
+        s.put("</svg>")
+        return String(decoding: s.out, as: UTF8.self)
+    }
+}
+
+/// Appends the chart's markup as UTF-8 bytes.
+private struct SVGWriter {
+    var out: [UInt8] = []
+
+    mutating func put(_ s: String) { out.append(contentsOf: s.utf8) }
+
+    /// Escaped text (titles and labels come from content).
+    mutating func text(_ s: String) { FastHTMLContentType.escape(s, into: &out) }
+
+    /// A coordinate with one decimal, as `PageFormat.fixed` writes it.
+    mutating func num(_ v: Double) {
+        let n = Int64((v * 10).rounded(.toNearestOrAwayFromZero))
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = n.magnitude
+        withUnsafeMutableBytes(of: &digits) { buf in
+            repeat {
+                buf[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0 || count < 2
+            if n < 0 { out.append(UInt8(ascii: "-")) }
+            for k in stride(from: count - 1, through: 1, by: -1) { out.append(buf[k]) }
+            out.append(UInt8(ascii: "."))
+            out.append(buf[0])
+        }
+    }
+
+    mutating func line(_ cls: String, y: Double) {
+        put("<line class=\"")
+        put(cls)
+        put("\" x1=\"")
+        num(UptimeChart.left)
+        put("\" x2=\"")
+        num(UptimeChart.width - UptimeChart.right)
+        put("\" y1=\"")
+        num(y)
+        put("\" y2=\"")
+        num(y)
+        put("\"/>")
+    }
+
+    mutating func circle(_ cx: Double, _ cy: Double, r: String) {
+        put("<circle cx=\"")
+        num(cx)
+        put("\" cy=\"")
+        num(cy)
+        put("\" r=\"")
+        put(r)
+        put("\"/>")
     }
 }
 
