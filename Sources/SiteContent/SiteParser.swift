@@ -77,15 +77,13 @@ public enum SiteParser {
         }
         // Kept results first (one pass, no threads: a preview edit changes one file), then the
         // rest on all cores.
-        var found: [FileResult?] = cache.map { c in jobs.map { c.lookup($0.0, zone: zoneID) } }
-            ?? Array(repeating: nil, count: jobs.count)
+        var found: [FileResult?] = cache?.lookup(jobs.map(\.0), zone: zoneID) ?? Array(repeating: nil, count: jobs.count)
         let missing = found.indices.filter { found[$0] == nil }
         let decoded = ParallelWork.map(missing.map { jobs[$0] }) { decode($0) }
         for (k, result) in zip(missing, decoded) {
             found[k] = result
             cache?.store(jobs[k].0, zone: zoneID, result)
         }
-        let results = found.map { $0! }
 
         var terms: TermsPage?
         var services: [Service] = []
@@ -93,7 +91,7 @@ public enum SiteParser {
         var incidents: [Incident] = []
         var measurements: [MeasuredUptime] = []
         var references: [Reference] = []
-        for r in results {
+        for case let r? in found {
             sink.items += r.diagnostics
             if let t = r.terms { terms = t }
             if let s = r.service { services.append(s) }
@@ -112,7 +110,7 @@ public enum SiteParser {
         }
         services.sort { ($0.order ?? Int.max, $0.id) < ($1.order ?? Int.max, $1.id) }
         plans.sort { ($0.order ?? Int.max, $0.id) < ($1.order ?? Int.max, $1.id) }
-        incidents.sort { ($0.start, $0.id) < ($1.start, $1.id) }
+        incidents.sort { $0.start != $1.start ? $0.start < $1.start : $0.id < $1.id }
         measurements.sort { ($0.service, $0.month) < ($1.service, $1.month) }
         let site = Site(
             config: config, terms: terms, services: services, plans: plans, incidents: incidents,
@@ -202,11 +200,14 @@ public final class ParseCache: @unchecked Sendable {
 
     public init() {}
 
-    func lookup(_ file: SourceFile, zone: String) -> SiteParser.FileResult? {
+    /// Each file's kept result, nil where it changed (one pass under the lock).
+    func lookup(_ files: [SourceFile], zone: String) -> [SiteParser.FileResult?] {
         lock.lock()
         defer { lock.unlock() }
-        guard let e = entries[file.path], e.zone == zone, e.bytes == file.bytes else { return nil }
-        return e.result
+        return files.map { file in
+            guard let e = entries[file.path], e.zone == zone, e.bytes == file.bytes else { return nil }
+            return e.result
+        }
     }
 
     func store(_ file: SourceFile, zone: String, _ result: SiteParser.FileResult) {
