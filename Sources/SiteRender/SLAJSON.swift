@@ -187,6 +187,7 @@ public final class FragmentCache: @unchecked Sendable {
     private var generation = 0
     private var theme: (key: Int, theme: PageTheme)?
     private var sizes: [String: Int] = [:]
+    private var fileEntries: [Int: (generation: Int, files: [OutputFile])] = [:]
 
     public init() {}
 
@@ -225,6 +226,22 @@ public final class FragmentCache: @unchecked Sendable {
         return bytes
     }
 
+    /// Whole files under `key`, made by `make` when missing (kept with the fragments).
+    func files(_ key: Int, make: () throws -> [OutputFile]) rethrows -> [OutputFile] {
+        lock.lock()
+        if let e = fileEntries[key] {
+            fileEntries[key] = (generation, e.files)
+            lock.unlock()
+            return e.files
+        }
+        lock.unlock()
+        let made = try make()
+        lock.lock()
+        fileEntries[key] = (generation, made)
+        lock.unlock()
+        return made
+    }
+
     /// The compiled theme of the previous build when `key` is unchanged.
     func theme(_ key: Int, make: () throws -> PageTheme) rethrows -> PageTheme {
         lock.lock()
@@ -245,6 +262,7 @@ public final class FragmentCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         entries = entries.filter { $0.value.generation >= generation - 1 }
+        fileEntries = fileEntries.filter { $0.value.generation >= generation - 1 }
         generation += 1
     }
 }
