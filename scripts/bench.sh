@@ -35,10 +35,20 @@ series() {
       /usr/bin/time -f "%e %M" -o "$work/t" "$bin" build --source "$site/slasite" --now "$now" --quiet
       times+=("$(cat "$work/t")")
     done
-    local pages
+    local pages hugo="-"
     pages=$(find "$site/slasite/public" -name '*.html' | wc -l)
-    printf '%s\n' "${times[@]}" | sort -n | sed -n 2p | awk -v k="$k" -v s="$services" -v pages="$pages" \
-      '{printf "%dx (%d plans, %d services, %d incidents, %d pages): %.2f s, %.0f MiB, %.2f ms/page\n", k, 10*k, s, 1000*k, pages, $1, $2/1024, 1000*$1/pages}'
+    # The same site built by Hugo, for how its time grows on the same inputs (when installed).
+    if command -v hugo >/dev/null; then
+      local htimes=()
+      for _ in 1 2 3; do
+        rm -rf "$site/hugo/public"
+        /usr/bin/time -f "%e" -o "$work/h" hugo --quiet --source "$site/hugo" >/dev/null
+        htimes+=("$(cat "$work/h")")
+      done
+      hugo=$(printf '%s\n' "${htimes[@]}" | sort -n | sed -n 2p)
+    fi
+    printf '%s\n' "${times[@]}" | sort -n | sed -n 2p | awk -v k="$k" -v s="$services" -v pages="$pages" -v hugo="$hugo" \
+      '{printf "%dx (%d plans, %d services, %d incidents, %d pages): %.2f s, %.0f MiB, %.2f ms/page; hugo %s s\n", k, 10*k, s, 1000*k, pages, $1, $2/1024, 1000*$1/pages, hugo}'
   done
 }
 
