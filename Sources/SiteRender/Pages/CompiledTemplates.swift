@@ -85,7 +85,7 @@ struct CompiledTemplates: @unchecked Sendable {
         guard let nodes = templates[name] else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(16_384)
-        var frame = Frame(stack: [object])
+        var frame = Frame(stack: [Entry(object)])
         try render(nodes, &frame, into: &out)
         return out
     }
@@ -177,8 +177,32 @@ struct CompiledTemplates: @unchecked Sendable {
 
     /// The context stack and the rest of swift-mustache's `MustacheContext`, changed in place
     /// and restored after each section, partial and block (no copies per token or per item).
+    /// A value on the context stack, sorted once when pushed so that each name looked up in it
+    /// needs no cast: a dictionary, a value with no names inside, or something only swift-mustache
+    /// knows how to look into.
+    private enum Entry {
+        case dict([String: Any])
+        case leaf(Any)
+        case opaque(Any)
+
+        init(_ object: Any) {
+            switch object {
+            case let d as [String: Any]: self = .dict(d)
+            case is String, is Bool, is Int, is Double, is [String], is [[String: Any]], is [Any]: self = .leaf(object)
+            default: self = .opaque(object)
+            }
+        }
+
+        var value: Any {
+            switch self {
+            case .dict(let d): d
+            case .leaf(let v), .opaque(let v): v
+            }
+        }
+    }
+
     private struct Frame {
-        var stack: [Any]
+        var stack: [Entry]
         var sequence: Sequence? = nil
         var indentation: String? = nil
         var inherited: [String: [Node]]? = nil
@@ -211,8 +235,12 @@ struct CompiledTemplates: @unchecked Sendable {
 
     /// Renders `nodes` with `object` pushed (and `sequence` set), then restores the frame.
     private func render(_ nodes: [Node], pushing object: Any, sequence: Sequence?, _ frame: inout Frame, into out: inout [UInt8]) throws {
+        try render(nodes, pushing: Entry(object), sequence: sequence, &frame, into: &out)
+    }
+
+    private func render(_ nodes: [Node], pushing entry: Entry, sequence: Sequence?, _ frame: inout Frame, into out: inout [UInt8]) throws {
         let saved = frame.sequence
-        frame.stack.append(object)
+        frame.stack.append(entry)
         frame.sequence = sequence
         defer {
             frame.stack.removeLast()
@@ -272,7 +300,11 @@ struct CompiledTemplates: @unchecked Sendable {
     private func renderSection(_ child: Any?, _ body: [Node], _ frame: inout Frame, into out: inout [UInt8]) throws {
         guard let child else { return }
         switch child {
-        case let items as [[String: Any]]: try renderSequence(items, body, &frame, into: &out)
+        case let items as [[String: Any]]:
+            for (i, item) in items.enumerated() {
+                let sequence = Sequence(first: i == 0, last: i == items.count - 1, index: i)
+                try render(body, pushing: .dict(item), sequence: sequence, &frame, into: &out)
+            }
         case let items as [String]: try renderSequence(items, body, &frame, into: &out)
         case let items as [Any]: try renderSequence(items, body, &frame, into: &out)
         case let b as Bool: if b { try render(body, &frame, into: &out) }
@@ -304,18 +336,24 @@ struct CompiledTemplates: @unchecked Sendable {
         var child: Any?
         switch name.kind {
         case .current:
-            child = frame.stack.last
+            child = frame.stack.last?.value
         case .sequence:
             child = frame.sequence
         case .relative:
-            child = try descend(name.path[...], from: frame.stack.last!)
-        case .stack:
             guard let first = name.path.first else {
-                child = frame.stack.last
+                child = frame.stack.last?.value
                 break
             }
-            for object in frame.stack.reversed() {
-                if let found = try immediate(first, of: object) {
+            if let found = try immediate(first, of: frame.stack.last!) {
+                child = try descend(name.path.dropFirst(), from: found)
+            }
+        case .stack:
+            guard let first = name.path.first else {
+                child = frame.stack.last?.value
+                break
+            }
+            for entry in frame.stack.reversed() {
+                if let found = try immediate(first, of: entry) {
                     child = try descend(name.path.dropFirst(), from: found)
                     break
                 }
@@ -333,7 +371,7 @@ struct CompiledTemplates: @unchecked Sendable {
     private func descend(_ path: ArraySlice<String>, from object: Any) throws -> Any? {
         var object = object
         for name in path {
-            guard let child = try immediate(name, of: object) else { return nil }
+            guard let child = try immediate(name, of: Entry(object)) else { return nil }
             object = child
         }
         return object
@@ -341,11 +379,11 @@ struct CompiledTemplates: @unchecked Sendable {
 
     /// `object.name` for the value kinds pages use; other kinds are left to swift-mustache
     /// (custom representations, `MustacheParent` types and `Mirror` lookups).
-    private func immediate(_ name: String, of object: Any) throws -> Any? {
-        switch object {
-        case let d as [String: Any]: return d[name]
-        case is String, is Bool, is Int, is Double, is [String], is [[String: Any]], is [Any]: return nil
-        default: throw Unsupported()
+    private func immediate(_ name: String, of entry: Entry) throws -> Any? {
+        switch entry {
+        case .dict(let d): return d[name]
+        case .leaf: return nil
+        case .opaque: throw Unsupported()
         }
     }
 

@@ -5,7 +5,6 @@ import SLACore
 struct PageBuilder: Sendable {
     let context: RenderContext
     let theme: PageTheme
-    /// Bodies with headings moved under the section headings they appear in (by id).
     /// Service and plan bodies with their headings shifted below the page's, made when a page
     /// first asks (a preview rebuild renders few pages).
     let serviceBodies: PreparedBodies
@@ -13,6 +12,16 @@ struct PageBuilder: Sendable {
     /// Each incident as a list line (`partials/incident`), rendered at most once per build, when
     /// a page first lists it, and reused by every other page that lists it.
     let incidentLines: IncidentLines
+    /// The layout's keys that are the same on every page, made once per build.
+    private let shared: [(String, String)]
+    /// The navigation with each section marked current.
+    private let navs: [Section: NavItems]
+
+    /// Template values are plain values (strings, booleans, arrays, dictionaries), made once
+    /// and only read after.
+    struct NavItems: @unchecked Sendable {
+        let items: [[String: Any]]
+    }
 
     init(context: RenderContext, theme: PageTheme) {
         self.context = context
@@ -20,6 +29,33 @@ struct PageBuilder: Sendable {
         serviceBodies = PreparedBodies(context.serviceHTML)
         planBodies = PreparedBodies(context.planHTML)
         incidentLines = IncidentLines()
+        let urls = context.urls
+        let config = context.site.config
+        shared = [
+            ("site_title", config.title),
+            ("provider", config.provider),
+            ("stylesheet", theme.stylesheetHref),
+            ("feed_json", urls.link("feed.json")),
+            ("feed_atom", urls.link("feed.xml")),
+            ("sla_json", urls.link("sla.json")),
+            ("home_href", urls.link(urls.home)),
+            ("terms_href", urls.link(urls.terms)),
+            ("status_href", urls.link(urls.status)),
+            ("as_of", PageFormat.dateTime(context.figures.now, context.calendar)),
+            ("as_of_machine", context.figures.now.rfc3339),
+        ]
+        func navItem(_ label: String, _ path: String, _ current: Bool) -> [String: Any] {
+            ["label": label, "href": urls.link(path), "current": current]
+        }
+        var navs: [Section: NavItems] = [:]
+        for section in [Section.overview, .terms, .status, .none] {
+            navs[section] = NavItems(items: [
+                navItem("Overview", urls.home, section == .overview),
+                navItem("General terms", urls.terms, section == .terms),
+                navItem("Status", urls.status, section == .status),
+            ])
+        }
+        self.navs = navs
     }
 
     /// The list line of incident `k` (see `incidentLines`).
@@ -50,35 +86,18 @@ struct PageBuilder: Sendable {
         crumbs: [Crumb] = [], noindex: Bool = false, values: [String: Any]
     ) -> [UInt8] {
         var dict = values
+        dict.reserveCapacity(values.count + shared.count + 8)
         let config = site.config
-        dict["site_title"] = config.title
-        dict["provider"] = config.provider
+        for (key, value) in shared { dict[key] = value }
         dict["title"] = title
         dict["page_title"] = title == config.title ? title : title + " · " + config.title
         dict["description"] = description
         dict["canonical"] = urls.absolute(path)
-        dict["stylesheet"] = theme.stylesheetHref
-        dict["feed_json"] = urls.link("feed.json")
-        dict["feed_atom"] = urls.link("feed.xml")
-        dict["sla_json"] = urls.link("sla.json")
-        dict["home_href"] = urls.link(urls.home)
-        dict["terms_href"] = urls.link(urls.terms)
-        dict["status_href"] = urls.link(urls.status)
-        dict["as_of"] = PageFormat.dateTime(figures.now, calendar)
-        dict["as_of_machine"] = figures.now.rfc3339
         dict["noindex"] = noindex
-        dict["nav"] = [
-            navItem("Overview", urls.home, section == .overview),
-            navItem("General terms", urls.terms, section == .terms),
-            navItem("Status", urls.status, section == .status),
-        ]
+        dict["nav"] = navs[section]?.items ?? []
         dict["has_crumbs"] = !crumbs.isEmpty
         dict["crumbs"] = crumbs.map { ["label": $0.label, "href": urls.link($0.path)] as [String: Any] }
         return theme.renderBytes(template, dict)
-    }
-
-    private func navItem(_ label: String, _ path: String, _ current: Bool) -> [String: Any] {
-        ["label": label, "href": urls.link(path), "current": current]
     }
 
     /// Bullets and links of one plan × service, shared by the plan and details pages.
