@@ -79,7 +79,10 @@ public enum SLAArithmetic {
         let firstData = firstMonthWithData(site: site, calendar: calendar, now: now)
         var byService: [String: [Int]] = [:]
         for (k, incident) in site.incidents.enumerated() {
-            for s in Set(incident.services) { byService[s, default: []].append(k) }
+            // Each service once (a list of a few names: no set needed).
+            for (j, s) in incident.services.enumerated() where !incident.services[..<j].contains(s) {
+                byService[s, default: []].append(k)
+            }
         }
         var measuredByService: [String: [YearMonth: Double]] = [:]
         for m in site.measurements { measuredByService[m.service, default: [:]][m.month] = m.uptime }
@@ -114,6 +117,11 @@ public enum SLAArithmetic {
             var key: Int
         }
         var jobs: [[Job]] = []
+        // Services none of whose incidents names plans: every plan counts all of them, so the
+        // set (and its number) is the same for every plan and is found without hashing it again.
+        var restricted: Set<String> = []
+        for incident in incidents where incident.plans != nil { restricted.formUnion(incident.services) }
+        var unrestrictedIDs: [String: [Bool: Int]] = [:]
         for (p, plan) in site.plans.enumerated() {
             // SPEC §3: months run from `effective`, else the first month with status data, else now.
             let first = plan.effective.map { YearMonth(year: $0.year, month: $0.month) } ?? firstData ?? currentMonth
@@ -125,9 +133,14 @@ public enum SLAArithmetic {
                     let terms = SLATerms.resolve([
                         site.config.defaults, serviceDefaults[entry.id] ?? SLATerms(), plan.terms, own[entry.id] ?? SLATerms(),
                     ])
+                    let exclude = terms.excludeMaintenance
+                    if !restricted.contains(entry.id), let id = unrestrictedIDs[entry.id]?[exclude] {
+                        return Job(plan: p, serviceID: entry.id, months: months, terms: terms, key: id)
+                    }
                     // byService lists the incidents naming this service; only a plan list can leave one out.
-                    let indices = (byService[entry.id] ?? []).filter { incidents[$0].plans?.contains(plan.id) ?? true }
-                    let key = SpanKey(indices: indices, exclude: terms.excludeMaintenance)
+                    let all = byService[entry.id] ?? []
+                    let indices = restricted.contains(entry.id) ? all.filter { incidents[$0].plans?.contains(plan.id) ?? true } : all
+                    let key = SpanKey(indices: indices, exclude: exclude)
                     let id: Int
                     if let known = keyIDs[key] {
                         id = known
@@ -136,6 +149,7 @@ public enum SLAArithmetic {
                         keyIDs[key] = id
                         keys.append(key)
                     }
+                    if !restricted.contains(entry.id) { unrestrictedIDs[entry.id, default: [:]][exclude] = id }
                     return Job(plan: p, serviceID: entry.id, months: months, terms: terms, key: id)
                 })
         }
