@@ -97,7 +97,8 @@ public struct BuildPipeline: Sendable {
                 sharedInputsKey: caches.map { Self.sharedInputsKey(files, request: request, cache: $0.load) } ?? 0,
                 // Preview: each incident stands for itself in page keys by its source file's digest.
                 incidentDigests: caches.map { cache in
-                    site.incidents.map { cache.load.digest("content/status/incidents/\($0.id).md") ?? $0.hashValue }
+                    let found = cache.load.digests(site.incidents.map { "content/status/incidents/" + $0.id + ".md" })
+                    return zip(found, site.incidents).map { $0 ?? $1.hashValue }
                 })
         }
         func renderFailed(_ error: any Error) {

@@ -121,4 +121,11 @@ public final class LoadCache: @unchecked Sendable {
         defer { lock.unlock() }
         return entries[path]?.digest
     }
+
+    /// `digest` of each path, under one lock.
+    public func digests(_ paths: [String]) -> [Int?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return paths.map { entries[$0]?.digest }
+    }
 }

@@ -100,17 +100,30 @@ public final class MarkdownCache: @unchecked Sendable {
 
     /// The kept HTML of each body, nil where it must be rendered. A body is looked for at the
     /// same place in the previous build's list first (an unchanged body is the same string there,
-    /// compared without reading it), then by its text (after an incident was added or removed).
+    /// compared without reading it), then, when several moved (an incident added, removed or
+    /// moved in time), by its text. One edited body is just rendered: hashing every kept text to
+    /// look it up would cost more than rendering it.
     func lookup(_ bodies: [String], unsafe: Bool) -> [String?] {
         lock.lock()
         defer { lock.unlock() }
         guard unsafe == previousUnsafe else { return Array(repeating: nil, count: bodies.count) }
-        var byText: [String: String]?
-        return bodies.enumerated().map { k, body in
-            if k < previous.count && previous[k].body == body { return previous[k].html }
-            if byText == nil { byText = Dictionary(previous.map { ($0.body, $0.html) }, uniquingKeysWith: { a, _ in a }) }
-            return byText?[body]
+        let kept = previous
+        var found: [String?] = []
+        found.reserveCapacity(bodies.count)
+        var misses: [Int] = []
+        for (k, body) in bodies.enumerated() {
+            if k < kept.count && kept[k].body == body {
+                found.append(kept[k].html)
+            } else {
+                found.append(nil)
+                misses.append(k)
+            }
         }
+        if misses.count > 1 {
+            let byText = Dictionary(kept.map { ($0.body, $0.html) }, uniquingKeysWith: { a, _ in a })
+            for k in misses { found[k] = byText[bodies[k]] }
+        }
+        return found
     }
 
     /// Keeps this build's bodies and HTML (and only those).
