@@ -145,13 +145,6 @@ public final class PageCache: @unchecked Sendable {
 
     public init() {}
 
-    func file(_ path: String, key: Int) -> OutputFile? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let e = entries[path], e.key == key else { return nil }
-        return e.file
-    }
-
     /// Every kept page as it is now, for lookups without the lock while a build renders.
     func snapshot() -> [String: (key: Int, file: OutputFile)] {
         lock.lock()

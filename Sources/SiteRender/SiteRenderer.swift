@@ -18,7 +18,7 @@ public struct SiteRenderer: Sendable {
     /// Every output file, sorted by path.
     public func render() throws -> [OutputFile] {
         let collected = LockedList<OutputFile>()
-        _ = try render { collected.append($0) }
+        _ = try renderUnsorted { collected.append($0) }
         return collected.elements.sorted { $0.path < $1.path }
     }
 
@@ -26,6 +26,11 @@ public struct SiteRenderer: Sendable {
     /// threads at once (a build writes each page while the next renders, and never holds the
     /// whole site in memory). Returns every path, sorted.
     public func render(emit: @Sendable (OutputFile) throws -> Void) throws -> [String] {
+        try renderUnsorted(emit: emit).sorted()
+    }
+
+    /// `render(emit:)` with the paths in the order they were made.
+    private func renderUnsorted(emit: @Sendable (OutputFile) throws -> Void) throws -> [String] {
         let context = self.context
         let pages = try PageOutputs.Run(context)
         // One flat list of independent pieces of work, so both cores stay busy to the end:
@@ -86,6 +91,6 @@ public struct SiteRenderer: Sendable {
         let reused = done.reduce(0) { $0 + $1.reused }
         context.pageCache?.record(rendered: pages.jobs.count - reused, reused: reused)
         context.jsonCache?.endBuild()
-        return done.flatMap(\.paths).sorted()
+        return done.flatMap(\.paths)
     }
 }

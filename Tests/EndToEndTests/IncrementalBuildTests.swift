@@ -7,12 +7,29 @@ import XCTest
 final class IncrementalBuildTests: XCTestCase {
     let now = Instant(seconds: 1_795_478_400)  // 2026-11-24T00:00:00Z
 
-    func testAnIncidentEditRerendersOnlyThePagesThatShowIt() throws {
-        let site = try Slasite.copyFixture("basic")
+    /// A preview's pipeline (with caches) over `site`, and its first build.
+    private func preview(_ site: URL) -> (caches: BuildCaches, pipeline: BuildPipeline, request: BuildRequest, first: BuildResult) {
         let caches = BuildCaches()
         let pipeline = BuildPipeline(caches: caches)
         let request = BuildRequest(source: site, output: nil, now: now)
-        let first = pipeline.run(request)
+        return (caches, pipeline, request, pipeline.run(request))
+    }
+
+    /// Rebuilds with the preview's caches and requires, file by file, what a build without
+    /// caches gives.
+    @discardableResult
+    private func rebuildMatchesFullBuild(_ pipeline: BuildPipeline, _ request: BuildRequest, after what: String) -> BuildResult {
+        let edited = pipeline.run(request)
+        XCTAssertTrue(edited.succeeded, "\(what): \(edited.diagnostics)")
+        let full = BuildPipeline().run(request)
+        XCTAssertEqual(edited.files.map(\.path), full.files.map(\.path), what)
+        for (a, b) in zip(edited.files, full.files) where a != b { XCTFail("\(a.path) differs from a full build after \(what)") }
+        return edited
+    }
+
+    func testAnIncidentEditRerendersOnlyThePagesThatShowIt() throws {
+        let site = try Slasite.copyFixture("basic")
+        let (caches, pipeline, request, first) = preview(site)
         XCTAssertTrue(first.succeeded)
         let pages = first.files.filter { $0.path.hasSuffix(".html") }.count
         XCTAssertEqual(caches.pages.lastRendered, pages)
@@ -52,28 +69,18 @@ final class IncrementalBuildTests: XCTestCase {
     /// build still gives exactly what a build without caches gives.
     func testKeptFiguresFollowAddedEditedAndRemovedIncidents() throws {
         let site = try Slasite.copyFixture("basic")
-        let caches = BuildCaches()
-        let pipeline = BuildPipeline(caches: caches)
-        let request = BuildRequest(source: site, output: nil, now: now)
-        let first = pipeline.run(request)
+        let (caches, pipeline, request, first) = preview(site)
         XCTAssertTrue(first.succeeded)
         let levels = try XCTUnwrap(first.figures).plans.reduce(0) { $0 + $1.count }
         XCTAssertEqual(caches.figures.lastComputed, levels)
 
-        func expectFullBuild(_ what: String) throws -> BuildResult {
-            let edited = pipeline.run(request)
-            XCTAssertTrue(edited.succeeded, "\(what): \(edited.diagnostics)")
-            let full = BuildPipeline().run(request)
-            XCTAssertEqual(edited.files.map(\.path), full.files.map(\.path), what)
-            for (a, b) in zip(edited.files, full.files) where a != b { XCTFail("\(a.path) differs from a full build after \(what)") }
-            return edited
-        }
+        func expectFullBuild(_ what: String) -> BuildResult { rebuildMatchesFullBuild(pipeline, request, after: what) }
         let incidents = site.appendingPathComponent("content/status/incidents")
         let file = incidents.appendingPathComponent("api-oct.md")
         let text = try String(contentsOf: file, encoding: .utf8)
         try text.replacingOccurrences(of: "Eight hours down.", with: "Eight hours down; a bad deploy.")
             .write(to: file, atomically: true, encoding: .utf8)
-        _ = try expectFullBuild("a text edit")
+        _ = expectFullBuild("a text edit")
         XCTAssertEqual(caches.figures.lastComputed, 0)
         XCTAssertEqual(caches.figures.lastKept, levels)
 
@@ -92,15 +99,15 @@ final class IncrementalBuildTests: XCTestCase {
                 """.write(to: incidents.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
         try write("db-nov.md", start: "2026-11-23T23:30:00Z", end: "2026-11-23T23:45:00Z")
-        let added = try expectFullBuild("a new incident")
+        let added = expectFullBuild("a new incident")
         XCTAssertEqual(caches.figures.lastComputed, 1)
         XCTAssertTrue(added.files.contains { $0.path == "incidents/db-nov/index.html" })
 
         // One sorted first moves every other incident's place in the list.
         try write("db-aug.md", start: "2026-08-20T00:00:00Z", end: "2026-08-20T01:00:00Z")
-        _ = try expectFullBuild("an incident sorted first")
+        _ = expectFullBuild("an incident sorted first")
         try FileManager.default.removeItem(at: incidents.appendingPathComponent("db-nov.md"))
-        _ = try expectFullBuild("a removed incident")
+        _ = expectFullBuild("a removed incident")
         XCTAssertEqual(caches.figures.lastComputed, 1)
     }
 
@@ -114,10 +121,8 @@ final class IncrementalBuildTests: XCTestCase {
         for item in ["site.yaml", "content"] {
             try FileManager.default.copyItem(at: repo.appendingPathComponent(item), to: site.appendingPathComponent(item))
         }
-        let caches = BuildCaches()
-        let pipeline = BuildPipeline(caches: caches)
-        let request = BuildRequest(source: site, output: nil, now: now)
-        XCTAssertTrue(pipeline.run(request).succeeded)
+        let (_, pipeline, request, first) = preview(site)
+        XCTAssertTrue(first.succeeded)
         let file = site.appendingPathComponent("content/status/incidents/2026-12-06-compute-database-maintenance.md")
         let text = try String(contentsOf: file, encoding: .utf8)
         let edits: [(String, String)] = [
@@ -128,13 +133,7 @@ final class IncrementalBuildTests: XCTestCase {
         for (from, to) in edits {
             current = current.replacingOccurrences(of: from, with: to)
             try current.write(to: file, atomically: true, encoding: .utf8)
-            let edited = pipeline.run(request)
-            XCTAssertTrue(edited.succeeded, "\(edited.diagnostics)")
-            let full = BuildPipeline().run(request)
-            XCTAssertEqual(edited.files.map(\.path), full.files.map(\.path))
-            for (a, b) in zip(edited.files, full.files) where a != b {
-                XCTFail("\(a.path) differs from a full build after \(to)")
-            }
+            rebuildMatchesFullBuild(pipeline, request, after: to)
         }
         let ics = String(decoding: try XCTUnwrap(pipeline.run(request).files.first { $0.path == "maintenance.ics" }).bytes, as: UTF8.self)
         XCTAssertFalse(ics.contains("Moved, "), "a major outage is not in the maintenance calendar")

@@ -11,7 +11,7 @@ struct PageBuilder: Sendable {
     let planBodies: PreparedBodies
     /// Each incident as a list line (`partials/incident`), rendered at most once per build, when
     /// a page first lists it, and reused by every other page that lists it.
-    let incidentLines: IncidentLines
+    let incidentLines: OncePerKey<Int, String>
     /// The layout's keys that are the same on every page, made once per build.
     private let shared: [(String, String)]
     /// The navigation with each section marked current.
@@ -28,7 +28,7 @@ struct PageBuilder: Sendable {
         self.theme = theme
         serviceBodies = PreparedBodies(context.serviceHTML)
         planBodies = PreparedBodies(context.planHTML)
-        incidentLines = IncidentLines()
+        incidentLines = OncePerKey()
         let urls = context.urls
         let config = context.site.config
         shared = [
@@ -60,7 +60,7 @@ struct PageBuilder: Sendable {
 
     /// The list line of incident `k` (see `incidentLines`).
     func incidentLine(_ k: Int) -> String {
-        incidentLines.line(k) { theme.render("partials/incident", IncidentPage.listItem(self, index: k)) }
+        incidentLines.value(k) { theme.render("partials/incident", IncidentPage.listItem(self, index: k)) }
     }
 
     var site: Site { context.site }
@@ -120,46 +120,36 @@ struct PageBuilder: Sendable {
     func planTitle(_ id: String) -> String { context.plan(id)?.title ?? id }
 }
 
-/// Rendered incident list lines of one build, shared by the pages rendering in parallel.
-final class IncidentLines: @unchecked Sendable {
+/// Values made at most once per key per build, when a page first asks, and shared by the pages
+/// rendering in parallel (made outside the lock: two pages may race to make the same one).
+final class OncePerKey<Key: Hashable, Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var lines: [Int: String] = [:]
+    private var made: [Key: Value] = [:]
 
-    func line(_ k: Int, render: () -> String) -> String {
+    func value(_ key: Key, make: () -> Value) -> Value {
         lock.lock()
-        if let hit = lines[k] {
+        if let hit = made[key] {
             lock.unlock()
             return hit
         }
         lock.unlock()
-        let text = render()
+        let value = make()
         lock.lock()
-        lines[k] = text
+        made[key] = value
         lock.unlock()
-        return text
+        return value
     }
 }
 
 /// Rendered bodies by id, each prepared for a details or plan page once, when first asked for.
-final class PreparedBodies: @unchecked Sendable {
-    private let html: [String: String]
-    private let lock = NSLock()
-    private var prepared: [String: String] = [:]
+struct PreparedBodies: Sendable {
+    let html: [String: String]
+    let prepared = OncePerKey<String, String>()
 
     init(_ html: [String: String]) { self.html = html }
 
     subscript(id: String) -> String? {
-        lock.lock()
-        if let done = prepared[id] {
-            lock.unlock()
-            return done
-        }
-        lock.unlock()
         guard let body = html[id] else { return nil }
-        let done = BodyHTML.prepare(body, top: 3)
-        lock.lock()
-        prepared[id] = done
-        lock.unlock()
-        return done
+        return prepared.value(id) { BodyHTML.prepare(body, top: 3) }
     }
 }
