@@ -5,7 +5,7 @@ let upcoming: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
 
 let package = Package(
     name: "slasite",
-    platforms: [.macOS(.v14)],
+    // Linux only (renameat2, st_mtim, inotify): no Apple platform is claimed.
     products: [
         .executable(name: "slasite", targets: ["slasite"]),
         // Libraries for the fuzzers and benchmarks in Fuzz/ and Benchmarks/ (separate packages).
@@ -18,42 +18,48 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Pure arithmetic of SPEC §3: values in, values out.
         .target(name: "SLACore", swiftSettings: upcoming),
+        // Scheduling on all cores and the protocol of what a build reuses (SiteBuild's ReuseStore).
+        .target(name: "BuildSupport", swiftSettings: upcoming),
         .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
+        // libyaml's event parser from Debian's libyaml-dev (Yams keeps its own copy internal).
+        .systemLibrary(name: "CLibYAML", path: "Sources/CLibYAML"),
         .target(name: "CSystemShims"),
         .target(
             name: "SiteContent",
-            dependencies: ["SLACore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["SLACore", "BuildSupport", "CLibYAML", .product(name: "Yams", package: "Yams")],
             swiftSettings: upcoming),
         .target(
             name: "SiteRender",
             dependencies: [
-                "SLACore", "SiteContent", "CCmarkGFM",
+                "SLACore", "BuildSupport", "CCmarkGFM",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: upcoming),
         .target(
             name: "SiteBuild",
             dependencies: [
-                "SLACore", "SiteContent", "SiteRender", "CSystemShims",
+                "SLACore", "BuildSupport", "SiteContent", "SiteRender", "CSystemShims",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: upcoming),
         .target(
             name: "PreviewServer",
             dependencies: [
-                "SLACore", "SiteContent", "SiteRender", "SiteBuild",
+                "SLACore", "BuildSupport", "SiteContent", "SiteRender", "SiteBuild",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: upcoming),
         .target(
             name: "SlasiteCLI",
             dependencies: [
-                "SLACore", "SiteContent", "SiteBuild", "PreviewServer",
+                "SLACore", "SiteContent", "SiteRender", "SiteBuild", "PreviewServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -64,7 +70,7 @@ let package = Package(
         .testTarget(name: "SLACoreTests", dependencies: ["SLACore"]),
         .testTarget(name: "SiteContentTests", dependencies: ["SiteContent"]),
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "SiteBuild"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["SiteBuild", "SLACore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["BuildSupport", "SiteBuild", "SLACore"]),
         .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer", "SiteContent"]),
     ]
 )

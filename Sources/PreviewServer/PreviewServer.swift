@@ -1,3 +1,4 @@
+import BuildSupport
 import Foundation
 import Hummingbird
 import Logging
@@ -179,7 +180,7 @@ final class PreviewBuilder: @unchecked Sendable {
     let now: Instant
     private let lock = NSLock()
     private var theme = "default"
-    private let caches = BuildCaches()
+    private let reuse = ReuseStore()
 
     init(source: URL, now: Instant) {
         self.source = source
@@ -195,7 +196,7 @@ final class PreviewBuilder: @unchecked Sendable {
     /// - Parameter listing: the watcher's scan of the inputs, so the build does not list them again.
     func build(listing: [String: FileStamp]? = nil) -> Outcome {
         let t0 = DispatchTime.now().uptimeNanoseconds
-        let result = BuildPipeline(caches: caches).run(BuildRequest(source: source, output: nil, now: now, listing: listing))
+        let result = BuildPipeline(reuse: reuse).run(BuildRequest(source: source, output: nil, now: now, listing: listing))
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
         if let site = result.site {
             lock.lock()
@@ -205,7 +206,7 @@ final class PreviewBuilder: @unchecked Sendable {
         let basePath = result.site.map { SiteURLs(baseURL: $0.config.baseURL).basePath }
         return Outcome(
             files: result.succeeded ? result.files : nil, diagnostics: result.diagnostics, basePath: basePath,
-            seconds: seconds, steps: result.steps, pagesRendered: caches.pages.lastRendered,
-            pagesReused: caches.pages.lastReused)
+            seconds: seconds, steps: result.steps, pagesRendered: reuse.lastCounts(.pages).made,
+            pagesReused: reuse.lastCounts(.pages).reused)
     }
 }

@@ -8,7 +8,7 @@ public enum Impact: String, Sendable, CaseIterable, Comparable {
 }
 
 /// Downtime weight per impact (SPEC §2 `impact_weights`).
-public struct ImpactWeights: Sendable, Equatable {
+public struct ImpactWeights: Sendable, Hashable {
     public var major: Double
     public var partial: Double
     public var degraded: Double

@@ -16,12 +16,17 @@ public struct Contact: Sendable, Hashable {
 }
 
 /// Site-wide configuration from `site.yaml`.
-public struct SiteConfig: Sendable {
+public struct SiteConfig: Sendable, Hashable {
     public var title: String
     public var provider: String
     /// Absolute, always ending in `/`.
     public var baseURL: String
-    public var timeZone: TimeZone
+    /// Months and wall times in the site zone (SPEC §3); made once, when the zone is set.
+    public private(set) var calendar: SiteCalendar
+    public var timeZone: TimeZone {
+        get { calendar.timeZone }
+        set { calendar = SiteCalendar(timeZone: newValue) }
+    }
     public var theme: String
     public var contacts: [Contact]
     public var impactWeights: ImpactWeights
@@ -36,7 +41,7 @@ public struct SiteConfig: Sendable {
         self.title = title
         self.provider = provider
         self.baseURL = baseURL
-        self.timeZone = timeZone
+        self.calendar = SiteCalendar(timeZone: timeZone)
         self.theme = theme
         self.contacts = contacts
         self.impactWeights = impactWeights
@@ -46,7 +51,7 @@ public struct SiteConfig: Sendable {
 }
 
 /// A page of prose: the general terms.
-public struct TermsPage: Sendable {
+public struct TermsPage: Sendable, Hashable {
     public var title: String
     public var body: String
 
@@ -57,7 +62,7 @@ public struct TermsPage: Sendable {
 }
 
 /// A service a plan can cover (`content/services/<id>.md`).
-public struct Service: Sendable, Identifiable {
+public struct Service: Sendable, Identifiable, Hashable {
     public var id: String
     public var title: String
     public var summary: String
@@ -94,7 +99,7 @@ public struct Revision: Sendable, Hashable {
 }
 
 /// A plan (`content/plans/<id>.md`) and the services it covers, in order.
-public struct Plan: Sendable, Identifiable {
+public struct Plan: Sendable, Identifiable, Hashable {
     public var id: String
     public var title: String
     public var summary: String
@@ -104,13 +109,13 @@ public struct Plan: Sendable, Identifiable {
     public var revisions: [Revision]
     public var terms: SLATerms
     /// Covered services with this plan's terms for each, in the order written.
-    public var services: [(id: String, terms: SLATerms)]
+    public var services: [PlanService]
     public var body: String
 
     public init(
         id: String, title: String, summary: String = "", order: Int? = nil, price: String? = nil,
         effective: LocalDateTime? = nil, revisions: [Revision] = [], terms: SLATerms = SLATerms(),
-        services: [(id: String, terms: SLATerms)] = [], body: String = ""
+        services: [PlanService] = [], body: String = ""
     ) {
         self.id = id
         self.title = title
@@ -125,6 +130,17 @@ public struct Plan: Sendable, Identifiable {
     }
 
     public func covers(_ serviceID: String) -> Bool { services.contains { $0.id == serviceID } }
+}
+
+/// One covered service of a plan with this plan's own terms for it (`plan.services.<id>`).
+public struct PlanService: Sendable, Hashable {
+    public var id: String
+    public var terms: SLATerms
+
+    public init(id: String, terms: SLATerms = SLATerms()) {
+        self.id = id
+        self.terms = terms
+    }
 }
 
 /// An incident or maintenance window (`content/status/incidents/<slug>.md`).
@@ -174,7 +190,7 @@ public struct MeasuredUptime: Sendable, Hashable {
 }
 
 /// Everything a site says, validated: the input of the numbers and the pages.
-public struct Site: Sendable {
+public struct Site: Sendable, Hashable {
     public var config: SiteConfig
     public var terms: TermsPage
     /// Ordered by `order`, then id.

@@ -48,9 +48,6 @@ public struct SiteFigures: Sendable {
     public var currentMonth: YearMonth
     /// Per plan (same order as `Site.plans`), per covered service (same order as the plan's map).
     public var plans: [[ServiceLevel]]
-    /// Per plan × service, a digest of everything its figures were computed from, when computed
-    /// with a `FiguresCache` (the preview keys pages and sla.json pieces on it).
-    public var inputKeys: [[Int]]?
 
     public func level(plan: String, service: String) -> ServiceLevel? {
         for levels in plans {

@@ -1,14 +1,21 @@
 import Foundation
 
-/// Month edges and wall-clock conversions in the site's IANA time zone (SPEC §3).
-public struct SiteCalendar: Sendable {
+/// Month edges and wall-clock conversions in the site's IANA time zone (SPEC §3). Made once per
+/// zone where the site configuration is read (`SiteConfig.calendar`): it reads the zone's table
+/// of transitions then, and holds it as a value (no state shared between calendars).
+public struct SiteCalendar: Sendable, Hashable {
+    /// Calendars are equal when their zones are: everything else is derived from the zone.
+    public static func == (a: SiteCalendar, b: SiteCalendar) -> Bool { a.timeZone.identifier == b.timeZone.identifier }
+
+    public func hash(into h: inout Hasher) { h.combine(timeZone.identifier) }
+
     public let timeZone: TimeZone
     private let calendar: Calendar
     private let periods: ZonePeriods?
 
     public init(timeZone: TimeZone) {
         self.timeZone = timeZone
-        periods = ZonePeriods.of(timeZone)
+        periods = ZonePeriods(timeZone)
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = timeZone
         self.calendar = cal
@@ -82,7 +89,7 @@ public struct SiteCalendar: Sendable {
 }
 
 /// A zone's offset and abbreviation between its transitions from 1970 to 2100, read from the
-/// time zone database once per zone and process. Each query of Foundation's time zone otherwise
+/// time zone database when a calendar is made. Each query of Foundation's time zone otherwise
 /// takes a lock shared by all threads, and pages ask for thousands of wall times.
 final class ZonePeriods: Sendable {
     struct Period: Sendable {
@@ -93,24 +100,12 @@ final class ZonePeriods: Sendable {
 
     static let lower: Int64 = 0  // 1970-01-01
     static let upper: Int64 = 4_102_444_800  // 2100-01-01
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var known: [String: ZonePeriods?] = [:]
-
     /// Sorted by start; each lasts until the next one starts (the last until `upper`).
     let periods: [Period]
 
     /// The zone's periods, or nil when the database's transitions do not account for every
-    /// change (the calendar then asks Foundation each time, as before).
-    static func of(_ zone: TimeZone) -> ZonePeriods? {
-        lock.lock()
-        defer { lock.unlock() }
-        if let found = known[zone.identifier] { return found }
-        let made = ZonePeriods(zone)
-        known[zone.identifier] = made
-        return made
-    }
-
-    private init?(_ zone: TimeZone) {
+    /// change (the calendar then asks Foundation each time).
+    init?(_ zone: TimeZone) {
         func date(_ s: Int64) -> Date { Date(timeIntervalSince1970: TimeInterval(s)) }
         var list = [
             Period(

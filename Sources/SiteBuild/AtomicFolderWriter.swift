@@ -1,3 +1,4 @@
+import BuildSupport
 import CSystemShims
 import Foundation
 import SLACore

@@ -1,3 +1,4 @@
+import BuildSupport
 import Foundation
 import Logging
 import SLACore
@@ -43,15 +44,40 @@ public struct BuildResult: Sendable {
 /// The build as named steps: load, parse, compute, render, write (STYLE: Publish's pipeline).
 public struct BuildPipeline: Sendable {
     public let logger: Logger
-    /// Caches kept between builds of the same site (preview); nil for one-off builds.
-    public let caches: BuildCaches?
+    /// What earlier builds of the same site made (preview); nil for one-off builds.
+    public let reuse: ReuseStore?
 
-    public init(logger: Logger = Logger(label: "slasite.build"), caches: BuildCaches? = nil) {
+    public init(logger: Logger = Logger(label: "slasite.build"), reuse: ReuseStore? = nil) {
         self.logger = logger
-        self.caches = caches
+        self.reuse = reuse
     }
 
     public func run(_ request: BuildRequest) -> BuildResult {
+        let result = steps(request)
+        reuse?.endBuild(succeeded: result.succeeded)
+        return result
+    }
+
+    /// Computes every figure: each plan × service's months from its inputs, on all cores,
+    /// kept by the preview under those inputs (SPEC §3 is `SLAArithmetic`'s; this only schedules).
+    public static func figures(for site: Site, now: Instant, reuse: (any Reusing)? = nil) -> SiteFigures {
+        let plan = FiguresPlan(site: site, now: now)
+        let flat = plan.inputs.flatMap { $0 }
+        let months = ParallelWork.map(flat) { inputs in
+            reuse.value(.figures, inputs) { SLAArithmetic.monthFigures(inputs) }
+        }
+        var k = 0
+        return plan.figures(
+            plan.inputs.map { row in
+                row.map { _ in
+                    defer { k += 1 }
+                    return months[k]
+                }
+            })
+    }
+
+    private func steps(_ request: BuildRequest) -> BuildResult {
+        let reuse: (any Reusing)? = self.reuse
         var result = BuildResult(diagnostics: [], files: [], site: nil, figures: nil, steps: [])
         let stepNames = request.output == nil ? 4 : 5
         func step<T>(_ index: Int, _ name: String, _ body: () throws -> T) rethrows -> T {
@@ -65,17 +91,17 @@ public struct BuildPipeline: Sendable {
 
         let files: [SourceFile]
         do {
-            files = try step(1, "load") { try SiteLoader.load(root: request.source, cache: caches?.load, listing: request.listing) }
+            files = try step(1, "load") { try SiteLoader.load(root: request.source, reuse: reuse, listing: request.listing) }
         } catch {
             result.diagnostics = [Diagnostic(.error, ".", 0, 0, "cannot read the site at \(request.source.path): \(error)")]
             return result
         }
         result.sourceFiles = files
-        let parsed = step(2, "parse") { SiteParser.parse(files, options: ParseOptions(baseURL: request.baseURL), cache: caches?.parse) }
+        let parsed = step(2, "parse") { SiteParser.parse(files, options: ParseOptions(baseURL: request.baseURL), reuse: reuse) }
         result.diagnostics = parsed.diagnostics
         guard let site = parsed.site else { return result }
         result.site = site
-        let figures = step(3, "compute") { SLAArithmetic.figures(for: site, now: request.now, cache: caches?.figures) }
+        let figures = step(3, "compute") { Self.figures(for: site, now: request.now, reuse: reuse) }
         result.figures = figures
         let themeFiles = files.compactMap { file -> (String, [UInt8])? in
             if case let .theme(name, rel) = SourceKind.classify(file.path), name == site.config.theme { return (rel, file.bytes) }
@@ -93,13 +119,7 @@ public struct BuildPipeline: Sendable {
         func makeRenderer() -> SiteRenderer {
             SiteRenderer(
                 site: site, figures: figures, themeOverrides: Dictionary(themeFiles, uniquingKeysWith: { a, _ in a }),
-                markdownCache: caches?.markdown, pageCache: caches?.pages, jsonCache: caches?.json,
-                sharedInputsKey: caches.map { Self.sharedInputsKey(files, request: request, cache: $0.load) } ?? 0,
-                // Preview: each incident stands for itself in page keys by its source file's digest.
-                incidentDigests: caches.map { cache in
-                    let found = cache.load.digests(site.incidents.map { "content/status/incidents/" + $0.id + ".md" })
-                    return zip(found, site.incidents).map { $0 ?? $1.hashValue }
-                })
+                reuse: reuse)
         }
         func renderFailed(_ error: any Error) {
             if let d = error as? Diagnostic {
@@ -157,33 +177,4 @@ extension BuildPipeline {
         }
         return 1
     }
-
-    /// Digest of the inputs every page depends on: all sources but incidents and measurements,
-    /// plus the reference time and base URL.
-    static func sharedInputsKey(_ files: [SourceFile], request: BuildRequest, cache: LoadCache) -> Int {
-        var h = Hasher()
-        h.combine(request.now)
-        h.combine(request.baseURL)
-        for f in files {
-            switch SourceKind.classify(f.path) {
-            case .incident, .measurements, .other: continue
-            default:
-                h.combine(f.path)
-                if let digest = cache.digest(f.path) { h.combine(digest) } else { h.combine(f.bytes) }
-            }
-        }
-        return h.finalize()
-    }
-}
-
-/// What a preview keeps between rebuilds so an edit costs only what it changes.
-public final class BuildCaches: Sendable {
-    public let load = LoadCache()
-    public let parse = ParseCache()
-    public let markdown = MarkdownCache()
-    public let pages = PageCache()
-    public let json = FragmentCache()
-    public let figures = FiguresCache()
-
-    public init() {}
 }

@@ -90,7 +90,7 @@ enum ContentDecoders {
             }
         }
         let terms = TermsDecoder.decode(r)
-        var services: [(id: String, terms: SLATerms)] = []
+        var services: [PlanService] = []
         if let node = r.requireValue("services", what: "plan") {
             if case let .mapping(m) = node {
                 for (k, v) in m {
@@ -105,7 +105,7 @@ enum ContentDecoders {
                         let sr = MappingReader(v, in: source, what: "terms of service \"\(ks.string)\"", allowed: TermsDecoder.keys)
                         if sr.isMapping { own = TermsDecoder.decode(sr) }
                     }
-                    services.append((ks.string, own))
+                    services.append(PlanService(id: ks.string, terms: own))
                 }
             } else {
                 source.error(node, "services must be a mapping from service id to its terms in this plan, got \(MappingReader.describe(node))")

@@ -1,5 +1,5 @@
 /// What the command line adds to a site's own configuration.
-public struct ParseOptions: Sendable {
+public struct ParseOptions: Sendable, Hashable {
     /// `--base-url`, which replaces `site.yaml`'s `base_url`.
     public var baseURL: String?
 

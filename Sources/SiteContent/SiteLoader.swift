@@ -1,3 +1,4 @@
+import BuildSupport
 import Foundation
 import SLACore
 
@@ -8,25 +9,22 @@ import SLACore
 /// Reads a site's source files from disk: `site.yaml`, `content/` and `themes/`.
 public enum SiteLoader {
     /// Every regular, non-hidden file under the site's inputs, paths relative to `root`, sorted.
-    /// - Parameter cache: reuses the bytes of files whose modification time and size are unchanged.
+    /// - Parameter reuse: the preview's store: a file whose path, modification time (ns) and
+    ///   size are unchanged is not read again.
     /// - Parameter listing: the inputs and their stamps as the caller has just scanned them
     ///   (preview), so they are not listed and stat-ed again.
-    public static func load(root: URL, cache: LoadCache? = nil, listing: [String: FileStamp]? = nil) throws -> [SourceFile] {
+    public static func load(root: URL, reuse: (any Reusing)? = nil, listing: [String: FileStamp]? = nil) throws -> [SourceFile] {
         let stamps = listing ?? scan(root: root)
         let paths = stamps.keys.sorted()
-        // Kept bytes first, then the other files read on all cores.
-        var bytes: [[UInt8]?] = paths.map { path in stamps[path].flatMap { cache?.bytes(path, stamp: $0) } }
-        let missing = bytes.indices.filter { bytes[$0] == nil }
         let base = root.path
-        let read = ParallelWork.map(missing.map { paths[$0] }) { path in
-            Result { try readBytes(URL(fileURLWithPath: base + "/" + path)) }
-        }
-        for (k, result) in zip(missing, read) {
-            let b = try result.get()
-            if let st = stamps[paths[k]] { cache?.store(paths[k], stamp: st, bytes: b) }
-            bytes[k] = b
-        }
-        return zip(paths, bytes).map { SourceFile(path: $0, bytes: $1!) }
+        let read = try ParallelWork.map(paths) { path in
+            Result {
+                try reuse.value(.files, StampedPath(path: path, stamp: stamps[path]!)) {
+                    try readBytes(URL(fileURLWithPath: base + "/" + path))
+                }
+            }
+        }.map { try $0.get() }
+        return zip(paths, read).map { SourceFile(path: $0, bytes: $1) }
     }
 
     /// Every input file of the site (`site.yaml`, `content/`, `themes/`) with its stamp, by path
@@ -79,7 +77,7 @@ public enum SiteLoader {
 }
 
 /// A file's identity for change detection: modification time and size.
-public struct FileStamp: Equatable, Sendable {
+public struct FileStamp: Hashable, Sendable {
     public var modified: Int64
     public var size: Int64
     public var isDirectory: Bool = false
@@ -91,41 +89,8 @@ public struct FileStamp: Equatable, Sendable {
     }
 }
 
-/// File bytes kept between loads of the same site (preview), valid while the stamp is unchanged.
-public final class LoadCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var entries: [String: (stamp: FileStamp, bytes: [UInt8], digest: Int)] = [:]
-
-    public init() {}
-
-    func bytes(_ path: String, stamp: FileStamp) -> [UInt8]? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let e = entries[path], e.stamp == stamp else { return nil }
-        return e.bytes
-    }
-
-    func store(_ path: String, stamp: FileStamp, bytes: [UInt8]) {
-        var h = Hasher()
-        h.combine(bytes)
-        let digest = h.finalize()
-        lock.lock()
-        entries[path] = (stamp, bytes, digest)
-        lock.unlock()
-    }
-
-    /// A digest of the bytes last loaded for `path` (computed once per change of the file), so a
-    /// preview rebuild can tell what changed without hashing every file again.
-    public func digest(_ path: String) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        return entries[path]?.digest
-    }
-
-    /// `digest` of each path, under one lock.
-    public func digests(_ paths: [String]) -> [Int?] {
-        lock.lock()
-        defer { lock.unlock() }
-        return paths.map { entries[$0]?.digest }
-    }
+/// A file as the loader finds it: its path and stamp (the key of its kept bytes).
+struct StampedPath: Hashable, Sendable {
+    var path: String
+    var stamp: FileStamp
 }

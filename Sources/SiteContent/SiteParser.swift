@@ -1,3 +1,4 @@
+import BuildSupport
 import Dispatch
 import Foundation
 import SLACore
@@ -11,8 +12,8 @@ public struct ParsedSite: Sendable {
 /// Validates a site's source files into the model (SPEC §1–2), collecting all diagnostics of the run.
 public enum SiteParser {
     /// - Parameter files: every source file, paths relative to the source folder (see `SiteLoader`).
-    ///   - cache: keeps each file's result between runs (preview), so only changed files are decoded again.
-    public static func parse(_ files: [SourceFile], options: ParseOptions = ParseOptions(), cache: ParseCache? = nil) -> ParsedSite {
+    ///   - reuse: the preview's store: a file whose input is unchanged is not decoded again.
+    public static func parse(_ files: [SourceFile], options: ParseOptions = ParseOptions(), reuse: (any Reusing)? = nil) -> ParsedSite {
         let sink = DiagnosticSink()
         var config: SiteConfig?
         var jobs: [(SourceFile, SourceKind)] = []
@@ -37,18 +38,24 @@ public enum SiteParser {
             if kind != .config { jobs.append((file, kind)) }
         }
         if let configFile {
-            switch SourceText.decode(configFile) {
-            case let .failure(d): sink.items.append(d)
-            case let .success(text): config = SiteConfigDecoder.decode(text, file: configFile.path, options: options, sink: sink)
+            let decoded = reuse.value(.parsed, ConfigInput(bytes: ByteKey(configFile.bytes), options: options)) {
+                let local = DiagnosticSink()
+                var config: SiteConfig?
+                switch SourceText.decode(configFile) {
+                case let .failure(d): local.items.append(d)
+                case let .success(text): config = SiteConfigDecoder.decode(text, file: configFile.path, options: options, sink: local)
+                }
+                return ConfigResult(config: config, diagnostics: local.items)
             }
+            config = decoded.config
+            sink.items += decoded.diagnostics
         } else {
             sink.error("site.yaml", 1, 1, "site.yaml is missing: every site needs one (title, provider, base_url)")
         }
         if !sawTerms { sink.error("content/terms.md", 1, 1, "content/terms.md is missing: the general terms page is required") }
-        let calendar = SiteCalendar(timeZone: config?.timeZone ?? TimeZone(identifier: "UTC")!)
+        let calendar = config?.calendar ?? SiteCalendar(timeZone: TimeZone(identifier: "UTC")!)
 
         // Each file decodes on its own, in parallel; results go to per-file slots.
-        let zoneID = calendar.timeZone.identifier
         @Sendable func decode(_ job: (SourceFile, SourceKind)) -> FileResult {
             let (file, kind) = job
             let local = DiagnosticSink()
@@ -75,14 +82,11 @@ public enum SiteParser {
             result.diagnostics = local.items
             return result
         }
-        // Kept results first (one pass, no threads: a preview edit changes one file), then the
-        // rest on all cores.
-        var found: [FileResult?] = cache?.lookup(jobs.map(\.0), zone: zoneID) ?? Array(repeating: nil, count: jobs.count)
-        let missing = found.indices.filter { found[$0] == nil }
-        let decoded = ParallelWork.map(missing.map { jobs[$0] }) { decode($0) }
-        for (k, result) in zip(missing, decoded) {
-            found[k] = result
-            cache?.store(jobs[k].0, zone: zoneID, result)
+        // On all cores; the preview keeps each result under the file's complete input.
+        let found: [FileResult?] = ParallelWork.map(jobs) { job in
+            reuse.value(.parsed, DecodeInput(path: job.0.path, bytes: ByteKey(job.0.bytes), calendar: calendar)) {
+                decode(job)
+            }
         }
 
         var terms: TermsPage?
@@ -193,26 +197,22 @@ public enum SiteParser {
     }
 }
 
-/// Per-file parse results kept between runs of the same site (for `serve`).
-public final class ParseCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var entries: [String: (bytes: [UInt8], zone: String, result: SiteParser.FileResult)] = [:]
+/// What decoding site.yaml reads: its bytes and the command line's overrides.
+struct ConfigInput: Hashable, Sendable {
+    var bytes: ByteKey
+    var options: ParseOptions
+}
 
-    public init() {}
+/// site.yaml decoded, with what it reported.
+struct ConfigResult: Sendable {
+    var config: SiteConfig?
+    var diagnostics: [Diagnostic]
+}
 
-    /// Each file's kept result, nil where it changed (one pass under the lock).
-    func lookup(_ files: [SourceFile], zone: String) -> [SiteParser.FileResult?] {
-        lock.lock()
-        defer { lock.unlock() }
-        return files.map { file in
-            guard let e = entries[file.path], e.zone == zone, e.bytes == file.bytes else { return nil }
-            return e.result
-        }
-    }
-
-    func store(_ file: SourceFile, zone: String, _ result: SiteParser.FileResult) {
-        lock.lock()
-        entries[file.path] = (file.bytes, zone, result)
-        lock.unlock()
-    }
+/// What one content file's decoding reads: its path (which says its kind and id), its bytes
+/// and the site zone its times are read in (the key of its kept result).
+struct DecodeInput: Hashable, Sendable {
+    var path: String
+    var bytes: ByteKey
+    var calendar: SiteCalendar
 }

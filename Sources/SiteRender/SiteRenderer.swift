@@ -1,3 +1,4 @@
+import BuildSupport
 import Foundation
 import SLACore
 
@@ -5,14 +6,9 @@ import SLACore
 public struct SiteRenderer: Sendable {
     public let context: RenderContext
 
-    public init(
-        site: Site, figures: SiteFigures, themeOverrides: [String: [UInt8]] = [:], markdownCache: MarkdownCache? = nil,
-        pageCache: PageCache? = nil, jsonCache: FragmentCache? = nil, sharedInputsKey: Int = 0,
-        incidentDigests: [Int]? = nil
-    ) {
-        context = RenderContext(
-            site: site, figures: figures, themeOverrides: themeOverrides, markdownCache: markdownCache,
-            pageCache: pageCache, jsonCache: jsonCache, sharedInputsKey: sharedInputsKey, incidentDigests: incidentDigests)
+    /// - Parameter reuse: the preview's store of what earlier builds made; nil in a one-off build.
+    public init(site: Site, figures: SiteFigures, themeOverrides: [String: [UInt8]] = [:], reuse: (any Reusing)? = nil) {
+        context = RenderContext(site: site, figures: figures, themeOverrides: themeOverrides, reuse: reuse)
     }
 
     /// Every output file, sorted by path.
@@ -54,43 +50,28 @@ public struct SiteRenderer: Sendable {
             if k < incidents.count { order.append(incidents[k]) }
         }
         var work: [Work] = [.slaJSON, .feeds, .calendarAndSchema, .siteFiles] + context.site.plans.indices.map(Work.badges)
-        let chunk = context.pageCache == nil ? 4 : 64
+        let chunk = context.reuse == nil ? 4 : 64
         for start in stride(from: 0, to: order.count, by: chunk) {
             work.append(.pages(order[start..<min(start + chunk, order.count)]))
         }
-        let done = try ParallelWork.map(work) { piece -> Result<(paths: [String], reused: Int), any Error> in
+        let done = try ParallelWork.map(work) { piece -> Result<[String], any Error> in
             Result {
                 let files: [OutputFile]
-                var reused = 0
                 switch piece {
                 case .slaJSON:
-                    let doc = SLAJSON.document(
-                        site: context.site, figures: context.figures, urls: context.urls, cache: context.jsonCache,
-                        levelDigests: pages.levelDigests, incidentDigests: context.incidentDigests,
-                        sharedInputsKey: context.sharedInputsKey)
-                    // Preview: the buffer reserved at the previous build's size (no regrowing).
-                    let bytes = doc.bytes(reserving: context.jsonCache.map { $0.size(of: "sla.json") + 1 << 16 } ?? 0)
-                    context.jsonCache?.record(size: bytes.count, of: "sla.json")
-                    files = [OutputFile(path: "sla.json", bytes: bytes)]
+                    let doc = SLAJSON.document(site: context.site, figures: context.figures, urls: context.urls, reuse: context.reuse)
+                    files = [OutputFile(path: "sla.json", bytes: doc.bytes())]
                 case .feeds: files = MachineOutputs.feeds(context)
                 case .calendarAndSchema: files = MachineOutputs.calendarAndSchema(context)
                 case .siteFiles: files = pages.siteFiles()
                 case .badges(let p): files = Badge.files(context, plan: p)
-                case .pages(let jobs):
-                    files = jobs.map { job in
-                        let page = pages.file(job)
-                        if page.reused { reused += 1 }
-                        return page.file
-                    }
+                case .pages(let jobs): files = jobs.map(pages.file)
                 }
                 try PageOutputs.checkContained(files)
                 for file in files { try emit(file) }
-                return (files.map(\.path), reused)
+                return files.map(\.path)
             }
         }.map { try $0.get() }
-        let reused = done.reduce(0) { $0 + $1.reused }
-        context.pageCache?.record(rendered: pages.jobs.count - reused, reused: reused)
-        context.jsonCache?.endBuild()
-        return done.flatMap(\.paths)
+        return done.flatMap { $0 }
     }
 }

@@ -53,7 +53,7 @@ let plans = (0..<20).map { p in
     Plan(
         id: "plan-\(p)", title: "Plan \(p)", effective: LocalDateTime(year: 2024, month: 11, day: 1),
         terms: SLATerms(uptime: 99.9, credits: [CreditTier(below: 99.9, credit: 10), CreditTier(below: 99, credit: 25)]),
-        services: services.map { ($0, SLATerms()) })
+        services: services.map { PlanService(id: $0) })
 }
 let site = Site(
     config: SiteConfig(title: "Bench", provider: "Bench", baseURL: "https://bench.example/"),
@@ -62,7 +62,7 @@ let site = Site(
 
 var sink = 0.0
 let arithmetic = time(5) {
-    let figures = SLAArithmetic.figures(for: site, now: now)
+    let figures = BuildPipeline.figures(for: site, now: now)
     sink += figures.plans[0][0].months[0].uptime
 }
 print(String(format: "arithmetic: %d incidents, 20 plans x 50 services x 25 months: median %.1f ms (runs: %@)",
@@ -92,9 +92,9 @@ if let dir = rebuildDir {
     let file = folder.appendingPathComponent(name)
     let original = try String(contentsOf: file, encoding: .utf8)
     defer { try? original.write(to: file, atomically: true, encoding: .utf8) }
-    let caches = BuildCaches()
+    let reuse = ReuseStore()
     let request = BuildRequest(source: root, output: nil, now: now)
-    _ = BuildPipeline(caches: caches).run(request)
+    _ = BuildPipeline(reuse: reuse).run(request)
     var steps: [String: [Double]] = [:]
     var rebuild: [Double] = []
     var scans: [Double] = []
@@ -105,12 +105,12 @@ if let dir = rebuildDir {
         let listing = SiteLoader.scan(root: root)
         var result: BuildResult?
         rebuild += time(1) {
-            result = BuildPipeline(caches: caches).run(BuildRequest(source: root, output: nil, now: now, listing: listing))
+            result = BuildPipeline(reuse: reuse).run(BuildRequest(source: root, output: nil, now: now, listing: listing))
         }
         for (name, seconds) in result?.steps ?? [] { steps[name, default: []].append(seconds * 1000) }
     }
     let parts = ["load", "parse", "compute", "render"].map { String(format: "%@ %.1f", $0, median(steps[$0] ?? [0])) }
     print(String(format: "rebuild after editing %@: median %.1f ms (%@; %d pages re-rendered); watcher scan %.1f ms",
-                 name, median(rebuild), parts.joined(separator: ", "), caches.pages.lastRendered, median(scans)))
+                 name, median(rebuild), parts.joined(separator: ", "), reuse.lastCounts(.pages).made, median(scans)))
 }
 if sink.isNaN { print("") }

@@ -1,3 +1,4 @@
+import BuildSupport
 import Foundation
 import SLACore
 import SiteBuild
@@ -7,10 +8,10 @@ import XCTest
 final class IncrementalBuildTests: XCTestCase {
     let now = Instant(seconds: 1_795_478_400)  // 2026-11-24T00:00:00Z
 
-    /// A preview's pipeline (with caches) over `site`, and its first build.
-    private func preview(_ site: URL) -> (caches: BuildCaches, pipeline: BuildPipeline, request: BuildRequest, first: BuildResult) {
-        let caches = BuildCaches()
-        let pipeline = BuildPipeline(caches: caches)
+    /// A preview's pipeline (with its store of kept values) over `site`, and its first build.
+    private func preview(_ site: URL) -> (caches: ReuseStore, pipeline: BuildPipeline, request: BuildRequest, first: BuildResult) {
+        let caches = ReuseStore()
+        let pipeline = BuildPipeline(reuse: caches)
         let request = BuildRequest(source: site, output: nil, now: now)
         return (caches, pipeline, request, pipeline.run(request))
     }
@@ -32,22 +33,22 @@ final class IncrementalBuildTests: XCTestCase {
         let (caches, pipeline, request, first) = preview(site)
         XCTAssertTrue(first.succeeded)
         let pages = first.files.filter { $0.path.hasSuffix(".html") }.count
-        XCTAssertEqual(caches.pages.lastRendered, pages)
+        XCTAssertEqual(caches.lastCounts(.pages).made, pages)
 
         let unchanged = pipeline.run(request)
-        XCTAssertEqual(caches.pages.lastRendered, 0)
+        XCTAssertEqual(caches.lastCounts(.pages).made, 0)
         XCTAssertEqual(unchanged.files, first.files)
 
-        // The October API outage's report changes; its figures do not. It shows on its own page,
-        // on the API details pages of both plans covering the API (free and pro), and on status.
+        // The October API outage's report changes; its figures do not. Only its own page shows
+        // the report (details and status pages list its title and times).
         let file = site.appendingPathComponent("content/status/incidents/api-oct.md")
         let text = try String(contentsOf: file, encoding: .utf8)
         try text.replacingOccurrences(of: "Eight hours down.", with: "Eight hours down; root cause: a bad deploy.")
             .write(to: file, atomically: true, encoding: .utf8)
         let edited = pipeline.run(request)
         XCTAssertTrue(edited.succeeded)
-        XCTAssertEqual(caches.pages.lastRendered, 4)
-        XCTAssertEqual(caches.pages.lastReused, pages - 4)
+        XCTAssertEqual(caches.lastCounts(.pages).made, 1)
+        XCTAssertEqual(caches.lastCounts(.pages).reused, pages - 1)
 
         // Whatever was reused, the result is what a build without caches gives.
         let full = BuildPipeline().run(request)
@@ -59,7 +60,7 @@ final class IncrementalBuildTests: XCTestCase {
         try text.replacingOccurrences(of: "end: 2026-10-05T08:00:00Z", with: "end: 2026-10-05T09:00:00Z")
             .write(to: file, atomically: true, encoding: .utf8)
         let longer = pipeline.run(request)
-        XCTAssertGreaterThan(caches.pages.lastRendered, 4)
+        XCTAssertGreaterThan(caches.lastCounts(.pages).made, 1)
         XCTAssertEqual(longer.files, BuildPipeline().run(request).files)
     }
 
@@ -72,7 +73,7 @@ final class IncrementalBuildTests: XCTestCase {
         let (caches, pipeline, request, first) = preview(site)
         XCTAssertTrue(first.succeeded)
         let levels = try XCTUnwrap(first.figures).plans.reduce(0) { $0 + $1.count }
-        XCTAssertEqual(caches.figures.lastComputed, levels)
+        XCTAssertEqual(caches.lastCounts(.figures).made, levels)
 
         func expectFullBuild(_ what: String) -> BuildResult { rebuildMatchesFullBuild(pipeline, request, after: what) }
         let incidents = site.appendingPathComponent("content/status/incidents")
@@ -81,8 +82,8 @@ final class IncrementalBuildTests: XCTestCase {
         try text.replacingOccurrences(of: "Eight hours down.", with: "Eight hours down; a bad deploy.")
             .write(to: file, atomically: true, encoding: .utf8)
         _ = expectFullBuild("a text edit")
-        XCTAssertEqual(caches.figures.lastComputed, 0)
-        XCTAssertEqual(caches.figures.lastKept, levels)
+        XCTAssertEqual(caches.lastCounts(.figures).made, 0)
+        XCTAssertEqual(caches.lastCounts(.figures).reused, levels)
 
         // A new incident for the database only, sorted last (after the ongoing one): only Pro ×
         // database counts it.
@@ -100,7 +101,7 @@ final class IncrementalBuildTests: XCTestCase {
         }
         try write("db-nov.md", start: "2026-11-23T23:30:00Z", end: "2026-11-23T23:45:00Z")
         let added = expectFullBuild("a new incident")
-        XCTAssertEqual(caches.figures.lastComputed, 1)
+        XCTAssertEqual(caches.lastCounts(.figures).made, 1)
         XCTAssertTrue(added.files.contains { $0.path == "incidents/db-nov/index.html" })
 
         // One sorted first moves every other incident's place in the list.
@@ -108,7 +109,7 @@ final class IncrementalBuildTests: XCTestCase {
         _ = expectFullBuild("an incident sorted first")
         try FileManager.default.removeItem(at: incidents.appendingPathComponent("db-nov.md"))
         _ = expectFullBuild("a removed incident")
-        XCTAssertEqual(caches.figures.lastComputed, 1)
+        XCTAssertEqual(caches.lastCounts(.figures).made, 1)
     }
 
     /// Edits that change the maintenance calendar, badges and feeds (kept as fragments between
@@ -137,5 +138,46 @@ final class IncrementalBuildTests: XCTestCase {
         }
         let ics = String(decoding: try XCTUnwrap(pipeline.run(request).files.first { $0.path == "maintenance.ics" }).bytes, as: UTF8.self)
         XCTAssertFalse(ics.contains("Moved, "), "a major outage is not in the maintenance calendar")
+    }
+
+    /// Renaming an incident file changes its slug on every page, feed and sla.json that names it
+    /// (a preview once kept the old links: page keys then held the file's bytes, not its name).
+    func testARenamedIncidentIsRenamedEverywhere() throws {
+        let site = try Slasite.copyFixture("basic")
+        let (caches, pipeline, request, first) = preview(site)
+        XCTAssertTrue(first.succeeded)
+        let incidents = site.appendingPathComponent("content/status/incidents")
+        try FileManager.default.moveItem(
+            at: incidents.appendingPathComponent("api-oct.md"), to: incidents.appendingPathComponent("api-october.md"))
+        let renamed = rebuildMatchesFullBuild(pipeline, request, after: "a renamed incident")
+        XCTAssertTrue(renamed.files.contains { $0.path == "incidents/api-october/index.html" })
+        XCTAssertFalse(renamed.files.contains { $0.path == "incidents/api-oct/index.html" })
+        for file in renamed.files where file.path.hasSuffix(".html") || file.path.hasSuffix(".json") || file.path.hasSuffix(".xml") {
+            XCTAssertFalse(String(decoding: file.bytes, as: UTF8.self).contains("incidents/api-oct/"), file.path)
+        }
+        // The old page is no longer kept: the store holds one entry per page of this build.
+        let pages = renamed.files.filter { $0.path.hasSuffix(".html") }.count
+        XCTAssertEqual(caches.keptCount(.pages), pages)
+    }
+
+    /// A theme file edit and a site.yaml edit (inputs no page key lists) re-render every page and
+    /// match a full build.
+    func testThemeAndConfigurationEditsMatchAFullBuild() throws {
+        let site = try Slasite.copyFixture("basic")
+        let (caches, pipeline, request, first) = preview(site)
+        XCTAssertTrue(first.succeeded)
+        let pages = first.files.filter { $0.path.hasSuffix(".html") }.count
+        let theme = site.appendingPathComponent("themes/default/partials")
+        try FileManager.default.createDirectory(at: theme, withIntermediateDirectories: true)
+        let partial = try String(
+            contentsOf: Slasite.repoRoot.appendingPathComponent("themes/default/partials/incident.mustache"), encoding: .utf8)
+        try ("<!-- themed -->" + partial).write(to: theme.appendingPathComponent("incident.mustache"), atomically: true, encoding: .utf8)
+        _ = rebuildMatchesFullBuild(pipeline, request, after: "a theme override")
+        XCTAssertEqual(caches.lastCounts(.pages).made, pages)
+        let config = site.appendingPathComponent("site.yaml")
+        let yaml = try String(contentsOf: config, encoding: .utf8)
+        try yaml.replacingOccurrences(of: "timezone: UTC", with: "timezone: America/New_York")
+            .write(to: config, atomically: true, encoding: .utf8)
+        _ = rebuildMatchesFullBuild(pipeline, request, after: "a time zone change")
     }
 }

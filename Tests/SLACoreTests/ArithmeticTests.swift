@@ -13,7 +13,7 @@ final class ArithmeticTests: XCTestCase {
         let t = terms ?? self.terms
         let spans = Downtime.spans(of: incidents, weights: .standard, excludeMaintenance: t.excludeMaintenance, now: at(now))
         return SLAArithmetic.monthFigures(
-            spans: spans, months: months.map(ym), calendar: utc, now: at(now), terms: t, measured: measured)
+            spans: spans, months: months.map { ReportedMonth(ym($0), in: utc) }, now: at(now), terms: t, measured: measured)
     }
 
     func testUptimeBudgetAndCreditOfAFinalMonth() {
@@ -39,7 +39,8 @@ final class ArithmeticTests: XCTestCase {
                              start: at("2026-04-30T23:20:00+01:00"), end: at("2026-05-01T01:15:00+01:00"))]
         let spans = Downtime.spans(of: list, weights: .standard, excludeMaintenance: true, now: at("2026-11-24T00:00:00Z"))
         let f = SLAArithmetic.monthFigures(
-            spans: spans, months: [ym("2026-04"), ym("2026-05")], calendar: london, now: at("2026-11-24T00:00:00Z"), terms: terms)
+            spans: spans, months: [ReportedMonth(ym("2026-04"), in: london), ReportedMonth(ym("2026-05"), in: london)],
+            now: at("2026-11-24T00:00:00Z"), terms: terms)
         XCTAssertEqual(f[0].downtimeMinutes, 40, accuracy: 1e-9)
         XCTAssertEqual(f[1].downtimeMinutes, 75, accuracy: 1e-9)
         // April: 100 × (43 200 − 40) / 43 200 = 99.90740… → met (≥ 99.9); May: 100 × (44 640 − 75)/44 640 = 99.83199… → missed
@@ -175,8 +176,8 @@ final class ArithmeticTests: XCTestCase {
     func testMonthsRunFromEffectiveElseFirstDataElseNow() {
         let config = SiteConfig(title: "t", provider: "p", baseURL: "https://x.example/")
         let svc = Service(id: "api", title: "API")
-        let withEffective = Plan(id: "a", title: "A", effective: LocalDateTime(iso8601: "2026-09-15"), services: [("api", SLATerms())])
-        let noEffective = Plan(id: "b", title: "B", services: [("api", SLATerms())])
+        let withEffective = Plan(id: "a", title: "A", effective: LocalDateTime(iso8601: "2026-09-15"), services: [PlanService(id: "api", terms: SLATerms())])
+        let noEffective = Plan(id: "b", title: "B", services: [PlanService(id: "api", terms: SLATerms())])
         let inc = incident("x", .major, "2026-07-03T00:00:00Z", "2026-07-03T01:00:00Z")
         let now = at("2026-11-24T00:00:00Z")
         var site = Site(config: config, terms: TermsPage(title: "T", body: ""), services: [svc], plans: [withEffective, noEffective], incidents: [inc])
@@ -191,8 +192,8 @@ final class ArithmeticTests: XCTestCase {
 
     func testIncidentsLimitedToPlansCountOnlyThere() {
         let config = SiteConfig(title: "t", provider: "p", baseURL: "https://x.example/")
-        let plans = [Plan(id: "a", title: "A", services: [("api", SLATerms(uptime: 99.9))]),
-                     Plan(id: "b", title: "B", services: [("api", SLATerms(uptime: 99.9))])]
+        let plans = [Plan(id: "a", title: "A", services: [PlanService(id: "api", terms: SLATerms(uptime: 99.9))]),
+                     Plan(id: "b", title: "B", services: [PlanService(id: "api", terms: SLATerms(uptime: 99.9))])]
         let inc = incident("x", .major, "2026-10-03T00:00:00Z", "2026-10-03T01:00:00Z", plans: ["b"])
         let site = Site(config: config, terms: TermsPage(title: "T", body: ""), services: [Service(id: "api", title: "API")], plans: plans, incidents: [inc])
         let f = SLAArithmetic.figures(for: site, now: at("2026-11-24T00:00:00Z"))

@@ -21,9 +21,11 @@ final class CompiledTemplatesTests: XCTestCase {
             let referenceBuilder = PageBuilder(context: context, theme: reference)
             let jobs = PageOutputs.jobs(context)
             XCTAssertGreaterThan(jobs.count, 4, source)
+            let status = PageOutputs.statusInput(context)
             for job in jobs {
-                let a = String(decoding: PageOutputs.render(job, fastBuilder), as: UTF8.self)
-                let b = String(decoding: PageOutputs.render(job, referenceBuilder), as: UTF8.self)
+                let input = PageOutputs.input(job, context, status: status)
+                let a = String(decoding: PageOutputs.render(input, fastBuilder), as: UTF8.self)
+                let b = String(decoding: PageOutputs.render(input, referenceBuilder), as: UTF8.self)
                 XCTAssertEqual(a, b, "\(source): \(PageOutputs.path(of: job, context))")
             }
         }

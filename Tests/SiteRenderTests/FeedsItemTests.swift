@@ -71,7 +71,7 @@ final class FeedsItemTests: XCTestCase {
         let plans = (0..<12).map { p in
             Plan(
                 id: "p\(p)", title: "Plan \(p)", effective: LocalDateTime(year: 2024, month: 1, day: 1, isDateOnly: true),
-                terms: terms, services: [(id: "api", terms: SLATerms())])
+                terms: terms, services: [PlanService(id: "api", terms: SLATerms())])
         }
         let base = FeedsTestSupport.site(incidents: incidents)
         let site = Site(

@@ -37,8 +37,8 @@ enum FeedsTestSupport {
             creditCap: 25, claimWindowDays: 30, terminationConsecutiveMisses: termination, support: support)
         let pro = Plan(
             id: "pro", title: planTitle, effective: LocalDateTime(year: 2026, month: 10, day: 1, isDateOnly: true),
-            revisions: revisions, terms: terms, services: [(id: "api", terms: SLATerms())])
-        let free = Plan(id: "free", title: "Free", services: [(id: "api", terms: SLATerms())])
+            revisions: revisions, terms: terms, services: [PlanService(id: "api", terms: SLATerms())])
+        let free = Plan(id: "free", title: "Free", services: [PlanService(id: "api", terms: SLATerms())])
         let all =
             incidents ?? [
                 incident("api-outage", .major, "2026-10-20T00:00:00Z", "2026-10-20T08:00:00Z", body: "Down **8 h**."),

@@ -64,7 +64,7 @@ final class PageThemeTests: XCTestCase {
         let site = Site(
             config: SiteConfig(title: "T", provider: "P", baseURL: "https://x.example/"), terms: TermsPage(title: "Terms", body: ""),
             services: [Service(id: "s", title: "S"), Service(id: "n", title: "N")],
-            plans: [Plan(id: "p", title: "P", services: [(id: "s", terms: terms), (id: "n", terms: SLATerms())])], incidents: [])
+            plans: [Plan(id: "p", title: "P", services: [PlanService(id: "s", terms: terms), PlanService(id: "n", terms: SLATerms())])], incidents: [])
         let levels = SLAArithmetic.figures(for: site, now: PageTestSupport.now).plans[0]
         XCTAssertEqual(
             ServiceSummary(level: levels[0]).bullets,

@@ -66,33 +66,10 @@ struct Badge: Sendable, Equatable {
     /// The badges of plan `p` (one per covered service).
     static func files(_ context: RenderContext, plan p: Int) -> [OutputFile] {
         let plan = context.site.plans[p]
-        // Preview: a plan whose levels' inputs are all unchanged keeps its badges as they were.
-        if let cache = context.jsonCache, let keys = context.figures.inputKeys?[p] {
-            var h = Hasher()
-            h.combine("badges")
-            h.combine(plan.id)
-            h.combine(context.sharedInputsKey)
-            h.combine(keys)
-            return cache.files(h.finalize()) { uncached(context, plan: p) }
-        }
-        return uncached(context, plan: p)
-    }
-
-    private static func uncached(_ context: RenderContext, plan p: Int) -> [OutputFile] {
-        let plan = context.site.plans[p]
         return context.figures.plans[p].map { level in
-            let path = context.urls.badge(plan: level.planID, service: level.serviceID)
-            guard let cache = context.jsonCache else {
-                return OutputFile(path: path, text: Badge(level: level, plan: plan, context: context).svg())
-            }
-            // A badge shows titles and terms (shared inputs) and the current month.
-            var h = Hasher()
-            h.combine(path)
-            h.combine(context.sharedInputsKey)
-            h.combine(level.current)
-            return OutputFile(
-                path: path,
-                bytes: cache.bytes(h.finalize()) { Array(Badge(level: level, plan: plan, context: context).svg().utf8) })
+            OutputFile(
+                path: context.urls.badge(plan: level.planID, service: level.serviceID),
+                text: Badge(level: level, plan: plan, context: context).svg())
         }
     }
 

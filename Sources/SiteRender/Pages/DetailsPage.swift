@@ -8,10 +8,13 @@ struct DetailsPage {
     let builder: PageBuilder
     let plan: Plan
     let level: ServiceLevel
+    /// The incidents listed, newest first, and how many count against this level in all.
+    let incidents: [Incident]
+    let incidentCount: Int
 
     func render() -> [UInt8] {
         let urls = builder.urls
-        let service = builder.context.service(level.serviceID)
+        let service = builder.service(level.serviceID)
         let serviceTitle = service?.title ?? level.serviceID
         let terms = level.terms
         let summary = ServiceSummary(level: level)
@@ -49,12 +52,11 @@ struct DetailsPage {
         }
         // The most recent incidents, newest first; the rest are one click away on each month's
         // figures in sla.json and in the feeds, so pages stay small on long histories.
-        let all = level.incidentIndices.reversed()
-        let incidents = all.prefix(Self.incidentLimit).map { builder.incidentLine($0) }
-        values["incidents"] = incidents
-        values["has_incidents"] = !incidents.isEmpty
-        values["has_more_incidents"] = all.count > Self.incidentLimit
-        values["more_incidents"] = all.count > Self.incidentLimit ? "\(all.count - Self.incidentLimit) earlier incidents are not listed here; every incident has its own page and is in the feeds." : ""
+        let lines = incidents.map(builder.incidentLine)
+        values["incidents"] = lines
+        values["has_incidents"] = !lines.isEmpty
+        values["has_more_incidents"] = incidentCount > Self.incidentLimit
+        values["more_incidents"] = incidentCount > Self.incidentLimit ? "\(incidentCount - Self.incidentLimit) earlier incidents are not listed here; every incident has its own page and is in the feeds." : ""
 
         let title = "\(serviceTitle) — \(plan.title)"
         return builder.page(

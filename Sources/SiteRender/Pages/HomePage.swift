@@ -3,11 +3,13 @@ import SLACore
 /// `/`: a section per plan with summary bullets, the plans × services comparison, and contacts.
 struct HomePage {
     let builder: PageBuilder
+    /// Per plan and covered service: its terms (the overview shows no month figures).
+    let levels: [[ServiceLevel]]
 
     func render() -> [UInt8] {
         let site = builder.site
         let urls = builder.urls
-        let plans: [[String: Any]] = zip(site.plans, builder.figures.plans).map { plan, levels in
+        let plans: [[String: Any]] = zip(site.plans, self.levels).map { plan, levels in
             [
                 "id": plan.id,
                 "title": plan.title,
@@ -20,7 +22,7 @@ struct HomePage {
             ]
         }
         // Each plan's levels by service id (one lookup per table cell, not a search).
-        let levelsByPlan: [[String: ServiceLevel]] = builder.figures.plans.map { levels in
+        let levelsByPlan: [[String: ServiceLevel]] = self.levels.map { levels in
             Dictionary(levels.map { ($0.serviceID, $0) }, uniquingKeysWith: { a, _ in a })
         }
         // Services covered by at least one plan, in site order.

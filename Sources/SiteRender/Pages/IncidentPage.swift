@@ -6,7 +6,9 @@ struct IncidentPage {
     static let planLinkLimit = 8
 
     let builder: PageBuilder
-    let index: Int
+    let incident: Incident
+    /// The report rendered from its Markdown body.
+    let html: String
 
     /// Where an incident stands at *now*.
     enum State {
@@ -32,10 +34,9 @@ struct IncidentPage {
     }
 
     func render() -> [UInt8] {
-        let incident = builder.site.incidents[index]
         let urls = builder.urls
         let calendar = builder.calendar
-        let now = builder.figures.now
+        let now = builder.now
         let state = State(incident, now: now)
         let durationText: String
         switch (state, incident.end) {
@@ -45,7 +46,7 @@ struct IncidentPage {
         }
         // Plans whose figures this incident counts against, per affected service.
         let plans = builder.site.plans
-        let covered = builder.context.coveredServices
+        let covered = builder.coveredServices
         let affected: [[String: Any]] = incident.services.map { serviceID in
             let counting = plans.indices.filter { covered[$0].contains(serviceID) && incident.affects(service: serviceID, plan: plans[$0].id) }
             // Long plan lists collapse to a sentence; the plan pages link every details page.
@@ -92,7 +93,7 @@ struct IncidentPage {
             "duration": durationText,
             "timezone": calendar.timeZone.identifier,
             "affected": affected,
-            "body": BodyHTML.prepare(builder.context.incidentHTML[index], top: 3),
+            "body": BodyHTML.prepare(html, top: 3),
         ]
         return builder.page(
             "incident", path: urls.incident(incident.id), title: incident.title,
@@ -103,9 +104,8 @@ struct IncidentPage {
     }
 
     /// An incident as a line in a list (status and details pages).
-    static func listItem(_ builder: PageBuilder, index: Int) -> [String: Any] {
-        let incident = builder.site.incidents[index]
-        let state = State(incident, now: builder.figures.now)
+    static func listItem(_ builder: PageBuilder, _ incident: Incident) -> [String: Any] {
+        let state = State(incident, now: builder.now)
         return [
             "title": incident.title,
             "href": builder.urls.link(builder.urls.incident(incident.id)),

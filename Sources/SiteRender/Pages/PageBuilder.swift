@@ -2,16 +2,24 @@ import Foundation
 import SLACore
 
 /// What every page's template sees, built once per build; pages add their own keys.
+///
+/// A page reads only this (the site without its status data, *now*, the theme: the pages'
+/// scope, `PageScope`) and its own `PageInput`, so the two together are everything it is made
+/// from. Incidents and figures are not reachable from here.
 struct PageBuilder: Sendable {
-    let context: RenderContext
+    private let context: RenderContext
     let theme: PageTheme
+    /// The site without incidents and measurements.
+    let site: Site
+    let now: Instant
+    let currentMonth: YearMonth
     /// Service and plan bodies with their headings shifted below the page's, made when a page
     /// first asks (a preview rebuild renders few pages).
     let serviceBodies: PreparedBodies
     let planBodies: PreparedBodies
     /// Each incident as a list line (`partials/incident`), rendered at most once per build, when
     /// a page first lists it, and reused by every other page that lists it.
-    let incidentLines: OncePerKey<Int, String>
+    let incidentLines: OncePerKey<String, String>
     /// The layout's keys that are the same on every page, made once per build.
     private let shared: [(String, String)]
     /// The navigation with each section marked current.
@@ -26,6 +34,9 @@ struct PageBuilder: Sendable {
     init(context: RenderContext, theme: PageTheme) {
         self.context = context
         self.theme = theme
+        site = PageScope.site(context.site)
+        now = context.figures.now
+        currentMonth = context.figures.currentMonth
         serviceBodies = PreparedBodies(context.serviceHTML)
         planBodies = PreparedBodies(context.planHTML)
         incidentLines = OncePerKey()
@@ -58,15 +69,18 @@ struct PageBuilder: Sendable {
         self.navs = navs
     }
 
-    /// The list line of incident `k` (see `incidentLines`).
-    func incidentLine(_ k: Int) -> String {
-        incidentLines.value(k) { theme.render("partials/incident", IncidentPage.listItem(self, index: k)) }
+    /// The list line of an incident (see `incidentLines`; ids are unique within a build).
+    func incidentLine(_ incident: Incident) -> String {
+        incidentLines.value(incident.id) { theme.render("partials/incident", IncidentPage.listItem(self, incident)) }
     }
 
-    var site: Site { context.site }
     var urls: SiteURLs { context.urls }
-    var figures: SiteFigures { context.figures }
     var calendar: SiteCalendar { context.calendar }
+    var termsHTML: String { context.termsHTML }
+    /// The ids of the services each plan covers, in `site.plans` order.
+    var coveredServices: [Set<String>] { context.coveredServices }
+
+    func service(_ id: String) -> Service? { context.service(id) }
 
     /// Which top-level section a page belongs to, for `aria-current` in the navigation.
     enum Section { case overview, terms, status, none }
@@ -102,7 +116,7 @@ struct PageBuilder: Sendable {
 
     /// Bullets and links of one plan × service, shared by the plan and details pages.
     func serviceSummary(_ level: ServiceLevel) -> [String: Any] {
-        let service = context.service(level.serviceID)
+        let service = self.service(level.serviceID)
         let summary = ServiceSummary(level: level)
         return [
             "id": level.serviceID,
@@ -114,7 +128,7 @@ struct PageBuilder: Sendable {
     }
 
     /// Title of a service by id (the id when unknown).
-    func serviceTitle(_ id: String) -> String { context.service(id)?.title ?? id }
+    func serviceTitle(_ id: String) -> String { service(id)?.title ?? id }
 
     /// Title of a plan by id (the id when unknown).
     func planTitle(_ id: String) -> String { context.plan(id)?.title ?? id }

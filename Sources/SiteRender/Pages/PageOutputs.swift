@@ -1,3 +1,4 @@
+import BuildSupport
 import SLACore
 
 /// The HTML pages of SPEC §4, plus sitemap.xml, robots.txt, 404.html and theme assets.
@@ -8,19 +9,6 @@ enum PageOutputs {
         case plan(Int)
         case details(plan: Int, service: Int)
         case incident(Int)
-
-        /// Which kind of page, for keys.
-        var kind: Int {
-            switch self {
-            case .home: 0
-            case .terms: 1
-            case .status: 2
-            case .notFound: 3
-            case .plan: 4
-            case .details: 5
-            case .incident: 6
-            }
-        }
     }
 
     /// The pages of one build, ready to render one job at a time (so the caller can spread
@@ -30,127 +18,86 @@ enum PageOutputs {
         let theme: PageTheme
         let builder: PageBuilder
         let jobs: [Job]
-        /// What page keys are made of, computed once per build (preview only; nil otherwise).
-        let digests: Digests?
-        /// The preview's kept pages at the start of the build.
-        let kept: [String: (key: Int, file: OutputFile)]
-
-        struct Digests: Sendable {
-            /// Per plan × service, a digest of its figures and terms.
-            var levels: [[Int]]
-            /// A digest of what the status page shows.
-            var status: Int
-        }
-
-        /// Digests of each level's figures, when the preview's caches are on (sla.json keys on them too).
-        var levelDigests: [[Int]]? { digests?.levels }
+        /// The status page's input, made once.
+        private let status: PageInput.StatusInput
 
         init(_ context: RenderContext) throws {
             self.context = context
-            if let cache = context.jsonCache {
-                var h = Hasher()
-                h.combine(context.urls.baseURL)
-                for path in context.themeOverrides.keys.sorted() {
-                    h.combine(path)
-                    h.combine(context.themeOverrides[path])
-                }
-                theme = try cache.theme(h.finalize()) { try PageTheme(overrides: context.themeOverrides, urls: context.urls) }
-            } else {
-                theme = try PageTheme(overrides: context.themeOverrides, urls: context.urls)
+            let themeInput = ThemeInput(
+                overrides: context.themeOverrides.mapValues(ByteKey.init), baseURL: context.urls.baseURL)
+            theme = try context.reuse.value(.theme, themeInput) {
+                try PageTheme(overrides: context.themeOverrides, urls: context.urls)
             }
             builder = PageBuilder(context: context, theme: theme)
             jobs = PageOutputs.jobs(context)
-            kept = context.pageCache?.snapshot() ?? [:]
-            if context.pageCache != nil {
-                // The figures' input digests when computed with a cache, else their own hash.
-                let levels = context.figures.inputKeys ?? ParallelWork.map(context.figures.plans) { levels in
-                    levels.map { level in
-                        var h = Hasher()
-                        h.combine(level)
-                        return h.finalize()
-                    }
-                }
-                var h = Hasher()
-                for levels in context.figures.plans { for level in levels { h.combine(level.current) } }
-                let listed = StatusPage.listed(context.site, now: context.figures.now)
-                for k in listed.open + [-1] + listed.scheduled + [-1] + listed.recent {
-                    if k >= 0 { context.combine(incident: k, into: &h) } else { h.combine(-1) }
-                }
-                digests = Digests(levels: levels, status: h.finalize())
-            } else {
-                digests = nil
-            }
+            status = PageOutputs.statusInput(context)
+            context.reuse?.scope(.pages, PageScope(site: builder.site, now: builder.now, theme: themeInput))
         }
 
-        /// Renders one page, or takes it from the preview's cache when its inputs are unchanged
-        /// (`reused` is then true).
-        func file(_ job: Job) -> (file: OutputFile, reused: Bool) {
-            let path = PageOutputs.path(of: job, context)
-            let cache = context.pageCache
-            let key = digests.map { PageOutputs.inputKey(job, context, $0) }
-            if let key, let hit = kept[path], hit.key == key { return (hit.file, true) }
-            let file = OutputFile(path: path, bytes: PageOutputs.render(job, builder))
-            if let key { cache?.store(file, key: key) }
-            return (file, false)
+        /// Renders one page, or takes it from the preview's store when its input is unchanged.
+        func file(_ job: Job) -> OutputFile {
+            let input = PageOutputs.input(job, context, status: status)
+            let bytes = context.reuse.value(.pages, input) { PageOutputs.render(input, builder) }
+            return OutputFile(path: PageOutputs.path(of: job, context), bytes: bytes)
         }
 
         /// Everything but the pages: theme assets, sitemap.xml, robots.txt.
         func siteFiles() -> [OutputFile] {
             let listed = jobs.filter { if case .notFound = $0 { false } else { true } }
-            let sitemap: [UInt8]
-            if let cache = context.jsonCache {
-                // Page URLs and lastmod dates come from the shared inputs (with *now*) and each
-                // incident's id, start and end.
-                var h = Hasher()
-                h.combine("sitemap.xml")
-                h.combine(context.sharedInputsKey)
-                for incident in context.site.incidents {
-                    h.combine(incident.id)
-                    h.combine(incident.start)
-                    h.combine(incident.end)
-                }
-                sitemap = cache.bytes(h.finalize()) { Array(Sitemap(context: context).xml(listed).utf8) }
-            } else {
-                sitemap = Array(Sitemap(context: context).xml(listed).utf8)
-            }
             return theme.assets + [
-                OutputFile(path: "sitemap.xml", bytes: sitemap),
+                OutputFile(path: "sitemap.xml", text: Sitemap(context: context).xml(listed)),
                 OutputFile(
                     path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(context.urls.absolute("sitemap.xml"))\n"),
             ]
         }
     }
 
+    /// What page `job` is made from besides the scope (see `PageInput`).
+    static func input(_ job: Job, _ context: RenderContext, status: PageInput.StatusInput) -> PageInput {
+        let figures = context.figures
+        switch job {
+        case .home:
+            // The overview shows terms, never month figures.
+            return .home(levels: figures.plans.map { $0.map { level in
+                var terms = level.withoutIncidentList
+                terms.months = []
+                return terms
+            } })
+        case .terms: return .terms
+        case .notFound: return .notFound
+        case .status: return .status(status)
+        case .plan(let p): return .plan(p, levels: figures.plans[p].map(\.withoutIncidentList))
+        case .details(let p, let s):
+            let level = figures.plans[p][s]
+            // The most recent incidents, newest first (SPEC §4: details pages stay small).
+            let listed = level.incidentIndices.suffix(DetailsPage.incidentLimit).reversed().map {
+                context.site.incidents[$0].withoutBody
+            }
+            return .details(
+                plan: p, level: level.withoutIncidentList, incidents: listed, incidentCount: level.incidentIndices.count)
+        case .incident(let k): return .incident(context.site.incidents[k], html: context.incidentHTML[k])
+        }
+    }
+
+    /// The status page's input: each level's current month and the incidents it lists.
+    static func statusInput(_ context: RenderContext) -> PageInput.StatusInput {
+        let site = context.site
+        let listed = StatusPage.listed(site, now: context.figures.now)
+        return PageInput.StatusInput(
+            levels: context.figures.plans.map { $0.map { level in
+                var current = level.withoutIncidentList
+                current.months = level.current.map { [$0] } ?? []
+                return current
+            } },
+            open: listed.open.map { site.incidents[$0].withoutBody },
+            scheduled: listed.scheduled.map { site.incidents[$0].withoutBody },
+            recent: listed.recent.map { site.incidents[$0].withoutBody })
+    }
+
     static func checkContained(_ pages: [OutputFile]) throws {
         for page in pages where !page.isContained {
             throw PageTheme.ThemeError(path: page.path, message: "page path leaves the output folder")
         }
-    }
-
-    /// Digest of everything a page is made from (preview): the shared inputs (configuration,
-    /// theme, plans, services, terms, *now*) plus the page's own figures and incidents.
-    static func inputKey(_ job: Job, _ context: RenderContext, _ digests: Run.Digests) -> Int {
-        var h = Hasher()
-        h.combine(context.sharedInputsKey)
-        h.combine(job.kind)
-        switch job {
-        case .home, .terms, .notFound:
-            // Made only from shared inputs: the home page shows terms (objectives, credits,
-            // support), never month figures.
-            break
-        case .status:
-            h.combine(digests.status)
-        case .plan(let p):
-            h.combine(digests.levels[p])
-        case .details(let p, let s):
-            h.combine(digests.levels[p][s])
-            for k in context.figures.plans[p][s].incidentIndices.suffix(DetailsPage.incidentLimit) {
-                context.combine(incident: k, into: &h)
-            }
-        case .incident(let k):
-            context.combine(incident: k, into: &h)
-        }
-        return h.finalize()
     }
 
     /// Every page of the site in a fixed order.
@@ -187,21 +134,23 @@ enum PageOutputs {
         return url + "index.html"
     }
 
-    static func render(_ job: Job, _ builder: PageBuilder) -> [UInt8] {
-        let context = builder.context
-        switch job {
-        case .home: return HomePage(builder: builder).render()
-        case .plan(let p): return PlanPage(builder: builder, plan: context.site.plans[p], levels: context.figures.plans[p]).render()
-        case .details(let p, let s):
-            return DetailsPage(builder: builder, plan: context.site.plans[p], level: context.figures.plans[p][s]).render()
-        case .incident(let k): return IncidentPage(builder: builder, index: k).render()
-        case .status: return StatusPage(builder: builder).render()
+    /// The page of `input`: reads only the input and the builder (the scope).
+    static func render(_ input: PageInput, _ builder: PageBuilder) -> [UInt8] {
+        let site = builder.site
+        switch input {
+        case .home(let levels): return HomePage(builder: builder, levels: levels).render()
+        case .plan(let p, let levels): return PlanPage(builder: builder, plan: site.plans[p], levels: levels).render()
+        case .details(let p, let level, let incidents, let count):
+            return DetailsPage(builder: builder, plan: site.plans[p], level: level, incidents: incidents, incidentCount: count)
+                .render()
+        case .incident(let incident, let html): return IncidentPage(builder: builder, incident: incident, html: html).render()
+        case .status(let status): return StatusPage(builder: builder, input: status).render()
         case .terms:
             return builder.page(
-                "terms", path: builder.urls.terms, title: context.site.terms.title,
-                description: "General terms of \(context.site.config.provider)'s service level agreements.",
+                "terms", path: builder.urls.terms, title: site.terms.title,
+                description: "General terms of \(site.config.provider)'s service level agreements.",
                 section: .terms, crumbs: [.init(label: "Overview", path: builder.urls.home)],
-                values: ["body": BodyHTML.prepare(context.termsHTML, top: 2)])
+                values: ["body": BodyHTML.prepare(builder.termsHTML, top: 2)])
         case .notFound:
             return builder.page(
                 "404", path: "404.html", title: "Page not found", description: "This page does not exist.",

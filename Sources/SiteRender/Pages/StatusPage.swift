@@ -3,6 +3,7 @@ import SLACore
 /// `/status/`: the current month per plan × service, then open, scheduled and recent incidents.
 struct StatusPage {
     let builder: PageBuilder
+    let input: PageInput.StatusInput
 
     /// SPEC §4 "recent": resolved incidents that ended within this many days before *now*.
     static let recentDays: Int64 = 90
@@ -37,18 +38,16 @@ struct StatusPage {
     func render() -> [UInt8] {
         let site = builder.site
         let urls = builder.urls
-        let now = builder.figures.now
-        let month = builder.figures.currentMonth
-        let plans: [[String: Any]] = zip(site.plans, builder.figures.plans).map { plan, levels in
+        let month = builder.currentMonth
+        let plans: [[String: Any]] = zip(site.plans, input.levels).map { plan, levels in
             [
                 "title": plan.title,
                 "href": urls.link(urls.plan(plan.id)),
                 "rows": levels.map(row),
             ]
         }
-        let (open, scheduled, recent) = Self.listed(site, now: now)
-
-        let item = { (k: Int) in builder.incidentLine(k) }
+        let (open, scheduled, recent) = (input.open, input.scheduled, input.recent)
+        let item = { (incident: Incident) in builder.incidentLine(incident) }
         let values: [String: Any] = [
             "month": PageFormat.month(month),
             "plans": plans,

@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// Maps over an array on all cores, keeping order (a utility with no state of its own).
+/// Maps over an array on all cores, keeping order (scheduling for the build steps; the core stays sequential).
 public enum ParallelWork {
     public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         if items.count < 2 { return items.map(transform) }

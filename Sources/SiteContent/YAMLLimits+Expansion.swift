@@ -1,0 +1,64 @@
+import CLibYAML
+
+extension YAMLLimits {
+    /// Most nodes a document may have with every alias expanded (a site file has a few hundred).
+    static let maxExpandedNodes = 1_000_000
+    /// Deepest a document may nest with every alias expanded.
+    static let maxExpandedDepth = 256
+
+    /// Where aliases make the document too large or too deep once expanded, if they do; found with
+    /// libyaml's event parser in one linear pass (nothing is expanded). Syntax errors are left to
+    /// `Yams.compose`, which reports them with context.
+    static func excessiveExpansion(_ yaml: String) -> (line: Int, column: Int, message: String)? {
+        var bytes = Array(yaml.utf8)
+        guard !bytes.isEmpty else { return nil }
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return nil }
+        defer { yaml_parser_delete(&parser) }
+        return bytes.withUnsafeMutableBufferPointer { buffer in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            // Expanded size and height of each open collection, and of each anchor seen so far.
+            var stack: [(anchor: String?, size: Int, height: Int)] = []
+            var anchors: [String: (size: Int, height: Int)] = [:]
+            var event = yaml_event_t()
+            func anchor(_ p: UnsafeMutablePointer<yaml_char_t>?) -> String? { p.map { String(cString: $0) } }
+            while true {
+                guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+                defer { yaml_event_delete(&event) }
+                let mark = (line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+                var finished: (size: Int, height: Int)?
+                switch event.type {
+                case YAML_STREAM_END_EVENT:
+                    return nil
+                case YAML_SCALAR_EVENT:
+                    finished = (1, 1)
+                    if let a = anchor(event.data.scalar.anchor) { anchors[a] = (1, 1) }
+                case YAML_ALIAS_EVENT:
+                    finished = anchor(event.data.alias.anchor).flatMap { anchors[$0] } ?? (1, 1)
+                case YAML_SEQUENCE_START_EVENT:
+                    stack.append((anchor(event.data.sequence_start.anchor), 1, 1))
+                case YAML_MAPPING_START_EVENT:
+                    stack.append((anchor(event.data.mapping_start.anchor), 1, 1))
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                    guard let done = stack.popLast() else { return nil }
+                    finished = (done.size, done.height)
+                    if let a = done.anchor { anchors[a] = (done.size, done.height) }
+                default:
+                    break
+                }
+                // Add the finished node to its parent; sizes stay below the limit, so never overflow.
+                if let node = finished, !stack.isEmpty {
+                    let i = stack.count - 1
+                    stack[i].size += node.size
+                    stack[i].height = max(stack[i].height, node.height + 1)
+                    if stack[i].size > maxExpandedNodes {
+                        return (mark.line, mark.column, "YAML has more than \(maxExpandedNodes) nodes once its aliases are expanded (an alias bomb?)")
+                    }
+                    if stack[i].height + stack.count - 1 > maxExpandedDepth {
+                        return (mark.line, mark.column, "YAML is nested deeper than \(maxExpandedDepth) levels once its aliases are expanded")
+                    }
+                }
+            }
+        }
+    }
+}
