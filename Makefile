@@ -3,7 +3,7 @@
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev
+DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev
 TEST_DEB_PACKAGES := chromium chromium-driver
 PIP_PACKAGES := pytest feedparser icalendar jsonschema selenium
 
