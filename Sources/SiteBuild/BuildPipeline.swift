@@ -124,6 +124,11 @@ public struct BuildPipeline: Sendable {
         func renderFailed(_ error: any Error) {
             if let d = error as? Diagnostic {
                 result.diagnostics.append(d)
+            } else if let t = error as? ThemeError {
+                // The site's own theme file when it has one by that name, else the built-in theme's.
+                let own = "themes/\(site.config.theme)/\(t.path)"
+                let path = files.contains { $0.path == own } ? own : "(default theme) \(t.path)"
+                result.diagnostics.append(Diagnostic(.error, path, t.line, t.column, t.message))
             } else if let w = error as? AtomicFolderWriter.WriteError, let output = request.output {
                 result.diagnostics.append(Diagnostic(.error, output.path, 0, 0, "cannot write the output: \(w)"))
             } else {

@@ -148,4 +148,23 @@ final class BuildCommandTests: XCTestCase {
         XCTAssertEqual(try Slasite.run(["build", "--source", site.path, "--now", now, "--base-url", "https://preview.example/sla"]).status, 0)
         XCTAssertEqual(try slaJSON(site)["base_url"] as? String, "https://preview.example/sla/")
     }
+
+    /// A template syntax error is reported like a content error: the theme file's path, line
+    /// and column, the source line with a caret; `check` finds it too, and the output stays.
+    func testATemplateSyntaxErrorNamesTheFileLineAndColumn() throws {
+        let site = try Slasite.copyFixture("basic")
+        let theme = site.appendingPathComponent("themes/default")
+        try FileManager.default.createDirectory(at: theme, withIntermediateDirectories: true)
+        // Line 3, column 1: `{{/histry}}` closes `{{#history}}` with the wrong name.
+        try "<main>\n{{#history}}<p>{{month}}</p>\n{{/histry}}\n</main>\n"
+            .write(to: theme.appendingPathComponent("details.mustache"), atomically: true, encoding: .utf8)
+        for command in ["check", "build"] {
+            let r = try Slasite.run([command, "--source", site.path, "--now", now])
+            XCTAssertEqual(r.status, 1, command)
+            XCTAssertTrue(r.stderr.contains("themes/default/details.mustache:3:"), r.stderr)
+            XCTAssertTrue(r.stderr.contains("{{/histry}}"), "the source line is shown: \(r.stderr)")
+            XCTAssertTrue(r.stderr.contains("does not match its opening tag"), r.stderr)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.appendingPathComponent("public").path))
+    }
 }

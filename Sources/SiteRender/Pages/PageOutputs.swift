@@ -96,7 +96,7 @@ enum PageOutputs {
 
     static func checkContained(_ pages: [OutputFile]) throws {
         for page in pages where !page.isContained {
-            throw PageTheme.ThemeError(path: page.path, message: "page path leaves the output folder")
+            throw ThemeError(path: page.path, message: "page path leaves the output folder")
         }
     }
 

@@ -2,6 +2,16 @@ import Foundation
 import Mustache
 import SLACore
 
+/// An error in a theme file, named by its path in the theme (and its position, when known).
+public struct ThemeError: Error, CustomStringConvertible, Equatable {
+    public var path: String
+    /// 1-based; 0 when the error has no position in the file.
+    public var line: Int = 0
+    public var column: Int = 0
+    public var message: String
+    public var description: String { line > 0 ? "\(path):\(line):\(column): \(message)" : "\(path): \(message)" }
+}
+
 /// The compiled theme of a build: default files overlaid by the site's theme folder, compiled once.
 struct PageTheme: Sendable {
     /// Every template, registered under its path without `.mustache` (partials as `partials/x`).
@@ -16,13 +26,6 @@ struct PageTheme: Sendable {
 
     /// The page templates every theme must provide.
     static let pageTemplates = ["home", "plan", "details", "terms", "status", "incident", "404"]
-
-    /// An error in a theme file, named by path.
-    struct ThemeError: Error, CustomStringConvertible {
-        var path: String
-        var message: String
-        var description: String { "\(path): \(message)" }
-    }
 
     /// Compiles the default theme, replacing files by relative path with `overrides`.
     /// - Parameter compile: false renders every page with swift-mustache alone (tests compare both).
@@ -46,6 +49,11 @@ struct PageTheme: Sendable {
                     let name = String(path.dropLast(".mustache".count))
                     try library.register(FastHTMLContentType.pragma + text, named: name)
                     names.append(name)
+                } catch let error as MustacheTemplate.ParserError {
+                    // Positions are swift-mustache's, less the line our content-type pragma adds.
+                    throw ThemeError(
+                        path: path, line: max(1, error.context.lineNumber - 1), column: max(1, error.context.columnNumber),
+                        message: "cannot parse the template: \(Self.describe(error.error))")
                 } catch {
                     throw ThemeError(path: path, message: "cannot parse the template: \(error)")
                 }
@@ -65,6 +73,21 @@ struct PageTheme: Sendable {
         self.compiled = compile ? CompiledTemplates(library: library, names: names) : nil
         self.assets = assets
         self.stylesheetHref = urls.link(stylesheet)
+    }
+
+    /// swift-mustache's parse errors in words.
+    static func describe(_ error: any Error) -> String {
+        switch "\(error)" {
+        case "sectionCloseNameIncorrect": "a section is closed with a name that does not match its opening tag"
+        case "unfinishedName": "a tag is not closed with }}"
+        case "expectedSectionEnd": "a section is opened but never closed"
+        case "invalidSetDelimiter": "an invalid set-delimiter tag"
+        case "invalidConfigVariableSyntax", "unrecognisedConfigVariable": "an invalid {{% pragma }} tag"
+        case "transformAppliedToPartial", "transformAppliedToInheritanceBlock": "a transform cannot apply to a partial or block"
+        case "illegalTokenInsideInheritSection", "textInsideInheritSection":
+            "only blocks may appear inside an inheriting partial"
+        case let other: other
+        }
     }
 
     /// Renders template `name` with a dictionary context.
