@@ -60,6 +60,19 @@ def ensure_binary(path=None):
     return path
 
 
+def spawn(make, *args, **kwargs):
+    """subprocess.Popen/run, retried while the binary is being relinked (ETXTBSY), as happens
+    when someone rebuilds it during a long run."""
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            return make(*args, **kwargs)
+        except OSError as e:
+            if e.errno != 26 or time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
 # --------------------------------------------------------------------------------------------
 # Front matter and YAML blocks, edited as text (the way an author edits them)
 
@@ -809,8 +822,8 @@ class Server:
     """`slasite serve` on a free port; counts reload events (SSE) and rebuild log lines."""
 
     def __init__(self, binary, source):
-        self.proc = subprocess.Popen(
-            [binary, "serve", "--source", source, "--port", "0", "--now", NOW],
+        self.proc = spawn(
+            subprocess.Popen, [binary, "serve", "--source", source, "--port", "0", "--now", NOW],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         line = self.proc.stdout.readline().decode()
         if not line.startswith("serving http://127.0.0.1:"):
@@ -959,8 +972,8 @@ def url_of(base, rel):
 
 
 def build_files(binary, source, out):
-    proc = subprocess.run([binary, "build", "--source", source, "--output", out, "--now", NOW, "-q"],
-                          capture_output=True, text=True)
+    proc = spawn(subprocess.run, [binary, "build", "--source", source, "--output", out, "--now", NOW, "-q"],
+                 capture_output=True, text=True)
     if proc.returncode != 0:
         return None, proc.stderr + proc.stdout
     files = {}

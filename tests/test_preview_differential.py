@@ -32,3 +32,25 @@ def test_preview_serves_what_a_full_build_writes(site, seed, edits, tmp_path):
         pytest.fail(f"{len(result.mismatches)} mismatches between serve and build (seed {seed}; rerun with "
                     f"scripts/preview-random.py --seed {seed} --edits {edits} --site {os.path.relpath(site, ROOT)})\n"
                     + engine.report([result]), pytrace=False)
+
+
+def test_the_comparison_catches_a_stale_file_and_a_leftover_path(tmp_path):
+    """The engine is not vacuous: a file that differs and a path that should be gone are both
+    reported against a freshly started server."""
+    binary = engine.ensure_binary(engine.binary_path())
+    src = str(tmp_path / "site")
+    engine.copy_site(ROOT, src)
+    server = engine.Server(binary, src)
+    try:
+        files, err = engine.build_files(binary, src, str(tmp_path / "out"))
+        assert files is not None, err
+        assert engine.compare(server, files, set(files)) == []
+        expected = dict(files)
+        expected["terms/index.html"] = files["terms/index.html"] + b"<!-- stale -->\n"
+        del expected["sla.json"]
+        problems = {p[0]: p for p in engine.compare(server, expected, set(files))}
+        assert sorted(problems) == ["sla.json", "terms/index.html"]
+        assert "-<!-- stale -->" in problems["terms/index.html"][2]
+        assert "expected 404" in problems["sla.json"][1]
+    finally:
+        server.stop()

@@ -1,15 +1,22 @@
-/// What one build may take over from the one before (the preview). The build's steps ask for a
-/// value by the complete value it is made from; a one-off build has no store and makes
-/// everything. SiteBuild's `ReuseStore` is the one implementation.
+import Foundation
+
+/// What one build may take over from the one before (the preview). A step asks for a value at
+/// a *slot* (where it lives: an output path, a source path, a plan × service) together with the
+/// complete value it is made from, its *key*; the kept value is used only when the slot's last
+/// key equals this one (`==`: nothing is hashed, so nothing can collide, and an unchanged key
+/// that shares storage with the last one compares in constant time). A one-off build has no
+/// store and makes everything. SiteBuild's `ReuseStore` is the one implementation.
 public protocol Reusing: Sendable {
-    /// The value `make` gives for `key`: kept from an earlier build when one made it for an equal
-    /// key (compared with `==`, so no digest can collide), else made now and kept.
-    func value<Key: Hashable & Sendable, Value>(_ table: ReuseTable, _ key: Key, make: () throws -> Value) rethrows -> Value
+    /// The value `make` gives for `key`: the one kept at `slot` when it was made for an equal
+    /// key, else made now and kept there.
+    func value<Key: Equatable & Sendable, Value>(
+        _ table: ReuseTable, at slot: String, for key: Key, make: () throws -> Value
+    ) rethrows -> Value
 
     /// Declares what every value of `table` is also made from in this build (the pages' site,
     /// *now* and theme): the table's kept values are dropped unless it equals the previous
-    /// build's. Compared once per build instead of hashed into every key.
-    func scope<Scope: Hashable & Sendable>(_ table: ReuseTable, _ scope: Scope)
+    /// build's. Compared once per build instead of in every key.
+    func scope<Scope: Equatable & Sendable>(_ table: ReuseTable, _ scope: Scope)
 }
 
 /// The kinds of kept values, one table each (for counts in tests and reports).
@@ -28,27 +35,41 @@ public enum ReuseTable: Int, CaseIterable, Sendable {
     case pages
     /// A list line of an incident by its input.
     case lines
-    /// Pieces of sla.json, the feeds, the calendar and the badges by their inputs.
+    /// Pieces of sla.json by their inputs.
     case machine
+    /// maintenance.ics events by their incident (scoped by the site and *now*).
+    case calendar
+    /// Badges by their plan × service (scoped by the site and *now*).
+    case badges
 }
 
 extension Optional where Wrapped == any Reusing {
     /// `Reusing.value`, or `make()` when there is no store (the key is then never built).
     @inlinable
-    public func value<Key: Hashable & Sendable, Value>(
-        _ table: ReuseTable, _ key: @autoclosure () -> Key, make: () throws -> Value
+    public func value<Key: Equatable & Sendable, Value>(
+        _ table: ReuseTable, at slot: @autoclosure () -> String, for key: @autoclosure () -> Key,
+        make: () throws -> Value
     ) rethrows -> Value {
         guard let store = self else { return try make() }
-        return try store.value(table, key(), make: make)
+        return try store.value(table, at: slot(), for: key(), make: make)
     }
 }
 
-/// Bytes as a key: hashed in one call over the whole buffer (an array of bytes otherwise
-/// hashes byte by byte).
+/// Bytes as a key: equal when the bytes are (in constant time when they share storage).
 public struct ByteKey: Hashable, Sendable {
     public let bytes: [UInt8]
 
     public init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    public static func == (a: ByteKey, b: ByteKey) -> Bool {
+        a.bytes.withUnsafeBytes { x in
+            b.bytes.withUnsafeBytes { y in
+                guard x.count == y.count else { return false }
+                guard x.count > 0, let p = x.baseAddress, let q = y.baseAddress, p != q else { return true }
+                return memcmp(p, q, x.count) == 0
+            }
+        }
+    }
 
     public func hash(into h: inout Hasher) {
         h.combine(bytes.count)

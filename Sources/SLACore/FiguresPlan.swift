@@ -36,7 +36,8 @@ public struct FiguresPlan: Sendable {
     public let inputs: [[LevelInputs]]
     /// Indices into `Site.incidents` of the incidents counting against each plan × service.
     public let counting: [[[Int]]]
-    private let ids: [[(plan: String, service: String)]]
+    /// The plan and service id of each level.
+    public let levels: [[(plan: String, service: String)]]
 
     public init(site: Site, now: Instant) {
         let calendar = site.config.calendar
@@ -70,7 +71,7 @@ public struct FiguresPlan: Sendable {
         }
         self.inputs = inputs
         self.counting = counting
-        self.ids = ids
+        self.levels = ids
     }
 
     /// SPEC §3: the incidents that affect S in P (each listed once per plan × service).
@@ -99,7 +100,7 @@ public struct FiguresPlan: Sendable {
         let plans = inputs.indices.map { p in
             inputs[p].indices.map { s in
                 ServiceLevel(
-                    planID: ids[p][s].plan, serviceID: ids[p][s].service, terms: inputs[p][s].terms,
+                    planID: levels[p][s].plan, serviceID: levels[p][s].service, terms: inputs[p][s].terms,
                     months: months[p][s], incidentIndices: counting[p][s])
             }
         }

@@ -88,8 +88,8 @@ public struct SupportTerms: Sendable, Hashable {
     }
 
     public static func == (a: SupportTerms, b: SupportTerms) -> Bool {
-        a.hours == b.hours && a.response.map(\.severity) == b.response.map(\.severity)
-            && a.response.map(\.time) == b.response.map(\.time)
+        a.hours == b.hours && a.response.count == b.response.count
+            && zip(a.response, b.response).allSatisfy { $0.severity == $1.severity && $0.time == $1.time }
     }
 
     public func hash(into h: inout Hasher) {

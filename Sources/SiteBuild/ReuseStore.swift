@@ -4,62 +4,78 @@ import Foundation
 /// Everything a preview rebuild takes over from the build before, in one place: file bytes,
 /// decoded files, Markdown, figures, the theme, pages and machine-readable pieces.
 ///
-/// Each value is kept under the complete value it was made from (compared with `==`, so a
-/// digest can never collide), never under a list of inputs kept by hand: an input nobody
-/// listed still changes the key. A build keeps exactly what it used; what the current site no
-/// longer produces is dropped when the next build starts (after a failed build, both builds'
-/// values are kept, so fixing the error rebuilds little).
+/// Each value is kept at its slot together with the complete value it was made from, and is
+/// used again only for an equal one (`==`), never for a list of inputs kept by hand: an input
+/// nobody listed still changes the key, and nothing is hashed, so nothing can collide. A build
+/// keeps exactly what it used; what the current site no longer produces is dropped when it
+/// ends (after a failed build, both builds' values are kept, so fixing the error rebuilds little).
 public final class ReuseStore: Reusing, @unchecked Sendable {
-    private let lock = NSLock()
-    /// What the last successful build used (and, after a failure, what the failed one made).
-    private var kept: [[AnyHashable: Any]]
-    /// What this build has used or made so far.
-    private var used: [[AnyHashable: Any]]
-    private var counts: [(made: Int, reused: Int)]
-    private var last: [(made: Int, reused: Int)]
-    private var scopes: [AnyHashable?]
+    /// A kept value with the key it was made for (a class, so a lookup checks its type once
+    /// and reads both without copying them out of an existential box).
+    private class Entry: @unchecked Sendable {}
 
-    public init() {
-        let tables = ReuseTable.allCases.count
-        kept = Array(repeating: [:], count: tables)
-        used = Array(repeating: [:], count: tables)
-        counts = Array(repeating: (0, 0), count: tables)
-        last = counts
-        scopes = Array(repeating: nil, count: tables)
+    private final class Kept<Key, Value>: Entry, @unchecked Sendable {
+        let key: Key
+        let value: Value
+
+        init(key: Key, value: Value) {
+            self.key = key
+            self.value = value
+        }
     }
 
-    public func value<Key: Hashable & Sendable, Value>(
-        _ table: ReuseTable, _ key: Key, make: () throws -> Value
+    /// The slots whose name hashes to one stripe, each stripe with its own lock, so workers
+    /// rarely wait for each other and a build's end swaps tables instead of merging them.
+    private final class Stripe: @unchecked Sendable {
+        let lock = NSLock()
+        /// What the last successful build used (and, after a failure, what the failed one made).
+        var kept: [[String: Entry]] = Array(repeating: [:], count: ReuseTable.allCases.count)
+        /// What this build has used or made so far.
+        var used: [[String: Entry]] = Array(repeating: [:], count: ReuseTable.allCases.count)
+        var counts: [(made: Int, reused: Int)] = Array(repeating: (0, 0), count: ReuseTable.allCases.count)
+    }
+
+    private static let stripeCount = 16
+    private let stripes = (0..<ReuseStore.stripeCount).map { _ in Stripe() }
+    /// Guards `scopes` and `last`.
+    private let lock = NSLock()
+    private var scopes: [(any Sendable)?] = Array(repeating: nil, count: ReuseTable.allCases.count)
+    private var last: [(made: Int, reused: Int)] = Array(repeating: (0, 0), count: ReuseTable.allCases.count)
+
+    public init() {}
+
+    public func value<Key: Equatable & Sendable, Value>(
+        _ table: ReuseTable, at slot: String, for key: Key, make: () throws -> Value
     ) rethrows -> Value {
-        // The value's type is part of the key, so two uses of one key type never meet.
-        let boxed = AnyHashable(Typed<Key, Value>(key: key))
         let t = table.rawValue
-        lock.lock()
-        if let hit = used[t][boxed] ?? kept[t].removeValue(forKey: boxed) {
-            used[t][boxed] = hit
-            counts[t].reused += 1
-            lock.unlock()
-            return hit as! Value
+        let stripe = stripes[Int(UInt(bitPattern: slot.hashValue) % UInt(Self.stripeCount))]
+        stripe.lock.lock()
+        if let entry = (stripe.used[t][slot] ?? stripe.kept[t][slot]) as? Kept<Key, Value>, entry.key == key {
+            stripe.used[t][slot] = entry
+            stripe.counts[t].reused += 1
+            stripe.lock.unlock()
+            return entry.value
         }
-        lock.unlock()
-        // Made outside the lock: two workers may race to make the same value; both are equal.
+        stripe.lock.unlock()
         let made = try make()
-        lock.lock()
-        if used[t][boxed] == nil { counts[t].made += 1 }
-        used[t][boxed] = made
-        lock.unlock()
+        stripe.lock.lock()
+        stripe.used[t][slot] = Kept(key: key, value: made)
+        stripe.counts[t].made += 1
+        stripe.lock.unlock()
         return made
     }
 
-    public func scope<Scope: Hashable & Sendable>(_ table: ReuseTable, _ scope: Scope) {
-        let boxed = AnyHashable(scope)
+    public func scope<Scope: Equatable & Sendable>(_ table: ReuseTable, _ scope: Scope) {
         let t = table.rawValue
         lock.lock()
         defer { lock.unlock() }
-        if scopes[t] != boxed {
-            kept[t] = [:]
-            used[t] = [:]
-            scopes[t] = boxed
+        guard !((scopes[t] as? Scope) == scope) else { return }
+        scopes[t] = scope
+        for stripe in stripes {
+            stripe.lock.lock()
+            stripe.kept[t] = [:]
+            stripe.used[t] = [:]
+            stripe.lock.unlock()
         }
     }
 
@@ -68,16 +84,23 @@ public final class ReuseStore: Reusing, @unchecked Sendable {
     public func endBuild(succeeded: Bool) {
         lock.lock()
         defer { lock.unlock() }
-        for t in kept.indices {
-            if succeeded {
-                kept[t] = used[t]
-            } else {
-                kept[t].merge(used[t]) { _, new in new }
+        var counts = Array(repeating: (made: 0, reused: 0), count: ReuseTable.allCases.count)
+        for stripe in stripes {
+            stripe.lock.lock()
+            for t in counts.indices {
+                if succeeded {
+                    stripe.kept[t] = stripe.used[t]
+                } else {
+                    stripe.kept[t].merge(stripe.used[t]) { _, new in new }
+                }
+                stripe.used[t] = Dictionary(minimumCapacity: stripe.kept[t].count)
+                counts[t].made += stripe.counts[t].made
+                counts[t].reused += stripe.counts[t].reused
+                stripe.counts[t] = (0, 0)
             }
-            used[t] = [:]
+            stripe.lock.unlock()
         }
         last = counts
-        counts = Array(repeating: (0, 0), count: counts.count)
     }
 
     /// How many values of `table` the last build made and how many it reused.
@@ -89,13 +112,10 @@ public final class ReuseStore: Reusing, @unchecked Sendable {
 
     /// How many values of `table` are kept for the next build.
     public func keptCount(_ table: ReuseTable) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return kept[table.rawValue].count
+        stripes.reduce(0) { n, stripe in
+            stripe.lock.lock()
+            defer { stripe.lock.unlock() }
+            return n + stripe.kept[table.rawValue].count
+        }
     }
-}
-
-/// A key together with the type of the value kept under it.
-private struct Typed<Key: Hashable, Value>: Hashable {
-    let key: Key
 }

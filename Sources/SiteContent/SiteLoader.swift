@@ -19,7 +19,7 @@ public enum SiteLoader {
         let base = root.path
         let read = try ParallelWork.map(paths) { path in
             Result {
-                try reuse.value(.files, StampedPath(path: path, stamp: stamps[path]!)) {
+                try reuse.value(.files, at: path, for: stamps[path]!) {
                     try readBytes(URL(fileURLWithPath: base + "/" + path))
                 }
             }
@@ -87,10 +87,4 @@ public struct FileStamp: Hashable, Sendable {
         self.size = size
         self.isDirectory = isDirectory
     }
-}
-
-/// A file as the loader finds it: its path and stamp (the key of its kept bytes).
-struct StampedPath: Hashable, Sendable {
-    var path: String
-    var stamp: FileStamp
 }

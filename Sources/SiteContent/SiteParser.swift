@@ -38,7 +38,7 @@ public enum SiteParser {
             if kind != .config { jobs.append((file, kind)) }
         }
         if let configFile {
-            let decoded = reuse.value(.parsed, ConfigInput(bytes: ByteKey(configFile.bytes), options: options)) {
+            let decoded = reuse.value(.parsed, at: configFile.path, for: ConfigInput(bytes: ByteKey(configFile.bytes), options: options)) {
                 let local = DiagnosticSink()
                 var config: SiteConfig?
                 switch SourceText.decode(configFile) {
@@ -84,7 +84,7 @@ public enum SiteParser {
         }
         // On all cores; the preview keeps each result under the file's complete input.
         let found: [FileResult?] = ParallelWork.map(jobs) { job in
-            reuse.value(.parsed, DecodeInput(path: job.0.path, bytes: ByteKey(job.0.bytes), calendar: calendar)) {
+            reuse.value(.parsed, at: job.0.path, for: DecodeInput(path: job.0.path, bytes: ByteKey(job.0.bytes), calendar: calendar)) {
                 decode(job)
             }
         }

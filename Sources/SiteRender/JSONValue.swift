@@ -39,6 +39,17 @@ public indirect enum JSONValue: Sendable, Equatable {
         return out
     }
 
+    /// About how many bytes the value serializes to (a buffer reserved at once never regrows).
+    public var estimatedSize: Int {
+        switch self {
+        case .raw(let bytes): bytes.count + 16
+        case .string(let s): s.utf8.count + 16
+        case .object(let pairs): pairs.reduce(16) { $0 + $1.0.utf8.count + 16 + $1.1.estimatedSize }
+        case .array(let items): items.reduce(16) { $0 + 16 + $1.estimatedSize }
+        default: 32
+        }
+    }
+
     /// A plain value: a string, number, boolean or null.
     private var isScalar: Bool {
         switch self {

@@ -38,8 +38,11 @@ public struct RenderContext: Sendable {
         self.themeOverrides = themeOverrides
         // Render every body once, on all cores; pages and feeds share the HTML.
         let bodies = [site.terms.body] + site.services.map(\.body) + site.plans.map(\.body) + site.incidents.map(\.body)
-        let html = ParallelWork.map(bodies) { body in
-            reuse.value(.markdown, MarkdownInput(body: body, unsafe: markdown.unsafe)) { markdown.html(body) }
+        // Each body's slot is the file it comes from.
+        let slots = ["terms"] + site.services.map { "service " + $0.id } + site.plans.map { "plan " + $0.id }
+            + site.incidents.map { "incident " + $0.id }
+        let html = ParallelWork.map(Array(zip(bodies, slots))) { body, slot in
+            reuse.value(.markdown, at: slot, for: MarkdownInput(body: body, unsafe: markdown.unsafe)) { markdown.html(body) }
         }
         var k = 0
         termsHTML = html[k]

@@ -22,8 +22,11 @@ public enum SLAJSON {
                     let title = titles[level.serviceID]
                     // Services sit at nesting level 4 of the document (root, plans, plan, services).
                     return .raw(
-                        reuse.value(.machine, ServiceObjectInput(level: level, title: title, baseURL: urls.baseURL)) {
-                            service(level, title: title, urls: urls).fragment(level: 4)
+                        reuse.value(
+                            .machine, at: "sla.json service " + level.planID + "/" + level.serviceID,
+                            for: ServiceObjectInput(level: level.withoutIncidentList, title: title, baseURL: urls.baseURL)
+                        ) {
+                            service(level.withoutIncidentList, title: title, urls: urls).fragment(level: 4)
                         })
                 })),
             ])
@@ -34,7 +37,10 @@ public enum SLAJSON {
             var shown = incident
             shown.body = ""
             return .raw(
-                reuse.value(.machine, IncidentObjectInput(incident: shown, ongoing: ongoing, baseURL: urls.baseURL)) {
+                reuse.value(
+                    .machine, at: "sla.json incident " + incident.id,
+                    for: IncidentObjectInput(incident: shown, ongoing: ongoing, baseURL: urls.baseURL)
+                ) {
                     self.incident(shown, ongoing: ongoing, urls: urls).fragment(level: 2)
                 })
         }

@@ -49,6 +49,8 @@ public struct SiteRenderer: Sendable {
             if k < others.count { order.append(others[k]) }
             if k < incidents.count { order.append(incidents[k]) }
         }
+        // Badges read the site's titles and *now* besides their level.
+        context.reuse?.scope(.badges, SiteScope(context))
         var work: [Work] = [.slaJSON, .feeds, .calendarAndSchema, .siteFiles] + context.site.plans.indices.map(Work.badges)
         let chunk = context.reuse == nil ? 4 : 64
         for start in stride(from: 0, to: order.count, by: chunk) {
@@ -60,7 +62,7 @@ public struct SiteRenderer: Sendable {
                 switch piece {
                 case .slaJSON:
                     let doc = SLAJSON.document(site: context.site, figures: context.figures, urls: context.urls, reuse: context.reuse)
-                    files = [OutputFile(path: "sla.json", bytes: doc.bytes())]
+                    files = [OutputFile(path: "sla.json", bytes: doc.bytes(reserving: doc.estimatedSize))]
                 case .feeds: files = MachineOutputs.feeds(context)
                 case .calendarAndSchema: files = MachineOutputs.calendarAndSchema(context)
                 case .siteFiles: files = pages.siteFiles()

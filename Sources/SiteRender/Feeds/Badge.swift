@@ -1,3 +1,4 @@
+import BuildSupport
 import SLACore
 
 /// `/badges/<plan>/<service>.svg`: "uptime | 99.982 %" for the current month, coloured by
@@ -67,9 +68,14 @@ struct Badge: Sendable, Equatable {
     static func files(_ context: RenderContext, plan p: Int) -> [OutputFile] {
         let plan = context.site.plans[p]
         return context.figures.plans[p].map { level in
-            OutputFile(
-                path: context.urls.badge(plan: level.planID, service: level.serviceID),
-                text: Badge(level: level, plan: plan, context: context).svg())
+            let path = context.urls.badge(plan: level.planID, service: level.serviceID)
+            // A badge reads its level (terms and months), the site's titles and *now* (the scope).
+            let shown = level.withoutIncidentList
+            return OutputFile(
+                path: path,
+                bytes: context.reuse.value(.badges, at: path, for: shown) {
+                    Array(Badge(level: shown, plan: plan, context: context).svg().utf8)
+                })
         }
     }
 

@@ -1,3 +1,4 @@
+import BuildSupport
 /// Feeds and machine-readable outputs of SPEC §4 other than sla.json.
 enum MachineOutputs {
     static func files(_ context: RenderContext) throws -> [OutputFile] {
@@ -6,15 +7,14 @@ enum MachineOutputs {
 
     /// feed.json and feed.xml, from one list of items.
     static func feeds(_ context: RenderContext) -> [OutputFile] {
-        let selection = FeedItems.selection(context)
-        func make() -> [[UInt8]] {
-            let items = selection.map { FeedItems.build($0, context) }
-            return [
+        let items = FeedItems.selection(context).map { FeedItems.build($0, context) }
+        // Both documents read their items, the site's titles and URLs, and *now*.
+        let bytes = context.reuse.value(.machine, at: "feeds", for: FeedsInput(items: items, scope: SiteScope(context))) {
+            [
                 JSONFeed.document(items: items, context: context).bytes(),
                 Array(AtomFeed.xml(items: items, context: context).utf8),
             ]
         }
-        let bytes = make()
         return [OutputFile(path: JSONFeed.path, bytes: bytes[0]), OutputFile(path: AtomFeed.path, bytes: bytes[1])]
     }
 
@@ -25,4 +25,10 @@ enum MachineOutputs {
             OutputFile(path: SLASchema.path, bytes: SLASchema.document(urls: context.urls).bytes()),
         ]
     }
+}
+
+/// What both feeds are written from (the key of their kept bytes).
+struct FeedsInput: Equatable, Sendable {
+    var items: [FeedItem]
+    var scope: SiteScope
 }

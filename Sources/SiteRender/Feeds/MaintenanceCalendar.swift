@@ -1,3 +1,4 @@
+import BuildSupport
 import SLACore
 
 /// `/maintenance.ics`: every maintenance window, past and scheduled, as iCalendar (RFC 5545).
@@ -25,8 +26,14 @@ enum MaintenanceCalendar {
         ]
         var out: [UInt8] = []
         for line in lines { fold(line, into: &out) }
+        // An event reads its incident, the site's titles and *now* (the table's scope).
+        context.reuse?.scope(.calendar, SiteScope(context))
         for incident in context.site.incidents where incident.impact == .maintenance {
-            for line in event(incident, host: host, context: context) { fold(line, into: &out) }
+            out += context.reuse.value(.calendar, at: incident.id, for: incident) {
+                var bytes: [UInt8] = []
+                for line in event(incident, host: host, context: context) { fold(line, into: &bytes) }
+                return bytes
+            }
         }
         fold("END:VCALENDAR", into: &out)
         return String(decoding: out, as: UTF8.self)

@@ -17,6 +17,18 @@ struct PageScope: Hashable, Sendable {
     }
 }
 
+/// What maintenance.ics events and badges are also made from: the site without its status data
+/// and *now* (their keys are their incident or level).
+struct SiteScope: Hashable, Sendable {
+    var site: Site
+    var now: Instant
+
+    init(_ context: RenderContext) {
+        site = PageScope.site(context.site)
+        now = context.figures.now
+    }
+}
+
 /// What the compiled theme is made from (the key of the kept theme).
 struct ThemeInput: Hashable, Sendable {
     var overrides: [String: ByteKey]

@@ -25,7 +25,7 @@ enum PageOutputs {
             self.context = context
             let themeInput = ThemeInput(
                 overrides: context.themeOverrides.mapValues(ByteKey.init), baseURL: context.urls.baseURL)
-            theme = try context.reuse.value(.theme, themeInput) {
+            theme = try context.reuse.value(.theme, at: "theme", for: themeInput) {
                 try PageTheme(overrides: context.themeOverrides, urls: context.urls)
             }
             builder = PageBuilder(context: context, theme: theme)
@@ -37,8 +37,8 @@ enum PageOutputs {
         /// Renders one page, or takes it from the preview's store when its input is unchanged.
         func file(_ job: Job) -> OutputFile {
             let input = PageOutputs.input(job, context, status: status)
-            let bytes = context.reuse.value(.pages, input) { PageOutputs.render(input, builder) }
-            return OutputFile(path: PageOutputs.path(of: job, context), bytes: bytes)
+            let path = PageOutputs.path(of: job, context)
+            return OutputFile(path: path, bytes: context.reuse.value(.pages, at: path, for: input) { PageOutputs.render(input, builder) })
         }
 
         /// Everything but the pages: theme assets, sitemap.xml, robots.txt.
