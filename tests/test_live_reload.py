@@ -71,3 +71,33 @@ def test_page_reloads_by_itself_after_an_edit_and_shows_the_overlay_for_a_broken
             "the overlay did not go away after the fix"
     finally:
         server.stop()
+
+
+def test_a_stylesheet_edit_swaps_the_stylesheet_without_reloading(browser, tmp_path):
+    """A CSS-only edit refreshes the stylesheet in place (issue 13): the page is not reloaded
+    (its marker survives), the new rule applies, and the link points at the new hashed name,
+    as in the rebuilt page."""
+    site = tmp_path / "site"
+    shutil.copytree(os.path.join(ROOT, "Tests", "Fixtures", "basic"), site)
+    css = site / "themes" / "default" / "assets" / "style.css"
+    css.parent.mkdir(parents=True)
+    default_css = open(os.path.join(ROOT, "themes", "default", "assets", "style.css")).read()
+    server = Server(str(site))
+    try:
+        browser.get(server.url + "plans/pro/")
+        before = browser.find_element(By.CSS_SELECTOR, 'link[rel="stylesheet"]').get_attribute("href")
+        browser.execute_script("window.__slasiteMarker = 1")
+        css.write_text(default_css + "\nh1 { outline: 3px solid rgb(1, 2, 3); }\n")
+
+        def swapped():
+            outline = browser.execute_script(
+                "return getComputedStyle(document.querySelector('h1')).outlineColor")
+            return outline == "rgb(1, 2, 3)"
+        assert wait_for(swapped, timeout=10), "the new stylesheet did not apply"
+        assert browser.execute_script("return window.__slasiteMarker") == 1, "the page reloaded"
+        after = browser.find_element(By.CSS_SELECTOR, 'link[rel="stylesheet"]').get_attribute("href")
+        assert after != before and "/assets/style." in after
+        status, _, page = server.get("/plans/pro/")
+        assert status == 200 and after.split("/", 3)[3] in page, "the served page links the same stylesheet"
+    finally:
+        server.stop()

@@ -43,7 +43,8 @@ struct PreviewResponder: HTTPResponder {
         }
     }
 
-    /// Server-Sent Events: `reload` after every rebuild (good or failed), `css` for style-only edits.
+    /// Server-Sent Events: `reload` after every rebuild (good or failed), `styles` (with the new
+    /// stylesheet's URL) after a good rebuild that changed only stylesheets.
     private func events() async -> Response {
         let stream = await state.subscribe()
         let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-cache"]
@@ -52,7 +53,7 @@ struct PreviewResponder: HTTPResponder {
             body: ResponseBody { writer in
                 try await writer.write(ByteBuffer(string: "retry: 500\n: connected\n\n"))
                 for await event in stream {
-                    try await writer.write(ByteBuffer(string: "event: \(event)\ndata: \(event)\n\n"))
+                    try await writer.write(ByteBuffer(string: "event: \(event.name)\ndata: \(event.data)\n\n"))
                 }
                 try await writer.finish(nil)
             })

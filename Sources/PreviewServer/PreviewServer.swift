@@ -96,8 +96,7 @@ public struct PreviewServer: Sendable {
                 let result = builder.build(listing: latest)
                 await state.publish(
                     result.succeeded ? result.files : nil, diagnostics: result.diagnostics, basePath: result.basePath,
-                    // The stylesheet's name carries its content hash, so even a style edit reloads the page.
-                    event: "reload")
+                    event: Self.event(kind, result))
                 report(result, changed: changes.all)
             }
         }
@@ -107,6 +106,15 @@ public struct PreviewServer: Sendable {
             for s in signals { s.cancel() }
         }
         try await app.runService()
+    }
+
+    /// What open pages do after a rebuild: swap the stylesheet when only stylesheets changed
+    /// and the build succeeded (Hugo's livereload does the same), else reload.
+    static func event(_ kind: ChangeKind, _ result: PreviewBuilder.Outcome) -> ReloadEvent {
+        guard kind == .styles, let files = result.files,
+            let sheet = files.first(where: { $0.path.hasPrefix("assets/style.") && $0.path.hasSuffix(".css") })
+        else { return .reload }
+        return ReloadEvent(name: "styles", data: (result.basePath ?? "/") + sheet.path)
     }
 
     private func report(_ result: PreviewBuilder.Outcome, changed: [String] = []) {

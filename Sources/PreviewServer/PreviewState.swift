@@ -9,16 +9,26 @@ struct ServedFile: Sendable {
     var etag: String
 }
 
+/// What open pages are told after a rebuild (a Server-Sent Event).
+struct ReloadEvent: Sendable, Equatable {
+    /// `reload` (the page reloads) or `styles` (only stylesheets changed: the page swaps them).
+    var name: String
+    /// For `styles`: the site-relative URL of the new stylesheet.
+    var data: String
+
+    static let reload = ReloadEvent(name: "reload", data: "reload")
+}
+
 /// The site being previewed: the last good build, the latest diagnostics, and open reload streams.
 actor PreviewState {
     private(set) var files: [String: ServedFile] = [:]
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var generation = 0
     private(set) var basePath = "/"
-    private var subscribers: [UUID: AsyncStream<String>.Continuation] = [:]
+    private var subscribers: [UUID: AsyncStream<ReloadEvent>.Continuation] = [:]
 
     /// Takes a build result: a good build replaces the site; a failed one keeps it and shows errors.
-    func publish(_ outputs: [OutputFile]?, diagnostics: [Diagnostic], basePath: String?, event: String = "reload") {
+    func publish(_ outputs: [OutputFile]?, diagnostics: [Diagnostic], basePath: String?, event: ReloadEvent = .reload) {
         generation += 1
         self.diagnostics = diagnostics
         if let outputs {
@@ -39,9 +49,9 @@ actor PreviewState {
         (files, diagnostics, generation, basePath)
     }
 
-    func subscribe() -> AsyncStream<String> {
+    func subscribe() -> AsyncStream<ReloadEvent> {
         let id = UUID()
-        let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(4))
+        let (stream, continuation) = AsyncStream<ReloadEvent>.makeStream(bufferingPolicy: .bufferingNewest(4))
         subscribers[id] = continuation
         continuation.onTermination = { _ in Task { await self.unsubscribe(id) } }
         return stream

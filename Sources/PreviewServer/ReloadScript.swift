@@ -9,6 +9,11 @@ enum ReloadScript {
     static let script = """
         <script id="slasite-reload">(function(){var es=new EventSource("\(eventsPath)");\
         es.addEventListener("reload",function(){location.reload();});\
+        es.addEventListener("styles",function(e){\
+        document.querySelectorAll('link[rel="stylesheet"]').forEach(function(l){\
+        var u=new URL(l.href,location.href);\
+        if(/\\/assets\\/style\\.[0-9a-f]+\\.css$/.test(u.pathname)){l.href=e.data;}\
+        else{u.searchParams.set("v",Date.now());l.href=u.href;}});});\
         })();</script>
         """
 
