@@ -28,6 +28,9 @@ final class CompiledTemplatesTests: XCTestCase {
                 let b = String(decoding: PageOutputs.render(input, referenceBuilder), as: UTF8.self)
                 XCTAssertEqual(a, b, "\(source): \(PageOutputs.path(of: job, context))")
             }
+            // Every page and partial went through the fast renderer (it reads swift-mustache's
+            // token tree through Mirror: if the library's layout changes, this fails).
+            XCTAssertEqual(fast.fallbacks.value, 0, "\(source): pages fell back to swift-mustache")
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Mustache
 import SLACore
 
@@ -23,6 +24,10 @@ struct PageTheme: Sendable {
     /// The same templates for the fast renderer; nil when one uses something only swift-mustache
     /// renders (or when a test asks for swift-mustache alone).
     let compiled: CompiledTemplates?
+    /// How many renders fell back from the fast renderer to swift-mustache (tests require none
+    /// for every page of the default theme: the fast path reads swift-mustache's token tree,
+    /// which is not public API, so a change there must fail a test, not slow pages silently).
+    let fallbacks = FallbackCount()
 
     /// The page templates every theme must provide.
     static let pageTemplates = ["home", "plan", "details", "terms", "status", "incident", "404"]
@@ -93,12 +98,14 @@ struct PageTheme: Sendable {
     /// Renders template `name` with a dictionary context.
     func render(_ name: String, _ context: [String: Any]) -> String {
         if let compiled, let text = try? compiled.render(name, context) { return text }
+        if compiled != nil { fallbacks.add() }
         return library.render(context, withTemplate: name) ?? ""
     }
 
     /// `render` as UTF-8 bytes (pages go to files as bytes; this skips a copy and a validation).
     func renderBytes(_ name: String, _ context: [String: Any]) -> [UInt8] {
         if let compiled, let bytes = try? compiled.renderBytes(name, context) { return bytes }
+        if compiled != nil { fallbacks.add() }
         return Array((library.render(context, withTemplate: name) ?? "").utf8)
     }
 }
@@ -122,4 +129,13 @@ public enum ContentHash {
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return path + "." + hash }
         return path[..<dot] + "." + hash + path[dot...]
     }
+}
+
+/// A count shared by the workers rendering pages.
+final class FallbackCount: Sendable {
+    private let count = Atomic<Int>(0)
+
+    func add() { count.add(1, ordering: .relaxed) }
+
+    var value: Int { count.load(ordering: .relaxed) }
 }
