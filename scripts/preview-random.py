@@ -28,6 +28,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
@@ -279,7 +280,9 @@ TITLES = ["Elevated error rates", "Increased latency for API requests", "Connect
 SENTENCES = ["We are monitoring the fix.", "Customers may have seen **HTTP 503** responses.",
              "See the [status page](/status/) for updates.", "Retries succeeded after a few seconds.",
              "The root cause was a configuration change; it has been reverted.",
-             "- Affected regions: lon-1, ams-1", "Engineers identified a faulty switch & replaced it."]
+             "- Affected regions: lon-1, ams-1", "Engineers identified a faulty switch & replaced it.",
+             "Raw HTML: <span class=\"raw\">only with markdown.unsafe</span>.",
+             "<div class=\"raw-block\">A raw HTML block.</div>"]
 IMPACTS = ["major", "partial", "degraded", "maintenance"]
 UPTIMES = [98.0, 99.0, 99.5, 99.9, 99.95, 99.99]
 ZONES = ["Europe/London", "UTC", "America/New_York"]
@@ -756,6 +759,200 @@ def theme_removed(site, rng, n):
     return f"{base}/{f} removed"
 
 
+def markdown_unsafe(site, rng, n):
+    lines = site.read("site.yaml").splitlines()
+    r = block(lines, "markdown")
+    cur = scalar(lines, "unsafe", 2, r[0] + 1, r[1]) if r else "false"
+    new = "false" if cur == "true" else "true"
+    lines = set_block(lines, "markdown", ["markdown:", f"  unsafe: {new}"])
+    site.write("site.yaml", "\n".join(lines) + "\n", rng)
+    return f"markdown.unsafe {cur} -> {new}"
+
+
+def base_url(site, rng, n):
+    lines = site.read("site.yaml").splitlines()
+    cur = scalar(lines, "base_url")
+    path = urllib.parse.urlsplit(cur).path or "/"
+    host = rng.choice(["https://sla.example.com", "https://status.example.org", "http://localhost:8080"])
+    # Mostly the same base path (the preview keeps serving under it); sometimes a new one.
+    if rng.random() < 0.25:
+        path = rng.choice([p for p in ["/", "/sla/", "/legal/sla/"] if p != path])
+    new = host + path
+    if new == cur:
+        new = "https://sla-" + str(n) + ".example.com" + path
+    lines = set_block(lines, "base_url", [f"base_url: {q(new)}"])
+    site.write("site.yaml", "\n".join(lines) + "\n", rng)
+    return f"base_url {cur} -> {new}"
+
+
+CONTACTS = [
+    ["role: \"Service credit claims\"", "name: \"Billing Operations\"", "email: \"claims@example.com\""],
+    ["role: \"Technical support\"", "name: \"Support & Care\"", "url: \"https://support.example.com/\""],
+    ["role: \"Escalation\"", "name: \"Duty manager <24x7>\"", "email: \"escalations@example.com\""],
+    ["role: \"Status\"", "name: \"Status page\"", "url: \"https://status.example.com/\""],
+]
+
+
+def contacts(site, rng, n):
+    lines = site.read("site.yaml").splitlines()
+    chosen = rng.sample(CONTACTS, rng.randrange(0, 4))
+    new = (["contact:"] + [x for c in chosen for x in ["  - " + c[0]] + ["    " + y for y in c[1:]]]) if chosen else None
+    lines = set_block(lines, "contact", new, before="impact_weights")
+    site.write("site.yaml", "\n".join(lines) + "\n", rng)
+    return "contact: " + ("; ".join(c[1].split(": ", 1)[1] for c in chosen) if chosen else "removed")
+
+
+def _plan_rel(site, rng):
+    plan = rng.choice(site.plans())
+    return plan, f"content/plans/{plan}.md"
+
+
+def plan_order(site, rng, n):
+    plan, rel = _plan_rel(site, rng)
+    lines, body = split_fm(site.read(rel))
+    new = None if rng.random() < 0.2 else [f"order: {rng.randrange(-3, 10)}"]
+    lines = set_block(lines, "order", new, before="services")
+    site.write(rel, join_fm(lines, body), rng)
+    return f"{plan}: " + (new[0] if new else "order removed")
+
+
+def plan_effective(site, rng, n):
+    plan, rel = _plan_rel(site, rng)
+    lines, body = split_fm(site.read(rel))
+    cur = scalar(lines, "effective")
+    choices = [d for d in ["2025-12-01", "2026-01-01", "2026-03-15", "2026-06-01", "2026-09-01", None] if d != cur]
+    d = rng.choice(choices)
+    lines = set_block(lines, "effective", [f"effective: {d}"] if d else None, before="services")
+    site.write(rel, join_fm(lines, body), rng)
+    return f"{plan}: effective {cur} -> {d}"
+
+
+def _revision_items(lines, r):
+    """[(i, j)] of each `  - ` entry of the revisions block r."""
+    items, i = [], None
+    for k in range(r[0] + 1, r[1]):
+        if re.match(r"^\s*- ", lines[k]) and _indent(lines[k]) <= 2:
+            if i is not None:
+                items.append((i, k))
+            i = k
+    if i is not None:
+        items.append((i, r[1]))
+    return items
+
+
+def plan_revision_added(site, rng, n):
+    plan, rel = _plan_rel(site, rng)
+    lines, body = split_fm(site.read(rel))
+    date = (NOW_DT - timedelta(days=rng.randrange(0, 360))).strftime("%Y-%m-%d")
+    note = rng.choice(["Clarified the claims process.", "Support hours extended & phone line added.",
+                       "Typo fixed in the exclusions <no change to service levels>."]) + f" (rev {n})"
+    entry = [f"  - date: {date}", f"    note: {q(note)}"] if rng.random() < 0.5 else \
+        [f"  - {{date: {date}, note: {q(note)}}}"]
+    r = block(lines, "revisions")
+    if r and lines[r[0]].split(":", 1)[1].strip() not in ("", "[]"):
+        return None  # a flow list: not edited here
+    if r:
+        items = _revision_items(lines, r)
+        at = rng.choice([it[0] for it in items] + [r[1]])
+        lines[at:at] = entry
+        lines[r[0]] = "revisions:"
+    else:
+        lines = set_block(lines, "revisions", ["revisions:"] + entry, before="services")
+    site.write(rel, join_fm(lines, body), rng)
+    return f"{plan}: revision {date} added"
+
+
+def plan_revision_removed(site, rng, n):
+    candidates = []
+    for plan in site.plans():
+        lines, _ = split_fm(site.read(f"content/plans/{plan}.md"))
+        r = block(lines, "revisions")
+        if r and _revision_items(lines, r):
+            candidates.append(plan)
+    if not candidates:
+        return None
+    plan = rng.choice(candidates)
+    rel = f"content/plans/{plan}.md"
+    lines, body = split_fm(site.read(rel))
+    r = block(lines, "revisions")
+    items = _revision_items(lines, r)
+    i, j = rng.choice(items)
+    removed = lines[i].strip()
+    del lines[i:j]
+    if len(items) == 1:
+        lines = set_block(lines, "revisions", None)
+    site.write(rel, join_fm(lines, body), rng)
+    return f"{plan}: revision {removed!r} removed"
+
+
+def incident_plans(site, rng, n):
+    slugs = site.incidents()
+    if not slugs:
+        return None
+    slug = rng.choice(slugs)
+    lines, body = _incident(site, slug)
+    services = set(re.findall(r"[a-z0-9-]+", scalar(lines, "services").strip("[]")))
+    covering = [p for p in site.plans() if services & set(site.plan_services(p))]
+    if block(lines, "plans") and rng.random() < 0.4 or not covering:
+        new = None
+    else:
+        new = [f"plans: [{', '.join(sorted(rng.sample(covering, rng.randrange(1, len(covering) + 1))))}]"]
+    if not new and not block(lines, "plans"):
+        return None
+    lines = set_block(lines, "plans", new, before="start")
+    site.write(f"content/status/incidents/{slug}.md", join_fm(lines, body), rng)
+    return f"{slug}: " + (new[0] if new else "plans removed")
+
+
+def _referenced_plans(site):
+    out = set()
+    for slug in site.incidents():
+        lines, _ = _incident(site, slug)
+        raw = scalar(lines, "plans")
+        if raw:
+            out |= set(re.findall(r"[a-z0-9-]+", raw.strip("[]")))
+    return out
+
+
+def plan_added(site, rng, n):
+    plan, rel = _plan_rel(site, rng)
+    new = f"{plan}-copy-{n}"
+    lines, body = split_fm(site.read(rel))
+    title = f"{scalar(lines, 'title')} (copy {n})"
+    lines = set_block(lines, "title", [f"title: {q(title)}"])
+    site.write(f"content/plans/{new}.md", join_fm(lines, body), rng)
+    return f"plans/{new} added (a copy of {plan})"
+
+
+def plan_removed(site, rng, n):
+    plans = site.plans()
+    used = _referenced_plans(site)
+    free = [p for p in plans if p not in used]
+    if len(plans) < 3 or not free:
+        return None
+    # Mostly the copies this script added; sometimes one of the site's own plans.
+    copies = [p for p in free if "-copy-" in p]
+    plan = rng.choice(copies if copies and rng.random() < 0.8 else free)
+    site.remove(f"content/plans/{plan}.md")
+    return f"plans/{plan} removed"
+
+
+BURSTABLE = ["incident_body", "incident_title", "incident_retimed", "plan_uptime", "plan_credits",
+             "measurement_added", "measurement_changed", "terms_body", "title", "service_defaults",
+             "incident_added", "incident_removed", "theme_added", "theme_changed", "impact_weights"]
+
+
+def burst(site, rng, n):
+    """Several edits saved within a few milliseconds (a "save all" or a git checkout)."""
+    done = []
+    for kind in rng.sample(BURSTABLE, rng.randrange(2, 5)):
+        desc = EDITS[kind](site, rng, n)
+        if desc:
+            done.append(f"{kind}: {desc}")
+        time.sleep(rng.choice([0, 0.001, 0.01, 0.03]))
+    return " | ".join(done) or None
+
+
 def undo(site, rng, n):
     """An editor's undo: one of the last few edited files back as it was (deleted if it did
     not exist), so a file's bytes repeat an earlier state."""
@@ -809,9 +1006,22 @@ EDITS = {
     "theme_added": theme_added,
     "theme_changed": theme_changed,
     "theme_removed": theme_removed,
+    "markdown_unsafe": markdown_unsafe,
+    "base_url": base_url,
+    "contacts": contacts,
+    "plan_order": plan_order,
+    "plan_effective": plan_effective,
+    "plan_revision_added": plan_revision_added,
+    "plan_revision_removed": plan_revision_removed,
+    "incident_plans": incident_plans,
+    "plan_added": plan_added,
+    "plan_removed": plan_removed,
+    "burst": burst,
     "undo": undo,
     "touch": touch,
 }
+# Edits that may take more than one rebuild: after the first reload, wait for quiet.
+SETTLE = {"burst"}
 
 
 # --------------------------------------------------------------------------------------------
@@ -985,14 +1195,24 @@ def build_files(binary, source, out):
     return files, ""
 
 
-def compare(server, files, known):
-    """[(path, problem, diff)] for every file served differently from the full build, and every
-    earlier path that must now be 404."""
+def site_base(root):
+    """The path the preview serves the site under: base_url's path, as in SiteURLs."""
+    path = urllib.parse.urlsplit(scalar(open(os.path.join(root, "site.yaml"), encoding="utf-8").read().splitlines(),
+                                        "base_url") or "/").path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def compare(server, files, base, known=()):
+    """[(path, problem, diff)] for every file of the full build served differently, and for every
+    URL in `known` (served by an earlier build) that this build no longer has and is not 404."""
     problems = []
+    urls = set()
     for rel in sorted(files):
-        status, body = server.get(url_of(server.base, rel))
+        url = url_of(base, rel)
+        urls.add(url)
+        status, body = server.get(url)
         if status != 200:
-            problems.append((rel, f"status {status}, expected 200", ""))
+            problems.append((rel, f"GET {url}: status {status}, expected 200", ""))
             continue
         if rel.endswith(".html"):
             found = RELOAD_SCRIPT.findall(body)
@@ -1002,12 +1222,13 @@ def compare(server, files, known):
             body = RELOAD_SCRIPT.sub(b"", body, count=1)
         if body != files[rel]:
             problems.append((rel, "served bytes differ from the full build", short_diff(files[rel], body, rel)))
-    for rel in sorted(known - set(files)):
-        status, body = server.get(url_of(server.base, rel))
+    for url in sorted(set(known) - urls):
+        status, body = server.get(url)
         if status != 404:
-            problems.append((rel, f"status {status} for a path the full build no longer writes, expected 404",
-                             body[:300].decode("utf-8", "replace") if rel.endswith((".json", ".xml")) else ""))
-    return problems
+            problems.append((url, f"GET {url}: status {status}, expected 404 (an earlier build wrote it, "
+                             "this one does not)", body[:300].decode("utf-8", "replace")
+                             if not url.endswith((".html", "/")) else ""))
+    return problems, urls
 
 
 def copy_site(src, dst):
@@ -1048,8 +1269,8 @@ def run(seed, edits, binary=None, site=ROOT, workdir=None, log=print):
             files, err = build_files(binary, src, out)
             if files is None:
                 return None, err
-            known.update(files)
-            problems = compare(server, files, known)
+            problems, urls = compare(server, files, site_base(src), known)
+            known.update(urls)
             shutil.rmtree(out, ignore_errors=True)
             return [Mismatch(seed, step, kind, edit, *p) for p in problems], ""
 
@@ -1077,7 +1298,12 @@ def run(seed, edits, binary=None, site=ROOT, workdir=None, log=print):
                              f"no reload event within {EVENT_TIMEOUT:.0f} s of the edit")
                 result.mismatches.append(m)
                 log(str(m))
-            server.wait(lambda: len(server.outcomes) > outcomes, 3)
+            if kind in SETTLE:
+                seen = events
+                while server.events != seen:
+                    seen = server.events
+                    server.wait(lambda: server.events != seen, 0.6)
+            server.wait(lambda: len(server.outcomes) >= outcomes + server.events - events, 3)
             latency = time.monotonic() - t_edit
             failed = [o[1] for o in server.outcomes[outcomes:] if o[0] == "failed"]
             found, err = check(step, kind, desc)

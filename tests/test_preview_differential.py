@@ -44,13 +44,15 @@ def test_the_comparison_catches_a_stale_file_and_a_leftover_path(tmp_path):
     try:
         files, err = engine.build_files(binary, src, str(tmp_path / "out"))
         assert files is not None, err
-        assert engine.compare(server, files, set(files)) == []
+        base = engine.site_base(src)
+        problems, urls = engine.compare(server, files, base)
+        assert problems == [] and len(urls) == len(files)
         expected = dict(files)
         expected["terms/index.html"] = files["terms/index.html"] + b"<!-- stale -->\n"
         del expected["sla.json"]
-        problems = {p[0]: p for p in engine.compare(server, expected, set(files))}
-        assert sorted(problems) == ["sla.json", "terms/index.html"]
+        problems = {p[0]: p for p in engine.compare(server, expected, base, urls)[0]}
+        assert sorted(problems) == [base + "sla.json", "terms/index.html"]
         assert "-<!-- stale -->" in problems["terms/index.html"][2]
-        assert "expected 404" in problems["sla.json"][1]
+        assert "expected 404" in problems[base + "sla.json"][1]
     finally:
         server.stop()

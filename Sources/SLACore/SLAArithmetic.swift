@@ -25,6 +25,16 @@ public enum SLAArithmetic {
         return min(best, cap)
     }
 
+    /// The credit owed just below each tier's threshold, highest threshold first: the schedule
+    /// summaries print, read off `credit(uptime:tiers:cap:)` itself so the rule exists once.
+    public static func creditSchedule(_ terms: ResolvedTerms) -> [CreditTier] {
+        terms.tiersByThreshold.map { tier in
+            // Just below the threshold (beyond the tolerance): every tier at or above it applies.
+            let uptime = tier.below - 2 * Published.tolerance
+            return CreditTier(below: tier.below, credit: credit(uptime: uptime, tiers: terms.credits, cap: terms.creditCap))
+        }
+    }
+
     /// SPEC §3 month by month: uptime, downtime, met, budget, credit and termination of one
     /// plan × service.
     ///

@@ -200,4 +200,22 @@ final class ArithmeticTests: XCTestCase {
         XCTAssertEqual(f.level(plan: "a", service: "api")!.months[0].downtimeMinutes, 0)
         XCTAssertEqual(f.level(plan: "b", service: "api")!.months[0].downtimeMinutes, 60)
     }
+
+    /// The schedule summaries print comes from the credit rule: tiers written out of order, one
+    /// lower tier smaller than a higher one, and a cap.
+    func testCreditScheduleIsTheCreditRuleJustBelowEachThreshold() {
+        let t = ResolvedTerms(
+            uptime: 99.9,
+            credits: [CreditTier(below: 99, credit: 25), CreditTier(below: 99.9, credit: 10),
+                      CreditTier(below: 95, credit: 20), CreditTier(below: 90, credit: 60)],
+            creditCap: 50)
+        let schedule = SLAArithmetic.creditSchedule(t)
+        // By hand: below 99.9 → 10; below 99 → max(10, 25) = 25; below 95 → max(10, 25, 20) = 25;
+        // below 90 → max(…, 60) = 60, capped at 50.
+        XCTAssertEqual(schedule.map(\.below), [99.9, 99, 95, 90])
+        XCTAssertEqual(schedule.map(\.credit), [10, 25, 25, 50])
+        // And each entry is what a month just below that threshold is credited.
+        XCTAssertEqual(SLAArithmetic.credit(uptime: 98.99, tiers: t.credits, cap: t.creditCap), 25)
+        XCTAssertEqual(SLAArithmetic.credit(uptime: 89, tiers: t.credits, cap: t.creditCap), 50)
+    }
 }

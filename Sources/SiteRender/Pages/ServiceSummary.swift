@@ -14,15 +14,8 @@ struct ServiceSummary {
         level.budgetMinutesPerMonth.map { "up to " + PageFormat.minutesInWords($0) + " of downtime a month" }
     }
 
-    /// Credit tiers in effect per range, highest threshold first, each already capped.
-    /// SPEC §3: the credit is the largest among tiers whose threshold the uptime is below.
-    var effectiveTiers: [(below: Double, credit: Double)] {
-        var best = 0.0
-        return level.terms.tiersByThreshold.map { tier in
-            best = max(best, tier.credit)
-            return (tier.below, min(best, level.terms.creditCap))
-        }
-    }
+    /// The credit in effect below each threshold, highest first (SPEC §3, from the credit rule).
+    var effectiveTiers: [CreditTier] { SLAArithmetic.creditSchedule(level.terms) }
 
     /// "10 % credit below 99.9 %, 25 % below 99 %" (nil without tiers).
     var credits: String? {
