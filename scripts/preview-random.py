@@ -4,7 +4,7 @@
 Copies a site into a temporary folder, starts the real preview server on it, and applies
 random, valid edits of many kinds (incidents added, removed, renamed, retimed, ...; plan terms;
 site.yaml; measurements.csv; theme overrides). After each edit it waits for the server's
-`reload` event, runs a fresh full build of the same files with the same --now, and requires
+`reload` (or, after a stylesheet-only edit, `styles`) event, runs a fresh full build of the same files with the same --now, and requires
 that every file the build wrote is served byte for byte (HTML after removing the reload script
 that only `serve` injects), and that every path an earlier build wrote but this one did not
 gives 404. After a mismatch the server is restarted, so later edits are judged on their own.
@@ -750,6 +750,16 @@ def theme_changed(site, rng, n):
     return f"{base}/{f} changed"
 
 
+def stylesheet_changed(site, rng, n):
+    """Only the theme's stylesheet: the server sends `styles`, and pages must name the new file."""
+    base = f"themes/{site.theme()}"
+    rel = f"{base}/assets/style.css"
+    text = site.read(rel) if site.exists(rel) else open(
+        os.path.join(ROOT, "themes", "default", "assets", "style.css"), encoding="utf-8").read()
+    site.write(rel, _theme_change("assets/style.css", text, n), rng)
+    return f"{rel} changed (stylesheet only)"
+
+
 def theme_removed(site, rng, n):
     base, present = _overrides(site)
     if not present:
@@ -1006,6 +1016,7 @@ EDITS = {
     "theme_added": theme_added,
     "theme_changed": theme_changed,
     "theme_removed": theme_removed,
+    "stylesheet_changed": stylesheet_changed,
     "markdown_unsafe": markdown_unsafe,
     "base_url": base_url,
     "contacts": contacts,
@@ -1093,7 +1104,8 @@ class Server:
                     connected.set()
                 while b"\n\n" in buf:
                     msg, buf = buf.split(b"\n\n", 1)
-                    if b"event: reload" in msg:
+                    # `styles` follows a stylesheet-only edit (the page swaps its stylesheet).
+                    if b"event: reload" in msg or b"event: styles" in msg:
                         with self.cond:
                             self.events += 1
                             self.cond.notify_all()

@@ -1,4 +1,4 @@
-"""Randomized differential test of `slasite serve` (issue 6): after each random, valid edit of
+"""Randomized differential test of `slasite serve` (issue 13): after each random, valid edit of
 a copied site, every file a fresh `slasite build` writes must be served byte for byte (HTML
 after removing the reload script only `serve` injects), and every path an earlier build wrote
 but this one did not must give 404. The engine is scripts/preview-random.py (the long run

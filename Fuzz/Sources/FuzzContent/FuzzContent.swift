@@ -4,13 +4,12 @@ import CFuzzerDriver
 
 /// libFuzzer entry: byte 0 picks which file of a small valid site the rest replaces
 /// (see `FuzzSite.slots`); the site is parsed and, if valid, every figure is computed.
-private let cache = ParseCache()
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzContent(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data, size > 0 else { return 0 }
     let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
-    FuzzSite.run(selector: data[0], bytes: bytes, cache: cache)
+    FuzzSite.run(selector: data[0], bytes: bytes)
     return 0
 }
 

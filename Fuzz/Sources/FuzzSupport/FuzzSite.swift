@@ -97,11 +97,9 @@ public enum FuzzSite {
     }
 
     /// Parses the site; when it is valid, computes every figure as a build would.
-    /// - Parameter cache: the preview's per-file cache; the fuzzer passes one so that only the
-    ///   replaced file is decoded again on each input (the cache is production code too).
     @discardableResult
-    public static func run(selector: UInt8, bytes: [UInt8], cache: ParseCache? = nil) -> ParsedSite {
-        let parsed = SiteParser.parse(files(selector: selector, bytes: bytes), cache: cache)
+    public static func run(selector: UInt8, bytes: [UInt8]) -> ParsedSite {
+        let parsed = SiteParser.parse(files(selector: selector, bytes: bytes))
         if let site = parsed.site {
             let figures = SLAArithmetic.figures(for: site, now: now)
             // Touch the figures the pages publish, so rounding runs on every value.
