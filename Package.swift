@@ -66,10 +66,13 @@ let package = Package(
             swiftSettings: upcoming),
         .executableTarget(name: "slasite", dependencies: ["SlasiteCLI"], swiftSettings: upcoming),
         // Regression benchmarks: `swift run -c release slasite-bench [incidents] [--build DIR] [--rebuild DIR]`.
-        .executableTarget(name: "slasite-bench", dependencies: ["SLACore", "SiteBuild", "SiteContent"], swiftSettings: upcoming),
+        .executableTarget(
+            name: "slasite-bench", dependencies: ["SLACore", "BuildSupport", "SiteBuild", "SiteContent"], swiftSettings: upcoming),
         .testTarget(name: "SLACoreTests", dependencies: ["SLACore"]),
-        .testTarget(name: "SiteContentTests", dependencies: ["SiteContent"]),
-        .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "SiteBuild"]),
+        .testTarget(name: "SiteContentTests", dependencies: ["SiteContent", "SLACore"]),
+        .testTarget(
+            name: "SiteRenderTests",
+            dependencies: ["SiteRender", "SiteBuild", "SiteContent", "SLACore", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "EndToEndTests", dependencies: ["BuildSupport", "SiteBuild", "SLACore"]),
         .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer", "SiteContent"]),
     ]

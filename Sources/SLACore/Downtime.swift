@@ -21,19 +21,6 @@ public protocol CountsDowntime {
 
 extension Incident: CountsDowntime {}
 
-/// An incident as the sweep counts it, without its text (a figure's input keeps only this).
-public struct CountedIncident: CountsDowntime, Sendable, Hashable {
-    public var start: Instant
-    public var end: Instant?
-    public var impact: Impact
-
-    public init(_ incident: some CountsDowntime) {
-        start = incident.start
-        end = incident.end
-        impact = incident.impact
-    }
-}
-
 /// The weight function w(t) of SPEC §3, computed by a sweep over incident boundaries.
 public enum Downtime {
     /// Disjoint, sorted spans of non-zero weight for incidents that already affect one plan × service.

@@ -20,9 +20,9 @@ public struct LevelInputs: Sendable, Hashable {
     /// The months reported, oldest first.
     public var months: [ReportedMonth]
     public var now: Instant
-    public var weights: ImpactWeights
-    /// The incidents that count against this plan × service, as the sweep reads them.
-    public var incidents: [CountedIncident]
+    /// The weight function w(t) of SPEC §3 for this plan × service: every incident that counts,
+    /// with its weight and the maintenance exclusion applied (what an incident's text never changes).
+    public var spans: [WeightedSpan]
     /// Uptime per month from measurements.csv for this service.
     public var measured: [YearMonth: Double]
 }
@@ -48,6 +48,12 @@ public struct FiguresPlan: Sendable {
         var monthLists: [YearMonth: [ReportedMonth]] = [:]
         var measured: [String: [YearMonth: Double]] = [:]
         for m in site.measurements { measured[m.service, default: [:]][m.month] = m.uptime }
+        // The sweep once per distinct set of incidents and maintenance rule (plans share them).
+        struct SweepInput: Hashable {
+            var incidents: [Int]
+            var excludeMaintenance: Bool
+        }
+        var spans: [SweepInput: [WeightedSpan]] = [:]
         var inputs: [[LevelInputs]] = []
         var ids: [[(plan: String, service: String)]] = []
         for (p, plan) in site.plans.enumerated() {
@@ -61,11 +67,19 @@ public struct FiguresPlan: Sendable {
             }
             inputs.append(
                 plan.services.enumerated().map { s, entry in
-                    LevelInputs(
-                        terms: site.terms(plan: plan, service: entry.id), months: months, now: now,
-                        weights: site.config.impactWeights,
-                        incidents: counting[p][s].map { CountedIncident(site.incidents[$0]) },
-                        measured: measured[entry.id] ?? [:])
+                    let terms = site.terms(plan: plan, service: entry.id)
+                    let sweep = SweepInput(incidents: counting[p][s], excludeMaintenance: terms.excludeMaintenance)
+                    let levelSpans: [WeightedSpan]
+                    if let known = spans[sweep] {
+                        levelSpans = known
+                    } else {
+                        levelSpans = Downtime.spans(
+                            of: sweep.incidents.lazy.map { site.incidents[$0] }, weights: site.config.impactWeights,
+                            excludeMaintenance: sweep.excludeMaintenance, now: now)
+                        spans[sweep] = levelSpans
+                    }
+                    return LevelInputs(
+                        terms: terms, months: months, now: now, spans: levelSpans, measured: measured[entry.id] ?? [:])
                 })
             ids.append(plan.services.map { (plan.id, $0.id) })
         }
@@ -82,9 +96,14 @@ public struct FiguresPlan: Sendable {
                 byService[s, default: []].append(k)
             }
         }
+        // Only incidents that name plans can leave a plan out: other services' lists are whole.
+        var restricted: Set<String> = []
+        for incident in site.incidents where incident.plans != nil { restricted.formUnion(incident.services) }
         return site.plans.map { plan in
             plan.services.map { entry in
-                (byService[entry.id] ?? []).filter { site.incidents[$0].affects(service: entry.id, plan: plan.id) }
+                let all = byService[entry.id] ?? []
+                guard restricted.contains(entry.id) else { return all }
+                return all.filter { site.incidents[$0].affects(service: entry.id, plan: plan.id) }
             }
         }
     }

@@ -83,13 +83,9 @@ public enum SLAArithmetic {
         terms.terminationConsecutiveMisses.map { missRun >= $0 && missRun > 0 } ?? false
     }
 
-    /// The month figures of one plan × service from its inputs: the sweep, then the months.
+    /// The month figures of one plan × service from its inputs.
     public static func monthFigures(_ inputs: LevelInputs) -> [MonthFigure] {
-        let spans = Downtime.spans(
-            of: inputs.incidents, weights: inputs.weights, excludeMaintenance: inputs.terms.excludeMaintenance,
-            now: inputs.now)
-        return monthFigures(
-            spans: spans, months: inputs.months, now: inputs.now, terms: inputs.terms, measured: inputs.measured)
+        monthFigures(spans: inputs.spans, months: inputs.months, now: inputs.now, terms: inputs.terms, measured: inputs.measured)
     }
 
     /// Every number of the site at reference time `now`, computed in order on one thread.

@@ -1,6 +1,7 @@
 // Benchmarks that show regressions: the SLA arithmetic on many incidents, and a whole build in
 // memory, and a preview rebuild after one incident edit.
 // Run in release: `swift run -c release slasite-bench [incidents] [--build DIR] [--rebuild DIR]`.
+import BuildSupport
 import Foundation
 import SLACore
 import SiteBuild

@@ -180,4 +180,18 @@ final class IncrementalBuildTests: XCTestCase {
             .write(to: config, atomically: true, encoding: .utf8)
         _ = rebuildMatchesFullBuild(pipeline, request, after: "a time zone change")
     }
+
+    /// The build's figures (on all cores, kept by the preview) are the core's sequential ones.
+    func testScheduledAndKeptFiguresAreTheCoresFigures() throws {
+        let site = try XCTUnwrap(BuildPipeline().run(BuildRequest(source: Slasite.repoRoot, output: nil, now: now)).site)
+        let reference = SLAArithmetic.figures(for: site, now: now).plans
+        XCTAssertEqual(BuildPipeline.figures(for: site, now: now).plans, reference)
+        let store = ReuseStore()
+        XCTAssertEqual(BuildPipeline.figures(for: site, now: now, reuse: store).plans, reference)
+        store.endBuild(succeeded: true)
+        XCTAssertEqual(BuildPipeline.figures(for: site, now: now, reuse: store).plans, reference)
+        store.endBuild(succeeded: true)
+        XCTAssertEqual(store.lastCounts(.figures).made, 0)
+        XCTAssertEqual(store.lastCounts(.figures).reused, reference.reduce(0) { $0 + $1.count })
+    }
 }
