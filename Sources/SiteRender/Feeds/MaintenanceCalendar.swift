@@ -10,7 +10,7 @@ enum MaintenanceCalendar {
         let config = context.site.config
         let host = uidHost(baseURL: config.baseURL)
         let name = "\(config.provider) maintenance"
-        var lines = [
+        let lines = [
             "BEGIN:VCALENDAR",
             "VERSION:2.0",
             "PRODID:-//slasite//Maintenance calendar//EN",
