@@ -11,6 +11,9 @@ let package = Package(
         // Libraries for the fuzzers and benchmarks in Fuzz/ and Benchmarks/ (separate packages).
         .library(name: "SLACore", targets: ["SLACore"]),
         .library(name: "SiteContent", targets: ["SiteContent"]),
+        .library(name: "BuildSupport", targets: ["BuildSupport"]),
+        // The fuzzer parses through the preview's store, as `serve` does.
+        .library(name: "SiteBuild", targets: ["SiteBuild"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -7,7 +7,6 @@ let fuzzerSettings: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
 
 let package = Package(
     name: "slasite-fuzz",
-    platforms: [.macOS(.v14)],
     dependencies: [
         .package(name: "slasite", path: ".."),
     ],
@@ -19,6 +18,7 @@ let package = Package(
             dependencies: [
                 .product(name: "SiteContent", package: "slasite"),
                 .product(name: "SLACore", package: "slasite"),
+                .product(name: "BuildSupport", package: "slasite"),
             ]),
         .executableTarget(
             name: "FuzzContent",
@@ -26,6 +26,7 @@ let package = Package(
                 "FuzzSupport", "CFuzzerDriver",
                 .product(name: "SiteContent", package: "slasite"),
                 .product(name: "SLACore", package: "slasite"),
+                .product(name: "SiteBuild", package: "slasite"),
             ],
             swiftSettings: fuzzerSettings),
         .executableTarget(

@@ -1,3 +1,4 @@
+import BuildSupport
 import SLACore
 import SiteContent
 
@@ -97,9 +98,11 @@ public enum FuzzSite {
     }
 
     /// Parses the site; when it is valid, computes every figure as a build would.
+    /// - Parameter reuse: the preview's store; the fuzzer passes one so that only the replaced
+    ///   file is decoded again on each input (the store is production code too).
     @discardableResult
-    public static func run(selector: UInt8, bytes: [UInt8]) -> ParsedSite {
-        let parsed = SiteParser.parse(files(selector: selector, bytes: bytes))
+    public static func run(selector: UInt8, bytes: [UInt8], reuse: (any Reusing)? = nil) -> ParsedSite {
+        let parsed = SiteParser.parse(files(selector: selector, bytes: bytes), reuse: reuse)
         if let site = parsed.site {
             let figures = SLAArithmetic.figures(for: site, now: now)
             // Touch the figures the pages publish, so rounding runs on every value.
