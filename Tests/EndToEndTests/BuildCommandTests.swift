@@ -167,4 +167,21 @@ final class BuildCommandTests: XCTestCase {
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: site.appendingPathComponent("public").path))
     }
+
+    /// A name the details page's view model does not have is an error in `check` and `build`.
+    func testAMisspeltTemplateNameIsAnError() throws {
+        let site = try Slasite.copyFixture("basic")
+        let theme = site.appendingPathComponent("themes/default")
+        try FileManager.default.createDirectory(at: theme, withIntermediateDirectories: true)
+        let details = try String(
+            contentsOf: Slasite.repoRoot.appendingPathComponent("themes/default/details.mustache"), encoding: .utf8)
+        try details.replacingOccurrences(of: "{{objective_text}}", with: "{{objective_txt}}")
+            .write(to: theme.appendingPathComponent("details.mustache"), atomically: true, encoding: .utf8)
+        for command in ["check", "build"] {
+            let r = try Slasite.run([command, "--source", site.path, "--now", now])
+            XCTAssertEqual(r.status, 1, command)
+            XCTAssertTrue(r.stderr.contains("themes/default/details.mustache:"), r.stderr)
+            XCTAssertTrue(r.stderr.contains("unknown name \"objective_txt\""), r.stderr)
+        }
+    }
 }

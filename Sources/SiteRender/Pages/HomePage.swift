@@ -9,51 +9,39 @@ struct HomePage {
     func render() -> [UInt8] {
         let site = builder.site
         let urls = builder.urls
-        let plans: [[String: Any]] = zip(site.plans, self.levels).map { plan, levels in
-            [
-                "id": plan.id,
-                "title": plan.title,
-                "summary": plan.summary,
-                "price": plan.price ?? "",
-                "has_price": plan.price != nil,
-                "bullets": bullets(levels),
-                "details_href": urls.link(urls.plan(plan.id)),
-                "details_label": "View full details of the \(plan.title) plan",
-            ]
+        let plans = zip(site.plans, levels).map { plan, levels in
+            HomeView.PlanItem(
+                id: plan.id, title: plan.title, summary: plan.summary, price: plan.price ?? "", hasPrice: plan.price != nil,
+                bullets: bullets(levels), detailsHref: urls.link(urls.plan(plan.id)),
+                detailsLabel: "View full details of the \(plan.title) plan")
         }
         // Each plan's levels by service id (one lookup per table cell, not a search).
-        let levelsByPlan: [[String: ServiceLevel]] = self.levels.map { levels in
+        let levelsByPlan: [[String: ServiceLevel]] = levels.map { levels in
             Dictionary(levels.map { ($0.serviceID, $0) }, uniquingKeysWith: { a, _ in a })
         }
         // Services covered by at least one plan, in site order.
         let covered = site.services.filter { service in levelsByPlan.contains { $0[service.id] != nil } }
-        let rows: [[String: Any]] = covered.map { service in
-            let cells: [[String: Any]] = site.plans.enumerated().map { p, plan in
-                guard let level = levelsByPlan[p][service.id] else {
-                    return ["text": "Not included", "muted": true, "linked": false]
-                }
-                return [
-                    "text": level.terms.uptime.map(PageFormat.percent) ?? "No uptime commitment",
-                    "muted": level.terms.uptime == nil,
-                    "linked": true,
-                    "href": urls.link(urls.details(plan: plan.id, service: service.id)),
-                ]
-            }
-            return ["title": service.title, "cells": cells]
+        let rows = covered.map { service in
+            HomeView.Row(
+                title: service.title,
+                cells: site.plans.enumerated().map { p, plan in
+                    guard let level = levelsByPlan[p][service.id] else {
+                        return HomeView.Cell(text: "Not included", muted: true, linked: false)
+                    }
+                    return HomeView.Cell(
+                        text: level.terms.uptime.map(PageFormat.percent) ?? "No uptime commitment",
+                        muted: level.terms.uptime == nil, linked: true,
+                        href: urls.link(urls.details(plan: plan.id, service: service.id)))
+                })
         }
-        let contacts: [[String: Any]] = site.config.contacts.map(Self.contact)
-        let values: [String: Any] = [
-            "plans": plans,
-            "compare_plans": site.plans.map { ["title": $0.title, "href": urls.link(urls.plan($0.id))] as [String: Any] },
-            "compare_rows": rows,
-            "has_compare": !rows.isEmpty,
-            "contacts": contacts,
-            "has_contacts": !contacts.isEmpty,
-        ]
+        let contacts = site.config.contacts.map(Self.contact)
+        let view = HomeView(
+            plans: plans, comparePlans: site.plans.map { .init(title: $0.title, href: urls.link(urls.plan($0.id))) },
+            compareRows: rows, hasCompare: !rows.isEmpty, contacts: contacts, hasContacts: !contacts.isEmpty)
         return builder.page(
             "home", path: urls.home, title: site.config.title,
             description: "Service level agreements of \(site.config.provider): uptime objectives, service credits and support for every plan.",
-            section: .overview, values: values)
+            section: .overview, view: view)
     }
 
     /// A plan's bullets: objectives grouped by value, support hours, and the range of credits.
@@ -95,14 +83,10 @@ struct HomePage {
     }
 
     /// A contact with a link only for an email address or an http(s) URL.
-    static func contact(_ c: Contact) -> [String: Any] {
-        var dict: [String: Any] = ["role": c.role, "name": c.name]
-        if let email = c.email {
-            dict["email"] = email
-            dict["mailto"] = "mailto:" + email
-        }
-        if let url = c.url, SafeURL.isWeb(url) { dict["url"] = url }
-        return dict
+    static func contact(_ c: Contact) -> HomeView.ContactItem {
+        HomeView.ContactItem(
+            role: c.role, name: c.name, email: c.email, mailto: c.email.map { "mailto:" + $0 },
+            url: c.url.flatMap { SafeURL.isWeb($0) ? $0 : nil })
     }
 }
 

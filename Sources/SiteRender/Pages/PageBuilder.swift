@@ -20,16 +20,10 @@ struct PageBuilder: Sendable {
     /// Each incident as a list line (`partials/incident`), rendered at most once per build, when
     /// a page first lists it, and reused by every other page that lists it.
     let incidentLines: OncePerKey<String, String>
-    /// The layout's keys that are the same on every page, made once per build.
-    private let shared: [(String, String)]
+    /// The layout's values that are the same on every page, made once per build.
+    private let layout: LayoutView
     /// The navigation with each section marked current.
-    private let navs: [Section: NavItems]
-
-    /// Template values are plain values (strings, booleans, arrays, dictionaries), made once
-    /// and only read after.
-    struct NavItems: @unchecked Sendable {
-        let items: [[String: Any]]
-    }
+    private let navs: [Section: [LayoutView.NavItem]]
 
     init(context: RenderContext, theme: PageTheme) {
         self.context = context
@@ -42,29 +36,20 @@ struct PageBuilder: Sendable {
         incidentLines = OncePerKey()
         let urls = context.urls
         let config = context.site.config
-        shared = [
-            ("site_title", config.title),
-            ("provider", config.provider),
-            ("stylesheet", theme.stylesheetHref),
-            ("feed_json", urls.link("feed.json")),
-            ("feed_atom", urls.link("feed.xml")),
-            ("sla_json", urls.link("sla.json")),
-            ("home_href", urls.link(urls.home)),
-            ("terms_href", urls.link(urls.terms)),
-            ("status_href", urls.link(urls.status)),
-            ("as_of", PageFormat.dateTime(context.figures.now, context.calendar)),
-            ("as_of_machine", context.figures.now.rfc3339),
-        ]
-        func navItem(_ label: String, _ path: String, _ current: Bool) -> [String: Any] {
-            ["label": label, "href": urls.link(path), "current": current]
-        }
-        var navs: [Section: NavItems] = [:]
+        layout = LayoutView(
+            siteTitle: config.title, provider: config.provider, stylesheet: theme.stylesheetHref,
+            feedJson: urls.link("feed.json"), feedAtom: urls.link("feed.xml"), slaJson: urls.link("sla.json"),
+            homeHref: urls.link(urls.home), termsHref: urls.link(urls.terms), statusHref: urls.link(urls.status),
+            asOf: PageFormat.dateTime(context.figures.now, context.calendar), asOfMachine: context.figures.now.rfc3339,
+            title: "", pageTitle: "", description: "", canonical: "", noindex: false, nav: [], hasCrumbs: false,
+            crumbs: [])
+        var navs: [Section: [LayoutView.NavItem]] = [:]
         for section in [Section.overview, .terms, .status, .none] {
-            navs[section] = NavItems(items: [
-                navItem("Overview", urls.home, section == .overview),
-                navItem("General terms", urls.terms, section == .terms),
-                navItem("Status", urls.status, section == .status),
-            ])
+            navs[section] = [
+                .init(label: "Overview", href: urls.link(urls.home), current: section == .overview),
+                .init(label: "General terms", href: urls.link(urls.terms), current: section == .terms),
+                .init(label: "Status", href: urls.link(urls.status), current: section == .status),
+            ]
         }
         self.navs = navs
     }
@@ -99,32 +84,37 @@ struct PageBuilder: Sendable {
         _ template: String, path: String, title: String, description: String, section: Section,
         crumbs: [Crumb] = [], noindex: Bool = false, values: [String: Any]
     ) -> [UInt8] {
-        var dict = values
-        dict.reserveCapacity(values.count + shared.count + 8)
-        let config = site.config
-        for (key, value) in shared { dict[key] = value }
-        dict["title"] = title
-        dict["page_title"] = title == config.title ? title : title + " · " + config.title
-        dict["description"] = description
-        dict["canonical"] = urls.absolute(path)
-        dict["noindex"] = noindex
-        dict["nav"] = navs[section]?.items ?? []
-        dict["has_crumbs"] = !crumbs.isEmpty
-        dict["crumbs"] = crumbs.map { ["label": $0.label, "href": urls.link($0.path)] as [String: Any] }
+        var view = layout
+        view.title = title
+        view.pageTitle = title == site.config.title ? title : title + " · " + site.config.title
+        view.description = description
+        view.canonical = urls.absolute(path)
+        view.noindex = noindex
+        view.nav = navs[section] ?? []
+        view.hasCrumbs = !crumbs.isEmpty
+        view.crumbs = crumbs.map { .init(label: $0.label, href: urls.link($0.path)) }
+        // The layout's values win over a page's of the same name.
+        let dict = values.merging(view.templateValues) { _, layout in layout }
         return theme.renderBytes(template, dict)
     }
 
-    /// Bullets and links of one plan × service, shared by the plan and details pages.
-    func serviceSummary(_ level: ServiceLevel) -> [String: Any] {
+    /// `page` with a typed view model (the pages whose templates show numbers).
+    func page<View: TemplateView>(
+        _ template: String, path: String, title: String, description: String, section: Section,
+        crumbs: [Crumb] = [], noindex: Bool = false, view: View
+    ) -> [UInt8] {
+        page(
+            template, path: path, title: title, description: description, section: section, crumbs: crumbs,
+            noindex: noindex, values: view.templateValues)
+    }
+
+    /// Bullets and links of one plan × service, for the plan page.
+    func serviceSummary(_ level: ServiceLevel) -> ServiceItemView {
         let service = self.service(level.serviceID)
-        let summary = ServiceSummary(level: level)
-        return [
-            "id": level.serviceID,
-            "title": service?.title ?? level.serviceID,
-            "summary": service?.summary ?? "",
-            "bullets": summary.bullets,
-            "details_href": urls.link(urls.details(plan: level.planID, service: level.serviceID)),
-        ]
+        return ServiceItemView(
+            id: level.serviceID, title: service?.title ?? level.serviceID, summary: service?.summary ?? "",
+            bullets: ServiceSummary(level: level).bullets,
+            detailsHref: urls.link(urls.details(plan: level.planID, service: level.serviceID)))
     }
 
     /// Title of a service by id (the id when unknown).

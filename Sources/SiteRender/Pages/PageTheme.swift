@@ -29,6 +29,21 @@ struct PageTheme: Sendable {
     /// which is not public API, so a change there must fail a test, not slow pages silently).
     let fallbacks = FallbackCount()
 
+    /// The names each typed page template may read: its view model's and the layout's.
+    static let viewSchemas: [(String, [String: TemplateSchema])] = {
+        func names(_ schema: TemplateSchema) -> [String: TemplateSchema] {
+            if case let .record(names) = schema { return names }
+            return [:]
+        }
+        let layout = names(LayoutView.schema)
+        return [
+            ("home", layout.merging(names(HomeView.schema)) { a, _ in a }),
+            ("plan", layout.merging(names(PlanView.schema)) { a, _ in a }),
+            ("details", layout.merging(names(DetailsView.schema)) { a, _ in a }),
+            ("status", layout.merging(names(StatusView.schema)) { a, _ in a }),
+        ]
+    }()
+
     /// The page templates every theme must provide.
     static let pageTemplates = ["home", "plan", "details", "terms", "status", "incident", "404"]
 
@@ -72,6 +87,14 @@ struct PageTheme: Sendable {
         }
         for name in Self.pageTemplates + ["layout"] where library.getTemplate(named: name) == nil {
             throw ThemeError(path: "\(name).mustache", message: "the theme has no \(name) template")
+        }
+        // The pages with typed view models read only names their view model (and the layout's) has.
+        var sources: [String: String] = [:]
+        for path in files.keys where path.hasSuffix(".mustache") {
+            sources[String(path.dropLast(".mustache".count))] = String(decoding: files[path]!, as: UTF8.self)
+        }
+        for (name, schema) in Self.viewSchemas {
+            if let problem = TemplateCheck.check(name, sources: sources, schema: schema) { throw problem }
         }
         guard let stylesheet else { throw ThemeError(path: "assets/style.css", message: "the theme has no stylesheet") }
         self.library = library

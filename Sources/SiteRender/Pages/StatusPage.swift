@@ -39,69 +39,45 @@ struct StatusPage {
         let site = builder.site
         let urls = builder.urls
         let month = builder.currentMonth
-        let plans: [[String: Any]] = zip(site.plans, input.levels).map { plan, levels in
-            [
-                "title": plan.title,
-                "href": urls.link(urls.plan(plan.id)),
-                "rows": levels.map(row),
-            ]
-        }
-        let (open, scheduled, recent) = (input.open, input.scheduled, input.recent)
         let item = { (incident: Incident) in builder.incidentLine(incident) }
-        let values: [String: Any] = [
-            "month": PageFormat.month(month),
-            "plans": plans,
-            "open": open.reversed().map(item),
-            "has_open": !open.isEmpty,
-            "scheduled": scheduled.map(item),
-            "has_scheduled": !scheduled.isEmpty,
-            "recent": recent.map(item),
-            "has_recent": !recent.isEmpty,
-            "recent_days": String(Self.recentDays),
-        ]
+        let view = StatusView(
+            month: PageFormat.month(month),
+            plans: zip(site.plans, input.levels).map { plan, levels in
+                .init(title: plan.title, href: urls.link(urls.plan(plan.id)), rows: levels.map(row))
+            },
+            open: input.open.reversed().map(item), hasOpen: !input.open.isEmpty,
+            scheduled: input.scheduled.map(item), hasScheduled: !input.scheduled.isEmpty,
+            recent: input.recent.map(item), hasRecent: !input.recent.isEmpty, recentDays: String(Self.recentDays))
         return builder.page(
             "status", path: urls.status, title: "Service status",
             description: "Uptime so far in \(PageFormat.month(month)) against each objective, and open and recent incidents.",
-            section: .status, values: values)
+            section: .status, view: view)
     }
 
     /// One plan × service in the current month.
-    private func row(_ level: ServiceLevel) -> [String: Any] {
-        var dict: [String: Any] = [
-            "title": builder.serviceTitle(level.serviceID),
-            "href": builder.urls.link(builder.urls.details(plan: level.planID, service: level.serviceID)),
-            "objective": level.terms.uptime.map(PageFormat.percent) ?? "No uptime commitment",
-        ]
+    private func row(_ level: ServiceLevel) -> StatusView.Row {
+        let title = builder.serviceTitle(level.serviceID)
+        let href = builder.urls.link(builder.urls.details(plan: level.planID, service: level.serviceID))
+        let objective = level.terms.uptime.map(PageFormat.percent) ?? "No uptime commitment"
         guard let m = level.current else {
-            dict["uptime"] = "—"
-            dict["downtime"] = "—"
-            dict["budget_left"] = "—"
-            dict["status"] = "No figures yet"
-            dict["state"] = "none"
-            return dict
+            return .init(
+                title: title, href: href, objective: objective, uptime: "—", downtime: "—", budgetLeft: "—",
+                status: "No figures yet", state: "none")
         }
-        dict["uptime"] = PageFormat.uptime(m.uptime)
-        dict["downtime"] = PageFormat.minutes(m.downtimeMinutes)
+        var budgetLeft = "—"
         if let left = m.budgetLeftMinutes {
             // Round the signed figure (as sla.json does), then show the overrun's size.
             let published = Published.minutes(left)
-            dict["budget_left"] =
-                published >= 0
-                ? PageFormat.minutes(left) : "Exceeded by " + Published.text(-published) + PageFormat.nbsp + "min"
-        } else {
-            dict["budget_left"] = "—"
+            budgetLeft = published >= 0 ? PageFormat.minutes(left) : "Exceeded by " + Published.text(-published) + PageFormat.nbsp + "min"
         }
+        let (status, state): (String, String)
         switch m.met {
-        case true?:
-            dict["status"] = "On track"
-            dict["state"] = "met"
-        case false?:
-            dict["status"] = "Below objective"
-            dict["state"] = "missed"
-        case nil:
-            dict["status"] = "No commitment"
-            dict["state"] = "none"
+        case true?: (status, state) = ("On track", "met")
+        case false?: (status, state) = ("Below objective", "missed")
+        case nil: (status, state) = ("No commitment", "none")
         }
-        return dict
+        return .init(
+            title: title, href: href, objective: objective, uptime: PageFormat.uptime(m.uptime),
+            downtime: PageFormat.minutes(m.downtimeMinutes), budgetLeft: budgetLeft, status: status, state: state)
     }
 }

@@ -1,0 +1,203 @@
+/// The typed view models of the pages that show numbers (SPEC §4): what each template reads,
+/// already formatted. Property names are the template's names in camelCase (`TemplateView`).
+
+/// What the layout reads on every page (`layout.mustache`), besides the page's own view.
+struct LayoutView: TemplateView {
+    struct Link: Codable {
+        var label: String
+        var href: String
+    }
+
+    struct NavItem: Codable {
+        var label: String
+        var href: String
+        var current: Bool
+    }
+
+    var siteTitle: String
+    var provider: String
+    var stylesheet: String
+    var feedJson: String
+    var feedAtom: String
+    var slaJson: String
+    var homeHref: String
+    var termsHref: String
+    var statusHref: String
+    var asOf: String
+    var asOfMachine: String
+    var title: String
+    var pageTitle: String
+    var description: String
+    var canonical: String
+    var noindex: Bool
+    var nav: [NavItem]
+    var hasCrumbs: Bool
+    var crumbs: [Link]
+}
+
+/// One plan × service as a section of the plan page (and its bullets).
+struct ServiceItemView: Codable {
+    var id: String
+    var title: String
+    var summary: String
+    var bullets: [String]
+    var detailsHref: String
+    var detailsLabel: String?
+}
+
+/// `/plans/<plan>/<service>/`.
+struct DetailsView: TemplateView {
+    struct CreditRow: Codable {
+        var range: String
+        var credit: String
+    }
+
+    struct SupportRow: Codable {
+        var severity: String
+        var response: String
+        var hours: String
+    }
+
+    struct HistoryRow: Codable {
+        var month: String
+        var machine: String
+        var uptime: String
+        var downtime: String
+        var met: String
+        var state: String
+        var credit: String
+        var final: String
+        var measured: Bool
+    }
+
+    var serviceTitle: String
+    var planTitle: String
+    var planHref: String
+    var summary: String
+    var measurement: String
+    var hasMeasurement: Bool
+    var bullets: [String]
+    var serviceBody: String
+    var planBody: String
+    var creditRows: [CreditRow]
+    var hasCredits: Bool
+    var hasCreditCap: Bool
+    var creditCap: String
+    var hasSupport: Bool
+    var supportRows: [SupportRow]
+    var hasSupportRows: Bool
+    var supportHours: String
+    var history: [HistoryRow]
+    var hasHistory: Bool
+    var hasMeasured: Bool
+    var chart: String
+    var objectiveText: String
+    var exclusions: [String]
+    var claim: String
+    var termsHref: String
+    var termination: String?
+    /// Rendered list lines (`partials/incident`), newest first.
+    var incidents: [String]
+    var hasIncidents: Bool
+    var hasMoreIncidents: Bool
+    var moreIncidents: String
+}
+
+/// `/plans/<plan>/`.
+struct PlanView: TemplateView {
+    struct RevisionRow: Codable {
+        var date: String
+        var machine: String
+        var note: String
+    }
+
+    var planTitle: String
+    var summary: String
+    var price: String
+    var hasPrice: Bool
+    var effective: String
+    var effectiveMachine: String
+    var hasEffective: Bool
+    var services: [ServiceItemView]
+    var hasServices: Bool
+    var revisions: [RevisionRow]
+    var hasRevisions: Bool
+    var body: String
+}
+
+/// `/`.
+struct HomeView: TemplateView {
+    struct PlanItem: Codable {
+        var id: String
+        var title: String
+        var summary: String
+        var price: String
+        var hasPrice: Bool
+        var bullets: [String]
+        var detailsHref: String
+        var detailsLabel: String
+    }
+
+    struct PlanLink: Codable {
+        var title: String
+        var href: String
+    }
+
+    struct Cell: Codable {
+        var text: String
+        var muted: Bool
+        var linked: Bool
+        var href: String?
+    }
+
+    struct Row: Codable {
+        var title: String
+        var cells: [Cell]
+    }
+
+    struct ContactItem: Codable {
+        var role: String
+        var name: String
+        var email: String?
+        var mailto: String?
+        var url: String?
+    }
+
+    var plans: [PlanItem]
+    var comparePlans: [PlanLink]
+    var compareRows: [Row]
+    var hasCompare: Bool
+    var contacts: [ContactItem]
+    var hasContacts: Bool
+}
+
+/// `/status/`.
+struct StatusView: TemplateView {
+    struct Row: Codable {
+        var title: String
+        var href: String
+        var objective: String
+        var uptime: String
+        var downtime: String
+        var budgetLeft: String
+        var status: String
+        var state: String
+    }
+
+    struct PlanRows: Codable {
+        var title: String
+        var href: String
+        var rows: [Row]
+    }
+
+    var month: String
+    var plans: [PlanRows]
+    /// Rendered list lines (`partials/incident`).
+    var open: [String]
+    var hasOpen: Bool
+    var scheduled: [String]
+    var hasScheduled: Bool
+    var recent: [String]
+    var hasRecent: Bool
+    var recentDays: String
+}

@@ -1,0 +1,70 @@
+import XCTest
+
+@testable import SiteRender
+
+/// Typed view models: their names are the templates' names, and a template that reads a name
+/// its page's view model does not have is a theme error at its position.
+final class TemplateViewTests: XCTestCase {
+    struct Row: Codable {
+        var monthName: String
+        var measured: Bool
+    }
+
+    struct Sample: TemplateView {
+        var planTitle: String
+        var rows: [Row]
+        var bullets: [String]
+        var termination: String?
+    }
+
+    func testValuesUseTheSnakeCaseNamesAndLeaveOutNilOptionals() throws {
+        let values = Sample(
+            planTitle: "Pro", rows: [Row(monthName: "May", measured: true)], bullets: ["a", "b"], termination: nil
+        ).templateValues
+        XCTAssertEqual(values["plan_title"] as? String, "Pro")
+        XCTAssertEqual(values["bullets"] as? [String], ["a", "b"])
+        let rows = try XCTUnwrap(values["rows"] as? [[String: Any]])
+        XCTAssertEqual(rows.first?["month_name"] as? String, "May")
+        XCTAssertEqual(rows.first?["measured"] as? Bool, true)
+        XCTAssertNil(values["termination"])
+        XCTAssertEqual(values.count, 3)
+    }
+
+    func testTheSchemaIsReadOffTheTypeWithoutAnInstance() {
+        XCTAssertEqual(
+            Sample.schema,
+            .record([
+                "plan_title": .value, "bullets": .value, "termination": .value,
+                "rows": .list(.record(["month_name": .value, "measured": .value])),
+            ]))
+    }
+
+    private func check(_ templates: [String: String]) -> ThemeError? {
+        guard case let .record(names) = Sample.schema else { return ThemeError(path: "", message: "no schema") }
+        return TemplateCheck.check("page", sources: templates, schema: names)
+    }
+
+    func testKnownNamesPassInSectionsPartialsAndParents() {
+        XCTAssertNil(
+            check([
+                "page": "{{<layout}}{{$main}}{{#rows}}{{month_name}} of {{plan_title}}{{#measured}}*{{/measured}}{{/rows}}{{>partials/b}}{{/main}}{{/layout}}",
+                "layout": "<h1>{{plan_title}}</h1>{{$main}}{{/main}}{{#termination}}{{.}}{{/termination}}",
+                "partials/b": "{{#bullets}}{{.}}{{/bullets}}{{! a comment {{naming}} nothing }}",
+            ]))
+    }
+
+    func testAnUnknownNameIsReportedWhereItIs() {
+        XCTAssertEqual(
+            check(["page": "<p>\n  {{#rows}}{{month}}{{/rows}}</p>"]),
+            ThemeError(path: "page.mustache", line: 2, column: 12, message: "unknown name \"month\": the page's view model has no such value"))
+        // A row's names are not names outside the row.
+        XCTAssertEqual(check(["page": "{{month_name}}"])?.line, 1)
+        XCTAssertEqual(check(["page": "{{>partials/x}}", "partials/x": "{{titel}}"])?.path, "partials/x.mustache")
+        XCTAssertEqual(check(["page": "{{<layout}}{{/layout}}", "layout": "\n{{{body}}}"])?.line, 2)
+    }
+
+    /// The default theme's typed pages read only names their view models have.
+    func testTheDefaultThemePasses() throws {
+        XCTAssertNoThrow(try PageTheme(overrides: [:], urls: SiteURLs(baseURL: "https://x.example/")))
+    }
+}
