@@ -585,12 +585,17 @@ def measurement_added(site, rng, n):
     return f"row {row} added"
 
 
-def measurement_changed(site, rng, n):
+def _pick_row(site, rng):
+    """The measurements file's lines and the index of a random data row (None when there is none)."""
     rows = _rows(site)
     idx = [i for i, r in enumerate(rows) if _is_row(r)]
-    if not idx:
+    return (rows, rng.choice(idx)) if idx else (rows, None)
+
+
+def measurement_changed(site, rng, n):
+    rows, i = _pick_row(site, rng)
+    if i is None:
         return None
-    i = rng.choice(idx)
     s, m, cur = [x.strip() for x in rows[i].split(",")]
     value = cur
     while value == cur:
@@ -601,11 +606,9 @@ def measurement_changed(site, rng, n):
 
 
 def measurement_removed(site, rng, n):
-    rows = _rows(site)
-    idx = [i for i, r in enumerate(rows) if _is_row(r)]
-    if not idx:
+    rows, i = _pick_row(site, rng)
+    if i is None:
         return None
-    i = rng.choice(idx)
     old = rows.pop(i)
     site.write(MEASUREMENTS, "\n".join(rows) + "\n", rng)
     return f"row {old} removed"

@@ -11,16 +11,6 @@ public struct WeightedSpan: Sendable, Hashable {
     }
 }
 
-/// What the sweep reads of an incident: when it was open and how bad it was.
-public protocol CountsDowntime {
-    var start: Instant { get }
-    /// nil while still open (it then runs until *now*).
-    var end: Instant? { get }
-    var impact: Impact { get }
-}
-
-extension Incident: CountsDowntime {}
-
 /// The weight function w(t) of SPEC §3, computed by a sweep over incident boundaries.
 public enum Downtime {
     /// Disjoint, sorted spans of non-zero weight for incidents that already affect one plan × service.
@@ -29,7 +19,7 @@ public enum Downtime {
     /// `excludeMaintenance`, w(t) = 0 throughout any maintenance window. Open incidents run until
     /// `now`, and nothing after `now` counts. O(k log k) for k incidents.
     public static func spans(
-        of incidents: some Sequence<some CountsDowntime>, weights: ImpactWeights, excludeMaintenance: Bool, now: Instant
+        of incidents: some Sequence<Incident>, weights: ImpactWeights, excludeMaintenance: Bool, now: Instant
     ) -> [WeightedSpan] {
         var events: [(time: Int64, impact: Int, delta: Int)] = []
         for incident in incidents {

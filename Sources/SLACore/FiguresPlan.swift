@@ -114,15 +114,21 @@ public struct FiguresPlan: Sendable {
         plan.effective.map { YearMonth(year: $0.year, month: $0.month) } ?? firstData ?? currentMonth
     }
 
-    /// The site's figures from each level's month figures (same shape as `inputs`).
-    public func figures(_ months: [[[MonthFigure]]]) -> SiteFigures {
+    /// Every level's inputs, plan by plan, in one list (the order `figures(_:)` takes them back).
+    public var allInputs: [(inputs: LevelInputs, slot: String)] {
+        inputs.indices.flatMap { p in inputs[p].indices.map { s in (inputs[p][s], levels[p][s].plan + "/" + levels[p][s].service) } }
+    }
+
+    /// The site's figures from each level's month figures, in the order of `allInputs`.
+    public func figures(_ months: [[MonthFigure]]) -> SiteFigures {
+        var next = months.makeIterator()
         let plans = inputs.indices.map { p in
             inputs[p].indices.map { s in
                 ServiceLevel(
                     planID: levels[p][s].plan, serviceID: levels[p][s].service, terms: inputs[p][s].terms,
-                    months: months[p][s], incidentIndices: counting[p][s])
+                    months: next.next() ?? [])
             }
         }
-        return SiteFigures(now: now, currentMonth: currentMonth, plans: plans)
+        return SiteFigures(now: now, currentMonth: currentMonth, plans: plans, counting: counting)
     }
 }

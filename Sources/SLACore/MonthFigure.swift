@@ -27,8 +27,6 @@ public struct ServiceLevel: Sendable, Hashable {
     public var serviceID: String
     public var terms: ResolvedTerms
     public var months: [MonthFigure]
-    /// Indices into `Site.incidents` of the incidents that count against this plan × service.
-    public var incidentIndices: [Int]
 
     /// SPEC §3: the per-month budget quoted on summaries uses the average month of 43,830 minutes.
     public var budgetMinutesPerMonth: Double? {
@@ -48,6 +46,10 @@ public struct SiteFigures: Sendable {
     public var currentMonth: YearMonth
     /// Per plan (same order as `Site.plans`), per covered service (same order as the plan's map).
     public var plans: [[ServiceLevel]]
+    /// Per plan × service (same shape as `plans`), indices into `Site.incidents` of the incidents
+    /// that count against it. Apart from the levels: the places shift when an incident is added
+    /// before, while the figures stay.
+    public var counting: [[[Int]]]
 
     public func level(plan: String, service: String) -> ServiceLevel? {
         for levels in plans {

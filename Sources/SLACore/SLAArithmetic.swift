@@ -91,7 +91,7 @@ public enum SLAArithmetic {
     /// Every number of the site at reference time `now`, computed in order on one thread.
     public static func figures(for site: Site, now: Instant) -> SiteFigures {
         let plan = FiguresPlan(site: site, now: now)
-        return plan.figures(plan.inputs.map { $0.map(monthFigures) })
+        return plan.figures(plan.allInputs.map { monthFigures($0.inputs) })
     }
 
     /// The earliest month, up to *now*, in which an incident starts or a measurement is given.

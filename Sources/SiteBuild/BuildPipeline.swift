@@ -62,17 +62,9 @@ public struct BuildPipeline: Sendable {
     /// kept by the preview under those inputs (SPEC §3 is `SLAArithmetic`'s; this only schedules).
     public static func figures(for site: Site, now: Instant, reuse: (any Reusing)? = nil) -> SiteFigures {
         let plan = FiguresPlan(site: site, now: now)
-        let flat = zip(plan.inputs.flatMap { $0 }, plan.levels.flatMap { $0 }).map { ($0, $1.plan + "/" + $1.service) }
-        let months = ParallelWork.map(flat) { inputs, slot in
-            reuse.value(.figures, at: slot, for: inputs) { SLAArithmetic.monthFigures(inputs) }
-        }
-        var k = 0
         return plan.figures(
-            plan.inputs.map { row in
-                row.map { _ in
-                    defer { k += 1 }
-                    return months[k]
-                }
+            ParallelWork.map(plan.allInputs) { level in
+                reuse.value(.figures, at: level.slot, for: level.inputs) { SLAArithmetic.monthFigures(level.inputs) }
             })
     }
 

@@ -84,7 +84,7 @@ public enum SiteParser {
         }
         // On all cores; the preview keeps each result under the file's complete input.
         let found: [FileResult?] = ParallelWork.map(jobs) { job in
-            reuse.value(.parsed, at: job.0.path, for: DecodeInput(path: job.0.path, bytes: ByteKey(job.0.bytes), calendar: calendar)) {
+            reuse.value(.parsed, at: job.0.path, for: DecodeInput(bytes: ByteKey(job.0.bytes), calendar: calendar)) {
                 decode(job)
             }
         }
@@ -209,10 +209,9 @@ struct ConfigResult: Sendable {
     var diagnostics: [Diagnostic]
 }
 
-/// What one content file's decoding reads: its path (which says its kind and id), its bytes
-/// and the site zone its times are read in (the key of its kept result).
+/// What one content file's decoding reads besides its path (the slot, which says its kind and
+/// id): its bytes and the site zone its times are read in (the key of its kept result).
 struct DecodeInput: Hashable, Sendable {
-    var path: String
     var bytes: ByteKey
     var calendar: SiteCalendar
 }

@@ -20,6 +20,8 @@ public struct RenderContext: Sendable {
     public let incidentHTML: [String]
     /// What the previous build made, keyed by complete values (preview); nil in a one-off build.
     public let reuse: (any Reusing)?
+    /// The site without its status data, and *now*: what every page and piece also reads.
+    let scope: SiteScope
     /// Position of each service in `site.services` by id.
     private let serviceIndex: [String: Int]
     /// The ids of the services each plan covers, in `site.plans` order.
@@ -28,6 +30,7 @@ public struct RenderContext: Sendable {
     public init(site: Site, figures: SiteFigures, themeOverrides: [String: [UInt8]] = [:], reuse: (any Reusing)? = nil) {
         self.reuse = reuse
         self.site = site
+        scope = SiteScope(site: site, now: figures.now)
         self.figures = figures
         self.serviceIndex = Dictionary(site.services.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.coveredServices = site.plans.map { Set($0.services.map(\.id)) }

@@ -24,9 +24,9 @@ public enum SLAJSON {
                     return .raw(
                         reuse.value(
                             .machine, at: "sla.json service " + level.planID + "/" + level.serviceID,
-                            for: ServiceObjectInput(level: level.withoutIncidentList, title: title, baseURL: urls.baseURL)
+                            for: ServiceObjectInput(level: level, title: title, baseURL: urls.baseURL)
                         ) {
-                            service(level.withoutIncidentList, title: title, urls: urls).fragment(level: 4)
+                            service(level, title: title, urls: urls).fragment(level: 4)
                         })
                 })),
             ])
@@ -34,8 +34,7 @@ public enum SLAJSON {
         let incidents: [JSONValue] = site.incidents.map { incident in
             let ongoing = incident.end.map { $0 > figures.now } ?? true && incident.start <= figures.now
             // Incidents sit at nesting level 2 (root, incidents); the object never shows the body.
-            var shown = incident
-            shown.body = ""
+            let shown = incident.withoutBody
             return .raw(
                 reuse.value(
                     .machine, at: "sla.json incident " + incident.id,

@@ -50,7 +50,7 @@ public struct SiteRenderer: Sendable {
             if k < incidents.count { order.append(incidents[k]) }
         }
         // Badges read the site's titles and *now* besides their level.
-        context.reuse?.scope(.badges, SiteScope(context))
+        context.reuse?.scope(.badges, context.scope)
         var work: [Work] = [.slaJSON, .feeds, .calendarAndSchema, .siteFiles] + context.site.plans.indices.map(Work.badges)
         let chunk = context.reuse == nil ? 4 : 64
         for start in stride(from: 0, to: order.count, by: chunk) {

@@ -70,11 +70,10 @@ struct Badge: Sendable, Equatable {
         return context.figures.plans[p].map { level in
             let path = context.urls.badge(plan: level.planID, service: level.serviceID)
             // A badge reads its level (terms and months), the site's titles and *now* (the scope).
-            let shown = level.withoutIncidentList
             return OutputFile(
                 path: path,
-                bytes: context.reuse.value(.badges, at: path, for: shown) {
-                    Array(Badge(level: shown, plan: plan, context: context).svg().utf8)
+                bytes: context.reuse.value(.badges, at: path, for: level) {
+                    Array(Badge(level: level, plan: plan, context: context).svg().utf8)
                 })
         }
     }

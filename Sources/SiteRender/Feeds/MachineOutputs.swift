@@ -9,7 +9,7 @@ enum MachineOutputs {
     static func feeds(_ context: RenderContext) -> [OutputFile] {
         let items = FeedItems.selection(context).map { FeedItems.build($0, context) }
         // Both documents read their items, the site's titles and URLs, and *now*.
-        let bytes = context.reuse.value(.machine, at: "feeds", for: FeedsInput(items: items, scope: SiteScope(context))) {
+        let bytes = context.reuse.value(.machine, at: "feeds", for: FeedsInput(items: items, scope: context.scope)) {
             [
                 JSONFeed.document(items: items, context: context).bytes(),
                 Array(AtomFeed.xml(items: items, context: context).utf8),

@@ -27,7 +27,7 @@ enum MaintenanceCalendar {
         var out: [UInt8] = []
         for line in lines { fold(line, into: &out) }
         // An event reads its incident, the site's titles and *now* (the table's scope).
-        context.reuse?.scope(.calendar, SiteScope(context))
+        context.reuse?.scope(.calendar, context.scope)
         for incident in context.site.incidents where incident.impact == .maintenance {
             out += context.reuse.value(.calendar, at: incident.id, for: incident) {
                 var bytes: [UInt8] = []

@@ -21,14 +21,14 @@ struct PageBuilder: Sendable {
     /// a page first lists it, and reused by every other page that lists it.
     let incidentLines: OncePerKey<String, String>
     /// The layout's values that are the same on every page, made once per build.
-    private let layout: LayoutView
+    private let siteLayout: TemplateValues
     /// The navigation with each section marked current.
     private let navs: [Section: [LayoutView.NavItem]]
 
     init(context: RenderContext, theme: PageTheme) {
         self.context = context
         self.theme = theme
-        site = PageScope.site(context.site)
+        site = context.scope.site
         now = context.figures.now
         currentMonth = context.figures.currentMonth
         serviceBodies = PreparedBodies(context.serviceHTML)
@@ -36,13 +36,13 @@ struct PageBuilder: Sendable {
         incidentLines = OncePerKey()
         let urls = context.urls
         let config = context.site.config
-        layout = LayoutView(
-            siteTitle: config.title, provider: config.provider, stylesheet: theme.stylesheetHref,
-            feedJson: urls.link("feed.json"), feedAtom: urls.link("feed.xml"), slaJson: urls.link("sla.json"),
-            homeHref: urls.link(urls.home), termsHref: urls.link(urls.terms), statusHref: urls.link(urls.status),
-            asOf: PageFormat.dateTime(context.figures.now, context.calendar), asOfMachine: context.figures.now.rfc3339,
-            title: "", pageTitle: "", description: "", canonical: "", noindex: false, nav: [], hasCrumbs: false,
-            crumbs: [])
+        siteLayout = TemplateValues(
+            SiteLayoutView(
+                siteTitle: config.title, provider: config.provider, stylesheet: theme.stylesheetHref,
+                feedJson: urls.link("feed.json"), feedAtom: urls.link("feed.xml"), slaJson: urls.link("sla.json"),
+                homeHref: urls.link(urls.home), termsHref: urls.link(urls.terms), statusHref: urls.link(urls.status),
+                asOf: PageFormat.dateTime(context.figures.now, context.calendar), asOfMachine: context.figures.now.rfc3339
+            ).templateValues)
         var navs: [Section: [LayoutView.NavItem]] = [:]
         for section in [Section.overview, .terms, .status, .none] {
             navs[section] = [
@@ -84,17 +84,12 @@ struct PageBuilder: Sendable {
         _ template: String, path: String, title: String, description: String, section: Section,
         crumbs: [Crumb] = [], noindex: Bool = false, values: [String: Any]
     ) -> [UInt8] {
-        var view = layout
-        view.title = title
-        view.pageTitle = title == site.config.title ? title : title + " · " + site.config.title
-        view.description = description
-        view.canonical = urls.absolute(path)
-        view.noindex = noindex
-        view.nav = navs[section] ?? []
-        view.hasCrumbs = !crumbs.isEmpty
-        view.crumbs = crumbs.map { .init(label: $0.label, href: urls.link($0.path)) }
+        let view = LayoutView(
+            title: title, pageTitle: title == site.config.title ? title : title + " · " + site.config.title,
+            description: description, canonical: urls.absolute(path), noindex: noindex, nav: navs[section] ?? [],
+            hasCrumbs: !crumbs.isEmpty, crumbs: crumbs.map { .init(label: $0.label, href: urls.link($0.path)) })
         // The layout's values win over a page's of the same name.
-        let dict = values.merging(view.templateValues) { _, layout in layout }
+        let dict = values.merging(siteLayout.values) { _, layout in layout }.merging(view.templateValues) { _, layout in layout }
         return theme.renderBytes(template, dict)
     }
 

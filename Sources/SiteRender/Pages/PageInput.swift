@@ -1,32 +1,27 @@
 import BuildSupport
 import SLACore
 
-/// What every page is also made from: the site without its status data, *now* and the theme's
-/// files. The preview keeps pages only while this value is equal (compared once per build).
-struct PageScope: Hashable, Sendable {
+/// What pages, maintenance.ics events, badges and the feeds are also made from besides their own
+/// input: the site without its status data, and *now*. Made once per build (`RenderContext.scope`);
+/// the preview keeps those values only while it is equal (compared once per build).
+struct SiteScope: Hashable, Sendable {
+    /// The site without incidents and measurements: those come only through each output's input.
     var site: Site
     var now: Instant
-    var theme: ThemeInput
 
-    /// The site as pages see it: incidents and measurements come only through `PageInput`.
-    static func site(_ site: Site) -> Site {
-        var out = site
-        out.incidents = []
-        out.measurements = []
-        return out
+    init(site: Site, now: Instant) {
+        var bare = site
+        bare.incidents = []
+        bare.measurements = []
+        self.site = bare
+        self.now = now
     }
 }
 
-/// What maintenance.ics events and badges are also made from: the site without its status data
-/// and *now* (their keys are their incident or level).
-struct SiteScope: Hashable, Sendable {
-    var site: Site
-    var now: Instant
-
-    init(_ context: RenderContext) {
-        site = PageScope.site(context.site)
-        now = context.figures.now
-    }
+/// What every page is also made from: the site scope and the theme's files.
+struct PageScope: Hashable, Sendable {
+    var site: SiteScope
+    var theme: ThemeInput
 }
 
 /// What the compiled theme is made from (the key of the kept theme).
@@ -54,16 +49,6 @@ enum PageInput: Hashable, Sendable {
         var open: [Incident]
         var scheduled: [Incident]
         var recent: [Incident]
-    }
-}
-
-extension ServiceLevel {
-    /// The level as a page or a piece of sla.json sees it: terms and months, without the
-    /// positions of its incidents in the site's list (which shift when one is added before).
-    var withoutIncidentList: ServiceLevel {
-        var out = self
-        out.incidentIndices = []
-        return out
     }
 }
 

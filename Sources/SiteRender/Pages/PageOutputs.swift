@@ -31,7 +31,7 @@ enum PageOutputs {
             builder = PageBuilder(context: context, theme: theme)
             jobs = PageOutputs.jobs(context)
             status = PageOutputs.statusInput(context)
-            context.reuse?.scope(.pages, PageScope(site: builder.site, now: builder.now, theme: themeInput))
+            context.reuse?.scope(.pages, PageScope(site: context.scope, theme: themeInput))
         }
 
         /// Renders one page, or takes it from the preview's store when its input is unchanged.
@@ -59,22 +59,19 @@ enum PageOutputs {
         case .home:
             // The overview shows terms, never month figures.
             return .home(levels: figures.plans.map { $0.map { level in
-                var terms = level.withoutIncidentList
+                var terms = level
                 terms.months = []
                 return terms
             } })
         case .terms: return .terms
         case .notFound: return .notFound
         case .status: return .status(status)
-        case .plan(let p): return .plan(p, levels: figures.plans[p].map(\.withoutIncidentList))
+        case .plan(let p): return .plan(p, levels: figures.plans[p])
         case .details(let p, let s):
-            let level = figures.plans[p][s]
+            let counting = figures.counting[p][s]
             // The most recent incidents, newest first (SPEC §4: details pages stay small).
-            let listed = level.incidentIndices.suffix(DetailsPage.incidentLimit).reversed().map {
-                context.site.incidents[$0].withoutBody
-            }
-            return .details(
-                plan: p, level: level.withoutIncidentList, incidents: listed, incidentCount: level.incidentIndices.count)
+            let listed = counting.suffix(DetailsPage.incidentLimit).reversed().map { context.site.incidents[$0].withoutBody }
+            return .details(plan: p, level: figures.plans[p][s], incidents: listed, incidentCount: counting.count)
         case .incident(let k): return .incident(context.site.incidents[k], html: context.incidentHTML[k])
         }
     }
@@ -85,7 +82,7 @@ enum PageOutputs {
         let listed = StatusPage.listed(site, now: context.figures.now)
         return PageInput.StatusInput(
             levels: context.figures.plans.map { $0.map { level in
-                var current = level.withoutIncidentList
+                var current = level
                 current.months = level.current.map { [$0] } ?? []
                 return current
             } },

@@ -1,7 +1,22 @@
 /// The typed view models of the pages that show numbers (SPEC §4): what each template reads,
 /// already formatted. Property names are the template's names in camelCase (`TemplateView`).
 
-/// What the layout reads on every page (`layout.mustache`), besides the page's own view.
+/// What the layout (`layout.mustache`) reads that is the same on every page of a build.
+struct SiteLayoutView: TemplateView {
+    var siteTitle: String
+    var provider: String
+    var stylesheet: String
+    var feedJson: String
+    var feedAtom: String
+    var slaJson: String
+    var homeHref: String
+    var termsHref: String
+    var statusHref: String
+    var asOf: String
+    var asOfMachine: String
+}
+
+/// What the layout reads that is the page's own.
 struct LayoutView: TemplateView {
     struct Link: Codable {
         var label: String
@@ -14,17 +29,6 @@ struct LayoutView: TemplateView {
         var current: Bool
     }
 
-    var siteTitle: String
-    var provider: String
-    var stylesheet: String
-    var feedJson: String
-    var feedAtom: String
-    var slaJson: String
-    var homeHref: String
-    var termsHref: String
-    var statusHref: String
-    var asOf: String
-    var asOfMachine: String
     var title: String
     var pageTitle: String
     var description: String

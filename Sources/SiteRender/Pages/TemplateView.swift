@@ -8,11 +8,18 @@ extension TemplateView {
     var templateValues: [String: Any] {
         let encoder = ValuesEncoder(names: NameCache())
         try? self.encode(to: encoder)
-        return encoder.storage.dictionary
+        return encoder.storage.dictionary ?? [:]
     }
 
     /// The names the view model gives a template, nested for lists of records.
     static var schema: TemplateSchema { TemplateSchema.of(Self.self) }
+}
+
+/// Template values made once and only read after (shared by the workers rendering pages).
+struct TemplateValues: @unchecked Sendable {
+    let values: [String: Any]
+
+    init(_ values: [String: Any]) { self.values = values }
 }
 
 /// A property name as templates spell it: `serviceTitle` → `service_title`.
@@ -47,19 +54,14 @@ final class NameCache {
     }
 }
 
-/// Where encoded values go: one slot per container.
+/// Where an encoded value goes: a dictionary, an array or a single value, whichever container
+/// the encoded type asked for.
 final class ValueBox {
-    var dictionary: [String: Any] = [:]
-    var array: [Any] = []
+    var dictionary: [String: Any]?
+    var array: [Any]?
     var single: Any?
-    var isArray = false
-    var isDictionary = false
 
-    var value: Any {
-        if isDictionary { return dictionary }
-        if isArray { return array }
-        return single as Any
-    }
+    var value: Any { dictionary ?? array ?? single as Any }
 }
 
 /// Encodes a view model into the plain values templates read (strings, booleans, arrays,
@@ -71,12 +73,12 @@ struct ValuesEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] = [:]
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        storage.isDictionary = true
+        if storage.dictionary == nil { storage.dictionary = [:] }
         return KeyedEncodingContainer(Keyed<Key>(box: storage, names: names))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        storage.isArray = true
+        if storage.array == nil { storage.array = [] }
         return Unkeyed(box: storage, names: names)
     }
 
@@ -102,13 +104,13 @@ struct ValuesEncoder: Encoder {
 
         mutating func encodeNil(forKey key: Key) throws {}
         mutating func encode(_ value: String, forKey key: Key) throws {
-            box.dictionary[names.snake(key.stringValue)] = value
+            box.dictionary![names.snake(key.stringValue)] = value
         }
         mutating func encode(_ value: Bool, forKey key: Key) throws {
-            box.dictionary[names.snake(key.stringValue)] = value
+            box.dictionary![names.snake(key.stringValue)] = value
         }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            box.dictionary[names.snake(key.stringValue)] = ValuesEncoder.plain(value, names: names)
+            box.dictionary![names.snake(key.stringValue)] = ValuesEncoder.plain(value, names: names)
         }
         mutating func nestedContainer<N: CodingKey>(keyedBy: N.Type, forKey key: Key) -> KeyedEncodingContainer<N> {
             fatalError("view models nest through values")
@@ -124,11 +126,11 @@ struct ValuesEncoder: Encoder {
         let box: ValueBox
         let names: NameCache
         var codingPath: [any CodingKey] = []
-        var count: Int { box.array.count }
+        var count: Int { box.array?.count ?? 0 }
 
         mutating func encodeNil() throws {}
-        mutating func encode(_ value: String) throws { box.array.append(value) }
-        mutating func encode<T: Encodable>(_ value: T) throws { box.array.append(ValuesEncoder.plain(value, names: names)) }
+        mutating func encode(_ value: String) throws { box.array!.append(value) }
+        mutating func encode<T: Encodable>(_ value: T) throws { box.array!.append(ValuesEncoder.plain(value, names: names)) }
         mutating func nestedContainer<N: CodingKey>(keyedBy: N.Type) -> KeyedEncodingContainer<N> {
             fatalError("view models nest through values")
         }
@@ -167,16 +169,16 @@ indirect enum TemplateSchema: Equatable, Sendable {
 
 /// Records which names a `Decodable` type asks for, answering every request with a placeholder.
 final class SchemaBox {
-    var names: [String: TemplateSchema] = [:]
+    /// Set when the type decodes a keyed container: its names so far.
+    var names: [String: TemplateSchema]?
+    /// Set when the type decodes an unkeyed container and asked for its element.
     var element: TemplateSchema?
-    var kind = 0  // 0 value, 1 record, 2 list
 
     var value: TemplateSchema {
-        switch kind {
-        case 1: .record(names)
-        case 2: element.map { if case .value = $0 { .value } else { .list($0) } } ?? .value
-        default: .value
-        }
+        if let names { return .record(names) }
+        // A list of plain values is itself a plain value to templates.
+        if let element, element != .value { return .list(element) }
+        return .value
     }
 }
 
@@ -186,12 +188,11 @@ struct SchemaDecoder: Decoder {
     var userInfo: [CodingUserInfoKey: Any] = [:]
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        schema.kind = 1
+        if schema.names == nil { schema.names = [:] }
         return KeyedDecodingContainer(Keyed<Key>(box: schema))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        schema.kind = 2
         return Unkeyed(box: schema)
     }
 
@@ -220,7 +221,7 @@ struct SchemaDecoder: Decoder {
         func decodeNil(forKey key: Key) throws -> Bool { false }
         func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
             let (value, schema) = try SchemaDecoder.placeholder(type)
-            box.names[snakeCase(key.stringValue)] = schema
+            box.names?[snakeCase(key.stringValue)] = schema
             return value
         }
         func nestedContainer<N: CodingKey>(keyedBy: N.Type, forKey key: Key) throws -> KeyedDecodingContainer<N> {
