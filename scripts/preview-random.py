@@ -358,11 +358,16 @@ def incident_removed(site, rng, n):
     return f"removed {slug}"
 
 
-def incident_renamed(site, rng, n):
+def _pick_incident(site, rng):
+    """A random incident's slug, or None when the site has none."""
     slugs = site.incidents()
-    if not slugs:
+    return rng.choice(slugs) if slugs else None
+
+
+def incident_renamed(site, rng, n):
+    slug = _pick_incident(site, rng)
+    if slug is None:
         return None
-    slug = rng.choice(slugs)
     lines, _ = _incident(site, slug)
     new = _new_slug(site, rng, parse_time(scalar(lines, "start"))[0])
     site.rename(f"content/status/incidents/{slug}.md", f"content/status/incidents/{new}.md")
@@ -370,10 +375,9 @@ def incident_renamed(site, rng, n):
 
 
 def incident_retimed(site, rng, n):
-    slugs = site.incidents()
-    if not slugs:
+    slug = _pick_incident(site, rng)
+    if slug is None:
         return None
-    slug = rng.choice(slugs)
     lines, body = _incident(site, slug)
     start, style = parse_time(scalar(lines, "start"))
     end_raw = scalar(lines, "end")
@@ -409,10 +413,9 @@ def _retime(lines, start, end, rng):
 
 
 def incident_reimpacted(site, rng, n):
-    slugs = site.incidents()
-    if not slugs:
+    slug = _pick_incident(site, rng)
+    if slug is None:
         return None
-    slug = rng.choice(slugs)
     lines, body = _incident(site, slug)
     old = scalar(lines, "impact")
     new = rng.choice([i for i in IMPACTS if i != old])
@@ -443,10 +446,9 @@ def _edit_body(body, rng, n):
 
 
 def incident_body(site, rng, n):
-    slugs = site.incidents()
-    if not slugs:
+    slug = _pick_incident(site, rng)
+    if slug is None:
         return None
-    slug = rng.choice(slugs)
     lines, body = _incident(site, slug)
     body, what = _edit_body(body, rng, n)
     site.write(f"content/status/incidents/{slug}.md", join_fm(lines, body), rng)
@@ -454,10 +456,9 @@ def incident_body(site, rng, n):
 
 
 def incident_title(site, rng, n):
-    slugs = site.incidents()
-    if not slugs:
+    slug = _pick_incident(site, rng)
+    if slug is None:
         return None
-    slug = rng.choice(slugs)
     lines, body = _incident(site, slug)
     title = f"{rng.choice(TITLES)} ({n})"
     lines = set_block(lines, "title", [f"title: {q(title)}"])
@@ -899,10 +900,9 @@ def plan_revision_removed(site, rng, n):
 
 
 def incident_plans(site, rng, n):
-    slugs = site.incidents()
-    if not slugs:
+    slug = _pick_incident(site, rng)
+    if slug is None:
         return None
-    slug = rng.choice(slugs)
     lines, body = _incident(site, slug)
     services = set(re.findall(r"[a-z0-9-]+", scalar(lines, "services").strip("[]")))
     covering = [p for p in site.plans() if services & set(site.plan_services(p))]
