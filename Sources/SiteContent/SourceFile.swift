@@ -26,7 +26,8 @@ enum SourceText {
                 Diagnostic(.error, file.path, line, column, "file is not valid UTF-8 text: found \(what)"))
         }
         var text = String(decoding: bytes, as: UTF8.self)
-        if text.utf8.contains(13) {
+        // The bytes, not the string's UTF-8 view: a byte loop, not one iterator step per byte.
+        if bytes.contains(13) {
             text = text.replacingCRLF()
         }
         return .success(text)

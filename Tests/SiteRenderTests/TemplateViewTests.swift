@@ -23,9 +23,12 @@ final class TemplateViewTests: XCTestCase {
         ).templateValues
         XCTAssertEqual(values["plan_title"] as? String, "Pro")
         XCTAssertEqual(values["bullets"] as? [String], ["a", "b"])
-        let rows = try XCTUnwrap(values["rows"] as? [[String: Any]])
-        XCTAssertEqual(rows.first?["month_name"] as? String, "May")
-        XCTAssertEqual(rows.first?["measured"] as? Bool, true)
+        // Rows are records read by name, as swift-mustache reads any `MustacheParent`.
+        let rows = try XCTUnwrap(values["rows"] as? [Any])
+        let row = try XCTUnwrap(rows.first as? TemplateRecord)
+        XCTAssertEqual(row.child(named: "month_name") as? String, "May")
+        XCTAssertEqual(row.child(named: "measured") as? Bool, true)
+        XCTAssertNil(row.child(named: "monthName"))
         XCTAssertNil(values["termination"])
         XCTAssertEqual(values.count, 3)
     }

@@ -8,8 +8,8 @@ import Mustache
 /// builds each page by string concatenation; on the benchmark site that was 38 % of all build
 /// time. This file walks the same token tree (read once per build through `Mirror`, since the
 /// tokens are internal to the library) with fast paths for the values pages are made of
-/// (`String`, `Bool`, numbers, `[String: Any]` and arrays of them), writing bytes into one
-/// buffer. Whatever it does not know — lambdas, transforms other than a section's
+/// (`String`, `Bool`, numbers, `[String: Any]`, view model records and arrays of them),
+/// writing bytes into one buffer. Whatever it does not know — lambdas, transforms other than a section's
 /// `first()`/`last()`/`index()`/`even()`/`odd()`, dynamic partials, custom value types — ends
 /// the fast attempt (`Unsupported`) and the page is rendered by swift-mustache instead.
 /// `CompiledTemplatesTests` renders every page of the example site and the fixtures both ways
@@ -182,13 +182,21 @@ struct CompiledTemplates: @unchecked Sendable {
     /// knows how to look into.
     private enum Entry {
         case dict([String: Any])
+        case record(TemplateRecord)
         case leaf(Any)
         case opaque(Any)
 
         init(_ object: Any) {
+            // A record is told by its exact type: a cast to a class would first try to bridge
+            // every dictionary and string to Objective-C.
+            if let record = TemplateRecord.exactly(object) {
+                self = .record(record)
+                return
+            }
             switch object {
             case let d as [String: Any]: self = .dict(d)
-            case is String, is Bool, is Int, is Double, is [String], is [[String: Any]], is [Any]: self = .leaf(object)
+            case is String, is Bool, is Int, is Double, is [String], is [[String: Any]], is [Any], is [TemplateRecord]:
+                self = .leaf(object)
             default: self = .opaque(object)
             }
         }
@@ -196,6 +204,7 @@ struct CompiledTemplates: @unchecked Sendable {
         var value: Any {
             switch self {
             case .dict(let d): d
+            case .record(let r): r
             case .leaf(let v), .opaque(let v): v
             }
         }
@@ -299,6 +308,17 @@ struct CompiledTemplates: @unchecked Sendable {
 
     private func renderSection(_ child: Any?, _ body: [Node], _ frame: inout Frame, into out: inout [UInt8]) throws {
         guard let child else { return }
+        // A view model's list (of records) is told by its exact type: casting it to a list of
+        // dictionaries would try to bridge each record first.
+        if type(of: child) == [TemplateRecord].self {
+            let items = child as! [TemplateRecord]
+            for (i, item) in items.enumerated() {
+                let sequence = Sequence(first: i == 0, last: i == items.count - 1, index: i)
+                try render(body, pushing: .record(item), sequence: sequence, &frame, into: &out)
+            }
+            return
+        }
+        if type(of: child) == [Any].self { return try renderSequence(child as! [Any], body, &frame, into: &out) }
         switch child {
         case let items as [[String: Any]]:
             for (i, item) in items.enumerated() {
@@ -308,7 +328,8 @@ struct CompiledTemplates: @unchecked Sendable {
         case let items as [String]: try renderSequence(items, body, &frame, into: &out)
         case let items as [Any]: try renderSequence(items, body, &frame, into: &out)
         case let b as Bool: if b { try render(body, &frame, into: &out) }
-        case is String, is [String: Any], is Int, is Double: try render(body, pushing: child, sequence: nil, &frame, into: &out)
+        case _ where TemplateRecord.exactly(child) != nil, is String, is [String: Any], is Int, is Double:
+            try render(body, pushing: child, sequence: nil, &frame, into: &out)
         default: throw Unsupported()
         }
     }
@@ -322,17 +343,24 @@ struct CompiledTemplates: @unchecked Sendable {
 
     private func renderInverted(_ child: Any?, _ body: [Node], _ frame: inout Frame, into out: inout [UInt8]) throws {
         guard let child else { return try render(body, &frame, into: &out) }
+        if type(of: child) == [Any].self {
+            let items = child as! [Any]
+            if items.isEmpty { try render(body, pushing: items, sequence: nil, &frame, into: &out) }
+            return
+        }
+        // A list of records is never empty (an empty list is `[Any]`).
+        if type(of: child) == [TemplateRecord].self { return }
         switch child {
         case let items as [[String: Any]]: if items.isEmpty { try render(body, pushing: items, sequence: nil, &frame, into: &out) }
         case let items as [String]: if items.isEmpty { try render(body, pushing: items, sequence: nil, &frame, into: &out) }
         case let items as [Any]: if items.isEmpty { try render(body, pushing: items, sequence: nil, &frame, into: &out) }
         case let b as Bool: if !b { try render(body, &frame, into: &out) }
-        case is String, is [String: Any], is Int, is Double: return
+        case _ where TemplateRecord.exactly(child) != nil, is String, is [String: Any], is Int, is Double: return
         default: throw Unsupported()
         }
     }
 
-    private func lookup(_ name: Name, _ frame: Frame) throws -> Any? {
+    private func lookup(_ name: Name, _ frame: borrowing Frame) throws -> Any? {
         var child: Any?
         switch name.kind {
         case .current:
@@ -352,14 +380,17 @@ struct CompiledTemplates: @unchecked Sendable {
                 child = frame.stack.last?.value
                 break
             }
-            for entry in frame.stack.reversed() {
-                if let found = try immediate(first, of: entry) {
-                    child = try descend(name.path.dropFirst(), from: found)
+            var i = frame.stack.count - 1
+            while i >= 0 {
+                if let found = try immediate(first, of: frame.stack[i]) {
+                    child = name.path.count == 1 ? found : try descend(name.path.dropFirst(), from: found)
                     break
                 }
+                i -= 1
             }
         }
         guard var value = child else { return nil }
+        if name.transforms.isEmpty { return value }
         for transform in name.transforms.reversed() {
             guard let sequence = value as? Sequence else { throw Unsupported() }
             guard let transformed = sequence.transform(transform) else { return nil }
@@ -378,10 +409,11 @@ struct CompiledTemplates: @unchecked Sendable {
     }
 
     /// `object.name` for the value kinds pages use; other kinds are left to swift-mustache
-    /// (custom representations, `MustacheParent` types and `Mirror` lookups).
+    /// (custom representations, other `MustacheParent` types and `Mirror` lookups).
     private func immediate(_ name: String, of entry: Entry) throws -> Any? {
         switch entry {
         case .dict(let d): return d[name]
+        case .record(let r): return r.child(named: name)
         case .leaf: return nil
         case .opaque: throw Unsupported()
         }

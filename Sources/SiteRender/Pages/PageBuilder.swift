@@ -22,8 +22,8 @@ struct PageBuilder: Sendable {
     let incidentLines: OncePerKey<String, String>
     /// The layout's values that are the same on every page, made once per build.
     private let siteLayout: TemplateValues
-    /// The navigation with each section marked current.
-    private let navs: [Section: [LayoutView.NavItem]]
+    /// The navigation with each section marked current, as template values.
+    private let navs: [Section: TemplateValues]
 
     init(context: RenderContext, theme: PageTheme) {
         self.context = context
@@ -43,13 +43,14 @@ struct PageBuilder: Sendable {
                 homeHref: urls.link(urls.home), termsHref: urls.link(urls.terms), statusHref: urls.link(urls.status),
                 asOf: PageFormat.dateTime(context.figures.now, context.calendar), asOfMachine: context.figures.now.rfc3339
             ).templateValues)
-        var navs: [Section: [LayoutView.NavItem]] = [:]
+        var navs: [Section: TemplateValues] = [:]
         for section in [Section.overview, .terms, .status, .none] {
-            navs[section] = [
-                .init(label: "Overview", href: urls.link(urls.home), current: section == .overview),
-                .init(label: "General terms", href: urls.link(urls.terms), current: section == .terms),
-                .init(label: "Status", href: urls.link(urls.status), current: section == .status),
-            ]
+            navs[section] = TemplateValues(
+                NavView(nav: [
+                    .init(label: "Overview", href: urls.link(urls.home), current: section == .overview),
+                    .init(label: "General terms", href: urls.link(urls.terms), current: section == .terms),
+                    .init(label: "Status", href: urls.link(urls.status), current: section == .status),
+                ]).templateValues)
         }
         self.navs = navs
     }
@@ -86,10 +87,15 @@ struct PageBuilder: Sendable {
     ) -> [UInt8] {
         let view = LayoutView(
             title: title, pageTitle: title == site.config.title ? title : title + " · " + site.config.title,
-            description: description, canonical: urls.absolute(path), noindex: noindex, nav: navs[section] ?? [],
+            description: description, canonical: urls.absolute(path), noindex: noindex,
             hasCrumbs: !crumbs.isEmpty, crumbs: crumbs.map { .init(label: $0.label, href: urls.link($0.path)) })
         // The layout's values win over a page's of the same name.
-        let dict = values.merging(siteLayout.values) { _, layout in layout }.merging(view.templateValues) { _, layout in layout }
+        var dict = values
+        let nav = navs[section]?.values ?? [:]
+        dict.reserveCapacity(values.count + siteLayout.values.count + nav.count + 8)
+        for (name, value) in siteLayout.values { dict[name] = value }
+        for (name, value) in nav { dict[name] = value }
+        view.addTemplateValues(to: &dict)
         return theme.renderBytes(template, dict)
     }
 

@@ -35,7 +35,8 @@ struct PageTheme: Sendable {
             if case let .record(names) = schema { return names }
             return [:]
         }
-        let layout = names(SiteLayoutView.schema).merging(names(LayoutView.schema)) { a, _ in a }
+        let layout = names(SiteLayoutView.schema).merging(names(NavView.schema)) { a, _ in a }
+            .merging(names(LayoutView.schema)) { a, _ in a }
         return [
             ("home", layout.merging(names(HomeView.schema)) { a, _ in a }),
             ("plan", layout.merging(names(PlanView.schema)) { a, _ in a }),

@@ -16,6 +16,18 @@ struct SiteLayoutView: TemplateView {
     var asOfMachine: String
 }
 
+/// What the layout reads that is the same on every page of one section (the navigation, with
+/// the section marked current), made once per build and section.
+struct NavView: TemplateView {
+    struct Item: Codable {
+        var label: String
+        var href: String
+        var current: Bool
+    }
+
+    var nav: [Item]
+}
+
 /// What the layout reads that is the page's own.
 struct LayoutView: TemplateView {
     struct Link: Codable {
@@ -23,18 +35,11 @@ struct LayoutView: TemplateView {
         var href: String
     }
 
-    struct NavItem: Codable {
-        var label: String
-        var href: String
-        var current: Bool
-    }
-
     var title: String
     var pageTitle: String
     var description: String
     var canonical: String
     var noindex: Bool
-    var nav: [NavItem]
     var hasCrumbs: Bool
     var crumbs: [Link]
 }

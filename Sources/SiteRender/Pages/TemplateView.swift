@@ -1,3 +1,6 @@
+import Foundation
+import Mustache
+
 /// A page's typed view model: everything its template shows, already formatted. Its stored
 /// properties are the template's names (`serviceTitle` is `{{service_title}}`), so a page can't
 /// leave one out, and `TemplateCheck` rejects a template that reads a name no view model has.
@@ -6,9 +9,16 @@ protocol TemplateView: Codable {}
 extension TemplateView {
     /// The template context: each property under its snake_case name; nil optionals are absent.
     var templateValues: [String: Any] {
-        let encoder = ValuesEncoder(names: NameCache())
+        var values: [String: Any] = [:]
+        addTemplateValues(to: &values)
+        return values
+    }
+
+    /// Adds `templateValues` to `values`, replacing values of the same names.
+    func addTemplateValues(to values: inout [String: Any]) {
+        let encoder = ValuesEncoder(session: EncodingSession(), type: Self.self)
         try? self.encode(to: encoder)
-        return encoder.storage.dictionary ?? [:]
+        encoder.record?.add(to: &values)
     }
 
     /// The names the view model gives a template, nested for lists of records.
@@ -41,76 +51,196 @@ func snakeCase(_ name: String) -> String {
 
 // MARK: - Encoding to template values
 
-/// Property names already spelt as templates spell them (one per encoding of a page: rows
-/// repeat the same names).
-final class NameCache {
-    private var names: [String: String] = [:]
+/// A view model type's property names as templates spell them, in declaration order: the
+/// slots of its records. Read once per type off its `Decodable` conformance (as its schema is).
+final class RecordLayout: @unchecked Sendable {
+    /// The property names (the coding keys), slot by slot.
+    let keys: [String]
+    /// Slot by template name (`service_title`).
+    let slots: [String: Int]
+    let names: [String]
 
-    func snake(_ name: String) -> String {
-        if let known = names[name] { return known }
-        let made = snakeCase(name)
-        names[name] = made
-        return made
+    init(keys: [String]) {
+        self.keys = keys
+        names = keys.map(snakeCase)
+        var slots: [String: Int] = [:]
+        for (slot, name) in names.enumerated() where slots[name] == nil { slots[name] = slot }
+        self.slots = slots
+    }
+
+    /// The slot of a template name. Rows have few names, and comparing short strings is cheaper
+    /// than hashing one.
+    func slot(named name: String) -> Int? {
+        guard names.count <= 16 else { return slots[name] }
+        var i = 0
+        while i < names.count {
+            if names[i] == name { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The slot of a coding key, looked for from `cursor` on (synthesized conformances encode
+    /// in the order they decode, so this is almost always the first place tried).
+    func slot(_ key: String, after cursor: Int) -> Int? {
+        var i = cursor
+        while i < keys.count {
+            if keys[i] == key { return i }
+            i += 1
+        }
+        i = 0
+        while i < cursor && i < keys.count {
+            if keys[i] == key { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The layout of `type`, made once per type for the whole process.
+    static func of(_ type: Any.Type) -> RecordLayout {
+        known.value(ObjectIdentifier(type)) {
+            guard let decodable = type as? any Decodable.Type else { return RecordLayout(keys: []) }
+            return RecordLayout(keys: TemplateSchema.keys(of: decodable))
+        }
+    }
+
+    private static let known = OncePerKey<ObjectIdentifier, RecordLayout>()
+}
+
+/// A view model record (a row, a nested item) as templates read it: its values by slot, looked
+/// up by name through swift-mustache's custom-lookup protocol. A nil optional is absent, as a
+/// missing key of a dictionary is: lookups go on down the context stack.
+final class TemplateRecord: MustacheParent, @unchecked Sendable {
+    let layout: RecordLayout
+    var values: [Any?]
+    /// Values under names the type's layout does not have (a hand-written `encode(to:)`).
+    var extra: [String: Any] = [:]
+
+    init(_ layout: RecordLayout) {
+        self.layout = layout
+        values = Array(repeating: nil, count: layout.keys.count)
+    }
+
+    /// `object` when it is a record (by its exact type, without a cast's bridging attempts).
+    static func exactly(_ object: Any) -> TemplateRecord? {
+        type(of: object) == TemplateRecord.self ? (object as! TemplateRecord) : nil
+    }
+
+    func child(named name: String) -> Any? {
+        if let slot = layout.slot(named: name) { return values[slot] }
+        return extra.isEmpty ? nil : extra[name]
+    }
+
+    /// Adds the record's values to a dictionary (the top level of a page, which the layout's
+    /// values join).
+    func add(to out: inout [String: Any]) {
+        out.reserveCapacity(out.count + values.count + extra.count)
+        for (slot, value) in values.enumerated() {
+            if let value { out[layout.names[slot]] = value }
+        }
+        for (name, value) in extra { out[name] = value }
     }
 }
 
-/// Where an encoded value goes: a dictionary, an array or a single value, whichever container
-/// the encoded type asked for.
-final class ValueBox {
-    var dictionary: [String: Any]?
-    var array: [Any]?
-    var single: Any?
+/// The layouts one encoding has met, so a list of rows asks the process-wide table once.
+final class EncodingSession {
+    private var last: (ObjectIdentifier, RecordLayout)?
 
-    var value: Any { dictionary ?? array ?? single as Any }
+    func layout(_ type: Any.Type) -> RecordLayout {
+        let id = ObjectIdentifier(type)
+        if let last, last.0 == id { return last.1 }
+        let layout = RecordLayout.of(type)
+        last = (id, layout)
+        return layout
+    }
 }
 
-/// Encodes a view model into the plain values templates read (strings, booleans, arrays,
-/// dictionaries).
-struct ValuesEncoder: Encoder {
-    let storage = ValueBox()
-    let names: NameCache
+/// Encodes a view model into the plain values templates read (strings, booleans, lists,
+/// records). It keeps what it made: a record, an array or a single value, whichever container
+/// the encoded type asked for.
+final class ValuesEncoder: Encoder {
+    var record: TemplateRecord?
+    var array: [Any]?
+    var single: Any?
+    let session: EncodingSession
+    /// The type being encoded (its record layout, if it asks for a keyed container).
+    let type: Any.Type
     var codingPath: [any CodingKey] = []
     var userInfo: [CodingUserInfoKey: Any] = [:]
 
+    init(session: EncodingSession, type: Any.Type) {
+        self.session = session
+        self.type = type
+    }
+
+    /// What was encoded. A list whose items are all records (a list of rows) is typed as such,
+    /// so templates iterate it without a cast per row.
+    var value: Any {
+        if let record { return record }
+        if let array {
+            guard !array.isEmpty else { return array }
+            var records: [TemplateRecord] = []
+            records.reserveCapacity(array.count)
+            for item in array {
+                guard let record = TemplateRecord.exactly(item) else { return array }
+                records.append(record)
+            }
+            return records
+        }
+        return single as Any
+    }
+
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if storage.dictionary == nil { storage.dictionary = [:] }
-        return KeyedEncodingContainer(Keyed<Key>(box: storage, names: names))
+        let record = self.record ?? TemplateRecord(session.layout(self.type))
+        self.record = record
+        return KeyedEncodingContainer(Keyed<Key>(record: record, session: session))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        if storage.array == nil { storage.array = [] }
-        return Unkeyed(box: storage, names: names)
+        if array == nil { array = [] }
+        return Unkeyed(encoder: self)
     }
 
-    func singleValueContainer() -> any SingleValueEncodingContainer { Single(box: storage, names: names) }
+    func singleValueContainer() -> any SingleValueEncodingContainer { Single(encoder: self) }
 
-    static func plain<T: Encodable>(_ value: T, names: NameCache) -> Any {
-        switch value {
-        case let s as String: return s
-        case let b as Bool: return b
-        case let i as Int: return i
-        case let d as Double: return d
-        default:
-            let encoder = ValuesEncoder(names: names)
-            try? value.encode(to: encoder)
-            return encoder.storage.value
+    static func plain<T: Encodable>(_ value: T, session: EncodingSession) -> Any {
+        // Metatype comparisons, not casts: this runs once per value of every page.
+        if T.self == String.self || T.self == [String].self || T.self == Bool.self || T.self == Int.self
+            || T.self == Double.self
+        {
+            return value
         }
+        let encoder = ValuesEncoder(session: session, type: T.self)
+        try? value.encode(to: encoder)
+        return encoder.value
     }
 
     struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
-        let box: ValueBox
-        let names: NameCache
+        let record: TemplateRecord
+        let session: EncodingSession
+        var cursor = 0
         var codingPath: [any CodingKey] = []
 
+        init(record: TemplateRecord, session: EncodingSession) {
+            self.record = record
+            self.session = session
+        }
+
+        private mutating func put(_ value: Any, _ key: Key) {
+            let name = key.stringValue
+            if let slot = record.layout.slot(name, after: cursor) {
+                record.values[slot] = value
+                cursor = slot + 1
+            } else {
+                record.extra[snakeCase(name)] = value
+            }
+        }
+
         mutating func encodeNil(forKey key: Key) throws {}
-        mutating func encode(_ value: String, forKey key: Key) throws {
-            box.dictionary![names.snake(key.stringValue)] = value
-        }
-        mutating func encode(_ value: Bool, forKey key: Key) throws {
-            box.dictionary![names.snake(key.stringValue)] = value
-        }
+        mutating func encode(_ value: String, forKey key: Key) throws { put(value, key) }
+        mutating func encode(_ value: Bool, forKey key: Key) throws { put(value, key) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            box.dictionary![names.snake(key.stringValue)] = ValuesEncoder.plain(value, names: names)
+            put(ValuesEncoder.plain(value, session: session), key)
         }
         mutating func nestedContainer<N: CodingKey>(keyedBy: N.Type, forKey key: Key) -> KeyedEncodingContainer<N> {
             fatalError("view models nest through values")
@@ -123,14 +253,15 @@ struct ValuesEncoder: Encoder {
     }
 
     struct Unkeyed: UnkeyedEncodingContainer {
-        let box: ValueBox
-        let names: NameCache
+        let encoder: ValuesEncoder
         var codingPath: [any CodingKey] = []
-        var count: Int { box.array?.count ?? 0 }
+        var count: Int { encoder.array?.count ?? 0 }
 
         mutating func encodeNil() throws {}
-        mutating func encode(_ value: String) throws { box.array!.append(value) }
-        mutating func encode<T: Encodable>(_ value: T) throws { box.array!.append(ValuesEncoder.plain(value, names: names)) }
+        mutating func encode(_ value: String) throws { encoder.array!.append(value) }
+        mutating func encode<T: Encodable>(_ value: T) throws {
+            encoder.array!.append(ValuesEncoder.plain(value, session: encoder.session))
+        }
         mutating func nestedContainer<N: CodingKey>(keyedBy: N.Type) -> KeyedEncodingContainer<N> {
             fatalError("view models nest through values")
         }
@@ -139,12 +270,13 @@ struct ValuesEncoder: Encoder {
     }
 
     struct Single: SingleValueEncodingContainer {
-        let box: ValueBox
-        let names: NameCache
+        let encoder: ValuesEncoder
         var codingPath: [any CodingKey] = []
 
         mutating func encodeNil() throws {}
-        mutating func encode<T: Encodable>(_ value: T) throws { box.single = ValuesEncoder.plain(value, names: names) }
+        mutating func encode<T: Encodable>(_ value: T) throws {
+            encoder.single = ValuesEncoder.plain(value, session: encoder.session)
+        }
     }
 }
 
@@ -165,12 +297,21 @@ indirect enum TemplateSchema: Equatable, Sendable {
         _ = try? T(from: decoder)
         return decoder.schema.value
     }
+
+    /// The coding keys a record type decodes, in the order it decodes them.
+    static func keys(of type: any Decodable.Type) -> [String] {
+        let decoder = SchemaDecoder()
+        _ = try? type.init(from: decoder)
+        return decoder.schema.keys
+    }
 }
 
 /// Records which names a `Decodable` type asks for, answering every request with a placeholder.
 final class SchemaBox {
     /// Set when the type decodes a keyed container: its names so far.
     var names: [String: TemplateSchema]?
+    /// The coding keys asked for, in order.
+    var keys: [String] = []
     /// Set when the type decodes an unkeyed container and asked for its element.
     var element: TemplateSchema?
 
@@ -222,6 +363,7 @@ struct SchemaDecoder: Decoder {
         func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
             let (value, schema) = try SchemaDecoder.placeholder(type)
             box.names?[snakeCase(key.stringValue)] = schema
+            box.keys.append(key.stringValue)
             return value
         }
         func nestedContainer<N: CodingKey>(keyedBy: N.Type, forKey key: Key) throws -> KeyedDecodingContainer<N> {
