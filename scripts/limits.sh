@@ -25,7 +25,7 @@ run() {
   /usr/bin/time -f "%e %M" -o "$work/time" timeout 600 "$bin" build --source "$site" --now "$now" --quiet 2> "$work/err"
   local status=$?
   set -e
-  read -r secs kib < "$work/time"
+  read -r secs kib < <(tail -n 1 "$work/time")
   echo "$name: exit $status, $secs s, peak $((kib / 1024)) MiB$( [ -s "$work/err" ] && echo "; $(head -c 200 "$work/err")")"
   if [ "$status" -gt 1 ]; then echo "$name: crashed or hung"; exit 1; fi
 }
@@ -59,3 +59,23 @@ for k in range(100_000):
                 f"start: {s:%Y-%m-%dT%H:%M:%SZ}\nend: {e:%Y-%m-%dT%H:%M:%SZ}\n---\nShort report.\n")
 PY
 run "100,000 incidents" "$many"
+
+# 3. Links and special files (issue 17): 2,000 links out of the site, a FIFO, and a folder
+#    linking to itself 40 levels deep must end in errors naming each file, quickly, without
+#    reading behind the links or waiting on the FIFO.
+links=$work/links
+base "$links"
+python3 - "$links/content/status/incidents" <<'PY'
+import sys, os
+d = sys.argv[1]
+for k in range(2000):
+    os.symlink("/etc/hostname" if k % 2 else "/etc", os.path.join(d, f"out-{k:04d}.md"))
+os.mkfifo(os.path.join(d, "pipe.md"))
+deep = d
+for k in range(40):
+    deep = os.path.join(deep, f"d{k}")
+    os.mkdir(deep)
+    os.symlink("..", os.path.join(deep, "up"))
+PY
+run "links and a FIFO" "$links"
+if ! grep -q "leads outside the site folder" "$work/err"; then echo "links: no error for a link leading out"; exit 1; fi

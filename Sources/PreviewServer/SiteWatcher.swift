@@ -92,15 +92,10 @@ final class ChangeWaiter: @unchecked Sendable {
         #if os(Linux)
             let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB)
             _ = inotify_add_watch(fd, root.path, mask)
+            // The folders a scan walks: none behind a link that leads out of the site.
             for folder in ["content", "themes"] {
-                var stack = [root.appendingPathComponent(folder).path]
-                while let dir = stack.popLast() {
-                    guard SiteLoader.stamp(dir)?.isDirectory == true else { continue }
+                for dir in SiteLoader.folders(under: root.appendingPathComponent(folder)) {
                     _ = inotify_add_watch(fd, dir, mask)
-                    for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where !name.hasPrefix(".") {
-                        let child = dir + "/" + name
-                        if SiteLoader.stamp(child)?.isDirectory == true { stack.append(child) }
-                    }
                 }
             }
         #endif

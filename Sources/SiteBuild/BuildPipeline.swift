@@ -84,6 +84,9 @@ public struct BuildPipeline: Sendable {
         let files: [SourceFile]
         do {
             files = try step(1, "load") { try SiteLoader.load(root: request.source, reuse: reuse, listing: request.listing) }
+        } catch let refused as SiteLoader.Refused {
+            result.diagnostics = refused.diagnostics
+            return result
         } catch {
             result.diagnostics = [Diagnostic(.error, ".", 0, 0, "cannot read the site at \(request.source.path): \(error)")]
             return result

@@ -7,72 +7,269 @@ import SLACore
 #endif
 
 /// Reads a site's source files from disk: `site.yaml`, `content/` and `themes/`.
+///
+/// Only regular files and folders whose real path is inside the site folder are read. A
+/// symbolic link is followed when it leads to a file or folder inside the site; one that leads
+/// out (`assets/env.css → /proc/self/environ`), a dangling one and anything that is neither a
+/// regular file nor a folder (a FIFO, a socket, a device) is refused with an error naming the
+/// file and the reason, and nothing behind it is read (a site built from contributions, such
+/// as a pull-request preview, must not publish the build machine's files).
 public enum SiteLoader {
+    /// The files refused while listing a site, one error each (all of them at once).
+    public struct Refused: Error, Sendable {
+        public var diagnostics: [Diagnostic]
+    }
+
     /// Every regular, non-hidden file under the site's inputs, paths relative to `root`, sorted.
     /// - Parameter reuse: the preview's store: a file whose path, modification time (ns) and
     ///   size are unchanged is not read again.
     /// - Parameter listing: the inputs and their stamps as the caller has just scanned them
     ///   (preview), so they are not listed and stat-ed again.
+    /// - Throws: `Refused` when an entry may not be read or a file cannot be read.
     public static func load(root: URL, reuse: (any Reusing)? = nil, listing: [String: FileStamp]? = nil) throws -> [SourceFile] {
         let stamps = listing ?? scan(root: root)
-        let paths = stamps.keys.sorted()
+        var refused: [Diagnostic] = []
+        var paths: [String] = []
+        for path in stamps.keys.sorted() {
+            if let reason = stamps[path]!.refusal {
+                refused.append(Diagnostic(.error, path, 0, 0, reason))
+            } else {
+                paths.append(path)
+            }
+        }
         let base = root.path
-        let read = try ParallelWork.map(paths) { path in
+        let realRoot = Walker(root: base).realRoot
+        let read = ParallelWork.map(paths) { path in
             Result {
                 try reuse.value(.files, at: path, for: stamps[path]!) {
-                    try readBytes(URL(fileURLWithPath: base + "/" + path))
+                    try readBytes(base + "/" + path, inside: realRoot)
                 }
             }
-        }.map { try $0.get() }
-        return zip(paths, read).map { SourceFile(path: $0, bytes: $1) }
+        }
+        var files: [SourceFile] = []
+        files.reserveCapacity(paths.count)
+        for (path, bytes) in zip(paths, read) {
+            switch bytes {
+            case .success(let bytes): files.append(SourceFile(path: path, bytes: bytes))
+            case .failure(let error): refused.append(Diagnostic(.error, path, 0, 0, "cannot read this file: \(error)"))
+            }
+        }
+        if !refused.isEmpty { throw Refused(diagnostics: refused) }
+        return files
     }
 
     /// Every input file of the site (`site.yaml`, `content/`, `themes/`) with its stamp, by path
-    /// relative to `root`.
+    /// relative to `root`; entries that may not be read carry their `refusal`.
     public static func scan(root: URL) -> [String: FileStamp] {
         var out: [String: FileStamp] = [:]
-        if let s = stamp(root.appendingPathComponent("site.yaml").path), !s.isDirectory { out["site.yaml"] = s }
+        let walker = Walker(root: root.path)
+        switch walker.entry(root.path + "/site.yaml") {
+        case .file(let s): out["site.yaml"] = s
+        case .refused(let reason): out["site.yaml"] = .refused(reason)
+        case .folder, .absent: break
+        }
         for folder in ["content", "themes"] {
-            for (rel, s) in stampedFiles(under: root.appendingPathComponent(folder), sorted: false) {
-                out[folder + "/" + rel] = s
-            }
+            for (rel, s) in walker.files(under: folder) { out[rel.isEmpty ? folder : folder + "/" + rel] = s }
         }
         return out
     }
 
-    /// Paths of regular files under `folder`, relative to it, skipping hidden names.
+    /// Paths of regular files under `folder`, relative to it, skipping hidden names and
+    /// anything refused.
     public static func relativeFiles(under folder: URL) -> [String] {
-        stampedFiles(under: folder).map(\.path)
+        stampedFiles(under: folder).filter { $0.stamp.refusal == nil }.map(\.path)
     }
 
-    /// `relativeFiles` with each file's stamp (one `stat` per entry).
+    /// `relativeFiles` with each file's stamp (one `lstat` per entry), refused entries included.
     public static func stampedFiles(under folder: URL, sorted: Bool = true) -> [(path: String, stamp: FileStamp)] {
-        guard stamp(folder.path)?.isDirectory == true else { return [] }
-        var out: [(path: String, stamp: FileStamp)] = []
-        var stack: [String] = [""]
-        while let rel = stack.popLast() {
-            let dir = rel.isEmpty ? folder.path : folder.path + "/" + rel
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { continue }
-            for name in names where !name.hasPrefix(".") {
-                let childRel = rel.isEmpty ? name : rel + "/" + name
-                guard let st = stamp(folder.path + "/" + childRel) else { continue }
-                if st.isDirectory { stack.append(childRel) } else { out.append((childRel, st)) }
-            }
-        }
+        let out = Walker(root: folder.deletingLastPathComponent().path).files(under: folder.lastPathComponent)
         return sorted ? out.sorted { $0.path < $1.path } : out
+    }
+
+    /// The folders under `folder` (itself included) that a scan walks, for watching them.
+    public static func folders(under folder: URL) -> [String] {
+        Walker(root: folder.deletingLastPathComponent().path).folders(under: folder.lastPathComponent)
     }
 
     /// Modification time, size and kind of a path (following symbolic links), or nil.
     public static func stamp(_ path: String) -> FileStamp? {
         var st = stat()
         guard stat(path, &st) == 0 else { return nil }
-        return FileStamp(
-            modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec), size: Int64(st.st_size),
-            isDirectory: (st.st_mode & S_IFMT) == S_IFDIR)
+        return FileStamp(st)
     }
 
-    static func readBytes(_ url: URL) throws -> [UInt8] {
-        [UInt8](try Data(contentsOf: url))
+    /// The bytes of a file the scan accepted. A link is read only if it still leads inside
+    /// `realRoot`; a FIFO or device swapped in after the scan is refused, not waited on.
+    static func readBytes(_ path: String, inside realRoot: String) throws -> [UInt8] {
+        var fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        if fd < 0 && errno == ELOOP {
+            // A symbolic link: the scan followed it because it stayed inside the site; check again.
+            guard let real = realpath(path, nil) else { throw ReadError(errno: errno) }
+            let target = String(cString: real)
+            free(real)
+            guard target.hasPrefix(realRoot + "/") else {
+                throw ReadError(message: "this symbolic link leads outside the site folder (to \(target))")
+            }
+            fd = open(target, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        }
+        guard fd >= 0 else { throw ReadError(errno: errno) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw ReadError(errno: errno) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { throw ReadError(message: "not a regular file") }
+        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
+            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw ReadError(errno: errno)
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        bytes.removeLast(bytes.count - filled)
+        return bytes
+    }
+
+    struct ReadError: Error, CustomStringConvertible {
+        var message: String
+
+        init(message: String) { self.message = message }
+        init(errno code: Int32) { message = String(cString: strerror(code)) }
+
+        var description: String { message }
+    }
+
+    /// Lists a site's folders by `lstat`, following only links that stay inside the site.
+    struct Walker {
+        /// The site folder's real path.
+        let realRoot: String
+        let root: String
+
+        init(root: String) {
+            self.root = root
+            if let real = realpath(root, nil) {
+                realRoot = String(cString: real)
+                free(real)
+            } else {
+                realRoot = root
+            }
+        }
+
+        enum Entry {
+            case file(FileStamp)
+            case folder(real: String)
+            case refused(String)
+            case absent
+        }
+
+        /// What the entry at `path` is, and whether it may be read.
+        func entry(_ path: String) -> Entry {
+            var st = stat()
+            guard lstat(path, &st) == 0 else { return .absent }
+            switch st.st_mode & S_IFMT {
+            case S_IFREG: return .file(FileStamp(st))
+            case S_IFDIR: return .folder(real: realPath(path) ?? path)
+            case S_IFLNK:
+                guard let real = realPath(path) else {
+                    return .refused("this symbolic link leads to nothing (\(linkTarget(path)) does not exist)")
+                }
+                guard real == realRoot || real.hasPrefix(realRoot + "/") else {
+                    return .refused(
+                        "this symbolic link leads outside the site folder (to \(real)); only files inside the site are read")
+                }
+                var target = stat()
+                guard stat(path, &target) == 0 else { return .absent }
+                switch target.st_mode & S_IFMT {
+                case S_IFREG: return .file(FileStamp(target))
+                case S_IFDIR: return .folder(real: real)
+                default: return .refused("this symbolic link leads to \(Self.kind(target.st_mode)), not a regular file or folder")
+                }
+            default:
+                return .refused("this is \(Self.kind(st.st_mode)), not a regular file or folder; only those are read")
+            }
+        }
+
+        /// The files under `folder` (relative to the root), each relative to `folder`.
+        func files(under folder: String) -> [(path: String, stamp: FileStamp)] {
+            var out: [(path: String, stamp: FileStamp)] = []
+            walk(folder) { rel, entry in
+                switch entry {
+                case .file(let s): out.append((rel, s))
+                case .refused(let reason): out.append((rel, .refused(reason)))
+                case .folder, .absent: break
+                }
+            }
+            return out
+        }
+
+        /// The folders walked under `folder`, itself included, as absolute paths.
+        func folders(under folder: String) -> [String] {
+            var out: [String] = []
+            walk(folder) { rel, entry in
+                if case .folder = entry { out.append(rel.isEmpty ? root + "/" + folder : root + "/" + folder + "/" + rel) }
+            }
+            return out
+        }
+
+        /// Calls `visit` with each non-hidden entry under `folder` (and `folder` itself, as "",
+        /// when it is a folder), descending into folders. A link to a folder that holds it (a
+        /// loop) is not descended into.
+        private func walk(_ folder: String, _ visit: (String, Entry) -> Void) {
+            let top = root + "/" + folder
+            let first = entry(top)
+            switch first {
+            case .folder: visit("", first)
+            case .refused(let reason):
+                // The folder itself leads out: one error, under its own name.
+                visit("", .refused(reason))
+                return
+            case .file, .absent: return
+            }
+            guard case .folder(let realTop) = first else { return }
+            // Each folder to walk with the real paths of the folders it is in.
+            var stack: [(rel: String, within: [String])] = [("", [realTop])]
+            while let (rel, within) = stack.popLast() {
+                let dir = rel.isEmpty ? top : top + "/" + rel
+                guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { continue }
+                for name in names where !name.hasPrefix(".") {
+                    let childRel = rel.isEmpty ? name : rel + "/" + name
+                    let child = entry(top + "/" + childRel)
+                    if case .folder(let real) = child {
+                        guard !within.contains(real) else { continue }
+                        visit(childRel, child)
+                        stack.append((childRel, within + [real]))
+                    } else {
+                        visit(childRel, child)
+                    }
+                }
+            }
+        }
+
+        private func realPath(_ path: String) -> String? {
+            guard let real = realpath(path, nil) else { return nil }
+            defer { free(real) }
+            return String(cString: real)
+        }
+
+        private func linkTarget(_ path: String) -> String {
+            var buffer = [CChar](repeating: 0, count: 4096)
+            let n = readlink(path, &buffer, buffer.count - 1)
+            guard n > 0 else { return "its target" }
+            return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+
+        static func kind(_ mode: mode_t) -> String {
+            switch mode & S_IFMT {
+            case S_IFIFO: "a FIFO (named pipe)"
+            case S_IFSOCK: "a socket"
+            case S_IFCHR: "a character device"
+            case S_IFBLK: "a block device"
+            default: "a special file"
+            }
+        }
     }
 }
 
@@ -81,10 +278,24 @@ public struct FileStamp: Hashable, Sendable {
     public var modified: Int64
     public var size: Int64
     public var isDirectory: Bool = false
+    /// Why the entry may not be read (a link leading out of the site, a FIFO), or nil.
+    public var refusal: String? = nil
 
     public init(modified: Int64, size: Int64, isDirectory: Bool = false) {
         self.modified = modified
         self.size = size
         self.isDirectory = isDirectory
+    }
+
+    init(_ st: stat) {
+        self.init(
+            modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec), size: Int64(st.st_size),
+            isDirectory: (st.st_mode & S_IFMT) == S_IFDIR)
+    }
+
+    static func refused(_ reason: String) -> FileStamp {
+        var stamp = FileStamp(modified: 0, size: 0)
+        stamp.refusal = reason
+        return stamp
     }
 }

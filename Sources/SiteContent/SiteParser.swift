@@ -157,7 +157,7 @@ public enum SiteParser {
         } else if folders.contains(dir) {
             hint = "content files end in .md"
         }
-        sink.warning(path, 1, 1, "this file is not part of the site layout (SPEC §1) and is ignored", hint: hint)
+        sink.warning(path, 1, 1, "this file is not part of the site layout (docs/content.md, Layout) and is ignored", hint: hint)
     }
 
     private static func checkReferences(
