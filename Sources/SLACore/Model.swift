@@ -35,13 +35,13 @@ public struct SiteConfig: Sendable, Hashable {
 
     public init(
         title: String, provider: String, baseURL: String, timeZone: TimeZone = TimeZone(identifier: "UTC")!,
-        theme: String = "default", contacts: [Contact] = [], impactWeights: ImpactWeights = .standard,
+        timeZoneName: String? = nil, theme: String = "default", contacts: [Contact] = [], impactWeights: ImpactWeights = .standard,
         defaults: SLATerms = SLATerms(), markdownUnsafe: Bool = false
     ) {
         self.title = title
         self.provider = provider
         self.baseURL = baseURL
-        self.calendar = SiteCalendar(timeZone: timeZone)
+        self.calendar = SiteCalendar(timeZone: timeZone, name: timeZoneName)
         self.theme = theme
         self.contacts = contacts
         self.impactWeights = impactWeights

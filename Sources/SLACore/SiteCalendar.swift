@@ -5,16 +5,24 @@ import Foundation
 /// of transitions then, and holds it as a value (no state shared between calendars).
 public struct SiteCalendar: Sendable, Hashable {
     /// Calendars are equal when their zones are: everything else is derived from the zone.
-    public static func == (a: SiteCalendar, b: SiteCalendar) -> Bool { a.timeZone.identifier == b.timeZone.identifier }
+    public static func == (a: SiteCalendar, b: SiteCalendar) -> Bool {
+        a.name == b.name && a.timeZone.identifier == b.timeZone.identifier
+    }
 
-    public func hash(into h: inout Hasher) { h.combine(timeZone.identifier) }
+    public func hash(into h: inout Hasher) { h.combine(name) }
 
     public let timeZone: TimeZone
+    /// The zone as the author wrote it (`UTC`, `Europe/London`): what pages and sla.json publish.
+    /// Foundation names the UTC zone `GMT`, which is not what a contract that says UTC means.
+    public let name: String
     private let calendar: Calendar
     private let periods: ZonePeriods?
 
-    public init(timeZone: TimeZone) {
+    /// - Parameter name: the zone's name as written; by default Foundation's identifier (`UTC`
+    /// for its UTC zone, which Foundation calls `GMT`).
+    public init(timeZone: TimeZone, name: String? = nil) {
         self.timeZone = timeZone
+        self.name = name ?? (timeZone.identifier == "GMT" ? "UTC" : timeZone.identifier)
         periods = ZonePeriods(timeZone)
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = timeZone
@@ -81,8 +89,10 @@ public struct SiteCalendar: Sendable, Hashable {
             year: y, month: m, day: d, hour: sod / 3600, minute: sod % 3600 / 60, second: sod % 60, utcOffset: off)
     }
 
-    /// Abbreviation of the zone at `t` (e.g. `BST`), falling back to the identifier.
+    /// Abbreviation of the zone at `t` (e.g. `BST`), falling back to the identifier; `UTC` for
+    /// the UTC zone (Foundation would say `GMT`).
     public func abbreviation(at t: Instant) -> String {
+        if name == "UTC" || name == "Etc/UTC" { return "UTC" }
         if let period = periods?.period(at: t.seconds) { return period.abbreviation ?? timeZone.identifier }
         return timeZone.abbreviation(for: Date(timeIntervalSince1970: TimeInterval(t.seconds))) ?? timeZone.identifier
     }

@@ -31,9 +31,11 @@ public enum SiteConfigDecoder {
             }
         }
         var timeZone = TimeZone(identifier: "UTC")!
+        var timeZoneName = "UTC"
         if let node = r.value("timezone"), let id = MappingReader.string(node, key: "timezone", in: source) {
             if let zone = zone(named: id) {
                 timeZone = zone
+                timeZoneName = id
             } else {
                 source.error(
                     node, "timezone must be an IANA time zone like Europe/London, got \"\(id)\"",
@@ -96,7 +98,7 @@ public enum SiteConfigDecoder {
         }
         guard sink.items.errors.count == before, let title, let provider, let baseURL else { return nil }
         return SiteConfig(
-            title: title, provider: provider, baseURL: baseURL, timeZone: timeZone, theme: theme, contacts: contacts,
+            title: title, provider: provider, baseURL: baseURL, timeZone: timeZone, timeZoneName: timeZoneName, theme: theme, contacts: contacts,
             impactWeights: weights, defaults: defaults, markdownUnsafe: unsafe)
     }
 

@@ -48,7 +48,7 @@ public enum SLAJSON {
             ("base_url", .string(site.config.baseURL)),
             ("title", .string(site.config.title)),
             ("provider", .string(site.config.provider)),
-            ("timezone", .string(calendar.timeZone.identifier)),
+            ("timezone", .string(calendar.name)),
             ("current_month", .string(figures.currentMonth.description)),
             ("plans", .array(plans)),
             ("incidents", .array(incidents)),

@@ -184,4 +184,30 @@ final class BuildCommandTests: XCTestCase {
             XCTAssertTrue(r.stderr.contains("unknown name \"objective_txt\""), r.stderr)
         }
     }
+
+    /// Issue 17, point 5: the zone is published as the author wrote it. Foundation calls the UTC
+    /// zone "GMT"; a contract that says UTC must not read GMT anywhere.
+    func testTheTimeZoneIsPublishedAsWritten() throws {
+        for written in ["UTC", "Etc/UTC", "Europe/London"] {
+            let site = try Slasite.copyFixture("basic")
+            let config = site.appendingPathComponent("site.yaml")
+            let yaml = try String(contentsOf: config, encoding: .utf8)
+            try yaml.replacingOccurrences(of: "timezone: UTC", with: "timezone: \(written)")
+                .write(to: config, atomically: true, encoding: .utf8)
+            let r = try Slasite.run(["build", "--source", site.path, "--now", now])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            XCTAssertEqual(try slaJSON(site)["timezone"] as? String, written)
+            let incident = try String(
+                contentsOf: site.appendingPathComponent("public/incidents/api-sept/index.html"), encoding: .utf8)
+            XCTAssertTrue(incident.contains("Times are in the \(written) time zone"), written)
+            let status = try String(contentsOf: site.appendingPathComponent("public/status/index.html"), encoding: .utf8)
+            if written == "Europe/London" {
+                // 24 November: London is on GMT, and says so.
+                XCTAssertTrue(status.contains(" GMT"), written)
+            } else {
+                XCTAssertFalse(status.contains("GMT"), written)
+                XCTAssertTrue(status.contains(" UTC"), written)
+            }
+        }
+    }
 }

@@ -91,7 +91,7 @@ struct IncidentPage {
             "end_machine": incident.end?.rfc3339 ?? "",
             "has_end": incident.end != nil,
             "duration": durationText,
-            "timezone": calendar.timeZone.identifier,
+            "timezone": calendar.name,
             "affected": affected,
             "body": BodyHTML.prepare(html, top: 3),
         ]
