@@ -51,6 +51,7 @@ public struct FiguresPlan: Sendable {
         // The sweep once per distinct set of incidents and maintenance rule (plans share them).
         struct SweepInput: Hashable {
             var incidents: [Int]
+            var weights: ImpactWeights
             var excludeMaintenance: Bool
         }
         var spans: [SweepInput: [WeightedSpan]] = [:]
@@ -68,13 +69,14 @@ public struct FiguresPlan: Sendable {
             inputs.append(
                 plan.services.enumerated().map { s, entry in
                     let terms = site.terms(plan: plan, service: entry.id)
-                    let sweep = SweepInput(incidents: counting[p][s], excludeMaintenance: terms.excludeMaintenance)
+                    let sweep = SweepInput(
+                        incidents: counting[p][s], weights: terms.impactWeights, excludeMaintenance: terms.excludeMaintenance)
                     let levelSpans: [WeightedSpan]
                     if let known = spans[sweep] {
                         levelSpans = known
                     } else {
                         levelSpans = Downtime.spans(
-                            of: sweep.incidents.lazy.map { site.incidents[$0] }, weights: site.config.impactWeights,
+                            of: sweep.incidents.lazy.map { site.incidents[$0] }, weights: sweep.weights,
                             excludeMaintenance: sweep.excludeMaintenance, now: now)
                         spans[sweep] = levelSpans
                     }

@@ -154,11 +154,13 @@ public struct Incident: Sendable, Identifiable, Hashable {
     public var end: Instant?
     /// Plans affected; nil means every plan covering an affected service.
     public var plans: [String]?
+    /// This incident's own downtime weight (0–1), which wins over `impact_weights` at every level.
+    public var weight: Double?
     public var body: String
 
     public init(
         id: String, title: String, services: [String], impact: Impact, start: Instant, end: Instant?,
-        plans: [String]? = nil, body: String = ""
+        plans: [String]? = nil, weight: Double? = nil, body: String = ""
     ) {
         self.id = id
         self.title = title
@@ -167,6 +169,7 @@ public struct Incident: Sendable, Identifiable, Hashable {
         self.start = start
         self.end = end
         self.plans = plans
+        self.weight = weight
         self.body = body
     }
 
@@ -219,6 +222,6 @@ public struct Site: Sendable, Hashable {
     public func terms(plan: Plan, service serviceID: String) -> ResolvedTerms {
         let serviceDefaults = service(serviceID)?.defaults ?? SLATerms()
         let own = plan.services.first { $0.id == serviceID }?.terms ?? SLATerms()
-        return SLATerms.resolve([config.defaults, serviceDefaults, plan.terms, own])
+        return SLATerms.resolve([config.defaults, serviceDefaults, plan.terms, own], weights: config.impactWeights)
     }
 }

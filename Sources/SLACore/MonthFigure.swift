@@ -16,6 +16,8 @@ public struct MonthFigure: Sendable, Hashable {
     /// Downtime the objective allows in this month; nil without an objective.
     public var budgetMinutes: Double?
     public var credit: Double
+    /// SPEC §3: the last day to claim this month's credit; nil without a credit or a window.
+    public var claimBy: CalendarDay?
     public var terminationRight: Bool
 
     public var budgetLeftMinutes: Double? { budgetMinutes.map { $0 - downtimeMinutes } }

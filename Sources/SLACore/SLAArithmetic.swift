@@ -73,6 +73,7 @@ public enum SLAArithmetic {
                     month: m.month, minutes: minutes, elapsedMinutes: elapsed, downtimeMinutes: downtime, uptime: uptime,
                     measured: measured[m.month] != nil, final: final, met: met,
                     budgetMinutes: terms.uptime.map { budget(objective: $0, minutes: minutes) }, credit: credit,
+                    claimBy: credit > 0 ? terms.claimBy(m.month) : nil,
                     terminationRight: terminationRight(missRun: missRun, terms: terms)))
         }
         return figures

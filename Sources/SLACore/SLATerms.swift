@@ -121,19 +121,25 @@ public struct SLATerms: Sendable, Hashable {
     public var credits: [CreditTier]?
     public var creditCap: Double?
     public var claimWindowDays: Int?
+    /// Instead of days: by the end of the Nth calendar month after the month.
+    public var claimWindowMonths: Int?
+    /// Weights set at this level, impact by impact (merged key by key).
+    public var impactWeights: [Impact: Double]?
     public var excludeMaintenance: Bool?
     public var terminationConsecutiveMisses: Int?
     public var support: SupportTerms?
 
     public init(
         uptime: Double? = nil, credits: [CreditTier]? = nil, creditCap: Double? = nil,
-        claimWindowDays: Int? = nil, excludeMaintenance: Bool? = nil,
-        terminationConsecutiveMisses: Int? = nil, support: SupportTerms? = nil
+        claimWindowDays: Int? = nil, claimWindowMonths: Int? = nil, impactWeights: [Impact: Double]? = nil,
+        excludeMaintenance: Bool? = nil, terminationConsecutiveMisses: Int? = nil, support: SupportTerms? = nil
     ) {
         self.uptime = uptime
         self.credits = credits
         self.creditCap = creditCap
         self.claimWindowDays = claimWindowDays
+        self.claimWindowMonths = claimWindowMonths
+        self.impactWeights = impactWeights
         self.excludeMaintenance = excludeMaintenance
         self.terminationConsecutiveMisses = terminationConsecutiveMisses
         self.support = support
@@ -145,7 +151,12 @@ public struct SLATerms: Sendable, Hashable {
         if let v = lower.uptime { out.uptime = v }
         if let v = lower.credits { out.credits = v }
         if let v = lower.creditCap { out.creditCap = v }
-        if let v = lower.claimWindowDays { out.claimWindowDays = v }
+        // The two claim windows are one choice: the level that sets one sets the window.
+        if lower.claimWindowDays != nil || lower.claimWindowMonths != nil {
+            out.claimWindowDays = lower.claimWindowDays
+            out.claimWindowMonths = lower.claimWindowMonths
+        }
+        if let v = lower.impactWeights { out.impactWeights = (out.impactWeights ?? [:]).merging(v) { _, lower in lower } }
         if let v = lower.excludeMaintenance { out.excludeMaintenance = v }
         if let v = lower.terminationConsecutiveMisses { out.terminationConsecutiveMisses = v }
         if let v = lower.support { out.support = out.support.map { $0.merged(with: v) } ?? v }
@@ -153,13 +164,18 @@ public struct SLATerms: Sendable, Hashable {
     }
 
     /// Merges levels from highest (site defaults) to lowest (plan.services.X) and applies defaults.
-    public static func resolve(_ levels: [SLATerms]) -> ResolvedTerms {
+    /// - Parameter weights: the site's `impact_weights`, which the levels amend impact by impact.
+    public static func resolve(_ levels: [SLATerms], weights: ImpactWeights = .standard) -> ResolvedTerms {
         let merged = levels.reduce(SLATerms()) { $0.merged(with: $1) }
+        var resolvedWeights = weights
+        for (impact, w) in merged.impactWeights ?? [:] { resolvedWeights[impact] = w }
         return ResolvedTerms(
             uptime: merged.uptime,
             credits: merged.credits ?? [],
             creditCap: merged.creditCap ?? 100,
             claimWindowDays: merged.claimWindowDays,
+            claimWindowMonths: merged.claimWindowMonths,
+            impactWeights: resolvedWeights,
             excludeMaintenance: merged.excludeMaintenance ?? true,
             terminationConsecutiveMisses: merged.terminationConsecutiveMisses,
             support: merged.support)
@@ -173,21 +189,37 @@ public struct ResolvedTerms: Sendable, Hashable {
     public var credits: [CreditTier]
     public var creditCap: Double
     public var claimWindowDays: Int?
+    /// By the end of the Nth calendar month after the month (instead of `claimWindowDays`).
+    public var claimWindowMonths: Int?
+    /// Downtime weight per impact for this plan × service (an incident's own `weight` wins).
+    public var impactWeights: ImpactWeights
     public var excludeMaintenance: Bool
     public var terminationConsecutiveMisses: Int?
     public var support: SupportTerms?
 
     public init(
         uptime: Double?, credits: [CreditTier] = [], creditCap: Double = 100, claimWindowDays: Int? = nil,
+        claimWindowMonths: Int? = nil, impactWeights: ImpactWeights = .standard,
         excludeMaintenance: Bool = true, terminationConsecutiveMisses: Int? = nil, support: SupportTerms? = nil
     ) {
         self.uptime = uptime
         self.credits = credits
         self.creditCap = creditCap
         self.claimWindowDays = claimWindowDays
+        self.claimWindowMonths = claimWindowMonths
+        self.impactWeights = impactWeights
         self.excludeMaintenance = excludeMaintenance
         self.terminationConsecutiveMisses = terminationConsecutiveMisses
         self.support = support
+    }
+
+    /// SPEC §3 `claim_by`: the last day on which a credit for month `m` may be claimed — the
+    /// month's last day plus `claim_window_days`, or the last day of the `claim_window_months`-th
+    /// month after; nil without a window.
+    public func claimBy(_ m: YearMonth) -> CalendarDay? {
+        if let days = claimWindowDays { return m.lastDay.adding(days: days) }
+        if let months = claimWindowMonths { return m.adding(months: months).lastDay }
+        return nil
     }
 
     /// Credit tiers ordered from the highest threshold down.

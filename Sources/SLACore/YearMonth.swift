@@ -33,6 +33,24 @@ public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible
         (lhs.year, lhs.month) < (rhs.year, rhs.month)
     }
 
+    /// Days in the month (Gregorian).
+    public var days: Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// The month `n` months after this one.
+    public func adding(months n: Int) -> YearMonth {
+        let index = year * 12 + (month - 1) + n
+        return YearMonth(year: index / 12, month: index % 12 + 1)
+    }
+
+    /// The month's last day.
+    public var lastDay: CalendarDay { CalendarDay(year: year, month: month, day: days) }
+
     /// Every month from `self` through `last`, oldest first.
     public func through(_ last: YearMonth) -> [YearMonth] {
         var out: [YearMonth] = []
@@ -42,6 +60,40 @@ public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible
             m = m.next
         }
         return out
+    }
+}
+
+/// A calendar day, such as 2026-10-15, independent of any time zone (a claim deadline).
+public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    public init(year: Int, month: Int, day: Int) {
+        precondition((1...12).contains(month) && day >= 1 && day <= YearMonth(year: year, month: month).days, "day out of range")
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    public var yearMonth: YearMonth { YearMonth(year: year, month: month) }
+
+    /// The day `n` ≥ 0 days later.
+    public func adding(days n: Int) -> CalendarDay {
+        var m = yearMonth
+        var d = day + n
+        while d > m.days {
+            d -= m.days
+            m = m.next
+        }
+        return CalendarDay(year: m.year, month: m.month, day: d)
+    }
+
+    /// `YYYY-MM-DD`.
+    public var description: String { yearMonth.description + (day < 10 ? "-0\(day)" : "-\(day)") }
+
+    public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 }
 

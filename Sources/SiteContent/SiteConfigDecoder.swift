@@ -79,12 +79,7 @@ public enum SiteConfigDecoder {
         }
         var weights = ImpactWeights.standard
         if let node = r.value("impact_weights") {
-            let w = MappingReader(node, in: source, what: "impact_weights", allowed: Impact.allCases.map(\.rawValue))
-            for impact in Impact.allCases {
-                if let x = w.number(impact.rawValue, in: 0...1, rangeText: "a weight between 0 and 1") {
-                    weights[impact] = x
-                }
-            }
+            for (impact, x) in TermsDecoder.impactWeights(node, source: source) { weights[impact] = x }
         }
         var defaults = SLATerms()
         if let node = r.value("defaults") {

@@ -4,7 +4,8 @@ import Yams
 /// Decodes the SLA terms keys that every level may carry (SPEC §2, SLA terms).
 enum TermsDecoder {
     static let keys = [
-        "uptime", "credits", "credit_cap", "claim_window_days", "exclude_maintenance", "termination", "support",
+        "uptime", "credits", "credit_cap", "claim_window_days", "claim_window_months", "impact_weights",
+        "exclude_maintenance", "termination", "support",
     ]
 
     static let idCharacters = Set("abcdefghijklmnopqrstuvwxyz0123456789-")
@@ -28,6 +29,16 @@ enum TermsDecoder {
         terms.creditCap = reader.number("credit_cap", in: 0...100, rangeText: "a percentage between 0 and 100")
         terms.claimWindowDays = reader.integer(
             "claim_window_days", in: 0...3660, rangeText: "a whole number of days between 0 and 3660")
+        terms.claimWindowMonths = reader.integer(
+            "claim_window_months", in: 1...120, rangeText: "a whole number of months between 1 and 120")
+        if let node = reader.value("claim_window_months"), reader.value("claim_window_days") != nil {
+            source.error(
+                node, "claim_window_months and claim_window_days are two ways to set one claim window: keep one of them")
+        }
+        if let node = reader.value("impact_weights") {
+            let weights = impactWeights(node, source: source)
+            terms.impactWeights = Dictionary(weights, uniquingKeysWith: { _, b in b })
+        }
         terms.excludeMaintenance = reader.bool("exclude_maintenance")
         if let node = reader.value("termination") {
             let t = MappingReader(node, in: source, what: "termination", allowed: ["consecutive_misses"])
@@ -43,6 +54,15 @@ enum TermsDecoder {
             terms.support = support(node, source: source)
         }
         return terms
+    }
+
+    /// `impact_weights`: a weight between 0 and 1 per impact, for the impacts it names.
+    static func impactWeights(_ node: Node, source: YAMLSource) -> [(Impact, Double)] {
+        let w = MappingReader(node, in: source, what: "impact_weights", allowed: Impact.allCases.map(\.rawValue))
+        guard w.isMapping else { return [] }
+        return Impact.allCases.compactMap { impact in
+            w.number(impact.rawValue, in: 0...1, rangeText: "a weight between 0 and 1").map { (impact, $0) }
+        }
     }
 
     static func credits(_ node: Node, source: YAMLSource) -> [CreditTier]? {

@@ -63,6 +63,7 @@ public enum SLAJSON {
             ("impact", .string(incident.impact.rawValue)),
             ("services", .array(incident.services.map(JSONValue.string))),
             ("plans", incident.plans.map { .array($0.map(JSONValue.string)) } ?? .null),
+            ("weight", .optional(incident.weight)),
             ("start", .string(incident.start.rfc3339)),
             ("end", .optional(incident.end?.rfc3339)),
             ("ongoing", .bool(ongoing)),
@@ -88,6 +89,8 @@ public enum SLAJSON {
             ("credits", .array(terms.tiersByThreshold.map { .object([("below", .number($0.below)), ("credit", .number($0.credit))]) })),
             ("credit_cap", .number(terms.creditCap)),
             ("claim_window_days", terms.claimWindowDays.map { .number(Double($0)) } ?? .null),
+            ("claim_window_months", terms.claimWindowMonths.map { .number(Double($0)) } ?? .null),
+            ("impact_weights", .object(Impact.allCases.map { ($0.rawValue, .number(terms.impactWeights[$0])) })),
             ("exclude_maintenance", .bool(terms.excludeMaintenance)),
             ("termination", terms.terminationConsecutiveMisses.map { .object([("consecutive_misses", .number(Double($0)))]) } ?? .null),
             ("support", support),
@@ -125,6 +128,8 @@ public enum SLAJSON {
         number(m.budgetMinutes.map(Published.minutes))
         text(", \"budget_left_minutes\": ")
         number(m.budgetLeftMinutes.map(Published.minutes))
+        text(", \"claim_by\": ")
+        if let day = m.claimBy { JSONValue.writeString(day.description, into: &out) } else { text("null") }
         text(", \"termination_right\": ")
         bool(m.terminationRight)
         text(", \"measured\": ")
@@ -147,6 +152,7 @@ public enum SLAJSON {
             ("final", .bool(m.final)),
             ("budget_minutes", .optional(m.budgetMinutes.map(Published.minutes))),
             ("budget_left_minutes", .optional(m.budgetLeftMinutes.map(Published.minutes))),
+            ("claim_by", m.claimBy.map { .string($0.description) } ?? .null),
             ("termination_right", .bool(m.terminationRight)),
             ("measured", .bool(m.measured)),
             ("minutes", .number(Published.minutes(m.minutes))),

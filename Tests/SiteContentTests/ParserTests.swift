@@ -34,6 +34,42 @@ final class ParserTests: XCTestCase {
             f.messages(), ["content/plans/pro.md:4:1: unknown key \"uptme\" in plan (did you mean \"uptime\"?)"])
     }
 
+    /// Issue 17: weights per level, an incident's own weight, the two claim windows.
+    func testWeightsAndClaimWindowsAreTermsAndAreChecked() throws {
+        var f = SiteFixture()
+        f["content/plans/pro.md"] =
+            "---\ntitle: Pro\nsummary: S\nclaim_window_months: 2\nservices:\n  api:\n    impact_weights: {partial: 1.0}\n---\n"
+        let parsed = f.parse()
+        XCTAssertEqual(parsed.diagnostics, [])
+        let site = try XCTUnwrap(parsed.site)
+        let api = site.terms(plan: site.plans[0], service: "api")
+        XCTAssertEqual(api.impactWeights, ImpactWeights(major: 1, partial: 1, degraded: 0, maintenance: 1))
+        XCTAssertEqual(api.claimWindowMonths, 2)
+
+        f["content/plans/pro.md"] =
+            "---\ntitle: Pro\nsummary: S\nclaim_window_days: 15\nclaim_window_months: 2\nservices:\n  api:\n    impact_weights: {partial: 1.5, minor: 0.2}\n---\n"
+        XCTAssertEqual(
+            f.messages(),
+            [
+                "content/plans/pro.md:5:22: claim_window_months and claim_window_days are two ways to set one claim window: keep one of them",
+                // "    impact_weights: {partial: 1.5, minor: 0.2}": 1.5 at column 31, minor at 36.
+                "content/plans/pro.md:8:31: partial must be a weight between 0 and 1, got \"1.5\"",
+                "content/plans/pro.md:8:36: unknown key \"minor\" in impact_weights",
+            ])
+    }
+
+    func testAnIncidentsOwnWeight() throws {
+        var f = SiteFixture()
+        let incident = "---\ntitle: Slow\nservices: [api]\nimpact: partial\nweight: 0.5\nstart: 2026-10-03T10:00:00Z\nend: 2026-10-03T11:00:00Z\n---\n"
+        f["content/status/incidents/slow.md"] = incident
+        let site = try XCTUnwrap(f.parse().site)
+        XCTAssertEqual(site.incidents.first { $0.id == "slow" }?.weight, 0.5)
+        f["content/status/incidents/slow.md"] = incident.replacingOccurrences(of: "weight: 0.5", with: "weight: 50%")
+        XCTAssertEqual(
+            f.messages(),
+            ["content/status/incidents/slow.md:5:9: weight must be a weight between 0 and 1 (0.5 counts half of each minute), got \"50%\""])
+    }
+
     func testUnknownKeyInSiteYAMLAndNestedTerms() {
         var f = SiteFixture()
         f["site.yaml"] = "title: T\nprovider: P\nbase_url: https://x.example/\ndefaults:\n  credit_capp: 5\n"

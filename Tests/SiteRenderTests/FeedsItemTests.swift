@@ -23,8 +23,11 @@ final class FeedsItemTests: XCTestCase {
         XCTAssertEqual(missed.published, FeedsTestSupport.at("2026-11-01T00:00:00Z"))
         XCTAssertEqual(missed.url, "https://sla.example.com/plans/pro/api/")
         XCTAssertTrue(missed.summary.contains("98.925 % uptime in 2026-10, below its 99.9 % objective"))
-        XCTAssertTrue(missed.summary.contains("A service credit of 25 % of the monthly fee is owed."))
-        XCTAssertTrue(missed.summary.contains("within 30 days"))
+        // Claim-neutral (issue 17): credits are given on claim; October 2026 ends on the 31st,
+        // + 30 days → 30 November 2026.
+        XCTAssertTrue(missed.summary.contains("This month is eligible for a service credit of 25 % of the monthly fee, on claim."))
+        XCTAssertTrue(missed.summary.contains("Claim by 30 November 2026."), missed.summary)
+        XCTAssertFalse(missed.summary.contains("is owed"))
 
         let outage = items[1]
         XCTAssertEqual(outage.contentHTML, context.incidentHTML[1])
@@ -145,7 +148,7 @@ final class FeedsItemTests: XCTestCase {
         XCTAssertEqual(first, second)
         XCTAssertEqual(
             Set(first.map(\.path)),
-            ["feed.json", "feed.xml", "maintenance.ics", "sla.schema.json", "badges/pro/api.svg", "badges/free/api.svg"])
+            ["feed.json", "feed.xml", "maintenance.ics", "claims.ics", "sla.schema.json", "badges/pro/api.svg", "badges/free/api.svg"])
         XCTAssertTrue(first.allSatisfy(\.isContained))
     }
 

@@ -181,11 +181,11 @@ enum FeedItems {
             "\(serviceTitle) on the \(plan.title) plan had \(uptime) % uptime in \(month), "
                 + "below its \(objective) % objective.",
             m.credit > 0
-                ? "A service credit of \(credit) % of the monthly fee is owed."
+                ? "This month is eligible for a service credit of \(credit) % of the monthly fee, on claim."
                 : "No service credit tier applies to this month.",
         ]
-        if m.credit > 0, let days = level.terms.claimWindowDays {
-            sentences.append("Claim it within \(days) day\(days == 1 ? "" : "s") after the end of the month.")
+        if let claimBy = m.claimBy {
+            sentences.append("Claim by \(PageFormat.day(claimBy)).")
         }
         if m.terminationRight, let n = level.terms.terminationConsecutiveMisses {
             sentences.append(
@@ -197,7 +197,9 @@ enum FeedItems {
         html += "<li>Uptime: \(uptime) % (objective \(objective) %)</li>\n"
         html += "<li>Downtime: \(downtime) minutes"
         if let budget { html += " (allowed: \(budget) minutes)" }
-        html += "</li>\n<li>Service credit: \(credit) % of the monthly fee</li>\n</ul>\n"
+        html += "</li>\n<li>Service credit on claim: \(credit) % of the monthly fee</li>\n"
+        if let claimBy = m.claimBy { html += "<li>Claim by: \(PageFormat.day(claimBy))</li>\n" }
+        html += "</ul>\n"
         html += "<p><a href=\"\(XMLText.escape(url))\">View full details</a></p>\n"
 
         let facts: JSONValue = .object([
@@ -209,6 +211,7 @@ enum FeedItems {
             ("objective", .optional(level.terms.uptime)),
             ("downtime_minutes", .number(Published.minutes(m.downtimeMinutes))),
             ("credit", .number(m.credit)),
+            ("claim_by", m.claimBy.map { .string($0.description) } ?? .null),
             ("termination_right", .bool(m.terminationRight)),
         ])
         return FeedItem(

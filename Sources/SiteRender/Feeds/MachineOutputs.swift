@@ -18,10 +18,11 @@ enum MachineOutputs {
         return [OutputFile(path: JSONFeed.path, bytes: bytes[0]), OutputFile(path: AtomFeed.path, bytes: bytes[1])]
     }
 
-    /// maintenance.ics and sla.schema.json.
+    /// maintenance.ics, claims.ics and sla.schema.json.
     static func calendarAndSchema(_ context: RenderContext) -> [OutputFile] {
         [
             OutputFile(path: MaintenanceCalendar.path, text: MaintenanceCalendar.text(context)),
+            OutputFile(path: ClaimsCalendar.path, text: ClaimsCalendar.text(context)),
             OutputFile(path: SLASchema.path, bytes: SLASchema.document(urls: context.urls).bytes()),
         ]
     }

@@ -80,6 +80,10 @@ enum SLASchema {
             ("credits", array(ref("CreditTier"), "Service credit tiers, highest threshold first.")),
             ("credit_cap", number("Maximum credit in a month, percent of the monthly fee.", minimum: 0)),
             ("claim_window_days", nullable(integer("Days after month end in which a credit must be claimed.", minimum: 0))),
+            ("claim_window_months", nullable(integer("Instead of days: a credit must be claimed by the end of this many calendar months after the month.", minimum: 1))),
+            ("impact_weights", object(
+                "Downtime weight per incident impact for this plan and service (an incident's own weight wins).",
+                ["major", "partial", "degraded", "maintenance"].map { ($0, number("Weight of a \($0) incident, 0 to 1.", minimum: 0, maximum: 1)) })),
             ("exclude_maintenance", boolean("Whether scheduled maintenance is excluded from downtime.")),
             ("termination", nullable(object(
                 "Termination right after consecutive missed months.",
@@ -120,6 +124,7 @@ enum SLASchema {
             ("final", boolean("Whether the month is over.")),
             ("budget_minutes", nullable(number("Downtime the objective allows in this month; null without an objective.", minimum: 0))),
             ("budget_left_minutes", nullable(number("Budget minus downtime; negative when exceeded; null without an objective."))),
+            ("claim_by", nullable(string("Last day on which this month's credit may be claimed (SPEC §3); null without a credit or a claim window.", format: "date"))),
             ("termination_right", boolean("Whether this month completes the consecutive misses that give a termination right.")),
             ("measured", boolean("Whether the uptime comes from measurements.csv rather than incidents.")),
             ("minutes", number("Real minutes in the whole month.", minimum: 0)),
@@ -138,6 +143,7 @@ enum SLASchema {
             ])),
             ("services", array(ref("Id"), "Affected service ids.")),
             ("plans", nullable(array(ref("Id"), "Affected plan ids; null means every plan covering an affected service."))),
+            ("weight", nullable(number("The incident's own downtime weight, overriding impact_weights; null when it has none.", minimum: 0, maximum: 1))),
             ("start", dateTime("Start, RFC 3339 in UTC.")),
             ("end", nullable(dateTime("End, RFC 3339 in UTC; null while still open."))),
             ("ongoing", boolean("Whether the incident is open at generated_at.")),

@@ -83,6 +83,7 @@ thead th { font-size: .8125rem; color: var(--muted); font-weight: 600; border-bo
 tbody th { font-weight: 500; }
 td.num { font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.muted { color: var(--muted); }
+.claim-by { font-size: .8125rem; color: var(--muted); }
 .state-met { color: var(--met); }
 .state-missed, .state-current-missed { color: var(--missed); font-weight: 600; }
 .state-current { color: var(--current); }
@@ -168,7 +169,7 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 </thead>
 <tbody>
 {{#history}}
-<tr class="row-{{state}}"><th scope="row"><time datetime="{{machine}}">{{month}}</time></th><td class="num">{{uptime}}{{#measured}}<sup>*</sup>{{/measured}}</td><td class="num">{{downtime}}</td><td class="state state-{{state}}">{{met}}</td><td class="num">{{credit}}</td><td>{{final}}</td></tr>
+<tr class="row-{{state}}"><th scope="row"><time datetime="{{machine}}">{{month}}</time></th><td class="num">{{uptime}}{{#measured}}<sup>*</sup>{{/measured}}</td><td class="num">{{downtime}}</td><td class="state state-{{state}}">{{met}}</td><td class="num">{{credit}}{{#claim_by}}<br><span class="claim-by">claim by <time datetime="{{claim_by_machine}}">{{.}}</time></span>{{/claim_by}}</td><td>{{final}}</td></tr>
 {{/history}}
 </tbody>
 </table>

@@ -59,6 +59,7 @@ struct DetailsPage {
                 month: PageFormat.month(m.month), machine: m.month.description, uptime: PageFormat.uptime(m.uptime),
                 downtime: PageFormat.minutes(m.downtimeMinutes), met: met, state: state,
                 credit: m.final ? (m.credit > 0 ? PageFormat.percent(m.credit) : "None") : "—",
+                claimBy: m.claimBy.map(PageFormat.day), claimByMachine: m.claimBy?.description,
                 final: m.final ? "Final" : "In progress", measured: m.measured)
         }
         let chart = UptimeChart(
@@ -68,9 +69,9 @@ struct DetailsPage {
         // figures in sla.json and in the feeds, so pages stay small on long histories.
         let lines = incidents.map(builder.incidentLine)
         let claim =
-            terms.claimWindowDays.map { days in
-                "Submit a claim within \(days) day\(days == 1 ? "" : "s") after the end of the month in which the objective was missed."
-            } ?? "Submit a claim as set out in the general terms."
+            PageFormat.claimWindow(terms).map { window in
+                "Credits are given on claim: submit a claim \(window) in which the objective was missed."
+            } ?? "Credits are given on claim: submit a claim as set out in the general terms."
         return DetailsView(
             serviceTitle: serviceTitle, planTitle: plan.title, planHref: urls.link(urls.plan(plan.id)),
             summary: service?.summary ?? "", measurement: service?.measurement ?? "",

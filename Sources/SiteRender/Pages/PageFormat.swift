@@ -37,6 +37,25 @@ enum PageFormat {
         String(d.day) + " " + monthNames[d.month - 1] + " " + String(d.year)
     }
 
+    /// "15 October 2026".
+    static func day(_ d: CalendarDay) -> String {
+        String(d.day) + " " + monthNames[d.month - 1] + " " + String(d.year)
+    }
+
+    /// The claim window in words ("within 15 days after the end of the month", "by the end of
+    /// the second calendar month after the month"), or nil without one.
+    static func claimWindow(_ terms: ResolvedTerms) -> String? {
+        if let days = terms.claimWindowDays {
+            return "within \(days) day\(days == 1 ? "" : "s") after the end of the month"
+        }
+        if let months = terms.claimWindowMonths {
+            let ordinals = ["", "", "second ", "third ", "fourth ", "fifth ", "sixth ", "seventh ", "eighth ", "ninth ", "tenth ", "eleventh ", "twelfth "]
+            let nth = months < ordinals.count ? ordinals[months] : "\(months)th "
+            return "by the end of the \(nth)calendar month after the month"
+        }
+        return nil
+    }
+
     /// "10 November 2026, 14:00 GMT": the wall time in the site zone, with the zone named.
     static func dateTime(_ t: Instant, _ calendar: SiteCalendar) -> String {
         let local = calendar.localDateTime(of: t)

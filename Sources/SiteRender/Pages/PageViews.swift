@@ -75,6 +75,9 @@ struct DetailsView: TemplateView {
         var met: String
         var state: String
         var credit: String
+        /// The last day to claim the month's credit, when it has one and a window applies.
+        var claimBy: String?
+        var claimByMachine: String?
         var final: String
         var measured: Bool
     }

@@ -1,0 +1,77 @@
+import SLACore
+
+/// `/claims.ics`: one all-day event per claim deadline (SPEC §3 `claim_by`), so a customer can
+/// subscribe and be reminded before a credit can no longer be claimed. Read off the computed
+/// figures: a final month with a credit and a claim window.
+enum ClaimsCalendar {
+    static let path = "claims.ics"
+
+    /// The calendar text with CRLF line endings and lines folded at 75 octets.
+    static func text(_ context: RenderContext) -> String {
+        let config = context.site.config
+        let host = MaintenanceCalendar.uidHost(baseURL: config.baseURL)
+        let name = "\(config.provider) service credit claim deadlines"
+        var lines = [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//slasite//Claim deadlines//EN",
+            "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+            "NAME:" + MaintenanceCalendar.escapeText(name),
+            "X-WR-CALNAME:" + MaintenanceCalendar.escapeText(name),
+            "X-WR-CALDESC:"
+                + MaintenanceCalendar.escapeText("The last day to claim each service credit under \(config.provider)'s SLAs"),
+            "URL:" + context.urls.absolute(path),
+            "REFRESH-INTERVAL;VALUE=DURATION:PT1H",
+            "X-PUBLISHED-TTL:PT1H",
+        ]
+        for (p, levels) in context.figures.plans.enumerated() {
+            let plan = context.site.plans[p]
+            for level in levels {
+                for m in level.months {
+                    guard let day = m.claimBy else { continue }
+                    lines += event(m, day: day, level: level, plan: plan, host: host, context: context)
+                }
+            }
+        }
+        lines.append("END:VCALENDAR")
+        var out: [UInt8] = []
+        for line in lines { MaintenanceCalendar.fold(line, into: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// One VEVENT. Its UID names plan, service and month, so it stays the same on every build;
+    /// DTSTAMP is the month's end, a fixed instant (never the clock).
+    static func event(
+        _ m: MonthFigure, day: CalendarDay, level: ServiceLevel, plan: Plan, host: String, context: RenderContext
+    ) -> [String] {
+        let url = context.urls.absolute(context.urls.details(plan: level.planID, service: level.serviceID))
+        let service = context.service(level.serviceID)?.title ?? level.serviceID
+        let month = PageFormat.month(m.month)
+        let credit = Published.text(m.credit)
+        let objective = level.terms.uptime.map { " against an objective of \(Published.text($0)) %" } ?? ""
+        let description =
+            "\(service) on the \(plan.title) plan had \(Published.text(Published.uptime(m.uptime))) % uptime in \(month)\(objective). "
+            + "It is eligible for a service credit of \(credit) % of the monthly fee, on claim; the claim must be made by "
+            + "\(PageFormat.day(day)).\nDetails: \(url)"
+        let next = day.adding(days: 1)
+        return [
+            "BEGIN:VEVENT",
+            "UID:claim-\(level.planID)-\(level.serviceID)-\(m.month.description)@\(host)",
+            "DTSTAMP:" + context.calendar.end(of: m.month).basicUTC,
+            "DTSTART;VALUE=DATE:" + basic(day),
+            "DTEND;VALUE=DATE:" + basic(next),
+            "SUMMARY:" + MaintenanceCalendar.escapeText("Last day to claim: \(service), \(plan.title), \(month) (\(credit) % credit)"),
+            "DESCRIPTION:" + MaintenanceCalendar.escapeText(description),
+            "URL:" + url,
+            "CATEGORIES:SLA CREDIT CLAIM",
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+        ]
+    }
+
+    /// `20261015`.
+    static func basic(_ day: CalendarDay) -> String {
+        String(day.description.filter { $0 != "-" })
+    }
+}
