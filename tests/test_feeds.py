@@ -29,6 +29,7 @@ So the feeds hold 6 incidents + 1 revision + 3 missed months = 10 entries.
 
 from __future__ import annotations
 
+import shutil
 import json
 import os
 import re
@@ -437,3 +438,66 @@ def test_sitemap_parses_when_present(any_site: Path):
         lastmod = url.findtext(ns + "lastmod")
         if lastmod:
             assert re.fullmatch(r"\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d))?", lastmod), lastmod
+
+
+# --- claim deadlines and months without data (issue 17) ----------------------------------------
+
+
+def test_claims_ics_has_one_all_day_event_per_claim_by(example: Path):
+    """Read with the icalendar library: one event per final month with a credit and a claim
+    window, on its claim_by day, with a UID naming plan, service and month."""
+    sla = load_json(example / "sla.json")
+    expected = {}
+    for plan in sla["plans"]:
+        for service in plan["services"]:
+            for m in service["months"]:
+                if m["claim_by"] is not None:
+                    assert m["final"] and m["credit"] > 0
+                    uid = f"claim-{plan['id']}-{service['id']}-{m['month']}@sla.nimbus.example"
+                    expected[uid] = m["claim_by"]
+    assert expected, "the example site shows at least one claim_by"
+    calendar = icalendar.Calendar.from_ical((example / "claims.ics").read_bytes())
+    events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    assert set(events) == set(expected)
+    for uid, day in expected.items():
+        start = events[uid].decoded("DTSTART")
+        assert not isinstance(start, datetime), "an all-day event"
+        assert start.isoformat() == day
+        assert (events[uid].decoded("DTEND") - start).days == 1
+        assert "on claim" in str(events[uid]["DESCRIPTION"])
+    # Enterprise claims AWS-style: by the end of the second month after the month.
+    enterprise = [m for p in sla["plans"] if p["id"] == "enterprise" for s in p["services"] for m in s["months"] if m["claim_by"]]
+    for m in enterprise:
+        y, mo = map(int, m["month"].split("-"))
+        y2, mo2 = (y + (mo + 1) // 12, (mo + 1) % 12 + 1)
+        assert m["claim_by"].startswith(f"{y2:04d}-{mo2:02d}-"), m
+
+
+def test_months_before_status_since_have_no_data(slasite: Path, tmp_path: Path):
+    site = tmp_path / "site"
+    shutil.copytree(ROOT / "Tests" / "Fixtures" / "basic", site)
+    config = site / "site.yaml"
+    config.write_text(config.read_text() + "status_since: 2026-10-01\n")
+    out = build(slasite, site, tmp_path / "public")
+    sla = load_json(out / "sla.json")
+    assert sla["status_since"] == "2026-10-01"
+    schema = load_json(out / "sla.schema.json")
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    errors = list(validator.iter_errors(sla))
+    assert not errors, errors[:3]
+    pro = next(p for p in sla["plans"] if p["id"] == "pro")
+    api = next(s for s in pro["services"] if s["id"] == "api")
+    months = {m["month"]: m for m in api["months"]}
+    sep = months["2026-09"]
+    # September would be 99.583 % with a 10 % credit (EXPECTED.md); before status_since it is not judged.
+    assert sep["source"] == "none"
+    assert sep["uptime"] is None and sep["downtime_minutes"] is None and sep["met"] is None
+    assert sep["budget_left_minutes"] is None and sep["credit"] == 0 and sep["claim_by"] is None
+    # October misses again but no longer completes two misses in a row.
+    assert months["2026-10"]["source"] == "incidents"
+    assert months["2026-10"]["met"] is False and months["2026-10"]["termination_right"] is False
+    # The page says so, and the chart plots only months with data.
+    html = (out / "plans" / "pro" / "api" / "index.html").read_text()
+    row = re.search(r'<tr class="row-nodata">.*?</tr>', html, re.S)
+    assert row and "September 2026" in row.group(0) and "No data" in row.group(0), html[:2000]
+    assert html.count('<g class="chart-point') == len([m for m in api["months"] if m["source"] != "none"])

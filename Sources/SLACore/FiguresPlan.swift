@@ -25,6 +25,8 @@ public struct LevelInputs: Sendable, Hashable {
     public var spans: [WeightedSpan]
     /// Uptime per month from measurements.csv for this service.
     public var measured: [YearMonth: Double]
+    /// SPEC §3 `status_since`: a month that ends at or before it has no data.
+    public var statusSince: Instant?
 }
 
 /// SPEC §3 step by step, before any month is computed: which incidents count against each
@@ -36,6 +38,8 @@ public struct FiguresPlan: Sendable {
     public let inputs: [[LevelInputs]]
     /// Indices into `Site.incidents` of the incidents counting against each plan × service.
     public let counting: [[[Int]]]
+    /// SPEC §2 `status_since` as applied (written, or the default).
+    public let statusSince: Instant
     /// The plan and service id of each level.
     public let levels: [[(plan: String, service: String)]]
 
@@ -44,6 +48,8 @@ public struct FiguresPlan: Sendable {
         self.now = now
         currentMonth = calendar.month(containing: now)
         let first = SLAArithmetic.firstMonthWithData(site: site, now: now)
+        let statusSince = Self.statusSince(site, firstData: first, currentMonth: currentMonth)
+        self.statusSince = statusSince
         let counting = Self.countingIncidents(site)
         var monthLists: [YearMonth: [ReportedMonth]] = [:]
         var measured: [String: [YearMonth: Double]] = [:]
@@ -81,7 +87,8 @@ public struct FiguresPlan: Sendable {
                         spans[sweep] = levelSpans
                     }
                     return LevelInputs(
-                        terms: terms, months: months, now: now, spans: levelSpans, measured: measured[entry.id] ?? [:])
+                        terms: terms, months: months, now: now, spans: levelSpans, measured: measured[entry.id] ?? [:],
+                        statusSince: statusSince)
                 })
             ids.append(plan.services.map { (plan.id, $0.id) })
         }
@@ -110,6 +117,15 @@ public struct FiguresPlan: Sendable {
         }
     }
 
+    /// SPEC §2 `status_since`: as written (its first instant in the site zone), else the first
+    /// day of the first month with status data. A site with no status data at all has none
+    /// before the month of *now*: its earlier months would otherwise read as perfect.
+    public static func statusSince(_ site: Site, firstData: YearMonth?, currentMonth: YearMonth) -> Instant {
+        let calendar = site.config.calendar
+        if let day = site.config.statusSince { return calendar.instant(LocalDateTime(year: day.year, month: day.month, day: day.day)) }
+        return calendar.start(of: firstData ?? currentMonth)
+    }
+
     /// SPEC §3: a plan's months run from its `effective` month, else the first month with
     /// status data, else the month of *now*.
     public static func firstMonth(of plan: Plan, firstData: YearMonth?, currentMonth: YearMonth) -> YearMonth {
@@ -131,6 +147,6 @@ public struct FiguresPlan: Sendable {
                     months: next.next() ?? [])
             }
         }
-        return SiteFigures(now: now, currentMonth: currentMonth, plans: plans, counting: counting)
+        return SiteFigures(now: now, currentMonth: currentMonth, plans: plans, counting: counting, statusSince: statusSince)
     }
 }

@@ -32,6 +32,9 @@ public struct SiteConfig: Sendable, Hashable {
     public var impactWeights: ImpactWeights
     public var defaults: SLATerms
     public var markdownUnsafe: Bool
+    /// SPEC §2 `status_since`: the day from which the status data is complete; nil for the
+    /// default (the first month with any status data).
+    public var statusSince: CalendarDay?
 
     public init(
         title: String, provider: String, baseURL: String, timeZone: TimeZone = TimeZone(identifier: "UTC")!,

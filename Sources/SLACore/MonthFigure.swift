@@ -1,3 +1,13 @@
+/// Where a month's figures come from (SPEC §4 `source`).
+public enum FigureSource: String, Sendable, Hashable {
+    /// The incidents' weight function (SPEC §3).
+    case incidents
+    /// A row of measurements.csv.
+    case measurements
+    /// No data: the month ends at or before `status_since`. It is not judged.
+    case none
+}
+
 /// The numbers of one plan × service × calendar month (SPEC §3), unrounded.
 public struct MonthFigure: Sendable, Hashable {
     public var month: YearMonth
@@ -5,10 +15,15 @@ public struct MonthFigure: Sendable, Hashable {
     public var minutes: Double
     /// Minutes the uptime is measured over: the whole month once final, else the minutes elapsed.
     public var elapsedMinutes: Double
-    public var downtimeMinutes: Double
-    public var uptime: Double
+    /// nil for a month without data.
+    public var downtimeMinutes: Double?
+    /// nil for a month without data.
+    public var uptime: Double?
+    public var source: FigureSource
     /// True when measurements.csv gave the uptime.
-    public var measured: Bool
+    public var measured: Bool { source == .measurements }
+    /// False for a month without data (SPEC §3: published as such, never judged).
+    public var hasData: Bool { source != .none }
     /// True once the month is over (its end is at or before *now*).
     public var final: Bool
     /// nil when there is no uptime objective.
@@ -20,7 +35,10 @@ public struct MonthFigure: Sendable, Hashable {
     public var claimBy: CalendarDay?
     public var terminationRight: Bool
 
-    public var budgetLeftMinutes: Double? { budgetMinutes.map { $0 - downtimeMinutes } }
+    public var budgetLeftMinutes: Double? {
+        guard let budgetMinutes, let downtimeMinutes else { return nil }
+        return budgetMinutes - downtimeMinutes
+    }
 }
 
 /// One plan × service: the terms in force and the monthly history, oldest first.
@@ -38,6 +56,9 @@ public struct ServiceLevel: Sendable, Hashable {
     /// The month of *now*, when it is not over yet.
     public var current: MonthFigure? { months.last.flatMap { $0.final ? nil : $0 } }
 
+    /// The first month with data, when some months have none (they come first).
+    public var firstMonthWithData: MonthFigure? { months.first(where: \.hasData) }
+
     /// Final months that missed the objective.
     public var missedMonths: [MonthFigure] { months.filter { $0.final && $0.met == false } }
 }
@@ -52,6 +73,8 @@ public struct SiteFigures: Sendable {
     /// that count against it. Apart from the levels: the places shift when an incident is added
     /// before, while the figures stay.
     public var counting: [[[Int]]]
+    /// SPEC §2 `status_since` as applied: months that end at or before it have no data.
+    public var statusSince: Instant
 
     public func level(plan: String, service: String) -> ServiceLevel? {
         for levels in plans {

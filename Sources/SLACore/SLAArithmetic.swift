@@ -42,9 +42,11 @@ public enum SLAArithmetic {
     ///   - spans: the weight function as sorted, disjoint spans (see `Downtime.spans`).
     ///   - months: the months to report with their edges in the site zone, oldest first.
     ///   - measured: uptime per month from measurements.csv, which replaces the incident figure.
+    ///   - statusSince: a month that ends at or before it has no data: no uptime, downtime or
+    ///     verdict, no credit, and it ends a run of misses (SPEC §3).
     public static func monthFigures(
         spans: [WeightedSpan], months: [ReportedMonth], now: Instant, terms: ResolvedTerms,
-        measured: [YearMonth: Double] = [:]
+        measured: [YearMonth: Double] = [:], statusSince: Instant? = nil
     ) -> [MonthFigure] {
         var figures: [MonthFigure] = []
         figures.reserveCapacity(months.count)
@@ -54,6 +56,16 @@ public enum SLAArithmetic {
             let windowEnd = final ? m.end : max(m.start, min(m.end, now))
             let minutes = Double(m.start.seconds(to: m.end)) / 60
             let elapsed = Double(m.start.seconds(to: windowEnd)) / 60
+            let allowed = terms.uptime.map { Self.budget(objective: $0, minutes: minutes) }
+            if let statusSince, m.end <= statusSince {
+                missRun = 0
+                figures.append(
+                    MonthFigure(
+                        month: m.month, minutes: minutes, elapsedMinutes: elapsed, downtimeMinutes: nil, uptime: nil,
+                        source: .none, final: final, met: nil, budgetMinutes: allowed, credit: 0, claimBy: nil,
+                        terminationRight: false))
+                continue
+            }
             let uptime: Double
             let downtime: Double
             if let u = measured[m.month] {
@@ -71,8 +83,8 @@ public enum SLAArithmetic {
             figures.append(
                 MonthFigure(
                     month: m.month, minutes: minutes, elapsedMinutes: elapsed, downtimeMinutes: downtime, uptime: uptime,
-                    measured: measured[m.month] != nil, final: final, met: met,
-                    budgetMinutes: terms.uptime.map { budget(objective: $0, minutes: minutes) }, credit: credit,
+                    source: measured[m.month] != nil ? .measurements : .incidents, final: final, met: met,
+                    budgetMinutes: allowed, credit: credit,
                     claimBy: credit > 0 ? terms.claimBy(m.month) : nil,
                     terminationRight: terminationRight(missRun: missRun, terms: terms)))
         }
@@ -86,7 +98,9 @@ public enum SLAArithmetic {
 
     /// The month figures of one plan × service from its inputs.
     public static func monthFigures(_ inputs: LevelInputs) -> [MonthFigure] {
-        monthFigures(spans: inputs.spans, months: inputs.months, now: inputs.now, terms: inputs.terms, measured: inputs.measured)
+        monthFigures(
+            spans: inputs.spans, months: inputs.months, now: inputs.now, terms: inputs.terms, measured: inputs.measured,
+            statusSince: inputs.statusSince)
     }
 
     /// Every number of the site at reference time `now`, computed in order on one thread.

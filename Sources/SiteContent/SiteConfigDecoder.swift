@@ -5,7 +5,7 @@ import Yams
 /// Decodes `site.yaml` (SPEC §2).
 public enum SiteConfigDecoder {
     static let keys = [
-        "title", "provider", "base_url", "timezone", "theme", "contact", "impact_weights", "defaults", "markdown",
+        "title", "provider", "base_url", "timezone", "theme", "contact", "impact_weights", "status_since", "defaults", "markdown",
     ]
 
     static func decode(_ text: String, file: String, options: ParseOptions, sink: DiagnosticSink) -> SiteConfig? {
@@ -91,10 +91,14 @@ public enum SiteConfigDecoder {
             let m = MappingReader(node, in: source, what: "markdown", allowed: ["unsafe"])
             unsafe = m.bool("unsafe") ?? false
         }
+        // SPEC §2: the day from which the status data is complete (months before it: no data).
+        let since = r.date("status_since", dateOnly: true).map { CalendarDay(year: $0.0.year, month: $0.0.month, day: $0.0.day) }
         guard sink.items.errors.count == before, let title, let provider, let baseURL else { return nil }
-        return SiteConfig(
+        var config = SiteConfig(
             title: title, provider: provider, baseURL: baseURL, timeZone: timeZone, timeZoneName: timeZoneName, theme: theme, contacts: contacts,
             impactWeights: weights, defaults: defaults, markdownUnsafe: unsafe)
+        config.statusSince = since
+        return config
     }
 
     /// The zone of an IANA identifier (or `UTC`); nil for anything else, abbreviations included.

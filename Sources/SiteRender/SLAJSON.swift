@@ -49,6 +49,7 @@ public enum SLAJSON {
             ("title", .string(site.config.title)),
             ("provider", .string(site.config.provider)),
             ("timezone", .string(calendar.name)),
+            ("status_since", .string(calendar.localDateTime(of: figures.statusSince).dateString)),
             ("current_month", .string(figures.currentMonth.description)),
             ("plans", .array(plans)),
             ("incidents", .array(incidents)),
@@ -115,9 +116,9 @@ public enum SLAJSON {
         text("{\"month\": ")
         JSONValue.writeString(m.month.description, into: &out)
         text(", \"uptime\": ")
-        number(Published.uptime(m.uptime))
+        number(m.uptime.map(Published.uptime))
         text(", \"downtime_minutes\": ")
-        number(Published.minutes(m.downtimeMinutes))
+        number(m.downtimeMinutes.map(Published.minutes))
         text(", \"met\": ")
         bool(m.met)
         text(", \"credit\": ")
@@ -134,6 +135,8 @@ public enum SLAJSON {
         bool(m.terminationRight)
         text(", \"measured\": ")
         bool(m.measured)
+        text(", \"source\": ")
+        JSONValue.writeString(m.source.rawValue, into: &out)
         text(", \"minutes\": ")
         number(Published.minutes(m.minutes))
         text(", \"elapsed_minutes\": ")
@@ -145,8 +148,8 @@ public enum SLAJSON {
     static func month(_ m: MonthFigure) -> JSONValue {
         .object([
             ("month", .string(m.month.description)),
-            ("uptime", .number(Published.uptime(m.uptime))),
-            ("downtime_minutes", .number(Published.minutes(m.downtimeMinutes))),
+            ("uptime", .optional(m.uptime.map(Published.uptime))),
+            ("downtime_minutes", .optional(m.downtimeMinutes.map(Published.minutes))),
             ("met", .optional(m.met)),
             ("credit", .number(m.credit)),
             ("final", .bool(m.final)),
@@ -155,6 +158,7 @@ public enum SLAJSON {
             ("claim_by", m.claimBy.map { .string($0.description) } ?? .null),
             ("termination_right", .bool(m.terminationRight)),
             ("measured", .bool(m.measured)),
+            ("source", .string(m.source.rawValue)),
             ("minutes", .number(Published.minutes(m.minutes))),
             ("elapsed_minutes", .number(Published.minutes(m.elapsedMinutes))),
         ])

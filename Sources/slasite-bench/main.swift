@@ -64,7 +64,7 @@ let site = Site(
 var sink = 0.0
 let arithmetic = time(5) {
     let figures = BuildPipeline.figures(for: site, now: now)
-    sink += figures.plans[0][0].months[0].uptime
+    sink += figures.plans[0][0].months[0].uptime ?? 0
 }
 print(String(format: "arithmetic: %d incidents, 20 plans x 50 services x 25 months: median %.1f ms (runs: %@)",
              incidentCount, median(arithmetic), arithmetic.map { String(format: "%.1f", $0) }.joined(separator: ", ")))

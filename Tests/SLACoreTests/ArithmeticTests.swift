@@ -23,8 +23,8 @@ final class ArithmeticTests: XCTestCase {
         // credit: 99.583 < 99.9 → 10; not < 99 → 10 %
         let f = figures([incident("a", .major, "2026-06-10T00:00:00Z", "2026-06-10T03:00:00Z")], months: ["2026-06"], now: "2026-11-24T00:00:00Z")[0]
         XCTAssertEqual(f.minutes, 43_200)
-        XCTAssertEqual(f.downtimeMinutes, 180, accuracy: 1e-9)
-        XCTAssertEqual(Published.uptime(f.uptime), 99.583)
+        XCTAssertEqual(f.downtimeMinutes!, 180, accuracy: 1e-9)
+        XCTAssertEqual(Published.uptime(f.uptime!), 99.583)
         XCTAssertEqual(f.budgetMinutes!, 43.2, accuracy: 1e-9)
         XCTAssertEqual(Published.minutes(f.budgetLeftMinutes!), -136.8)
         XCTAssertEqual(f.met, false)
@@ -41,12 +41,12 @@ final class ArithmeticTests: XCTestCase {
         let f = SLAArithmetic.monthFigures(
             spans: spans, months: [ReportedMonth(ym("2026-04"), in: london), ReportedMonth(ym("2026-05"), in: london)],
             now: at("2026-11-24T00:00:00Z"), terms: terms)
-        XCTAssertEqual(f[0].downtimeMinutes, 40, accuracy: 1e-9)
-        XCTAssertEqual(f[1].downtimeMinutes, 75, accuracy: 1e-9)
+        XCTAssertEqual(f[0].downtimeMinutes!, 40, accuracy: 1e-9)
+        XCTAssertEqual(f[1].downtimeMinutes!, 75, accuracy: 1e-9)
         // April: 100 × (43 200 − 40) / 43 200 = 99.90740… → met (≥ 99.9); May: 100 × (44 640 − 75)/44 640 = 99.83199… → missed
-        XCTAssertEqual(Published.uptime(f[0].uptime), 99.907)
+        XCTAssertEqual(Published.uptime(f[0].uptime!), 99.907)
         XCTAssertEqual(f[0].met, true)
-        XCTAssertEqual(Published.uptime(f[1].uptime), 99.832)
+        XCTAssertEqual(Published.uptime(f[1].uptime!), 99.832)
         XCTAssertEqual(f[1].met, false)
     }
 
@@ -83,7 +83,7 @@ final class ArithmeticTests: XCTestCase {
         // Budget is over the whole month: 0.001 × 43 200 = 43.2; left = 43.2 − 331.2 = −288.
         let f = figures([incident("a", .major, "2026-11-02T00:00:00Z", "2026-11-02T05:31:12Z")], months: ["2026-11"], now: "2026-11-24T00:00:00Z")[0]
         XCTAssertEqual(f.elapsedMinutes, 33_120)
-        XCTAssertEqual(f.uptime, 99.0, accuracy: 1e-9)
+        XCTAssertEqual(f.uptime!, 99.0, accuracy: 1e-9)
         XCTAssertEqual(f.budgetLeftMinutes!, -288, accuracy: 1e-9)
     }
 
@@ -93,8 +93,8 @@ final class ArithmeticTests: XCTestCase {
                         now: "2026-11-24T00:00:00Z", measured: [ym("2026-02"): 99.982])[0]
         XCTAssertTrue(f.measured)
         XCTAssertEqual(f.uptime, 99.982)
-        XCTAssertEqual(f.downtimeMinutes, 7.2576, accuracy: 1e-9)
-        XCTAssertEqual(Published.minutes(f.downtimeMinutes), 7.3)
+        XCTAssertEqual(f.downtimeMinutes!, 7.2576, accuracy: 1e-9)
+        XCTAssertEqual(Published.minutes(f.downtimeMinutes!), 7.3)
         XCTAssertEqual(f.met, true)
     }
 
@@ -117,7 +117,7 @@ final class ArithmeticTests: XCTestCase {
         XCTAssertNil(f.met)
         XCTAssertNil(f.budgetMinutes)
         XCTAssertEqual(f.credit, 0)
-        XCTAssertEqual(Published.uptime(f.uptime), 99.583)
+        XCTAssertEqual(Published.uptime(f.uptime!), 99.583)
     }
 
     func testAverageMonthBudget() {

@@ -38,13 +38,13 @@ struct Badge: Sendable, Equatable {
             return
         }
         let objectiveText = Published.text(objective)
-        guard let current = level.current else {
+        guard let current = level.current, let currentUptime = current.uptime else {
             value = "no data"
             state = .noData
             title = "\(subject): no uptime figure yet (objective \(objectiveText) %)"
             return
         }
-        let uptime = Published.text(Published.uptime(current.uptime))
+        let uptime = Published.text(Published.uptime(currentUptime))
         value = "\(uptime) %"
         state = current.met == true ? .met : .missed
         let verdict = state == .met ? "on track" : "below objective"

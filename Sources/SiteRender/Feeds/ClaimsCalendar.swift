@@ -29,8 +29,9 @@ enum ClaimsCalendar {
             let plan = context.site.plans[p]
             for level in levels {
                 for m in level.months {
-                    guard let day = m.claimBy else { continue }
-                    lines += event(m, day: day, level: level, plan: plan, host: host, context: context)
+                    // A month with a claim deadline has a credit, so it has data.
+                    guard let day = m.claimBy, let uptime = m.uptime else { continue }
+                    lines += event(m, uptime: uptime, day: day, level: level, plan: plan, host: host, context: context)
                 }
             }
         }
@@ -43,7 +44,7 @@ enum ClaimsCalendar {
     /// One VEVENT. Its UID names plan, service and month, so it stays the same on every build;
     /// DTSTAMP is the month's end, a fixed instant (never the clock).
     static func event(
-        _ m: MonthFigure, day: CalendarDay, level: ServiceLevel, plan: Plan, host: String, context: RenderContext
+        _ m: MonthFigure, uptime: Double, day: CalendarDay, level: ServiceLevel, plan: Plan, host: String, context: RenderContext
     ) -> [String] {
         let url = context.urls.absolute(context.urls.details(plan: level.planID, service: level.serviceID))
         let service = context.service(level.serviceID)?.title ?? level.serviceID
@@ -51,7 +52,7 @@ enum ClaimsCalendar {
         let credit = Published.text(m.credit)
         let objective = level.terms.uptime.map { " against an objective of \(Published.text($0)) %" } ?? ""
         let description =
-            "\(service) on the \(plan.title) plan had \(Published.text(Published.uptime(m.uptime))) % uptime in \(month)\(objective). "
+            "\(service) on the \(plan.title) plan had \(Published.text(Published.uptime(uptime))) % uptime in \(month)\(objective). "
             + "It is eligible for a service credit of \(credit) % of the monthly fee, on claim; the claim must be made by "
             + "\(PageFormat.day(day)).\nDetails: \(url)"
         let next = day.adding(days: 1)

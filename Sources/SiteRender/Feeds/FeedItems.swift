@@ -171,8 +171,9 @@ enum FeedItems {
         let url = context.urls.absolute(context.urls.details(plan: level.planID, service: level.serviceID))
         let serviceTitle = context.service(level.serviceID)?.title ?? level.serviceID
         let objective = Published.text(level.terms.uptime ?? 100)
-        let uptime = Published.text(Published.uptime(m.uptime))
-        let downtime = Published.text(Published.minutes(m.downtimeMinutes))
+        // A missed month was judged, so it has data (a month without data has `met == nil`).
+        let uptime = Published.text(Published.uptime(m.uptime!))
+        let downtime = Published.text(Published.minutes(m.downtimeMinutes!))
         let budget = m.budgetMinutes.map { Published.text(Published.minutes($0)) }
         let credit = Published.text(m.credit)
         let month = m.month.description
@@ -207,9 +208,9 @@ enum FeedItems {
             ("plan", .string(level.planID)),
             ("service", .string(level.serviceID)),
             ("month", .string(month)),
-            ("uptime", .number(Published.uptime(m.uptime))),
+            ("uptime", .number(Published.uptime(m.uptime!))),
             ("objective", .optional(level.terms.uptime)),
-            ("downtime_minutes", .number(Published.minutes(m.downtimeMinutes))),
+            ("downtime_minutes", .number(Published.minutes(m.downtimeMinutes!))),
             ("credit", .number(m.credit)),
             ("claim_by", m.claimBy.map { .string($0.description) } ?? .null),
             ("termination_right", .bool(m.terminationRight)),

@@ -18,12 +18,13 @@ enum SLASchema {
                 ("base_url", string("Absolute URL the site is published at, ending in /.", format: "uri")),
                 ("title", string("Site title.")),
                 ("provider", string("The party that gives the promises.")),
-                ("timezone", string("IANA time zone in which months are counted.")),
+                ("timezone", string("IANA time zone in which months are counted, as site.yaml writes it.")),
+                ("status_since", string("The day from which the status data is complete; months that end on or before it have no data (source \"none\").", format: "date")),
                 ("current_month", ref("YearMonth", "The month of generated_at in the site time zone.")),
                 ("plans", array(ref("Plan"), "Plans, in display order.")),
                 ("incidents", array(ref("Incident"), "Incidents and maintenance windows, by start then id.")),
             ])),
-            ("required", required(["generated_at", "base_url", "title", "provider", "timezone", "current_month", "plans", "incidents"])),
+            ("required", required(["generated_at", "base_url", "title", "provider", "timezone", "status_since", "current_month", "plans", "incidents"])),
             ("additionalProperties", .bool(false)),
             ("$defs", .object([
                 ("Id", .object([
@@ -117,8 +118,8 @@ enum SLASchema {
         "The figures of one calendar month in the site time zone (SPEC §3). Uptime is rounded to 0.001, minutes to 0.1.",
         [
             ("month", ref("YearMonth")),
-            ("uptime", number("Uptime in percent over the elapsed part of the month.", minimum: 0, maximum: 100)),
-            ("downtime_minutes", number("Weighted downtime in minutes.", minimum: 0)),
+            ("uptime", nullable(number("Uptime in percent over the elapsed part of the month; null for a month without data.", minimum: 0, maximum: 100))),
+            ("downtime_minutes", nullable(number("Weighted downtime in minutes; null for a month without data.", minimum: 0))),
             ("met", nullable(boolean("Whether uptime reached the objective; null without an objective."))),
             ("credit", number("Service credit owed in percent of the monthly fee; 0 until the month is final.", minimum: 0)),
             ("final", boolean("Whether the month is over.")),
@@ -127,6 +128,10 @@ enum SLASchema {
             ("claim_by", nullable(string("Last day on which this month's credit may be claimed (SPEC §3); null without a credit or a claim window.", format: "date"))),
             ("termination_right", boolean("Whether this month completes the consecutive misses that give a termination right.")),
             ("measured", boolean("Whether the uptime comes from measurements.csv rather than incidents.")),
+            ("source", .object([
+                ("description", .string("Where the figures come from: the incidents, a measurements.csv row, or none (the month ends on or before status_since: not judged, no credit).")),
+                ("enum", .array(["incidents", "measurements", "none"].map(JSONValue.string))),
+            ])),
             ("minutes", number("Real minutes in the whole month.", minimum: 0)),
             ("elapsed_minutes", number("Minutes the uptime is measured over: the whole month once final, else the minutes elapsed.", minimum: 0)),
         ])

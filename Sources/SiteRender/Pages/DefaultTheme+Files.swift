@@ -88,6 +88,7 @@ td.muted { color: var(--muted); }
 .state-missed, .state-current-missed { color: var(--missed); font-weight: 600; }
 .state-current { color: var(--current); }
 .state-ongoing { color: var(--missed); font-weight: 600; }
+.state-nodata { color: var(--muted); }
 .ok { color: var(--met); }
 
 .tag { display: inline-block; font-size: .75rem; line-height: 1.4; padding: 0 .4rem; border: 1px solid var(--line); border-radius: 3px; color: var(--muted); white-space: nowrap; }

@@ -48,6 +48,13 @@ struct DetailsPage {
         let history = level.months.map { m in
             let met: String
             let state: String
+            guard let uptime = m.uptime, let downtime = m.downtimeMinutes else {
+                // SPEC §3: before status_since there is no data; the month is not judged.
+                return DetailsView.HistoryRow(
+                    month: PageFormat.month(m.month), machine: m.month.description, uptime: "No data", downtime: "—",
+                    met: "Not judged", state: "nodata", credit: "—", claimBy: nil, claimByMachine: nil,
+                    final: "No data", measured: false)
+            }
             switch (m.met, m.final) {
             case (nil, _): (met, state) = ("No objective", "none")
             case (true?, true): (met, state) = ("Met", "met")
@@ -56,8 +63,8 @@ struct DetailsPage {
             case (false?, false): (met, state) = ("Below objective so far", "current-missed")
             }
             return DetailsView.HistoryRow(
-                month: PageFormat.month(m.month), machine: m.month.description, uptime: PageFormat.uptime(m.uptime),
-                downtime: PageFormat.minutes(m.downtimeMinutes), met: met, state: state,
+                month: PageFormat.month(m.month), machine: m.month.description, uptime: PageFormat.uptime(uptime),
+                downtime: PageFormat.minutes(downtime), met: met, state: state,
                 credit: m.final ? (m.credit > 0 ? PageFormat.percent(m.credit) : "None") : "—",
                 claimBy: m.claimBy.map(PageFormat.day), claimByMachine: m.claimBy?.description,
                 final: m.final ? "Final" : "In progress", measured: m.measured)
@@ -83,7 +90,7 @@ struct DetailsPage {
             hasSupport: terms.support != nil, supportRows: supportRows, hasSupportRows: !supportRows.isEmpty,
             supportHours: terms.support == nil ? "" : "Support hours: " + hours + ".",
             history: history, hasHistory: !history.isEmpty, hasMeasured: level.months.contains { $0.measured },
-            chart: history.isEmpty ? "" : chart.svg(),
+            chart: chart.isEmpty ? "" : chart.svg(),
             objectiveText: terms.uptime.map { "Objective: \(PageFormat.percent($0)) monthly uptime." }
                 ?? "This plan makes no uptime commitment for this service; figures are for information only.",
             exclusions: (service?.exclusions ?? []) + [

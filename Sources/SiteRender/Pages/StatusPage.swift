@@ -59,7 +59,7 @@ struct StatusPage {
         let title = builder.serviceTitle(level.serviceID)
         let href = builder.urls.link(builder.urls.details(plan: level.planID, service: level.serviceID))
         let objective = level.terms.uptime.map(PageFormat.percent) ?? "No uptime commitment"
-        guard let m = level.current else {
+        guard let m = level.current, let uptime = m.uptime, let downtime = m.downtimeMinutes else {
             return .init(
                 title: title, href: href, objective: objective, uptime: "—", downtime: "—", budgetLeft: "—",
                 status: "No figures yet", state: "none")
@@ -77,7 +77,7 @@ struct StatusPage {
         case nil: (status, state) = ("No commitment", "none")
         }
         return .init(
-            title: title, href: href, objective: objective, uptime: PageFormat.uptime(m.uptime),
-            downtime: PageFormat.minutes(m.downtimeMinutes), budgetLeft: budgetLeft, status: status, state: state)
+            title: title, href: href, objective: objective, uptime: PageFormat.uptime(uptime),
+            downtime: PageFormat.minutes(downtime), budgetLeft: budgetLeft, status: status, state: state)
     }
 }

@@ -4,12 +4,26 @@ import SLACore
 /// Met and missed months differ by marker shape and a text label, not colour alone; every text
 /// from content is escaped here because the SVG is inserted unescaped.
 struct UptimeChart {
+    /// The months with data (a month without data has no uptime to plot; the table names it).
     let months: [MonthFigure]
     let objective: Double?
     /// Plain title such as "Monthly uptime of Nimbus Compute, Business plan".
     let title: String
     /// Unique per page, for `aria-labelledby`.
     let idPrefix: String
+
+    init(months: [MonthFigure], objective: Double?, title: String, idPrefix: String) {
+        self.months = months.filter(\.hasData)
+        self.objective = objective
+        self.title = title
+        self.idPrefix = idPrefix
+    }
+
+    /// A plotted month's uptime (every plotted month has data).
+    private func uptime(_ m: MonthFigure) -> Double { m.uptime! }
+
+    /// Whether there is anything to plot.
+    var isEmpty: Bool { months.isEmpty }
 
     static let width = 720.0
     static let height = 260.0
@@ -20,7 +34,7 @@ struct UptimeChart {
 
     /// The lower edge of the y axis: below both the worst month and the objective, on a round step.
     var floor: Double {
-        let worst = months.map { Published.uptime($0.uptime) }.min() ?? 100
+        let worst = months.map { Published.uptime(uptime($0)) }.min() ?? 100
         let objectiveFloor = objective.map { $0 - max(100 - $0, 0.05) } ?? 99.9
         let low = min(worst, objectiveFloor, 99.9)
         let span = 100 - low
@@ -114,14 +128,14 @@ struct UptimeChart {
                 if i > 0 { s.put(" ") }
                 s.num(x(i))
                 s.put(",")
-                s.num(y(m.uptime))
+                s.num(y(uptime(m)))
             }
             s.put("\"/>")
         }
         for (i, m) in months.enumerated() {
-            let cx = x(i), cy = y(m.uptime)
+            let cx = x(i), cy = y(uptime(m))
             let state = !m.final ? "current" : (m.met == false ? "missed" : "met")
-            let label = "\(PageFormat.month(m.month)): \(PageFormat.uptime(m.uptime))"
+            let label = "\(PageFormat.month(m.month)): \(PageFormat.uptime(uptime(m)))"
                 + (state == "current" ? ", so far" : state == "missed" ? ", missed" : m.met == true ? ", met" : "")
             s.put("<g class=\"chart-point chart-")
             s.put(state)
