@@ -41,6 +41,8 @@ public enum ReuseTable: Int, CaseIterable, Sendable {
     case calendar
     /// Badges by their plan × service (scoped by the site and *now*).
     case badges
+    /// claims.ics events of one plan × service by its figures (scoped by the site and *now*).
+    case claims
 }
 
 extension Optional where Wrapped == any Reusing {

@@ -1,3 +1,4 @@
+import BuildSupport
 import SLACore
 
 /// `/claims.ics`: one all-day event per claim deadline (SPEC §3 `claim_by`), so a customer can
@@ -11,7 +12,7 @@ enum ClaimsCalendar {
         let config = context.site.config
         let host = MaintenanceCalendar.uidHost(baseURL: config.baseURL)
         let name = "\(config.provider) service credit claim deadlines"
-        var lines = [
+        let lines = [
             "BEGIN:VCALENDAR",
             "VERSION:2.0",
             "PRODID:-//slasite//Claim deadlines//EN",
@@ -25,19 +26,26 @@ enum ClaimsCalendar {
             "REFRESH-INTERVAL;VALUE=DURATION:PT1H",
             "X-PUBLISHED-TTL:PT1H",
         ]
-        for (p, levels) in context.figures.plans.enumerated() {
-            let plan = context.site.plans[p]
-            for level in levels {
+        var out: [UInt8] = []
+        for line in lines { MaintenanceCalendar.fold(line, into: &out) }
+        // A level's events read its figures, the site's titles and URLs (the table's scope).
+        context.reuse?.scope(.claims, context.scope)
+        let levels = context.figures.plans.enumerated().flatMap { p, levels in levels.map { (context.site.plans[p], $0) } }
+        let events = ParallelWork.map(levels) { plan, level in
+            context.reuse.value(.claims, at: level.planID + "/" + level.serviceID, for: level) {
+                var bytes: [UInt8] = []
                 for m in level.months {
                     // A month with a claim deadline has a credit, so it has data.
                     guard let day = m.claimBy, let uptime = m.uptime else { continue }
-                    lines += event(m, uptime: uptime, day: day, level: level, plan: plan, host: host, context: context)
+                    for line in event(m, uptime: uptime, day: day, level: level, plan: plan, host: host, context: context) {
+                        MaintenanceCalendar.fold(line, into: &bytes)
+                    }
                 }
+                return bytes
             }
         }
-        lines.append("END:VCALENDAR")
-        var out: [UInt8] = []
-        for line in lines { MaintenanceCalendar.fold(line, into: &out) }
+        for bytes in events { out += bytes }
+        MaintenanceCalendar.fold("END:VCALENDAR", into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -52,9 +60,8 @@ enum ClaimsCalendar {
         let credit = Published.text(m.credit)
         let objective = level.terms.uptime.map { " against an objective of \(Published.text($0)) %" } ?? ""
         let description =
-            "\(service) on the \(plan.title) plan had \(Published.text(Published.uptime(uptime))) % uptime in \(month)\(objective). "
-            + "It is eligible for a service credit of \(credit) % of the monthly fee, on claim; the claim must be made by "
-            + "\(PageFormat.day(day)).\nDetails: \(url)"
+            "\(Published.text(Published.uptime(uptime))) % uptime in \(month)\(objective): eligible for a "
+            + "\(credit) % service credit on claim, by \(PageFormat.day(day)).\nDetails: \(url)"
         let next = day.adding(days: 1)
         return [
             "BEGIN:VEVENT",
