@@ -545,6 +545,57 @@ def impact_weights(site, rng, n):
     return " ".join(x.strip() for x in new) if new else "impact_weights removed"
 
 
+def incident_weight(site, rng, n):
+    """An incident's own weight set, changed or removed (issue 17)."""
+    slug = _pick_incident(site, rng)
+    if slug is None:
+        return None
+    lines, body = _incident(site, slug)
+    new = None if block(lines, "weight") and rng.random() < 0.3 else [f"weight: {num(rng.choice([0, 0.25, 0.5, 0.8, 1]))}"]
+    lines = set_block(lines, "weight", new)
+    site.write(f"content/status/incidents/{slug}.md", join_fm(lines, body), rng)
+    return f"{slug}: " + (new[0] if new else "weight removed")
+
+
+def level_impact_weights(site, rng, n):
+    """impact_weights as a plan's (or a plan × service's) term (issue 17)."""
+    def make(old):
+        if old and rng.random() < 0.3:
+            return None
+        return [f"impact_weights: {{partial: {num(rng.choice([0.1, 0.5, 1.0]))}}}"]
+    return _plan_term(site, rng, "impact_weights", make)
+
+
+def claim_window(site, rng, n):
+    """A plan's claim window in days or in months (issue 17: claim_by, claims.ics); the other
+    key goes, since one level states one window."""
+    plan = rng.choice(site.plans())
+    rel = f"content/plans/{plan}.md"
+    lines, body = split_fm(site.read(rel))
+    if rng.random() < 0.5:
+        key, other, value = "claim_window_months", "claim_window_days", rng.choice([1, 2, 3])
+    else:
+        key, other, value = "claim_window_days", "claim_window_months", rng.choice([10, 15, 30, 45])
+    lines = set_block(lines, other, None)
+    new = None if block(lines, key) and rng.random() < 0.2 else [f"{key}: {value}"]
+    lines = set_block(lines, key, new, before="services")
+    site.write(rel, join_fm(lines, body), rng)
+    return f"{plan}: " + (new[0] if new else f"{key} removed")
+
+
+def status_since(site, rng, n):
+    """site.yaml status_since set, moved or removed (issue 17: months without data)."""
+    lines = site.read("site.yaml").splitlines()
+    if block(lines, "status_since") and rng.random() < 0.3:
+        new = None
+    else:
+        day = rng.choice(["2025-06-01", "2025-12-15", "2026-01-01", "2026-03-10", "2026-07-01"])
+        new = [f"status_since: {day}"]
+    lines = set_block(lines, "status_since", new, before="defaults")
+    site.write("site.yaml", "\n".join(lines) + "\n", rng)
+    return new[0] if new else "status_since removed"
+
+
 def timezone_changed(site, rng, n):
     lines = site.read("site.yaml").splitlines()
     cur = scalar(lines, "timezone") or "UTC"
@@ -1003,6 +1054,10 @@ EDITS = {
     "plan_credits": plan_credits,
     "plan_credit_cap": plan_credit_cap,
     "impact_weights": impact_weights,
+    "incident_weight": incident_weight,
+    "level_impact_weights": level_impact_weights,
+    "claim_window": claim_window,
+    "status_since": status_since,
     "timezone": timezone_changed,
     "measurement_added": measurement_added,
     "measurement_changed": measurement_changed,
