@@ -62,3 +62,53 @@ extension YAMLLimits {
         }
     }
 }
+
+extension YAMLLimits {
+    /// The first key of a mapping that repeats an earlier key of the same mapping (plain
+    /// scalar keys, compared as written), with both positions: Yams reports only where the
+    /// first of the pair is. Run only after Yams has found a duplicate.
+    static func duplicateKey(_ yaml: String) -> (key: String, line: Int, column: Int, firstLine: Int)? {
+        var bytes = Array(yaml.utf8)
+        guard !bytes.isEmpty else { return nil }
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return nil }
+        defer { yaml_parser_delete(&parser) }
+        return bytes.withUnsafeMutableBufferPointer { buffer in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            // Per open collection: for a mapping, its keys so far and whether the next node is a key.
+            var stack: [(isMapping: Bool, expectKey: Bool, keys: [String: Int])] = []
+            var event = yaml_event_t()
+            while true {
+                guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+                defer { yaml_event_delete(&event) }
+                let line = Int(event.start_mark.line) + 1
+                let column = Int(event.start_mark.column) + 1
+                // Whether this event starts a node in a mapping's key position.
+                var atKey = false
+                if let top = stack.last, top.isMapping,
+                    [YAML_SCALAR_EVENT, YAML_ALIAS_EVENT, YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT].contains(event.type)
+                {
+                    atKey = top.expectKey
+                    stack[stack.count - 1].expectKey.toggle()
+                }
+                switch event.type {
+                case YAML_STREAM_END_EVENT:
+                    return nil
+                case YAML_SCALAR_EVENT where atKey:
+                    let scalar = event.data.scalar
+                    let key = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+                    if let first = stack[stack.count - 1].keys[key] { return (key, line, column, first) }
+                    stack[stack.count - 1].keys[key] = line
+                case YAML_SEQUENCE_START_EVENT:
+                    stack.append((false, false, [:]))
+                case YAML_MAPPING_START_EVENT:
+                    stack.append((true, true, [:]))
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                    _ = stack.popLast()
+                default:
+                    break
+                }
+            }
+        }
+    }
+}

@@ -26,6 +26,23 @@ struct YAMLSource {
         sink.warning(file, p.line, p.column, message, hint: hint)
     }
 
+    /// Whether the character at a 1-based line and column of `yaml` is a tab.
+    static func isTab(at mark: Mark, in yaml: String) -> Bool {
+        var line = 1
+        var column = 1
+        for byte in yaml.utf8 {
+            if line == mark.line && column == mark.column { return byte == 9 }
+            if line > mark.line { return false }
+            if byte == 10 {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return false
+    }
+
     /// Parses `yaml`; reports a syntax error with its position and returns nil then.
     /// An empty document is an empty mapping.
     func compose(_ yaml: String) -> Node? {
@@ -49,12 +66,24 @@ struct YAMLSource {
             switch error {
             case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
                 let .composer(context, problem, mark, _):
+                if Self.isTab(at: mark, in: yaml) {
+                    // libyaml's words for a tab where indentation goes.
+                    sink.error(file, mark.line + lineOffset, mark.column, "tabs cannot indent YAML; use spaces")
+                    return nil
+                }
                 var message = "invalid YAML: \(problem)"
                 if let context { message += " \(context.text)" }
                 sink.error(file, mark.line + lineOffset, mark.column, message)
             case let .duplicatedKeysInMapping(duplicates, context):
-                let keys = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
-                sink.error(file, context.mark.line + lineOffset, context.mark.column, "duplicate key \(keys) in a mapping")
+                if let dup = YAMLLimits.duplicateKey(yaml) {
+                    // At the repeated key, naming the first (Yams knows only the first's place).
+                    sink.error(
+                        file, dup.line + lineOffset, dup.column,
+                        "duplicate key \"\(dup.key)\": it is already set on line \(dup.firstLine + lineOffset); keep one of them")
+                } else {
+                    let keys = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
+                    sink.error(file, context.mark.line + lineOffset, context.mark.column, "duplicate key \(keys) in a mapping")
+                }
             case let .reader(problem, _, _, _):
                 sink.error(file, lineOffset + 1, 1, "invalid YAML: \(problem)")
             default:
@@ -202,7 +231,13 @@ struct MappingReader {
     func stringList(_ key: String) -> [(String, Node)]? {
         guard let v = value(key) else { return nil }
         guard case let .sequence(seq) = v else {
-            source.error(v, "\(key) must be a list, got \(Self.describe(v))")
+            var hint: String?
+            if case let .scalar(s) = v, !s.string.trimmingSpaces().isEmpty {
+                // One name where a list goes: the list of it (or of its comma-separated names).
+                let names = s.string.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+                hint = "write [\(names.joined(separator: ", "))]"
+            }
+            source.error(v, "\(key) must be a list, got \(Self.describe(v))", hint: hint)
             return nil
         }
         return seq.compactMap { item in Self.string(item, key: "each item of \(key)", in: source).map { ($0, item) } }
@@ -233,10 +268,26 @@ struct MappingReader {
         _ node: Node, key: String, in range: ClosedRange<Double>, rangeText: String, source: YAMLSource
     ) -> Double? {
         guard case let .scalar(s) = node, let x = parseNumber(s.string), range.contains(x) else {
-            source.error(node, "\(key) must be \(rangeText), got \(describe(node))")
+            source.error(node, "\(key) must be \(rangeText), got \(describe(node))", hint: numberHint(node, range: range))
             return nil
         }
         return x
+    }
+
+    /// What to write instead of a number with a unit or a comma that would fit (`100%` → `100`).
+    static func numberHint(_ node: Node, range: ClosedRange<Double>) -> String? {
+        guard case let .scalar(s) = node else { return nil }
+        let text = s.string.trimmingSpaces()
+        for unit in ["%", " %", "percent", " percent"] where text.hasSuffix(unit) {
+            let bare = String(text.dropLast(unit.count)).trimmingSpaces()
+            if let x = parseNumber(bare), range.contains(x) { return "write \(bare), without the % sign: the unit is implied" }
+        }
+        if text.contains(","), !text.contains("."), let x = parseNumber(text.replacingOccurrences(of: ",", with: ".")),
+            range.contains(x)
+        {
+            return "write \(text.replacingOccurrences(of: ",", with: ".")), with a decimal point"
+        }
+        return nil
     }
 
     static func date(_ node: Node, key: String, dateOnly: Bool, source: YAMLSource) -> (LocalDateTime, Node)? {

@@ -18,7 +18,7 @@ final class ParserTests: XCTestCase {
     func testUptimeWithACommaPointsAtTheValue() {
         var f = SiteFixture()
         f["content/plans/pro.md"] = "---\ntitle: Pro\nsummary: S\nservices: {api: {}}\nuptime: 99,9\n---\n"
-        XCTAssertEqual(f.messages(), ["content/plans/pro.md:5:9: uptime must be a number between 0 and 100, got \"99,9\""])
+        XCTAssertEqual(f.messages(), ["content/plans/pro.md:5:9: uptime must be a number between 0 and 100, got \"99,9\" (write 99.9, with a decimal point)"])
     }
 
     func testUptimeOutOfRange() {
@@ -32,6 +32,38 @@ final class ParserTests: XCTestCase {
         f["content/plans/pro.md"] = "---\ntitle: Pro\nsummary: S\nuptme: 99.9\nservices: {api: {}}\n---\n"
         XCTAssertEqual(
             f.messages(), ["content/plans/pro.md:4:1: unknown key \"uptme\" in plan (did you mean \"uptime\"?)"])
+    }
+
+    /// Issue 17, point 7: sharper diagnostics, exact messages.
+    func testADuplicateKeyIsReportedWhereItRepeatsNamingTheFirst() {
+        var f = SiteFixture()
+        f["content/plans/pro.md"] = "---\ntitle: Pro\nsummary: S\nuptime: 99.9\nuptime: 99.5\nservices: {api: {}}\n---\n"
+        XCTAssertEqual(
+            f.messages(), ["content/plans/pro.md:5:1: duplicate key \"uptime\": it is already set on line 4; keep one of them"])
+        // Nested: the repeat inside a service's terms, not a same-named key elsewhere.
+        f["content/plans/pro.md"] =
+            "---\ntitle: Pro\nsummary: S\nuptime: 99.9\nservices:\n  api:\n    uptime: 99\n    credit_cap: 10\n    uptime: 98\n---\n"
+        XCTAssertEqual(
+            f.messages(), ["content/plans/pro.md:9:5: duplicate key \"uptime\": it is already set on line 7; keep one of them"])
+    }
+
+    func testATabIndentIsNamed() {
+        var f = SiteFixture()
+        f["content/plans/pro.md"] = "---\ntitle: Pro\nsummary: S\nservices:\n\tapi: {}\n---\n"
+        XCTAssertEqual(f.messages(), ["content/plans/pro.md:5:1: tabs cannot indent YAML; use spaces"])
+    }
+
+    func testAPercentSignAndASingleNameGetTheFixAsAHint() {
+        var f = SiteFixture()
+        f["content/plans/pro.md"] = "---\ntitle: Pro\nsummary: S\ncredit_cap: 100%\nservices: {api: {}}\n---\n"
+        XCTAssertEqual(
+            f.messages(),
+            ["content/plans/pro.md:4:13: credit_cap must be a percentage between 0 and 100, got \"100%\" (write 100, without the % sign: the unit is implied)"])
+        f = SiteFixture()
+        f["content/status/incidents/outage.md"] =
+            "---\ntitle: X\nservices: api\nimpact: major\nstart: 2026-10-01T00:00:00Z\n---\n"
+        XCTAssertEqual(
+            f.messages(), ["content/status/incidents/outage.md:3:11: services must be a list, got \"api\" (write [api])"])
     }
 
     /// Issue 17: weights per level, an incident's own weight, the two claim windows.
@@ -154,7 +186,7 @@ final class ParserTests: XCTestCase {
     func testCRLFAndBOMAreAccepted() throws {
         var f = SiteFixture()
         f["content/plans/pro.md"] = "\u{FEFF}---\r\ntitle: Pro\r\nsummary: S\r\nservices: {api: {}}\r\nuptime: 99,9\r\n---\r\nBody\r\n"
-        XCTAssertEqual(f.messages(), ["content/plans/pro.md:5:9: uptime must be a number between 0 and 100, got \"99,9\""])
+        XCTAssertEqual(f.messages(), ["content/plans/pro.md:5:9: uptime must be a number between 0 and 100, got \"99,9\" (write 99.9, with a decimal point)"])
         f["content/plans/pro.md"] = "\u{FEFF}---\r\ntitle: Pro\r\nsummary: S\r\nservices: {api: {}}\r\n---\r\nBody\r\n"
         let site = try XCTUnwrap(f.parse().site)
         XCTAssertEqual(site.plans[0].body, "Body\n")
