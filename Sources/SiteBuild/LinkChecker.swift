@@ -33,15 +33,16 @@ public enum LinkChecker {
                 }
             }
         }
-        // Links the theme wrote into pages.
+        // Links the theme wrote into pages; a link a body already reported (at its source) is
+        // not reported again on every page that shows the body.
+        let reported = Set(out.map { $0.message })
         for f in files where f.path.hasSuffix(".html") {
             let page = f.path.hasSuffix("index.html") ? String(f.path.dropLast("index.html".count)) : f.path
             for (url, line, column) in attributeLinks(in: f.bytes) {
                 if let target = brokenTarget(url, from: page, basePath: urls.basePath, paths: paths) {
-                    out.append(
-                        Diagnostic(
-                            .error, "public/" + f.path, line, column,
-                            "broken link \"\(url)\": the site has no page at \(urls.basePath + target)"))
+                    let message = "broken link \"\(url)\": the site has no page at \(urls.basePath + target)"
+                    if reported.contains(message) { continue }
+                    out.append(Diagnostic(.error, "public/" + f.path, line, column, message))
                 }
             }
         }
