@@ -58,6 +58,28 @@ public enum Published {
     }
 
     /// Shortest decimal text of a published figure: `99.95`, `21.9`, `100`.
+    /// A measured figure as text with exactly `places` decimals after the half-up rounding:
+    /// `fixed(100, places: 3)` is `100.000`, `fixed(98.79, places: 3)` is `98.790`
+    /// (docs/numbers.md: measured figures keep their precision; terms are shown in shortest form).
+    public static func fixed(_ x: Double, places: Int) -> String {
+        let rounded = round(x, places: places)
+        var text = text(rounded == 0 ? 0 : rounded)
+        guard places > 0 else { return text }
+        if let dot = text.firstIndex(of: ".") {
+            let decimals = text.distance(from: text.index(after: dot), to: text.endIndex)
+            if decimals < places { text += String(repeating: "0", count: places - decimals) }
+        } else {
+            text += "." + String(repeating: "0", count: places)
+        }
+        return text
+    }
+
+    /// An uptime as pages, feeds and badges show it: 3 decimals, always (`99.900`, `100.000`).
+    public static func uptimeText(_ x: Double) -> String { fixed(x, places: 3) }
+
+    /// Minutes as pages and feeds show them: 1 decimal, always (`43.2`, `180.0`).
+    public static func minutesText(_ x: Double) -> String { fixed(x, places: 1) }
+
     public static func text(_ x: Double) -> String {
         if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
         return String(x)

@@ -127,6 +127,24 @@ final class ArithmeticTests: XCTestCase {
         XCTAssertEqual(Published.minutes(SLAArithmetic.budget(objective: 99.99, minutes: SLAArithmetic.averageMonthMinutes)), 4.4)
     }
 
+    /// docs/numbers.md: measured figures keep their precision on pages (uptime 3 decimals,
+    /// minutes 1), after the same half-up rounding as sla.json.
+    func testMeasuredFiguresAreShownWithFixedDecimals() {
+        XCTAssertEqual(Published.uptimeText(100), "100.000")
+        XCTAssertEqual(Published.uptimeText(98.79), "98.790")
+        XCTAssertEqual(Published.uptimeText(99.58333333), "99.583")
+        XCTAssertEqual(Published.uptimeText(99.9625), "99.963", "half up")
+        XCTAssertEqual(Published.minutesText(180), "180.0")
+        XCTAssertEqual(Published.minutesText(43.2), "43.2")
+        XCTAssertEqual(Published.minutesText(7.2576), "7.3")
+        XCTAssertEqual(Published.minutesText(-0.04), "0.0", "no negative zero")
+        XCTAssertEqual(Published.minutesText(-136.8), "-136.8")
+        XCTAssertEqual(Published.uptimeText(0), "0.000")
+        // Terms stay in their shortest form.
+        XCTAssertEqual(Published.text(99.0), "99")
+        XCTAssertEqual(Published.text(99.95), "99.95")
+    }
+
     func testRoundingIsHalfUpOnTheDecimalValue() {
         XCTAssertEqual(Published.round(2.675, places: 2), 2.68)  // binary 2.67499999… must still round up
         XCTAssertEqual(Published.uptime(99.9995), 100)

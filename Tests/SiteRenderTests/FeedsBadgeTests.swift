@@ -4,11 +4,11 @@ import XCTest
 
 final class FeedsBadgeTests: XCTestCase {
     func testBadgesForEveryPlanAndServiceWithStates() throws {
-        // pro/api in 2026-11: no incident → 100 %, on track. free/api: no objective.
+        // pro/api in 2026-11: no incident → 100.000 % (3 decimals, always), on track. free/api: no objective.
         let files = Badge.files(FeedsTestSupport.context(FeedsTestSupport.site()))
         XCTAssertEqual(files.map(\.path), ["badges/pro/api.svg", "badges/free/api.svg"])
         let pro = try XCTUnwrap(FeedsTestSupport.text(files, "badges/pro/api.svg"))
-        XCTAssertEqual(FeedsTestSupport.elementTexts("text", in: pro), ["uptime", "uptime", "100 %", "100 %"])
+        XCTAssertEqual(FeedsTestSupport.elementTexts("text", in: pro), ["uptime", "uptime", "100.000 %", "100.000 %"])
         XCTAssertTrue(pro.contains(Badge.State.met.colour))
         let free = try XCTUnwrap(FeedsTestSupport.text(files, "badges/free/api.svg"))
         XCTAssertEqual(FeedsTestSupport.elementTexts("text", in: free).last, "no commitment")

@@ -66,7 +66,7 @@ final class PageOutputsTests: XCTestCase {
         let level = try XCTUnwrap(figures.level(plan: "business", service: "compute"))
         let html = try XCTUnwrap(PageTestSupport.texts(result.files)["plans/business/compute/index.html"])
         for m in level.months {
-            XCTAssertTrue(html.contains("<td class=\"num\">\(Published.text(Published.uptime(try XCTUnwrap(m.uptime))))\u{00A0}%"), "\(m.month)")
+            XCTAssertTrue(html.contains("<td class=\"num\">\(Published.uptimeText(try XCTUnwrap(m.uptime)))\u{00A0}%"), "\(m.month)")
         }
         let missed = level.months.filter { $0.final && $0.met == false }.count
         XCTAssertEqual(PageTestSupport.count("<g class=\"chart-point chart-missed\">", in: html), missed)

@@ -44,7 +44,7 @@ struct Badge: Sendable, Equatable {
             title = "\(subject): no uptime figure yet (objective \(objectiveText) %)"
             return
         }
-        let uptime = Published.text(Published.uptime(currentUptime))
+        let uptime = Published.uptimeText(currentUptime)
         value = "\(uptime) %"
         state = current.met == true ? .met : .missed
         let verdict = state == .met ? "on track" : "below objective"

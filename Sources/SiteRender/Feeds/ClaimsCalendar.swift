@@ -60,7 +60,7 @@ enum ClaimsCalendar {
         let credit = Published.text(m.credit)
         let objective = level.terms.uptime.map { " against an objective of \(Published.text($0)) %" } ?? ""
         let description =
-            "\(Published.text(Published.uptime(uptime))) % uptime in \(month)\(objective): eligible for a "
+            "\(Published.uptimeText(uptime)) % uptime in \(month)\(objective): eligible for a "
             + "\(credit) % service credit on claim, by \(PageFormat.day(day)).\nDetails: \(url)"
         let next = day.adding(days: 1)
         return [

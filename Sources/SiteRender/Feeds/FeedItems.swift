@@ -172,9 +172,9 @@ enum FeedItems {
         let serviceTitle = context.service(level.serviceID)?.title ?? level.serviceID
         let objective = Published.text(level.terms.uptime ?? 100)
         // A missed month was judged, so it has data (a month without data has `met == nil`).
-        let uptime = Published.text(Published.uptime(m.uptime!))
-        let downtime = Published.text(Published.minutes(m.downtimeMinutes!))
-        let budget = m.budgetMinutes.map { Published.text(Published.minutes($0)) }
+        let uptime = Published.uptimeText(m.uptime!)
+        let downtime = Published.minutesText(m.downtimeMinutes!)
+        let budget = m.budgetMinutes.map { Published.minutesText($0) }
         let credit = Published.text(m.credit)
         let month = m.month.description
 

@@ -14,16 +14,16 @@ enum PageFormat {
     /// An objective or tier threshold as written, e.g. "99.95 %".
     static func percent(_ x: Double) -> String { Published.text(x) + nbsp + "%" }
 
-    /// A measured uptime as published (3 decimals), e.g. "99.912 %".
-    static func uptime(_ x: Double) -> String { percent(Published.uptime(x)) }
+    /// A measured uptime with its 3 decimals, always, e.g. "99.912 %", "100.000 %".
+    static func uptime(_ x: Double) -> String { Published.uptimeText(x) + nbsp + "%" }
 
-    /// Minutes as published (1 decimal), e.g. "43.8 min".
-    static func minutes(_ x: Double) -> String { Published.text(Published.minutes(x)) + nbsp + "min" }
+    /// Minutes with their 1 decimal, always, e.g. "43.8 min", "180.0 min".
+    static func minutes(_ x: Double) -> String { Published.minutesText(x) + nbsp + "min" }
 
-    /// Minutes in words, e.g. "43.8 minutes", "1 minute".
+    /// Minutes in words, e.g. "43.8 minutes", "1.0 minute".
     static func minutesInWords(_ x: Double) -> String {
         let rounded = Published.minutes(x)
-        return Published.text(rounded) + nbsp + (rounded == 1 ? "minute" : "minutes")
+        return Published.minutesText(x) + nbsp + (rounded == 1 ? "minute" : "minutes")
     }
 
     /// "November 2026".

@@ -68,7 +68,7 @@ struct StatusPage {
         if let left = m.budgetLeftMinutes {
             // Round the signed figure (as sla.json does), then show the overrun's size.
             let published = Published.minutes(left)
-            budgetLeft = published >= 0 ? PageFormat.minutes(left) : "Exceeded by " + Published.text(-published) + PageFormat.nbsp + "min"
+            budgetLeft = published >= 0 ? PageFormat.minutes(left) : "Exceeded by " + Published.minutesText(-published) + PageFormat.nbsp + "min"
         }
         let (status, state): (String, String)
         switch m.met {
