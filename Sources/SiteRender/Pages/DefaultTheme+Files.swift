@@ -304,8 +304,8 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 {{/has_compare}}
 {{#has_contacts}}
 <section aria-labelledby="contacts-h">
-<h2 id="contacts-h">Contacts and escalation</h2>
-<p>Contact us in this order; each step escalates the one before.</p>
+<h2 id="contacts-h">Contacts</h2>
+<p>Points of contact for these service level agreements, in the order the provider lists them.</p>
 <ol class="contacts">
 {{#contacts}}
 <li><strong>{{role}}</strong>: {{name}}{{#email}} · <a href="{{mailto}}">{{email}}</a>{{/email}}{{#url}} · <a href="{{url}}">{{url}}</a>{{/url}}</li>
