@@ -15,26 +15,36 @@ public struct ReportedMonth: Sendable, Hashable {
 /// Everything one plan × service's month figures are computed from, as one value: what
 /// `SLAArithmetic.monthFigures(_:)` reads and nothing else (so it can key a kept result).
 public struct LevelInputs: Sendable, Hashable {
-    /// The terms in force (SPEC §2 levels).
-    public var terms: ResolvedTerms
+    /// The terms in force in any of the months (SPEC §3 Terms in force), each once.
+    public var terms: [ResolvedTerms]
     /// The months reported, oldest first.
     public var months: [ReportedMonth]
+    /// Per month, the index into `terms` of the terms in force in it.
+    public var termsOfMonth: [Int]
     public var now: Instant
-    /// The weight function w(t) of SPEC §3 for this plan × service: every incident that counts,
-    /// with its weight and the maintenance exclusion applied (what an incident's text never changes).
-    public var spans: [WeightedSpan]
+    /// The weight function w(t) of SPEC §3 for this plan × service under each of `terms` (its
+    /// weights and maintenance rule): every incident that counts, with its weight applied.
+    public var spans: [[WeightedSpan]]
     /// Uptime per month from measurements.csv for this service.
     public var measured: [YearMonth: Double]
     /// SPEC §3 `status_since`: a month that ends at or before it has no data.
     public var statusSince: Instant?
+
+    /// The terms in force in month `i` of `months`.
+    public func terms(ofMonth i: Int) -> ResolvedTerms { terms[termsOfMonth[i]] }
+
+    /// The terms in force now: the last reported month's.
+    public var currentTerms: ResolvedTerms { termsOfMonth.last.map { terms[$0] } ?? terms[0] }
 }
 
 /// SPEC §3 step by step, before any month is computed: which incidents count against each
-/// plan × service, the terms in force, the months reported, and so each level's inputs.
+/// plan × service, the terms in force month by month, the months reported, and so each level's
+/// inputs.
 public struct FiguresPlan: Sendable {
     public let now: Instant
     public let currentMonth: YearMonth
-    /// Per plan (`Site.plans` order), per covered service (the plan's order).
+    /// Per plan (`Site.plans` order), per service the plan covers in any reported month (in the
+    /// order the versions in force first list them).
     public let inputs: [[LevelInputs]]
     /// Indices into `Site.incidents` of the incidents counting against each plan × service.
     public let counting: [[[Int]]]
@@ -50,11 +60,33 @@ public struct FiguresPlan: Sendable {
         let first = SLAArithmetic.firstMonthWithData(site: site, now: now)
         let statusSince = Self.statusSince(site, firstData: first, currentMonth: currentMonth)
         self.statusSince = statusSince
-        let counting = Self.countingIncidents(site)
         var monthLists: [YearMonth: [ReportedMonth]] = [:]
         var measured: [String: [YearMonth: Double]] = [:]
         for m in site.measurements { measured[m.service, default: [:]][m.month] = m.uptime }
-        // The sweep once per distinct set of incidents and maintenance rule (plans share them).
+        // Which services each plan reports, and the version in force month by month.
+        var levelServices: [[String]] = []
+        var planMonths: [(months: [ReportedMonth], versions: [PlanVersion], versionOfMonth: [Int])] = []
+        for plan in site.plans {
+            let from = Self.firstMonth(of: plan, firstData: first, currentMonth: currentMonth)
+            let months: [ReportedMonth]
+            if let known = monthLists[from] {
+                months = known
+            } else {
+                months = from.through(currentMonth).map { ReportedMonth($0, in: calendar) }
+                monthLists[from] = months
+            }
+            let versions = plan.versions(
+                first: plan.effective.map(CalendarDay.init) ?? CalendarDay(year: from.year, month: from.month, day: 1))
+            let versionOfMonth = months.map { Self.versionIndex(in: $0.month, of: versions) }
+            var services: [String] = []
+            for v in Set(versionOfMonth).sorted() {
+                for entry in versions[v].services where !services.contains(entry.id) { services.append(entry.id) }
+            }
+            levelServices.append(services)
+            planMonths.append((months, versions, versionOfMonth))
+        }
+        let counting = Self.countingIncidents(site, levels: levelServices)
+        // The sweep once per distinct set of incidents, weights and maintenance rule (plans share them).
         struct SweepInput: Hashable {
             var incidents: [Int]
             var weights: ImpactWeights
@@ -64,41 +96,59 @@ public struct FiguresPlan: Sendable {
         var inputs: [[LevelInputs]] = []
         var ids: [[(plan: String, service: String)]] = []
         for (p, plan) in site.plans.enumerated() {
-            let from = Self.firstMonth(of: plan, firstData: first, currentMonth: currentMonth)
-            let months: [ReportedMonth]
-            if let known = monthLists[from] {
-                months = known
-            } else {
-                months = from.through(currentMonth).map { ReportedMonth($0, in: calendar) }
-                monthLists[from] = months
-            }
-            inputs.append(
-                plan.services.enumerated().map { s, entry in
-                    let terms = site.terms(plan: plan, service: entry.id)
-                    let sweep = SweepInput(
-                        incidents: counting[p][s], weights: terms.impactWeights, excludeMaintenance: terms.excludeMaintenance)
-                    let levelSpans: [WeightedSpan]
-                    if let known = spans[sweep] {
-                        levelSpans = known
-                    } else {
-                        levelSpans = Downtime.spans(
-                            of: sweep.incidents.lazy.map { site.incidents[$0] }, weights: sweep.weights,
-                            excludeMaintenance: sweep.excludeMaintenance, now: now)
-                        spans[sweep] = levelSpans
+            let (months, versions, versionOfMonth) = planMonths[p]
+            var planInputs: [LevelInputs] = []
+            for (s, serviceID) in levelServices[p].enumerated() {
+                // The months in which the version in force covers the service.
+                let covered = months.indices.filter { versions[versionOfMonth[$0]].covers(serviceID) }
+                var terms: [ResolvedTerms] = []
+                var termsOfMonth: [Int] = []
+                var termsOfVersion: [Int: Int] = [:]
+                for i in covered {
+                    let v = versionOfMonth[i]
+                    if let k = termsOfVersion[v] {
+                        termsOfMonth.append(k)
+                        continue
                     }
-                    return LevelInputs(
-                        terms: terms, months: months, now: now, spans: levelSpans, measured: measured[entry.id] ?? [:],
-                        statusSince: statusSince)
-                })
-            ids.append(plan.services.map { (plan.id, $0.id) })
+                    let t = site.terms(version: versions[v], service: serviceID)
+                    let k = terms.firstIndex(of: t) ?? terms.count
+                    if k == terms.count { terms.append(t) }
+                    termsOfVersion[v] = k
+                    termsOfMonth.append(k)
+                }
+                let levelSpans = terms.map { t -> [WeightedSpan] in
+                    let sweep = SweepInput(
+                        incidents: counting[p][s], weights: t.impactWeights, excludeMaintenance: t.excludeMaintenance)
+                    if let known = spans[sweep] { return known }
+                    let made = Downtime.spans(
+                        of: sweep.incidents.lazy.map { site.incidents[$0] }, weights: sweep.weights,
+                        excludeMaintenance: sweep.excludeMaintenance, now: now)
+                    spans[sweep] = made
+                    return made
+                }
+                planInputs.append(
+                    LevelInputs(
+                        terms: terms, months: covered.map { months[$0] }, termsOfMonth: termsOfMonth, now: now,
+                        spans: levelSpans, measured: measured[serviceID] ?? [:], statusSince: statusSince))
+            }
+            inputs.append(planInputs)
+            ids.append(levelServices[p].map { (plan.id, $0) })
         }
         self.inputs = inputs
         self.counting = counting
         self.levels = ids
     }
 
-    /// SPEC §3: the incidents that affect S in P (each listed once per plan × service).
-    public static func countingIncidents(_ site: Site) -> [[[Int]]] {
+    /// SPEC §3 Terms in force: the index of the version in force in month `m`, the last whose
+    /// effective day is on or before `m`'s first day.
+    public static func versionIndex(in m: YearMonth, of versions: [PlanVersion]) -> Int {
+        let first = CalendarDay(year: m.year, month: m.month, day: 1)
+        return versions.lastIndex { $0.effective <= first } ?? 0
+    }
+
+    /// SPEC §3: the incidents that affect S in P (each listed once per plan × service), for the
+    /// services each plan reports.
+    public static func countingIncidents(_ site: Site, levels: [[String]]) -> [[[Int]]] {
         var byService: [String: [Int]] = [:]
         for (k, incident) in site.incidents.enumerated() {
             for (j, s) in incident.services.enumerated() where !incident.services[..<j].contains(s) {
@@ -108,11 +158,11 @@ public struct FiguresPlan: Sendable {
         // Only incidents that name plans can leave a plan out: other services' lists are whole.
         var restricted: Set<String> = []
         for incident in site.incidents where incident.plans != nil { restricted.formUnion(incident.services) }
-        return site.plans.map { plan in
-            plan.services.map { entry in
-                let all = byService[entry.id] ?? []
-                guard restricted.contains(entry.id) else { return all }
-                return all.filter { site.incidents[$0].affects(service: entry.id, plan: plan.id) }
+        return zip(site.plans, levels).map { plan, services in
+            services.map { serviceID in
+                let all = byService[serviceID] ?? []
+                guard restricted.contains(serviceID) else { return all }
+                return all.filter { site.incidents[$0].affects(service: serviceID, plan: plan.id) }
             }
         }
     }
@@ -143,7 +193,7 @@ public struct FiguresPlan: Sendable {
         let plans = inputs.indices.map { p in
             inputs[p].indices.map { s in
                 ServiceLevel(
-                    planID: levels[p][s].plan, serviceID: levels[p][s].service, terms: inputs[p][s].terms,
+                    planID: levels[p][s].plan, serviceID: levels[p][s].service, terms: inputs[p][s].currentTerms,
                     months: next.next() ?? [])
             }
         }

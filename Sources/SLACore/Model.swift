@@ -92,13 +92,57 @@ public struct Service: Sendable, Identifiable, Hashable {
 
 /// A dated change to a plan's terms.
 public struct Revision: Sendable, Hashable {
+    /// The day it was published.
     public var date: LocalDateTime
     public var note: String
+    /// SPEC §2 Versions: the day its terms take effect; nil means `date`.
+    public var effective: LocalDateTime?
+    /// The plan-level terms it amends (keys it does not set stay as they were).
+    public var terms: SLATerms
+    /// The `services` entries it amends, in the order written: a service's terms (merged into
+    /// the plan's, or a new service), or nil to drop the service from the plan.
+    public var services: [RevisionService]
 
-    public init(date: LocalDateTime, note: String) {
+    public init(
+        date: LocalDateTime, note: String, effective: LocalDateTime? = nil, terms: SLATerms = SLATerms(),
+        services: [RevisionService] = []
+    ) {
         self.date = date
         self.note = note
+        self.effective = effective
+        self.terms = terms
+        self.services = services
     }
+
+    /// A revision without terms is a note: it starts no version.
+    public var changesTerms: Bool { terms != SLATerms() || !services.isEmpty }
+
+    /// The day its terms take effect.
+    public var effectiveDay: CalendarDay { CalendarDay(effective ?? date) }
+}
+
+/// One `services` entry of a revision.
+public struct RevisionService: Sendable, Hashable {
+    public var id: String
+    /// nil: the revision drops the service from the plan.
+    public var terms: SLATerms?
+
+    public init(id: String, terms: SLATerms?) {
+        self.id = id
+        self.terms = terms
+    }
+}
+
+/// The plan's terms from one day on (SPEC §2 Versions): the front matter, or the front matter
+/// amended by every term-changing revision up to and including one.
+public struct PlanVersion: Sendable, Hashable {
+    /// The first day these terms apply (the version's name).
+    public var effective: CalendarDay
+    public var terms: SLATerms
+    /// The services covered, with the plan's own terms for each, in order.
+    public var services: [PlanService]
+
+    public func covers(_ serviceID: String) -> Bool { services.contains { $0.id == serviceID } }
 }
 
 /// A plan (`content/plans/<id>.md`) and the services it covers, in order.
@@ -133,6 +177,30 @@ public struct Plan: Sendable, Identifiable, Hashable {
     }
 
     public func covers(_ serviceID: String) -> Bool { services.contains { $0.id == serviceID } }
+
+    /// SPEC §2 Versions: the front matter as the version named by `first` (the plan's
+    /// `effective`, else its first month's first day), then one version per term-changing
+    /// revision in order, each amending the one before with the merge rules of the levels
+    /// (maps key by key, lists whole; a service set to null is dropped, a new one is added).
+    public func versions(first: CalendarDay) -> [PlanVersion] {
+        var current = PlanVersion(effective: first, terms: terms, services: services)
+        var out = [current]
+        for revision in revisions where revision.changesTerms {
+            current.effective = revision.effectiveDay
+            current.terms = current.terms.merged(with: revision.terms)
+            for entry in revision.services {
+                let i = current.services.firstIndex { $0.id == entry.id }
+                switch (entry.terms, i) {
+                case (nil, let i?): current.services.remove(at: i)
+                case (nil, nil): break
+                case (let t?, let i?): current.services[i].terms = current.services[i].terms.merged(with: t)
+                case (let t?, nil): current.services.append(PlanService(id: entry.id, terms: t))
+                }
+            }
+            out.append(current)
+        }
+        return out
+    }
 }
 
 /// One covered service of a plan with this plan's own terms for it (`plan.services.<id>`).
@@ -223,8 +291,15 @@ public struct Site: Sendable, Hashable {
 
     /// SPEC §2 levels: site defaults → service defaults → plan → plan.services.X.
     public func terms(plan: Plan, service serviceID: String) -> ResolvedTerms {
+        terms(version: PlanVersion(effective: CalendarDay(year: 1, month: 1, day: 1), terms: plan.terms, services: plan.services),
+              service: serviceID)
+    }
+
+    /// SPEC §2 levels: the terms of one service in one version of a plan, after inheritance
+    /// and defaults (the one term resolution).
+    public func terms(version: PlanVersion, service serviceID: String) -> ResolvedTerms {
         let serviceDefaults = service(serviceID)?.defaults ?? SLATerms()
-        let own = plan.services.first { $0.id == serviceID }?.terms ?? SLATerms()
-        return SLATerms.resolve([config.defaults, serviceDefaults, plan.terms, own], weights: config.impactWeights)
+        let own = version.services.first { $0.id == serviceID }?.terms ?? SLATerms()
+        return SLATerms.resolve([config.defaults, serviceDefaults, version.terms, own], weights: config.impactWeights)
     }
 }

@@ -48,16 +48,28 @@ public enum SLAArithmetic {
         spans: [WeightedSpan], months: [ReportedMonth], now: Instant, terms: ResolvedTerms,
         measured: [YearMonth: Double] = [:], statusSince: Instant? = nil
     ) -> [MonthFigure] {
+        monthFigures(
+            LevelInputs(
+                terms: [terms], months: months, termsOfMonth: months.map { _ in 0 }, now: now, spans: [spans],
+                measured: measured, statusSince: statusSince))
+    }
+
+    /// The month figures of one plan × service from its inputs: each month judged by the terms
+    /// in force in it (SPEC §3 Terms in force).
+    public static func monthFigures(_ inputs: LevelInputs) -> [MonthFigure] {
+        let now = inputs.now
         var figures: [MonthFigure] = []
-        figures.reserveCapacity(months.count)
+        figures.reserveCapacity(inputs.months.count)
         var missRun = 0
-        for m in months {
+        for (i, m) in inputs.months.enumerated() {
+            let terms = inputs.terms(ofMonth: i)
+            let spans = inputs.spans[inputs.termsOfMonth[i]]
             let final = m.end <= now
             let windowEnd = final ? m.end : max(m.start, min(m.end, now))
             let minutes = Double(m.start.seconds(to: m.end)) / 60
             let elapsed = Double(m.start.seconds(to: windowEnd)) / 60
             let allowed = terms.uptime.map { Self.budget(objective: $0, minutes: minutes) }
-            if let statusSince, m.end <= statusSince {
+            if let statusSince = inputs.statusSince, m.end <= statusSince {
                 missRun = 0
                 figures.append(
                     MonthFigure(
@@ -68,7 +80,7 @@ public enum SLAArithmetic {
             }
             let uptime: Double
             let downtime: Double
-            if let u = measured[m.month] {
+            if let u = inputs.measured[m.month] {
                 // SPEC §3: a measured uptime gives the downtime.
                 uptime = u
                 downtime = (100 - u) / 100 * elapsed
@@ -79,13 +91,14 @@ public enum SLAArithmetic {
             let met = terms.uptime.map { Self.met(uptime: uptime, objective: $0) }
             // SPEC §3: no credit while the month is not over.
             let credit = final ? Self.credit(uptime: uptime, tiers: terms.credits, cap: terms.creditCap) : 0
+            // Each month's miss is judged by its own terms; the right by the terms of the month
+            // that completes the run.
             missRun = final && met == false ? missRun + 1 : 0
             figures.append(
                 MonthFigure(
                     month: m.month, minutes: minutes, elapsedMinutes: elapsed, downtimeMinutes: downtime, uptime: uptime,
-                    source: measured[m.month] != nil ? .measurements : .incidents, final: final, met: met,
-                    budgetMinutes: allowed, credit: credit,
-                    claimBy: credit > 0 ? terms.claimBy(m.month) : nil,
+                    source: inputs.measured[m.month] != nil ? .measurements : .incidents, final: final, met: met,
+                    budgetMinutes: allowed, credit: credit, claimBy: credit > 0 ? terms.claimBy(m.month) : nil,
                     terminationRight: terminationRight(missRun: missRun, terms: terms)))
         }
         return figures
@@ -96,12 +109,6 @@ public enum SLAArithmetic {
         terms.terminationConsecutiveMisses.map { missRun >= $0 && missRun > 0 } ?? false
     }
 
-    /// The month figures of one plan × service from its inputs.
-    public static func monthFigures(_ inputs: LevelInputs) -> [MonthFigure] {
-        monthFigures(
-            spans: inputs.spans, months: inputs.months, now: inputs.now, terms: inputs.terms, measured: inputs.measured,
-            statusSince: inputs.statusSince)
-    }
 
     /// Every number of the site at reference time `now`, computed in order on one thread.
     public static func figures(for site: Site, now: Instant) -> SiteFigures {

@@ -76,6 +76,11 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
         self.day = day
     }
 
+    /// The day of a date (its time, if any, is dropped).
+    public init(_ date: LocalDateTime) {
+        self.init(year: date.year, month: date.month, day: date.day)
+    }
+
     public var yearMonth: YearMonth { YearMonth(year: year, month: month) }
 
     /// The day `n` ≥ 0 days later.

@@ -79,11 +79,44 @@ enum ContentDecoders {
         if let node = r.value("revisions") {
             if case let .sequence(seq) = node {
                 for item in seq {
-                    let rr = MappingReader(item, in: source, what: "revision", allowed: ["date", "note"])
+                    let rr = MappingReader(
+                        item, in: source, what: "revision", allowed: ["date", "note", "effective", "services"] + TermsDecoder.keys)
                     guard rr.isMapping else { continue }
                     let date = rr.date("date", required: "revision", dateOnly: true)?.0
                     let note = rr.string("note", required: "revision")
-                    if let date, let note { revisions.append(Revision(date: date, note: note)) }
+                    // SPEC §2 Versions: the terms it amends from `effective` (default: its date) on.
+                    let effective = rr.date("effective", dateOnly: true)?.0
+                    let amended = TermsDecoder.decode(rr)
+                    var changed: [RevisionService] = []
+                    if let node = rr.value("services") {
+                        if case let .mapping(m) = node {
+                            for (k, v) in m {
+                                guard case let .scalar(ks) = k else {
+                                    source.error(k, "a service id must be a plain name")
+                                    continue
+                                }
+                                let p = source.position(k)
+                                refs.append(
+                                    Reference(kind: .service, id: ks.string, file: file, line: p.line, column: p.column, context: "revision"))
+                                if MappingReader.isNull(v) {
+                                    changed.append(RevisionService(id: ks.string, terms: nil))
+                                } else if case .mapping(let inner) = v, inner.count == 0 {
+                                    changed.append(RevisionService(id: ks.string, terms: SLATerms()))
+                                } else {
+                                    let sr = MappingReader(
+                                        v, in: source, what: "terms of service \"\(ks.string)\"", allowed: TermsDecoder.keys)
+                                    if sr.isMapping { changed.append(RevisionService(id: ks.string, terms: TermsDecoder.decode(sr))) }
+                                }
+                            }
+                        } else {
+                            source.error(
+                                node, "services must be a mapping from service id to its terms (or null to drop it), got \(MappingReader.describe(node))")
+                        }
+                    }
+                    if let date, let note {
+                        revisions.append(
+                            Revision(date: date, note: note, effective: effective, terms: amended, services: changed))
+                    }
                 }
             } else {
                 source.error(node, "revisions must be a list of {date, note}, got \(MappingReader.describe(node))")
