@@ -21,6 +21,8 @@ public struct LevelInputs: Sendable, Hashable {
     public var months: [ReportedMonth]
     /// Per month, the index into `terms` of the terms in force in it.
     public var termsOfMonth: [Int]
+    /// Per month, the version in force (its `effective` day, SPEC §2 Versions).
+    public var versionOfMonth: [CalendarDay]
     public var now: Instant
     /// The weight function w(t) of SPEC §3 for this plan × service under each of `terms` (its
     /// weights and maintenance rule): every incident that counts, with its weight applied.
@@ -52,6 +54,9 @@ public struct FiguresPlan: Sendable {
     public let statusSince: Instant
     /// The plan and service id of each level.
     public let levels: [[(plan: String, service: String)]]
+    /// Per plan, every version with its services' terms resolved, and the one in force now.
+    public let versions: [[VersionTerms]]
+    public let currentVersion: [Int]
 
     public init(site: Site, now: Instant) {
         let calendar = site.config.calendar
@@ -128,7 +133,8 @@ public struct FiguresPlan: Sendable {
                 }
                 planInputs.append(
                     LevelInputs(
-                        terms: terms, months: covered.map { months[$0] }, termsOfMonth: termsOfMonth, now: now,
+                        terms: terms, months: covered.map { months[$0] }, termsOfMonth: termsOfMonth,
+                        versionOfMonth: covered.map { versions[versionOfMonth[$0]].effective }, now: now,
                         spans: levelSpans, measured: measured[serviceID] ?? [:], statusSince: statusSince))
             }
             inputs.append(planInputs)
@@ -137,6 +143,15 @@ public struct FiguresPlan: Sendable {
         self.inputs = inputs
         self.counting = counting
         self.levels = ids
+        versions = zip(site.plans, planMonths).map { _, planned in
+            planned.versions.map { v in
+                VersionTerms(
+                    effective: v.effective, revision: v.revision,
+                    services: v.services.map { .init(serviceID: $0.id, terms: site.terms(version: v, service: $0.id)) })
+            }
+        }
+        let thisMonth = calendar.month(containing: now)
+        currentVersion = planMonths.map { Self.versionIndex(in: thisMonth, of: $0.versions) }
     }
 
     /// SPEC §3 Terms in force: the index of the version in force in month `m`, the last whose
@@ -197,6 +212,9 @@ public struct FiguresPlan: Sendable {
                     months: next.next() ?? [])
             }
         }
-        return SiteFigures(now: now, currentMonth: currentMonth, plans: plans, counting: counting, statusSince: statusSince)
+        var figures = SiteFigures(now: now, currentMonth: currentMonth, plans: plans, counting: counting, statusSince: statusSince)
+        figures.versions = versions
+        figures.currentVersion = currentVersion
+        return figures
     }
 }

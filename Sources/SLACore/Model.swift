@@ -138,6 +138,8 @@ public struct RevisionService: Sendable, Hashable {
 public struct PlanVersion: Sendable, Hashable {
     /// The first day these terms apply (the version's name).
     public var effective: CalendarDay
+    /// The revision that started it (nil for the front matter's version).
+    public var revision: Revision?
     public var terms: SLATerms
     /// The services covered, with the plan's own terms for each, in order.
     public var services: [PlanService]
@@ -183,10 +185,11 @@ public struct Plan: Sendable, Identifiable, Hashable {
     /// revision in order, each amending the one before with the merge rules of the levels
     /// (maps key by key, lists whole; a service set to null is dropped, a new one is added).
     public func versions(first: CalendarDay) -> [PlanVersion] {
-        var current = PlanVersion(effective: first, terms: terms, services: services)
+        var current = PlanVersion(effective: first, revision: nil, terms: terms, services: services)
         var out = [current]
         for revision in revisions where revision.changesTerms {
             current.effective = revision.effectiveDay
+            current.revision = revision
             current.terms = current.terms.merged(with: revision.terms)
             for entry in revision.services {
                 let i = current.services.firstIndex { $0.id == entry.id }
@@ -291,8 +294,9 @@ public struct Site: Sendable, Hashable {
 
     /// SPEC §2 levels: site defaults → service defaults → plan → plan.services.X.
     public func terms(plan: Plan, service serviceID: String) -> ResolvedTerms {
-        terms(version: PlanVersion(effective: CalendarDay(year: 1, month: 1, day: 1), terms: plan.terms, services: plan.services),
-              service: serviceID)
+        terms(
+            version: PlanVersion(effective: CalendarDay(year: 1, month: 1, day: 1), revision: nil, terms: plan.terms, services: plan.services),
+            service: serviceID)
     }
 
     /// SPEC §2 levels: the terms of one service in one version of a plan, after inheritance

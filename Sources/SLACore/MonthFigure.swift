@@ -34,6 +34,10 @@ public struct MonthFigure: Sendable, Hashable {
     /// SPEC §3: the last day to claim this month's credit; nil without a credit or a window.
     public var claimBy: CalendarDay?
     public var terminationRight: Bool
+    /// SPEC §4: the uptime objective that judged this month (its terms in force); nil without one.
+    public var objective: Double?
+    /// SPEC §2 Versions: the plan version in force in this month (its `effective` day).
+    public var version: CalendarDay
 
     public var budgetLeftMinutes: Double? {
         guard let budgetMinutes, let downtimeMinutes else { return nil }
@@ -49,9 +53,7 @@ public struct ServiceLevel: Sendable, Hashable {
     public var months: [MonthFigure]
 
     /// SPEC §3: the per-month budget quoted on summaries uses the average month of 43,830 minutes.
-    public var budgetMinutesPerMonth: Double? {
-        terms.uptime.map { SLAArithmetic.budget(objective: $0, minutes: SLAArithmetic.averageMonthMinutes) }
-    }
+    public var budgetMinutesPerMonth: Double? { terms.budgetMinutesPerMonth }
 
     /// The month of *now*, when it is not over yet.
     public var current: MonthFigure? { months.last.flatMap { $0.final ? nil : $0 } }
@@ -61,6 +63,25 @@ public struct ServiceLevel: Sendable, Hashable {
 
     /// Final months that missed the objective.
     public var missedMonths: [MonthFigure] { months.filter { $0.final && $0.met == false } }
+}
+
+/// One version of a plan with every covered service's terms resolved (SPEC §2 Versions): what
+/// the plan page's change list, the version pages, sla.json's `versions` and the revision feed
+/// items read.
+public struct VersionTerms: Sendable, Hashable {
+    public var effective: CalendarDay
+    /// The revision that started it; nil for the front matter.
+    public var revision: Revision?
+    /// Covered services with their terms in this version, in order.
+    public var services: [ServiceTerms]
+
+    public struct ServiceTerms: Sendable, Hashable {
+        public var serviceID: String
+        public var terms: ResolvedTerms
+    }
+
+    /// Where the version stands at *now* (in the site zone): in force, superseded or upcoming.
+    public enum Standing: String, Sendable { case current, superseded, upcoming }
 }
 
 /// All numbers of a site at one reference time.
@@ -75,6 +96,15 @@ public struct SiteFigures: Sendable {
     public var counting: [[[Int]]]
     /// SPEC §2 `status_since` as applied: months that end at or before it have no data.
     public var statusSince: Instant
+    /// Per plan, every version oldest first, upcoming ones included.
+    public var versions: [[VersionTerms]] = []
+    /// Per plan, the index in `versions` of the version in force in the month of *now*.
+    public var currentVersion: [Int] = []
+
+    /// SPEC §2 Versions: where version `k` of plan `p` stands in the month of *now*.
+    public func standing(plan p: Int, version k: Int) -> VersionTerms.Standing {
+        k == currentVersion[p] ? .current : k < currentVersion[p] ? .superseded : .upcoming
+    }
 
     public func level(plan: String, service: String) -> ServiceLevel? {
         for levels in plans {

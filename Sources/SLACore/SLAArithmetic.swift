@@ -48,10 +48,12 @@ public enum SLAArithmetic {
         spans: [WeightedSpan], months: [ReportedMonth], now: Instant, terms: ResolvedTerms,
         measured: [YearMonth: Double] = [:], statusSince: Instant? = nil
     ) -> [MonthFigure] {
-        monthFigures(
+        let version = months.first.map { CalendarDay(year: $0.month.year, month: $0.month.month, day: 1) }
+        return monthFigures(
             LevelInputs(
-                terms: [terms], months: months, termsOfMonth: months.map { _ in 0 }, now: now, spans: [spans],
-                measured: measured, statusSince: statusSince))
+                terms: [terms], months: months, termsOfMonth: months.map { _ in 0 },
+                versionOfMonth: months.map { _ in version! }, now: now, spans: [spans], measured: measured,
+                statusSince: statusSince))
     }
 
     /// The month figures of one plan × service from its inputs: each month judged by the terms
@@ -75,7 +77,7 @@ public enum SLAArithmetic {
                     MonthFigure(
                         month: m.month, minutes: minutes, elapsedMinutes: elapsed, downtimeMinutes: nil, uptime: nil,
                         source: .none, final: final, met: nil, budgetMinutes: allowed, credit: 0, claimBy: nil,
-                        terminationRight: false))
+                        terminationRight: false, objective: terms.uptime, version: inputs.versionOfMonth[i]))
                 continue
             }
             let uptime: Double
@@ -99,7 +101,8 @@ public enum SLAArithmetic {
                     month: m.month, minutes: minutes, elapsedMinutes: elapsed, downtimeMinutes: downtime, uptime: uptime,
                     source: inputs.measured[m.month] != nil ? .measurements : .incidents, final: final, met: met,
                     budgetMinutes: allowed, credit: credit, claimBy: credit > 0 ? terms.claimBy(m.month) : nil,
-                    terminationRight: terminationRight(missRun: missRun, terms: terms)))
+                    terminationRight: terminationRight(missRun: missRun, terms: terms), objective: terms.uptime,
+                    version: inputs.versionOfMonth[i]))
         }
         return figures
     }

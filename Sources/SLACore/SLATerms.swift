@@ -222,6 +222,11 @@ public struct ResolvedTerms: Sendable, Hashable {
         return nil
     }
 
+    /// SPEC §3: the per-month budget quoted on summaries, over the average month of 43,830 minutes.
+    public var budgetMinutesPerMonth: Double? {
+        uptime.map { SLAArithmetic.budget(objective: $0, minutes: SLAArithmetic.averageMonthMinutes) }
+    }
+
     /// Credit tiers ordered from the highest threshold down.
     public var tiersByThreshold: [CreditTier] {
         credits.sorted { $0.below != $1.below ? $0.below > $1.below : $0.credit < $1.credit }

@@ -9,7 +9,8 @@ public enum SLAJSON {
     public static func document(site: Site, figures: SiteFigures, urls: SiteURLs, reuse: (any Reusing)? = nil) -> JSONValue {
         let calendar = site.config.calendar
         let titles = Dictionary(site.services.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-        let plans: [JSONValue] = zip(site.plans, figures.plans).map { plan, levels in
+        let plans: [JSONValue] = zip(site.plans, figures.plans).enumerated().map { p, pair in
+            let (plan, levels) = pair
             return JSONValue.object([
                 ("id", .string(plan.id)),
                 ("title", .string(plan.title)),
@@ -18,6 +19,7 @@ public enum SLAJSON {
                 ("price", .optional(plan.price)),
                 ("effective", .optional(plan.effective?.dateString)),
                 ("revisions", .array(plan.revisions.map { .object([("date", .string($0.date.dateString)), ("note", .string($0.note))]) })),
+                ("versions", versions(plan: p, site: site, figures: figures, titles: titles, urls: urls)),
                 ("services", .array(levels.map { level in
                     let title = titles[level.serviceID]
                     // Services sit at nesting level 4 of the document (root, plans, plan, services).
@@ -72,8 +74,13 @@ public enum SLAJSON {
     }
 
     static func service(_ level: ServiceLevel, title: String?, urls: SiteURLs) -> JSONValue {
-        let terms = level.terms
-        let title = title ?? level.serviceID
+        .object(
+            termsFields(level.terms, serviceID: level.serviceID, title: title, url: urls.absolute(urls.details(plan: level.planID, service: level.serviceID)))
+                + [("months", .array(level.months.map { .raw(monthLine($0)) }))])
+    }
+
+    /// A service's terms as sla.json writes them, in a service object and in a plan version.
+    static func termsFields(_ terms: ResolvedTerms, serviceID: String, title: String?, url: String) -> [(String, JSONValue)] {
         var support: JSONValue = .null
         if let s = terms.support {
             support = .object([
@@ -81,12 +88,12 @@ public enum SLAJSON {
                 ("response", .object(s.response.map { ($0.severity, .string($0.time.text)) })),
             ])
         }
-        return .object([
-            ("id", .string(level.serviceID)),
-            ("title", .string(title)),
-            ("url", .string(urls.absolute(urls.details(plan: level.planID, service: level.serviceID)))),
+        return [
+            ("id", .string(serviceID)),
+            ("title", .string(title ?? serviceID)),
+            ("url", .string(url)),
             ("uptime", .optional(terms.uptime)),
-            ("budget_minutes_per_month", .optional(level.budgetMinutesPerMonth.map(Published.minutes))),
+            ("budget_minutes_per_month", .optional(terms.budgetMinutesPerMonth.map(Published.minutes))),
             ("credits", .array(terms.tiersByThreshold.map { .object([("below", .number($0.below)), ("credit", .number($0.credit))]) })),
             ("credit_cap", .number(terms.creditCap)),
             ("claim_window_days", terms.claimWindowDays.map { .number(Double($0)) } ?? .null),
@@ -95,8 +102,25 @@ public enum SLAJSON {
             ("exclude_maintenance", .bool(terms.excludeMaintenance)),
             ("termination", terms.terminationConsecutiveMisses.map { .object([("consecutive_misses", .number(Double($0)))]) } ?? .null),
             ("support", support),
-            ("months", .array(level.months.map { .raw(monthLine($0)) })),
-        ])
+        ]
+    }
+
+    /// SPEC §4: a plan's versions, oldest first, upcoming ones included.
+    static func versions(plan p: Int, site: Site, figures: SiteFigures, titles: [String: String], urls: SiteURLs) -> JSONValue {
+        let plan = site.plans[p]
+        return .array(figures.versions[p].enumerated().map { k, version in
+            .object([
+                ("effective", .string(version.effective.description)),
+                ("published", .optional(version.revision?.date.dateString)),
+                ("note", .optional(version.revision?.note)),
+                ("standing", .string(figures.standing(plan: p, version: k).rawValue)),
+                ("services", .array(version.services.map { s in
+                    .object(termsFields(
+                        s.terms, serviceID: s.serviceID, title: titles[s.serviceID],
+                        url: urls.absolute(urls.details(plan: plan.id, service: s.serviceID))))
+                })),
+            ])
+        })
     }
 
     /// `month(m)` as its one line of JSON, written directly (a large site has hundreds of
@@ -133,6 +157,10 @@ public enum SLAJSON {
         if let day = m.claimBy { JSONValue.writeString(day.description, into: &out) } else { text("null") }
         text(", \"termination_right\": ")
         bool(m.terminationRight)
+        text(", \"objective\": ")
+        number(m.objective)
+        text(", \"version\": ")
+        JSONValue.writeString(m.version.description, into: &out)
         text(", \"measured\": ")
         bool(m.measured)
         text(", \"source\": ")
@@ -157,6 +185,8 @@ public enum SLAJSON {
             ("budget_left_minutes", .optional(m.budgetLeftMinutes.map(Published.minutes))),
             ("claim_by", m.claimBy.map { .string($0.description) } ?? .null),
             ("termination_right", .bool(m.terminationRight)),
+            ("objective", .optional(m.objective)),
+            ("version", .string(m.version.description)),
             ("measured", .bool(m.measured)),
             ("source", .string(m.source.rawValue)),
             ("minutes", .number(Published.minutes(m.minutes))),

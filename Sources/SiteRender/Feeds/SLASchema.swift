@@ -40,6 +40,8 @@ enum SLASchema {
                 ("Plan", plan),
                 ("Revision", revision),
                 ("ServiceLevel", serviceLevel),
+                ("ServiceTerms", serviceTerms),
+                ("PlanVersion", planVersion),
                 ("CreditTier", creditTier),
                 ("Support", support),
                 ("Month", month),
@@ -60,6 +62,7 @@ enum SLASchema {
             ("price", nullable(string("Price as written, e.g. \"From $49 / month\"."))),
             ("effective", nullable(string("Date the terms apply from.", format: "date"))),
             ("revisions", array(ref("Revision"), "Dated changes to the terms, oldest first.")),
+            ("versions", array(ref("PlanVersion"), "Every version of the plan's terms, oldest first, upcoming ones included.")),
             ("services", array(ref("ServiceLevel"), "Covered services with the terms in force.")),
         ])
 
@@ -70,9 +73,8 @@ enum SLASchema {
             ("note", string("What changed.")),
         ])
 
-    static let serviceLevel = object(
-        "One service as covered by one plan: the resolved terms and the monthly history.",
-        [
+    /// A service's terms as one plan gives them (in a service level and in a plan version).
+    static let termsProperties: [(String, JSONValue)] = [
             ("id", ref("Id")),
             ("title", string("Service title.")),
             ("url", string("Absolute URL of the full details page.", format: "uri")),
@@ -90,7 +92,28 @@ enum SLASchema {
                 "Termination right after consecutive missed months.",
                 [("consecutive_misses", integer("Final missed months in a row that give the right to terminate.", minimum: 1))]))),
             ("support", nullable(ref("Support"))),
+    ]
+
+    static let serviceLevel = object(
+        "One service as covered by one plan: the resolved terms and the monthly history.",
+        termsProperties + [
             ("months", array(ref("Month"), "Monthly figures from the plan's first month through the current month, oldest first.")),
+        ])
+
+    static let serviceTerms = object(
+        "One service's terms in one version of a plan.", termsProperties)
+
+    static let planVersion = object(
+        "One version of a plan's terms (SPEC §2 Versions): the front matter, or the front matter amended by every term-changing revision up to one.",
+        [
+            ("effective", string("The first day these terms apply; the version's name.", format: "date")),
+            ("published", nullable(string("The date of the revision that started it; null for the front matter.", format: "date"))),
+            ("note", nullable(string("That revision's note; null for the front matter."))),
+            ("standing", .object([
+                ("description", .string("In force in the month of generated_at (current), replaced by a later version (superseded), or not in force yet (upcoming).")),
+                ("enum", .array(["current", "superseded", "upcoming"].map(JSONValue.string))),
+            ])),
+            ("services", array(ref("ServiceTerms"), "Covered services with their terms in this version.")),
         ])
 
     static let creditTier = object(
@@ -127,6 +150,8 @@ enum SLASchema {
             ("budget_left_minutes", nullable(number("Budget minus downtime; negative when exceeded; null without an objective."))),
             ("claim_by", nullable(string("Last day on which this month's credit may be claimed (SPEC §3); null without a credit or a claim window.", format: "date"))),
             ("termination_right", boolean("Whether this month completes the consecutive misses that give a termination right.")),
+            ("objective", nullable(number("The uptime objective that judged this month (the terms in force in it); null without one.", minimum: 0, maximum: 100))),
+            ("version", string("The effective date of the plan version in force in this month.", format: "date")),
             ("measured", boolean("Whether the uptime comes from measurements.csv rather than incidents.")),
             ("source", .object([
                 ("description", .string("Where the figures come from: the incidents, a measurements.csv row, or none (the month ends on or before status_since: not judged, no credit).")),
