@@ -106,8 +106,13 @@ def test_details_page_chart_and_history(browser, server):
     labels = [t.text for t in browser.find_elements(By.CSS_SELECTOR, "svg.chart .chart-miss-label")]
     assert len(missed) >= 1 and labels == ["missed"] * len(missed)
     rows = browser.find_elements(By.CSS_SELECTOR, "table.history tbody tr")
-    assert len(rows) == 12
-    assert "Missed" in [r.find_elements(By.TAG_NAME, "td")[2].text for r in rows]
+    # October 2025 (the plan as first published, 99.5 %) to November 2026.
+    assert len(rows) == 14
+    cells = [[td.text for td in r.find_elements(By.TAG_NAME, "td")] for r in rows]
+    assert "Missed" in [c[3] for c in cells]
+    # Each month names the objective that judged it: 99.5 % until the revision of 1 December 2025.
+    assert [c[2] for c in cells[:3]] == ["99.5 %", "99.5 %", "99.9 %"]
+    assert len(browser.find_elements(By.CSS_SELECTOR, "svg.chart .chart-objective-steps")) == 1
     screenshot(browser, "details", 1280)
     browser.set_window_size(375, 900)
     assert no_horizontal_overflow(browser)

@@ -103,7 +103,7 @@ td.muted { color: var(--muted); }
 .chart { width: 100%; min-width: 34rem; height: auto; display: block; }
 .chart text { font: 12px system-ui, sans-serif; fill: var(--muted); }
 .chart-grid { stroke: var(--line); stroke-width: 1; }
-.chart-objective { stroke: var(--fg); stroke-width: 1.5; stroke-dasharray: 6 4; }
+.chart-objective { stroke: var(--fg); stroke-width: 1.5; stroke-dasharray: 6 4; fill: none; }
 .chart .chart-objective-label { fill: var(--fg); }
 .chart-line { fill: none; stroke: var(--muted); stroke-width: 1.25; }
 .chart-met circle { fill: var(--met); }
@@ -166,11 +166,11 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 <table class="history">
 <caption>Uptime, downtime and service credit per month</caption>
 <thead>
-<tr><th scope="col">Month</th><th scope="col">Uptime</th><th scope="col">Downtime</th><th scope="col">Objective</th><th scope="col">Service credit</th><th scope="col">Figures</th></tr>
+<tr><th scope="col">Month</th><th scope="col">Uptime</th><th scope="col">Downtime</th><th scope="col">Objective</th><th scope="col">Result</th><th scope="col">Service credit</th><th scope="col">Figures</th></tr>
 </thead>
 <tbody>
 {{#history}}
-<tr class="row-{{state}}"><th scope="row"><time datetime="{{machine}}">{{month}}</time></th><td class="num">{{uptime}}{{#measured}}<sup>*</sup>{{/measured}}</td><td class="num">{{downtime}}</td><td class="state state-{{state}}">{{met}}</td><td class="num">{{credit}}{{#claim_by}}<br><span class="claim-by">claim by <time datetime="{{claim_by_machine}}">{{.}}</time></span>{{/claim_by}}</td><td>{{final}}</td></tr>
+<tr class="row-{{state}}"><th scope="row"><time datetime="{{machine}}">{{month}}</time></th><td class="num">{{uptime}}{{#measured}}<sup>*</sup>{{/measured}}</td><td class="num">{{downtime}}</td><td class="num">{{objective}}</td><td class="state state-{{state}}">{{met}}</td><td class="num">{{credit}}{{#claim_by}}<br><span class="claim-by">claim by <time datetime="{{claim_by_machine}}">{{.}}</time></span>{{/claim_by}}</td><td>{{final}}</td></tr>
 {{/history}}
 </tbody>
 </table>
@@ -441,7 +441,19 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 <h2 id="revisions-h">Revisions</h2>
 <ol class="revisions">
 {{#revisions}}
-<li><time datetime="{{machine}}">{{date}}</time>: {{note}}</li>
+<li><time datetime="{{machine}}">{{date}}</time>: {{note}}{{#changes_terms}}
+<p class="revision-effective">{{#upcoming}}<strong>Upcoming:</strong> takes effect on {{/upcoming}}{{^upcoming}}In force from {{/upcoming}}<time datetime="{{effective_machine}}">{{effective}}</time>.</p>
+{{#has_changes}}
+<ul class="revision-changes">
+{{#changes}}
+<li>{{.}}</li>
+{{/changes}}
+</ul>
+{{/has_changes}}
+{{^has_changes}}
+<p class="revision-effective">It changes no term in force.</p>
+{{/has_changes}}
+{{/changes_terms}}</li>
 {{/revisions}}
 </ol>
 </section>

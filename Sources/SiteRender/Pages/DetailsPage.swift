@@ -52,7 +52,7 @@ struct DetailsPage {
                 // SPEC §3: before status_since there is no data; the month is not judged.
                 return DetailsView.HistoryRow(
                     month: PageFormat.month(m.month), machine: m.month.description, uptime: "No data", downtime: "—",
-                    met: "Not judged", state: "nodata", credit: "—", claimBy: nil, claimByMachine: nil,
+                    objective: m.objective.map(PageFormat.percent) ?? "None", met: "Not judged", state: "nodata", credit: "—", claimBy: nil, claimByMachine: nil,
                     final: "No data", measured: false)
             }
             switch (m.met, m.final) {
@@ -64,7 +64,8 @@ struct DetailsPage {
             }
             return DetailsView.HistoryRow(
                 month: PageFormat.month(m.month), machine: m.month.description, uptime: PageFormat.uptime(uptime),
-                downtime: PageFormat.minutes(downtime), met: met, state: state,
+                downtime: PageFormat.minutes(downtime), objective: m.objective.map(PageFormat.percent) ?? "None",
+                met: met, state: state,
                 credit: m.final ? (m.credit > 0 ? PageFormat.percent(m.credit) : "None") : "—",
                 claimBy: m.claimBy.map(PageFormat.day), claimByMachine: m.claimBy?.description,
                 final: m.final ? "Final" : "In progress", measured: m.measured)

@@ -38,7 +38,7 @@ enum PageInput: Hashable, Sendable {
     case terms
     case notFound
     case status(StatusInput)
-    case plan(Int, levels: [ServiceLevel])
+    case plan(Int, levels: [ServiceLevel], versions: [VersionTerms], current: Int)
     case details(plan: Int, level: ServiceLevel, incidents: [Incident], incidentCount: Int)
     case incident(Incident, html: String)
 

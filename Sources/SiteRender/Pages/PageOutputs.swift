@@ -66,7 +66,8 @@ enum PageOutputs {
         case .terms: return .terms
         case .notFound: return .notFound
         case .status: return .status(status)
-        case .plan(let p): return .plan(p, levels: figures.plans[p])
+        case .plan(let p):
+            return .plan(p, levels: figures.plans[p], versions: figures.versions[p], current: figures.currentVersion[p])
         case .details(let p, let s):
             let counting = figures.counting[p][s]
             // The most recent incidents, newest first (SPEC §4: details pages stay small).
@@ -136,7 +137,8 @@ enum PageOutputs {
         let site = builder.site
         switch input {
         case .home(let levels): return HomePage(builder: builder, levels: levels).render()
-        case .plan(let p, let levels): return PlanPage(builder: builder, plan: site.plans[p], levels: levels).render()
+        case .plan(let p, let levels, let versions, let current):
+            return PlanPage(builder: builder, plan: site.plans[p], levels: levels, versions: versions, current: current).render()
         case .details(let p, let level, let incidents, let count):
             return DetailsPage(builder: builder, plan: site.plans[p], level: level, incidents: incidents, incidentCount: count)
                 .render()

@@ -72,6 +72,8 @@ struct DetailsView: TemplateView {
         var machine: String
         var uptime: String
         var downtime: String
+        /// The objective that judged the month (its terms in force), or "None".
+        var objective: String
         var met: String
         var state: String
         var credit: String
@@ -121,6 +123,16 @@ struct PlanView: TemplateView {
         var date: String
         var machine: String
         var note: String
+        /// What it changed, computed from the terms (`VersionChanges`).
+        var changes: [String]
+        var hasChanges: Bool
+        /// When its terms take effect (empty for a note).
+        var effective: String
+        var effectiveMachine: String
+        /// Its terms are not in force yet.
+        var upcoming: Bool
+        /// False for a note.
+        var changesTerms: Bool
     }
 
     var planTitle: String

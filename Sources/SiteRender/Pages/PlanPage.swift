@@ -5,6 +5,9 @@ struct PlanPage {
     let builder: PageBuilder
     let plan: Plan
     let levels: [ServiceLevel]
+    /// Every version of the plan's terms, and the one in force now.
+    let versions: [VersionTerms]
+    let current: Int
 
     func render() -> [UInt8] {
         let urls = builder.urls
@@ -18,7 +21,15 @@ struct PlanPage {
                 return item
             },
             hasServices: !levels.isEmpty,
-            revisions: plan.revisions.map { .init(date: PageFormat.date($0.date), machine: $0.date.dateString, note: $0.note) },
+            revisions: zip(plan.revisions, VersionChanges.revisions(plan, versions: versions, current: current, title: builder.serviceTitle))
+                .map { revision, revised in
+                    PlanView.RevisionRow(
+                        date: PageFormat.date(revision.date), machine: revision.date.dateString, note: revision.note,
+                        changes: revised?.lines ?? [], hasChanges: revised.map { !$0.lines.isEmpty } ?? false,
+                        effective: revised.map { VersionChanges.effectiveText($0.effective) } ?? "",
+                        effectiveMachine: revised?.effective.description ?? "",
+                        upcoming: revised?.standing == .upcoming, changesTerms: revised != nil)
+                },
             hasRevisions: !plan.revisions.isEmpty, body: builder.planBodies[plan.id] ?? "")
         return builder.page(
             "plan", path: urls.plan(plan.id), title: plan.title,

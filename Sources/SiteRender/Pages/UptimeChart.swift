@@ -14,13 +14,28 @@ struct UptimeChart {
 
     init(months: [MonthFigure], objective: Double?, title: String, idPrefix: String) {
         self.months = months.filter(\.hasData)
-        self.objective = objective
+        // The objective in force in the latest plotted month (each month carries its own).
+        self.objective = self.months.last.map(\.objective) ?? objective
         self.title = title
         self.idPrefix = idPrefix
     }
 
     /// A plotted month's uptime (every plotted month has data).
     private func uptime(_ m: MonthFigure) -> Double { m.uptime! }
+
+    /// Runs of months judged by one objective, oldest first: (first index, last index, objective).
+    /// One run when the objective never changed.
+    var objectiveRuns: [(from: Int, to: Int, objective: Double?)] {
+        var runs: [(from: Int, to: Int, objective: Double?)] = []
+        for (i, m) in months.enumerated() {
+            if let last = runs.last, last.objective == m.objective {
+                runs[runs.count - 1].to = i
+            } else {
+                runs.append((i, i, m.objective))
+            }
+        }
+        return runs
+    }
 
     /// Whether there is anything to plot.
     var isEmpty: Bool { months.isEmpty }
@@ -53,7 +68,15 @@ struct UptimeChart {
         func x(_ i: Int) -> Double { Self.left + slot * (Double(i) + 0.5) }
 
         let missed = months.filter { $0.final && $0.met == false }.count
-        let objectiveText = objective.map { "objective \(PageFormat.percent($0))" } ?? "no uptime objective"
+        let runs = objectiveRuns
+        var objectiveText = objective.map { "objective \(PageFormat.percent($0))" } ?? "no uptime objective"
+        if runs.count > 1 {
+            // Each objective with the months it judged.
+            objectiveText = "objective " + runs.map { run in
+                let o = run.objective.map(PageFormat.percent) ?? "none"
+                return "\(o) from \(PageFormat.month(months[run.from].month))"
+            }.joined(separator: ", then ")
+        }
         let desc = "\(months.count) months of uptime, \(objectiveText); \(missed) final month\(missed == 1 ? "" : "s") missed the objective."
             + " Circles mark months that met it, triangles months that missed it, hollow circles the month in progress."
 
@@ -79,7 +102,9 @@ struct UptimeChart {
         s.put("</desc>")
         // Axes and gridlines at 100 %, the floor, and the objective.
         var ticks = [100.0, lo]
-        if let o = objective, o > lo, o < 100 { ticks.append(o) }
+        for o in runs.count > 1 ? runs.compactMap(\.objective) : objective.map { [$0] } ?? [] where o > lo && o < 100 && !ticks.contains(o) {
+            ticks.append(o)
+        }
         for t in ticks {
             s.line("chart-grid", y: y(t))
             s.put("<text class=\"chart-axis\" x=\"")
@@ -90,8 +115,26 @@ struct UptimeChart {
             s.text(PageFormat.percent(Published.uptime(t)))
             s.put("</text>")
         }
+        if runs.count > 1 {
+            // The objective line steps where the terms in force changed (SPEC §3 Terms in force).
+            s.put("<path class=\"chart-objective chart-objective-steps\" d=\"")
+            var first = true
+            for run in runs {
+                guard let o = run.objective else { continue }
+                s.put(first ? "M" : " L")
+                first = false
+                s.num(Self.left + slot * Double(run.from))
+                s.put(" ")
+                s.num(y(o))
+                s.put(" L")
+                s.num(Self.left + slot * Double(run.to + 1))
+                s.put(" ")
+                s.num(y(o))
+            }
+            s.put("\"/>")
+        }
         if let o = objective {
-            s.line("chart-objective", y: y(o))
+            if runs.count <= 1 { s.line("chart-objective", y: y(o)) }
             s.put("<text class=\"chart-objective-label\" x=\"")
             s.num(w - Self.right)
             s.put("\" y=\"")
