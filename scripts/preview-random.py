@@ -927,6 +927,53 @@ def plan_revision_added(site, rng, n):
     return f"{plan}: revision {date} added"
 
 
+def plan_revision_terms(site, rng, n):
+    """A revision that changes terms (issue 14): a new objective, tiers or cap from some day,
+    maybe mid-month or upcoming, maybe for one service, maybe dropping or adding one."""
+    plan, rel = _plan_rel(site, rng)
+    lines, body = split_fm(site.read(rel))
+    r = block(lines, "revisions")
+    if r and lines[r[0]].split(":", 1)[1].strip() not in ("", "[]"):
+        return None  # a flow list: not edited here
+    date = (NOW_DT - timedelta(days=rng.randrange(0, 300))).strftime("%Y-%m-%d")
+    effective = (NOW_DT + timedelta(days=rng.randrange(-280, 60))).strftime("%Y-%m-%d")
+    entry = [f"  - date: {date}", f"    effective: {effective}", f"    note: {q('Terms changed (rev ' + str(n) + ')')}"]
+    kind = rng.random()
+    if kind < 0.35:
+        entry.append(f"    uptime: {rng.choice(['99', '99.5', '99.9', '99.95', '99.99'])}")
+    elif kind < 0.55:
+        entry += ["    credits:", f"      - {{below: 99.9, credit: {rng.choice([5, 10, 15])}}}",
+                  f"      - {{below: 99.0, credit: {rng.choice([20, 25, 30])}}}"]
+    elif kind < 0.7:
+        entry.append(f"    credit_cap: {rng.choice([20, 50, 100])}")
+    else:
+        services = _plan_services(lines)
+        if not services:
+            return None
+        svc = rng.choice(services)
+        if rng.random() < 0.25 and len(services) > 1:
+            entry += ["    services:", f"      {svc}: null"]
+        else:
+            entry += ["    services:", f"      {svc}: {{uptime: {rng.choice(['99.5', '99.9', '99.95'])}}}"]
+    if r:
+        items = _revision_items(lines, r)
+        at = rng.choice([it[0] for it in items] + [r[1]])
+        lines[at:at] = entry
+        lines[r[0]] = "revisions:"
+    else:
+        lines = set_block(lines, "revisions", ["revisions:"] + entry, before="services")
+    site.write(rel, join_fm(lines, body), rng)
+    return f"{plan}: revision {date} effective {effective}: " + " ".join(x.strip() for x in entry[3:])
+
+
+def _plan_services(lines):
+    """The service ids of a plan's `services` map (block form)."""
+    b = block(lines, "services")
+    if not b:
+        return []
+    return keys_at(lines, 2, b[0] + 1, b[1])
+
+
 def plan_revision_removed(site, rng, n):
     candidates = []
     for plan in site.plans():
@@ -1082,6 +1129,7 @@ EDITS = {
     "plan_effective": plan_effective,
     "plan_revision_added": plan_revision_added,
     "plan_revision_removed": plan_revision_removed,
+    "plan_revision_terms": plan_revision_terms,
     "incident_plans": incident_plans,
     "plan_added": plan_added,
     "plan_removed": plan_removed,

@@ -502,3 +502,45 @@ def test_months_before_status_since_have_no_data(slasite: Path, tmp_path: Path):
     row = re.search(r'<tr class="row-nodata">.*?</tr>', html, re.S)
     assert row and "September 2026" in row.group(0) and "No data" in row.group(0), html[:2000]
     assert html.count('<g class="chart-point') == len([m for m in api["months"] if m["source"] != "none"])
+
+
+# --- versions (issue 14) -------------------------------------------------------------------------
+
+
+def test_each_month_is_judged_by_the_terms_in_force(example: Path):
+    sla = load_json(example / "sla.json")
+    business = next(p for p in sla["plans"] if p["id"] == "business")
+    compute = {m["month"]: m for m in next(s for s in business["services"] if s["id"] == "compute")["months"]}
+    # docs/example-credits.md: October 2025, 45 min of 44,700 → 99.899, met under the 99.5 as
+    # first published (the 99.9 in force from December would have missed).
+    oct25 = compute["2025-10"]
+    assert (oct25["uptime"], oct25["objective"], oct25["version"], oct25["met"], oct25["credit"]) == (99.899, 99.5, "2025-10-01", True, 0)
+    assert (compute["2025-12"]["objective"], compute["2025-12"]["version"]) == (99.9, "2025-12-01")
+    dns = next(s for s in business["services"] if s["id"] == "dns")
+    assert {m["month"]: m["objective"] for m in dns["months"]}["2025-11"] == 99.5
+    assert dns["months"][-1]["objective"] == 99.95
+    assert [(v["effective"], v["standing"]) for v in business["versions"]] == [("2025-10-01", "superseded"), ("2025-12-01", "current")]
+    enterprise = next(p for p in sla["plans"] if p["id"] == "enterprise")
+    versions = enterprise["versions"]
+    assert [(v["effective"], v["standing"], v["published"]) for v in versions] == [
+        ("2025-12-01", "current", None), ("2027-01-01", "upcoming", "2026-11-16")]
+    compute_terms = {v["effective"]: next(s for s in v["services"] if s["id"] == "compute")["credits"] for v in versions}
+    assert {"below": 99, "credit": 30} in compute_terms["2027-01-01"] and {"below": 99, "credit": 25} in compute_terms["2025-12-01"]
+
+
+def test_the_plan_page_and_the_feed_say_what_each_revision_changed(example: Path):
+    business = (example / "plans" / "business" / "index.html").read_text()
+    assert "Nimbus DNS: objective 99.5\u00a0% → 99.95\u00a0%" in business
+    assert "Nimbus Compute: objective 99.5\u00a0% → 99.9\u00a0%" in business
+    assert "In force from <time datetime=\"2025-12-01\">1 December 2025</time>" in business
+    enterprise = (example / "plans" / "enterprise" / "index.html").read_text()
+    assert "<strong>Upcoming:</strong> takes effect on <time datetime=\"2027-01-01\">1 January 2027</time>" in enterprise
+    assert "Nimbus Compute: credit below 99\u00a0%: 25\u00a0% → 30\u00a0%" in enterprise
+    feed = load_json(example / "feed.json")
+    item = next(i for i in feed["items"] if i["id"].endswith("/plans/enterprise/#revision-2026-11-16"))
+    # An upcoming change is an item on the day it was published, saying when it takes effect.
+    assert item["date_published"] == "2026-11-16T00:00:00Z"
+    assert item["_sla"]["effective"] == "2027-01-01" and item["_sla"]["upcoming"] is True
+    assert "Nimbus Compute: credit below 99\u00a0%: 25\u00a0% → 30\u00a0%" in item["_sla"]["changes"]
+    note = next(i for i in feed["items"] if i["id"].endswith("/plans/business/#revision-2026-04-07"))
+    assert "effective" not in note["_sla"], "a note changes no terms"

@@ -144,23 +144,45 @@ enum FeedItems {
     static func revisionItems(_ plan: Plan, context: RenderContext) -> [FeedItem] {
         let url = context.urls.absolute(context.urls.plan(plan.id))
         var seen: [String: Int] = [:]
-        return plan.revisions.map { revision in
+        // What each revision changed, computed from the terms (the plan page's list).
+        let p = context.site.plans.firstIndex { $0.id == plan.id } ?? 0
+        let revised = VersionChanges.revisions(
+            plan, versions: context.figures.versions[p], current: context.figures.currentVersion[p],
+            title: { context.service($0)?.title ?? $0 })
+        return zip(plan.revisions, revised).map { revision, revised in
             let date = revision.date.dateString
             // Two revisions on one day keep distinct ids, numbered in the order written.
             seen[date, default: 0] += 1
             let suffix = seen[date]! > 1 ? "-\(seen[date]!)" : ""
             let title = "\(plan.title) plan terms revised on \(date)"
-            let html = "<p>\(XMLText.escape(revision.note))</p>\n"
-                + "<p><a href=\"\(XMLText.escape(url))\">View the \(XMLText.escape(plan.title)) plan</a></p>\n"
-            let facts: JSONValue = .object([
+            var html = "<p>\(XMLText.escape(revision.note))</p>\n"
+            var summary = revision.note
+            if let revised {
+                // An upcoming change is published on its date, and says when it takes effect.
+                let when = (revised.standing == .upcoming ? "Takes effect on " : "In force from ")
+                    + VersionChanges.effectiveText(revised.effective) + "."
+                html += "<p>\(XMLText.escape(when))</p>\n"
+                if !revised.lines.isEmpty {
+                    html += "<ul>\n" + revised.lines.map { "<li>\(XMLText.escape($0))</li>\n" }.joined() + "</ul>\n"
+                }
+                summary += " " + when + (revised.lines.isEmpty ? "" : " " + revised.lines.joined(separator: "; ") + ".")
+            }
+            html += "<p><a href=\"\(XMLText.escape(url))\">View the \(XMLText.escape(plan.title)) plan</a></p>\n"
+            var pairs: [(String, JSONValue)] = [
                 ("kind", .string(FeedItem.Kind.revision.rawValue)),
                 ("plan", .string(plan.id)),
                 ("date", .string(date)),
-            ])
+            ]
+            if let revised {
+                pairs.append(("effective", .string(revised.effective.description)))
+                pairs.append(("upcoming", .bool(revised.standing == .upcoming)))
+                pairs.append(("changes", .array(revised.lines.map(JSONValue.string))))
+            }
+            let facts: JSONValue = .object(pairs)
             // A date without a time is midnight in the site zone.
             return FeedItem(
                 kind: .revision, id: url + "#revision-" + date + suffix, url: url, title: title,
-                summary: revision.note, contentHTML: html, published: context.calendar.instant(revision.date),
+                summary: summary, contentHTML: html, published: context.calendar.instant(revision.date),
                 modified: nil, tags: [FeedItem.Kind.revision.rawValue, plan.id], facts: facts)
         }
     }
