@@ -23,6 +23,7 @@ PAGES = {
     "terms": "terms/",
     "status": "status/",
     "incident": None,  # the first incident, found in the output
+    "version": "plans/enterprise/versions/2027-01-01/",  # an upcoming version (issue 14)
     "404": "404.html",
 }
 

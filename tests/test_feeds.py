@@ -544,3 +544,21 @@ def test_the_plan_page_and_the_feed_say_what_each_revision_changed(example: Path
     assert "Nimbus Compute: credit below 99\u00a0%: 25\u00a0% → 30\u00a0%" in item["_sla"]["changes"]
     note = next(i for i in feed["items"] if i["id"].endswith("/plans/business/#revision-2026-04-07"))
     assert "effective" not in note["_sla"], "a note changes no terms"
+
+
+def test_version_pages_show_full_terms_standing_and_neighbours(example: Path):
+    old = (example / "plans" / "business" / "versions" / "2025-10-01" / "index.html").read_text()
+    assert "Superseded on 1 December 2025" in old
+    assert "<th scope=\"row\">Objective</th><td>99.5\u00a0% monthly uptime</td>" in old
+    assert 'href="/plans/business/versions/2025-12-01/"' in old and "Earlier terms" not in old
+    new = (example / "plans" / "business" / "versions" / "2025-12-01" / "index.html").read_text()
+    assert "These terms are in force now." in new
+    assert "<th scope=\"row\">Objective</th><td>99.95\u00a0% monthly uptime</td>" in new  # DNS
+    assert 'href="/plans/business/versions/2025-10-01/"' in new
+    upcoming = (example / "plans" / "enterprise" / "versions" / "2027-01-01" / "index.html").read_text()
+    assert "Upcoming: these terms take effect on 1 January 2027." in upcoming
+    assert "10\u00a0% below 99.95\u00a0%, 30\u00a0% below 99\u00a0%, 100\u00a0% below 95\u00a0%" in upcoming
+    # A plan with one version has no version pages.
+    assert not (example / "plans" / "free" / "versions").exists()
+    sitemap = (example / "sitemap.xml").read_text()
+    assert "/plans/enterprise/versions/2027-01-01/" in sitemap

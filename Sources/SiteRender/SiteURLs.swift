@@ -1,3 +1,5 @@
+import SLACore
+
 /// The site's URL layout (SPEC §4): every page URL ends in `/` and is served by its `index.html`.
 public struct SiteURLs: Sendable {
     /// Absolute, ending in `/`.
@@ -21,6 +23,8 @@ public struct SiteURLs: Sendable {
     public var status: String { "status/" }
     public func plan(_ id: String) -> String { "plans/\(id)/" }
     public func details(plan: String, service: String) -> String { "plans/\(plan)/\(service)/" }
+    /// SPEC §4: one version of a plan's terms, by its effective day.
+    public func version(plan: String, effective: CalendarDay) -> String { "plans/\(plan)/versions/\(effective)/" }
     public func incident(_ id: String) -> String { "incidents/\(id)/" }
     public func badge(plan: String, service: String) -> String { "badges/\(plan)/\(service).svg" }
 

@@ -439,6 +439,9 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 {{#has_revisions}}
 <section aria-labelledby="revisions-h">
 <h2 id="revisions-h">Revisions</h2>
+{{#first_version}}
+<p>Terms as first published: <a href="{{href}}">in force from {{label}}</a>.</p>
+{{/first_version}}
 <ol class="revisions">
 {{#revisions}}
 <li><time datetime="{{machine}}">{{date}}</time>: {{note}}{{#changes_terms}}
@@ -453,6 +456,7 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 {{^has_changes}}
 <p class="revision-effective">It changes no term in force.</p>
 {{/has_changes}}
+<p class="revision-effective"><a href="{{version_href}}">The plan's terms from <time datetime="{{effective_machine}}">{{effective}}</time></a></p>
 {{/changes_terms}}</li>
 {{/revisions}}
 </ol>
@@ -536,6 +540,60 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 <div class="prose">
 {{{body}}}
 </div>
+{{/main}}
+{{/layout}}
+
+"""#,
+        "version.mustache": #"""
+{{<layout}}
+{{$main}}
+<h1>{{title}}</h1>
+<p class="lede">{{standing}}</p>
+<dl class="facts">
+<div><dt>In force from</dt><dd><time datetime="{{effective_machine}}">{{effective}}</time></dd></div>
+{{#has_published}}
+<div><dt>Published</dt><dd><time datetime="{{published_machine}}">{{published}}</time></dd></div>
+{{/has_published}}
+</dl>
+{{#has_note}}
+<p>{{note}}</p>
+{{/has_note}}
+{{#has_changes}}
+<section aria-labelledby="changes-h">
+<h2 id="changes-h">What changed</h2>
+<ul class="revision-changes">
+{{#changes}}
+<li>{{.}}</li>
+{{/changes}}
+</ul>
+</section>
+{{/has_changes}}
+{{#services}}
+<section class="card" aria-labelledby="{{id}}-h">
+<h2 id="{{id}}-h">{{title}}</h2>
+<div class="table-scroll">
+<table class="terms">
+<caption>Terms of {{title}} in this version</caption>
+<tbody>
+{{#rows}}
+<tr><th scope="row">{{term}}</th><td>{{value}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+</div>
+</section>
+{{/services}}
+<nav class="version-nav" aria-label="Other versions">
+<ul>
+{{#previous}}
+<li>Earlier terms: <a href="{{href}}">from {{label}}</a></li>
+{{/previous}}
+{{#next}}
+<li>Later terms: <a href="{{href}}">from {{label}}</a></li>
+{{/next}}
+<li><a href="{{plan_href}}">The {{plan_title}} plan and all its revisions</a></li>
+</ul>
+</nav>
 {{/main}}
 {{/layout}}
 

@@ -41,6 +41,7 @@ enum PageInput: Hashable, Sendable {
     case plan(Int, levels: [ServiceLevel], versions: [VersionTerms], current: Int)
     case details(plan: Int, level: ServiceLevel, incidents: [Incident], incidentCount: Int)
     case incident(Incident, html: String)
+    case version(plan: Int, index: Int, versions: [VersionTerms], current: Int)
 
     /// The status page's figures and incidents.
     struct StatusInput: Hashable, Sendable {

@@ -9,6 +9,7 @@ enum PageOutputs {
         case plan(Int)
         case details(plan: Int, service: Int)
         case incident(Int)
+        case version(plan: Int, index: Int)
     }
 
     /// The pages of one build, ready to render one job at a time (so the caller can spread
@@ -74,6 +75,8 @@ enum PageOutputs {
             let listed = counting.suffix(DetailsPage.incidentLimit).reversed().map { context.site.incidents[$0].withoutBody }
             return .details(plan: p, level: figures.plans[p][s], incidents: listed, incidentCount: counting.count)
         case .incident(let k): return .incident(context.site.incidents[k], html: context.incidentHTML[k])
+        case .version(let p, let k):
+            return .version(plan: p, index: k, versions: figures.versions[p], current: figures.currentVersion[p])
         }
     }
 
@@ -104,6 +107,9 @@ enum PageOutputs {
         for (p, levels) in context.figures.plans.enumerated() {
             jobs.append(.plan(p))
             for s in levels.indices { jobs.append(.details(plan: p, service: s)) }
+            // A page per version once the plan has more than one (SPEC §4).
+            let versions = context.figures.versions[p]
+            if versions.count > 1 { for k in versions.indices { jobs.append(.version(plan: p, index: k)) } }
         }
         for k in context.site.incidents.indices { jobs.append(.incident(k)) }
         return jobs
@@ -122,6 +128,8 @@ enum PageOutputs {
             let level = context.figures.plans[p][s]
             return urls.details(plan: level.planID, service: level.serviceID)
         case .incident(let k): return urls.incident(context.site.incidents[k].id)
+        case .version(let p, let k):
+            return urls.version(plan: context.site.plans[p].id, effective: context.figures.versions[p][k].effective)
         }
     }
 
@@ -143,6 +151,8 @@ enum PageOutputs {
             return DetailsPage(builder: builder, plan: site.plans[p], level: level, incidents: incidents, incidentCount: count)
                 .render()
         case .incident(let incident, let html): return IncidentPage(builder: builder, incident: incident, html: html).render()
+        case .version(let p, let k, let versions, let current):
+            return VersionPage(builder: builder, plan: site.plans[p], versions: versions, index: k, current: current).render()
         case .status(let status): return StatusPage(builder: builder, input: status).render()
         case .terms:
             return builder.page(

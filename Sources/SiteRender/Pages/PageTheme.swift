@@ -42,11 +42,12 @@ struct PageTheme: Sendable {
             ("plan", layout.merging(names(PlanView.schema)) { a, _ in a }),
             ("details", layout.merging(names(DetailsView.schema)) { a, _ in a }),
             ("status", layout.merging(names(StatusView.schema)) { a, _ in a }),
+            ("version", layout.merging(names(VersionView.schema)) { a, _ in a }),
         ]
     }()
 
     /// The page templates every theme must provide.
-    static let pageTemplates = ["home", "plan", "details", "terms", "status", "incident", "404"]
+    static let pageTemplates = ["home", "plan", "details", "terms", "status", "incident", "version", "404"]
 
     /// Compiles the default theme, replacing files by relative path with `overrides`.
     /// - Parameter compile: false renders every page with swift-mustache alone (tests compare both).

@@ -133,6 +133,13 @@ struct PlanView: TemplateView {
         var upcoming: Bool
         /// False for a note.
         var changesTerms: Bool
+        /// The page of the version it started (empty for a note).
+        var versionHref: String
+    }
+
+    struct VersionLink: Codable {
+        var label: String
+        var href: String
     }
 
     var planTitle: String
@@ -146,7 +153,46 @@ struct PlanView: TemplateView {
     var hasServices: Bool
     var revisions: [RevisionRow]
     var hasRevisions: Bool
+    /// The version of the terms as first published, when later versions exist.
+    var firstVersion: VersionLink?
     var body: String
+}
+
+/// `/plans/<plan>/versions/<effective>/`.
+struct VersionView: TemplateView {
+    struct Row: Codable {
+        var term: String
+        var value: String
+    }
+
+    struct ServiceTerms: Codable {
+        var id: String
+        var title: String
+        var rows: [Row]
+    }
+
+    struct Link: Codable {
+        var label: String
+        var href: String
+    }
+
+    var planTitle: String
+    var planHref: String
+    var standing: String
+    var isCurrent: Bool
+    var effective: String
+    var effectiveMachine: String
+    var published: String
+    var publishedMachine: String
+    var hasPublished: Bool
+    var note: String
+    var hasNote: Bool
+    /// What this version changed from the one before (`VersionChanges`).
+    var changes: [String]
+    var hasChanges: Bool
+    var services: [ServiceTerms]
+    var previous: Link?
+    var next: Link?
 }
 
 /// `/`.

@@ -21,6 +21,10 @@ struct Sitemap {
         switch job {
         case .home, .terms: return context.site.plans.compactMap(planDate).max().map(capped)
         case .plan(let p): return planDate(context.site.plans[p]).map(capped)
+        case .version(let p, let k):
+            // A version's page changes with its standing, so the plan's latest date, or its own.
+            let version = context.figures.versions[p][k]
+            return (version.revision.map { $0.date.dateString } ?? planDate(context.site.plans[p])).map(capped)
         case .details, .status, .notFound: return today
         case .incident(let k):
             let incident = context.site.incidents[k]
