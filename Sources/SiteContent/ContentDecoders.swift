@@ -76,6 +76,8 @@ enum ContentDecoders {
         }
         let effective = r.date("effective", dateOnly: true)?.0
         var revisions: [Revision] = []
+        // Each revision's `effective` node (or the entry's), for warnings about its versions.
+        var revisionNodes: [Node] = []
         if let node = r.value("revisions") {
             if case let .sequence(seq) = node {
                 for item in seq {
@@ -116,6 +118,7 @@ enum ContentDecoders {
                     if let date, let note {
                         revisions.append(
                             Revision(date: date, note: note, effective: effective, terms: amended, services: changed))
+                        revisionNodes.append(rr.value("effective") ?? item)
                     }
                 }
             } else {
@@ -147,11 +150,15 @@ enum ContentDecoders {
         if services.isEmpty && r.has("services") {
             source.warning(r.value("services"), "this plan covers no services, so it promises nothing")
         }
+        // Revisions apply oldest first (by date; the order written among one day's).
+        let byDate = revisions.indices.sorted { (revisions[$0].date.dateString, $0) < (revisions[$1].date.dateString, $1) }
+        revisions = byDate.map { revisions[$0] }
+        revisionNodes = byDate.map { revisionNodes[$0] }
+        checkVersions(revisions, nodes: revisionNodes, effective: effective, terms: terms, services: services, source: source)
         guard sink.items.errors.count == before, let title, let summary else { return nil }
         return Plan(
             id: id, title: title, summary: summary, order: order, price: price, effective: effective,
-            revisions: revisions.sorted { $0.date.dateString < $1.date.dateString }, terms: terms,
-            services: services, body: body)
+            revisions: revisions, terms: terms, services: services, body: body)
     }
 
     static func incident(
@@ -209,6 +216,36 @@ enum ContentDecoders {
         return Incident(
             id: id, title: title, services: services, impact: impact, start: start, end: end, plans: plans, weight: weight,
             body: body)
+    }
+
+    /// SPEC §2 Versions, checked where the plan is written: a change of terms effective before
+    /// the plan's own terms is an error; one that takes effect after a month's first day, or
+    /// that changes nothing in force, is a warning.
+    static func checkVersions(
+        _ revisions: [Revision], nodes: [Node], effective: LocalDateTime?, terms: SLATerms, services: [PlanService],
+        source: YAMLSource
+    ) {
+        let first = effective.map(CalendarDay.init) ?? CalendarDay(year: 1, month: 1, day: 1)
+        let plan = Plan(id: "", title: "", effective: effective, revisions: revisions, terms: terms, services: services)
+        let versions = plan.versions(first: first)
+        var k = 0
+        for (revision, node) in zip(revisions, nodes) where revision.changesTerms {
+            k += 1
+            let day = revision.effectiveDay
+            if let effective, day < CalendarDay(effective) {
+                source.error(
+                    node,
+                    "this change takes effect on \(day), before the plan's own terms (effective \(CalendarDay(effective))): record it in the front matter instead")
+                continue
+            }
+            if day.day != 1 {
+                source.warning(
+                    node, "takes effect from \(day.yearMonth.next) (the first whole month): months are judged by the terms in force on their first day")
+            }
+            if versions[k].terms == versions[k - 1].terms && versions[k].services == versions[k - 1].services {
+                source.warning(node, "this revision changes no term in force: its terms are already the plan's")
+            }
+        }
     }
 
     /// Decodes `measurements.csv`: header `service,month,uptime`, one row per service and month.

@@ -20,6 +20,9 @@ struct CheckCommand: ParsableCommand {
         var diagnostics = result.diagnostics
         if result.succeeded, let parsed = result.site {
             diagnostics += LinkChecker.check(result.files, site: parsed, sources: result.sources)
+            if let figures = result.figures {
+                diagnostics += QuotedObjectives.check(site: parsed, figures: figures, sources: result.sources)
+            }
         }
         diagnostics = diagnostics.sortedForDisplay
         DiagnosticPrinter(quiet: site.quiet, sources: result.sources).print(diagnostics)

@@ -210,4 +210,22 @@ final class BuildCommandTests: XCTestCase {
             }
         }
     }
+
+    /// Issue 14: `check` warns when a plan body quotes an uptime that is none of the plan's
+    /// objectives or thresholds in force (the basic fixture's pro: 99.9, db 99.95, tiers 99.9, 99).
+    func testCheckWarnsOfAnUptimeInProseThatTheTermsDoNotHave() throws {
+        let site = try Slasite.copyFixture("basic")
+        let plan = site.appendingPathComponent("content/plans/pro.md")
+        let text = try String(contentsOf: plan, encoding: .utf8)
+        try (text + "We promise 99.99% for the API and 99.9 % overall.\n").write(to: plan, atomically: true, encoding: .utf8)
+        let r = try Slasite.run(["check", "--source", site.path, "--now", now])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(
+            r.stderr.contains(
+                "content/plans/pro.md:21:12: warning: the text quotes 99.99 %, which is none of this plan's objectives or credit thresholds in force (99.95 %, 99.9 %, 99 %): is the text behind the terms, or a 9 misplaced?"),
+            r.stderr)
+        XCTAssertFalse(r.stderr.contains("quotes 99.9 %"), "99.9 is the objective in force")
+        let strict = try Slasite.run(["check", "--strict", "--source", site.path, "--now", now])
+        XCTAssertEqual(strict.status, 1)
+    }
 }

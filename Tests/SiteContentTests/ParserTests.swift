@@ -34,6 +34,33 @@ final class ParserTests: XCTestCase {
             f.messages(), ["content/plans/pro.md:4:1: unknown key \"uptme\" in plan (did you mean \"uptime\"?)"])
     }
 
+    /// Issue 14: revisions that change terms are checked where they are written.
+    func testRevisionsThatChangeTermsAreChecked() throws {
+        var f = SiteFixture()
+        let head = "---\ntitle: Pro\nsummary: S\neffective: 2026-01-01\nuptime: 99.9\nservices: {api: {}}\nrevisions:\n"
+        f["content/plans/pro.md"] = head + "  - date: 2026-06-01\n    effective: 2026-07-15\n    note: n\n    uptime: 99.95\n---\n"
+        XCTAssertEqual(
+            f.messages(),
+            ["content/plans/pro.md:9:16: warning: takes effect from 2026-08 (the first whole month): months are judged by the terms in force on their first day"])
+        let plan = try XCTUnwrap(f.parse().site?.plans.first)
+        XCTAssertEqual(plan.revisions.first?.terms.uptime, 99.95)
+        XCTAssertEqual(plan.revisions.first?.effectiveDay, CalendarDay(year: 2026, month: 7, day: 15))
+
+        f["content/plans/pro.md"] = head + "  - date: 2026-06-01\n    note: n\n    uptime: 99.9\n---\n"
+        XCTAssertEqual(
+            f.messages(), ["content/plans/pro.md:8:5: warning: this revision changes no term in force: its terms are already the plan's"])
+
+        f["content/plans/pro.md"] = head + "  - date: 2025-11-01\n    effective: 2025-12-01\n    note: n\n    uptime: 99.5\n---\n"
+        XCTAssertEqual(
+            f.messages(),
+            ["content/plans/pro.md:9:16: this change takes effect on 2025-12-01, before the plan's own terms (effective 2026-01-01): record it in the front matter instead"])
+
+        // A service dropped and one added, by a revision.
+        f["content/plans/pro.md"] = head + "  - date: 2026-06-01\n    note: n\n    services:\n      api: null\n      db: {uptime: 99}\n---\n"
+        let revised = try XCTUnwrap(f.parse().site?.plans.first?.revisions.first)
+        XCTAssertEqual(revised.services, [RevisionService(id: "api", terms: nil), RevisionService(id: "db", terms: SLATerms(uptime: 99))])
+    }
+
     /// Issue 17, point 7: sharper diagnostics, exact messages.
     func testADuplicateKeyIsReportedWhereItRepeatsNamingTheFirst() {
         var f = SiteFixture()
