@@ -209,7 +209,8 @@ public struct FiguresPlan: Sendable {
             inputs[p].indices.map { s in
                 ServiceLevel(
                     planID: levels[p][s].plan, serviceID: levels[p][s].service, terms: inputs[p][s].currentTerms,
-                    months: next.next() ?? [])
+                    months: next.next() ?? [],
+                    coveredNow: versions[p][currentVersion[p]].services.contains { $0.serviceID == levels[p][s].service })
             }
         }
         var figures = SiteFigures(now: now, currentMonth: currentMonth, plans: plans, counting: counting, statusSince: statusSince)

@@ -51,6 +51,9 @@ public struct ServiceLevel: Sendable, Hashable {
     public var serviceID: String
     public var terms: ResolvedTerms
     public var months: [MonthFigure]
+    /// Whether the version in force now covers the service (false for one a revision dropped:
+    /// its history stays, its promise does not).
+    public var coveredNow: Bool = true
 
     /// SPEC §3: the per-month budget quoted on summaries uses the average month of 43,830 minutes.
     public var budgetMinutesPerMonth: Double? { terms.budgetMinutesPerMonth }

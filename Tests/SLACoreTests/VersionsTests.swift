@@ -85,6 +85,8 @@ final class VersionsTests: XCTestCase {
         XCTAssertEqual(months(s, "web").keys.sorted(), ["2026-09", "2026-10", "2026-11"], "from when it was added")
         XCTAssertEqual(figures.level(plan: "pro", service: "web")?.terms.uptime, 99.5, "its own objective")
         XCTAssertEqual(figures.level(plan: "pro", service: "db")?.terms.uptime, 99.9)
+        // Pages list the promises in force: db's history stays, its promise does not.
+        XCTAssertEqual(figures.plans[0].map(\.coveredNow), [true, false, true])
     }
 
     func testAFutureRevisionChangesNoMonthYet() {

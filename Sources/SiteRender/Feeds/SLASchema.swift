@@ -97,6 +97,7 @@ enum SLASchema {
     static let serviceLevel = object(
         "One service as covered by one plan: the resolved terms and the monthly history.",
         termsProperties + [
+            ("covered", boolean("Whether the plan's terms in force now cover the service (false for one a revision dropped; its months stay).")),
             ("months", array(ref("Month"), "Monthly figures from the plan's first month through the current month, oldest first.")),
         ])
 

@@ -9,6 +9,8 @@ struct IncidentPage {
     let incident: Incident
     /// The report rendered from its Markdown body.
     let html: String
+    /// Per affected service, the plans whose figures count it and at what weight.
+    let counted: [[PageInput.CountedIn]]
 
     /// Where an incident stands at *now*.
     enum State {
@@ -46,9 +48,8 @@ struct IncidentPage {
         }
         // Plans whose figures this incident counts against, per affected service.
         let plans = builder.site.plans
-        let covered = builder.coveredServices
-        let affected: [[String: Any]] = incident.services.map { serviceID in
-            let counting = plans.indices.filter { covered[$0].contains(serviceID) && incident.affects(service: serviceID, plan: plans[$0].id) }
+        let affected: [[String: Any]] = zip(incident.services, counted).map { serviceID, countedIn in
+            let counting = countedIn.map(\.plan)
             // Long plan lists collapse to a sentence; the plan pages link every details page.
             let collapse = counting.count > Self.planLinkLimit && incident.plans == nil
             let serviceTitle = builder.serviceTitle(serviceID)
@@ -68,10 +69,15 @@ struct IncidentPage {
                 "all_plans": "counted in every plan that covers it (\(counting.count) plans)",
             ]
         }
-        let weight = builder.site.config.impactWeights[incident.impact]
+        // The weight it counts at: its own, or each counting plan's terms (SPEC §3).
+        let weights = Set(counted.joined().map(\.weight))
+        let weight = incident.weight ?? weights.first ?? builder.site.config.impactWeights[incident.impact]
         let weightText: String
         if incident.impact == .maintenance {
             weightText = "Not counted as downtime where a plan excludes scheduled maintenance (the default)."
+        } else if incident.weight == nil && weights.count > 1 {
+            weightText = "Counted as downtime at a weight each plan's terms set: "
+                + weights.sorted(by: >).map { PageFormat.percent($0 * 100) }.joined(separator: ", ") + "."
         } else if weight == 0 {
             weightText = "Not counted as downtime."
         } else if weight >= 1 {

@@ -40,8 +40,15 @@ enum PageInput: Hashable, Sendable {
     case status(StatusInput)
     case plan(Int, levels: [ServiceLevel], versions: [VersionTerms], current: Int)
     case details(plan: Int, level: ServiceLevel, incidents: [Incident], incidentCount: Int)
-    case incident(Incident, html: String)
+    case incident(Incident, html: String, counted: [[CountedIn]])
     case version(plan: Int, index: Int, versions: [VersionTerms], current: Int)
+
+    /// A plan whose figures an incident counts against for one of its services, with the
+    /// weight it counts at there (its own, else that plan's terms now).
+    struct CountedIn: Hashable, Sendable {
+        var plan: Int
+        var weight: Double
+    }
 
     /// The status page's figures and incidents.
     struct StatusInput: Hashable, Sendable {

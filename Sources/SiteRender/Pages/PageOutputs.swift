@@ -59,7 +59,8 @@ enum PageOutputs {
         switch job {
         case .home:
             // The overview shows terms, never month figures.
-            return .home(levels: figures.plans.map { $0.map { level in
+            // The promises in force: a service a revision dropped is not one.
+            return .home(levels: figures.plans.map { $0.filter(\.coveredNow).map { level in
                 var terms = level
                 terms.months = []
                 return terms
@@ -74,7 +75,19 @@ enum PageOutputs {
             // The most recent incidents, newest first (SPEC §4: details pages stay small).
             let listed = counting.suffix(DetailsPage.incidentLimit).reversed().map { context.site.incidents[$0].withoutBody }
             return .details(plan: p, level: figures.plans[p][s], incidents: listed, incidentCount: counting.count)
-        case .incident(let k): return .incident(context.site.incidents[k], html: context.incidentHTML[k])
+        case .incident(let k):
+            let incident = context.site.incidents[k]
+            // Per affected service, the plans whose figures count it (SPEC §3, from the figures).
+            let counted = incident.services.map { serviceID in
+                figures.plans.indices.compactMap { p -> PageInput.CountedIn? in
+                    guard let s = figures.plans[p].firstIndex(where: { $0.serviceID == serviceID }),
+                        figures.counting[p][s].contains(k)
+                    else { return nil }
+                    let terms = figures.plans[p][s].terms
+                    return .init(plan: p, weight: incident.weight ?? terms.impactWeights[incident.impact])
+                }
+            }
+            return .incident(incident, html: context.incidentHTML[k], counted: counted)
         case .version(let p, let k):
             return .version(plan: p, index: k, versions: figures.versions[p], current: figures.currentVersion[p])
         }
@@ -85,7 +98,7 @@ enum PageOutputs {
         let site = context.site
         let listed = StatusPage.listed(site, now: context.figures.now)
         return PageInput.StatusInput(
-            levels: context.figures.plans.map { $0.map { level in
+            levels: context.figures.plans.map { $0.filter(\.coveredNow).map { level in
                 var current = level
                 current.months = level.current.map { [$0] } ?? []
                 return current
@@ -150,7 +163,8 @@ enum PageOutputs {
         case .details(let p, let level, let incidents, let count):
             return DetailsPage(builder: builder, plan: site.plans[p], level: level, incidents: incidents, incidentCount: count)
                 .render()
-        case .incident(let incident, let html): return IncidentPage(builder: builder, incident: incident, html: html).render()
+        case .incident(let incident, let html, let counted):
+            return IncidentPage(builder: builder, incident: incident, html: html, counted: counted).render()
         case .version(let p, let k, let versions, let current):
             return VersionPage(builder: builder, plan: site.plans[p], versions: versions, index: k, current: current).render()
         case .status(let status): return StatusPage(builder: builder, input: status).render()

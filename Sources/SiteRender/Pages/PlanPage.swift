@@ -19,7 +19,7 @@ struct PlanPage {
 
     func view() -> PlanView {
         let urls = builder.urls
-        let services = levels.map { level -> ServiceItemView in
+        let services = levels.filter(\.coveredNow).map { level -> ServiceItemView in
             var item = builder.serviceSummary(level)
             item.detailsLabel = "View full details of \(builder.serviceTitle(level.serviceID)) in the \(plan.title) plan"
             return item
@@ -34,7 +34,7 @@ struct PlanPage {
         return PlanView(
             planTitle: plan.title, summary: plan.summary, price: plan.price ?? "", hasPrice: plan.price != nil,
             effective: plan.effective.map(PageFormat.date) ?? "", effectiveMachine: plan.effective?.dateString ?? "",
-            hasEffective: plan.effective != nil, services: services, hasServices: !levels.isEmpty,
+            hasEffective: plan.effective != nil, services: services, hasServices: !services.isEmpty,
             revisions: rows, hasRevisions: !plan.revisions.isEmpty, firstVersion: first,
             body: builder.planBodies[plan.id] ?? "")
     }
