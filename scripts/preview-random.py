@@ -885,7 +885,14 @@ def plan_effective(site, rng, n):
     plan, rel = _plan_rel(site, rng)
     lines, body = split_fm(site.read(rel))
     cur = scalar(lines, "effective")
-    choices = [d for d in ["2025-12-01", "2026-01-01", "2026-03-15", "2026-06-01", "2026-09-01", None] if d != cur]
+    # A change of terms may not take effect before the plan's own terms (an error): keep the
+    # plan's date on or before the earliest `effective` its revisions write.
+    written = re.findall(r"^\s+effective: (\d{4}-\d{2}-\d{2})", "\n".join(lines), re.M)
+    earliest = min(written) if written else "9999-12-31"
+    choices = [d for d in ["2025-12-01", "2026-01-01", "2026-03-15", "2026-06-01", "2026-09-01", None]
+               if d != cur and (d is None or d <= earliest)]
+    if not choices:
+        return None
     d = rng.choice(choices)
     lines = set_block(lines, "effective", [f"effective: {d}"] if d else None, before="services")
     site.write(rel, join_fm(lines, body), rng)
@@ -937,6 +944,9 @@ def plan_revision_terms(site, rng, n):
         return None  # a flow list: not edited here
     date = (NOW_DT - timedelta(days=rng.randrange(0, 300))).strftime("%Y-%m-%d")
     effective = (NOW_DT + timedelta(days=rng.randrange(-280, 60))).strftime("%Y-%m-%d")
+    own = scalar(lines, "effective")
+    if own and effective < own.strip('"'):
+        effective = own.strip('"')  # never before the plan's own terms (an error)
     entry = [f"  - date: {date}", f"    effective: {effective}", f"    note: {q('Terms changed (rev ' + str(n) + ')')}"]
     kind = rng.random()
     if kind < 0.35:
