@@ -92,22 +92,14 @@ enum ContentDecoders {
                     var changed: [RevisionService] = []
                     if let node = rr.value("services") {
                         if case let .mapping(m) = node {
-                            for (k, v) in m {
-                                guard case let .scalar(ks) = k else {
-                                    source.error(k, "a service id must be a plain name")
-                                    continue
-                                }
-                                let p = source.position(k)
-                                refs.append(
-                                    Reference(kind: .service, id: ks.string, file: file, line: p.line, column: p.column, context: "revision"))
+                            for (id, v) in serviceEntries(m, file: file, source: source, context: "revision", refs: &refs) {
                                 if MappingReader.isNull(v) {
-                                    changed.append(RevisionService(id: ks.string, terms: nil))
+                                    changed.append(RevisionService(id: id, terms: nil))
                                 } else if case .mapping(let inner) = v, inner.count == 0 {
-                                    changed.append(RevisionService(id: ks.string, terms: SLATerms()))
+                                    changed.append(RevisionService(id: id, terms: SLATerms()))
                                 } else {
-                                    let sr = MappingReader(
-                                        v, in: source, what: "terms of service \"\(ks.string)\"", allowed: TermsDecoder.keys)
-                                    if sr.isMapping { changed.append(RevisionService(id: ks.string, terms: TermsDecoder.decode(sr))) }
+                                    let sr = MappingReader(v, in: source, what: "terms of service \"\(id)\"", allowed: TermsDecoder.keys)
+                                    if sr.isMapping { changed.append(RevisionService(id: id, terms: TermsDecoder.decode(sr))) }
                                 }
                             }
                         } else {
@@ -129,19 +121,13 @@ enum ContentDecoders {
         var services: [PlanService] = []
         if let node = r.requireValue("services", what: "plan") {
             if case let .mapping(m) = node {
-                for (k, v) in m {
-                    guard case let .scalar(ks) = k else {
-                        source.error(k, "a service id must be a plain name")
-                        continue
-                    }
-                    let p = source.position(k)
-                    refs.append(Reference(kind: .service, id: ks.string, file: file, line: p.line, column: p.column, context: "plan"))
+                for (id, v) in serviceEntries(m, file: file, source: source, context: "plan", refs: &refs) {
                     var own = SLATerms()
                     if !MappingReader.isNull(v) {
-                        let sr = MappingReader(v, in: source, what: "terms of service \"\(ks.string)\"", allowed: TermsDecoder.keys)
+                        let sr = MappingReader(v, in: source, what: "terms of service \"\(id)\"", allowed: TermsDecoder.keys)
                         if sr.isMapping { own = TermsDecoder.decode(sr) }
                     }
-                    services.append(PlanService(id: ks.string, terms: own))
+                    services.append(PlanService(id: id, terms: own))
                 }
             } else {
                 source.error(node, "services must be a mapping from service id to its terms in this plan, got \(MappingReader.describe(node))")
@@ -216,6 +202,24 @@ enum ContentDecoders {
         return Incident(
             id: id, title: title, services: services, impact: impact, start: start, end: end, plans: plans, weight: weight,
             body: body)
+    }
+
+    /// The entries of a `services` map, each key checked as a plain name and recorded as a
+    /// reference to a service (checked once every file is read).
+    static func serviceEntries(
+        _ m: Node.Mapping, file: String, source: YAMLSource, context: String, refs: inout [Reference]
+    ) -> [(id: String, value: Node)] {
+        var out: [(id: String, value: Node)] = []
+        for (k, v) in m {
+            guard case let .scalar(ks) = k else {
+                source.error(k, "a service id must be a plain name")
+                continue
+            }
+            let p = source.position(k)
+            refs.append(Reference(kind: .service, id: ks.string, file: file, line: p.line, column: p.column, context: context))
+            out.append((ks.string, v))
+        }
+        return out
     }
 
     /// SPEC §2 Versions, checked where the plan is written: a change of terms effective before

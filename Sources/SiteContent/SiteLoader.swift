@@ -117,10 +117,11 @@ public enum SiteLoader {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw ReadError(errno: errno) }
         guard (st.st_mode & S_IFMT) == S_IFREG else { throw ReadError(message: "not a regular file") }
+        // Exactly the size fstat gives, so a site of many small files holds no slack; a file that
+        // grew meanwhile is read on in small chunks.
         var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
         var filled = 0
-        while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
+        while filled < bytes.count {
             let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
             if n < 0 {
                 if errno == EINTR { continue }
@@ -129,7 +130,18 @@ public enum SiteLoader {
             if n == 0 { break }
             filled += n
         }
-        bytes.removeLast(bytes.count - filled)
+        if filled < bytes.count { bytes.removeLast(bytes.count - filled) }
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { chunk in
+            while true {
+                let n = read(fd, chunk.baseAddress!, chunk.count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw ReadError(errno: errno)
+                }
+                if n == 0 { break }
+                bytes.append(contentsOf: chunk[..<n])
+            }
+        }
         return bytes
     }
 

@@ -22,8 +22,9 @@ final class CompiledTemplatesTests: XCTestCase {
             let jobs = PageOutputs.jobs(context)
             XCTAssertGreaterThan(jobs.count, 4, source)
             let status = PageOutputs.statusInput(context)
+            let levelIndex = PageOutputs.levelIndex(context)
             for job in jobs {
-                let input = PageOutputs.input(job, context, status: status)
+                let input = PageOutputs.input(job, context, status: status, levelIndex: levelIndex)
                 let a = String(decoding: PageOutputs.render(input, fastBuilder), as: UTF8.self)
                 let b = String(decoding: PageOutputs.render(input, referenceBuilder), as: UTF8.self)
                 XCTAssertEqual(a, b, "\(source): \(PageOutputs.path(of: job, context))")

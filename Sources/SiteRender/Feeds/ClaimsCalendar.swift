@@ -7,8 +7,9 @@ import SLACore
 enum ClaimsCalendar {
     static let path = "claims.ics"
 
-    /// The calendar text with CRLF line endings and lines folded at 75 octets.
-    static func text(_ context: RenderContext) -> String {
+    /// The calendar as UTF-8 bytes, CRLF line endings and lines folded at 75 octets (written as
+    /// bytes: on a large site it has tens of thousands of events).
+    static func bytes(_ context: RenderContext) -> [UInt8] {
         let config = context.site.config
         let host = MaintenanceCalendar.uidHost(baseURL: config.baseURL)
         let name = "\(config.provider) service credit claim deadlines"
@@ -28,25 +29,37 @@ enum ClaimsCalendar {
         ]
         var out: [UInt8] = []
         for line in lines { MaintenanceCalendar.fold(line, into: &out) }
-        // A level's events read its figures, the site's titles and URLs (the table's scope).
-        context.reuse?.scope(.claims, context.scope)
         let levels = context.figures.plans.enumerated().flatMap { p, levels in levels.map { (context.site.plans[p], $0) } }
-        let events = ParallelWork.map(levels) { plan, level in
-            context.reuse.value(.claims, at: level.planID + "/" + level.serviceID, for: level) {
-                var bytes: [UInt8] = []
-                for m in level.months {
-                    // A month with a claim deadline has a credit, so it has data.
-                    guard let day = m.claimBy, let uptime = m.uptime else { continue }
-                    for line in event(m, uptime: uptime, day: day, level: level, plan: plan, host: host, context: context) {
-                        MaintenanceCalendar.fold(line, into: &bytes)
-                    }
+        if let reuse = context.reuse {
+            // The preview keeps each level's events under its figures (the table's scope: the
+            // site's titles and URLs, and now), so an edit remakes only the levels it changed.
+            reuse.scope(.claims, context.scope)
+            let kept = ParallelWork.map(levels) { plan, level in
+                reuse.value(.claims, at: level.planID + "/" + level.serviceID, for: level) { () -> [UInt8] in
+                    var bytes: [UInt8] = []
+                    events(plan, level, host: host, context: context, into: &bytes)
+                    return bytes
                 }
-                return bytes
+            }
+            for bytes in kept { out += bytes }
+        } else {
+            // A full build writes the events straight into the file's one buffer: a large site
+            // has tens of thousands, and a copy per level would double the peak memory.
+            for (plan, level) in levels { events(plan, level, host: host, context: context, into: &out) }
+        }
+        MaintenanceCalendar.fold("END:VCALENDAR", into: &out)
+        return out
+    }
+
+    /// Every claim deadline of one plan × service, oldest month first.
+    static func events(_ plan: Plan, _ level: ServiceLevel, host: String, context: RenderContext, into bytes: inout [UInt8]) {
+        for m in level.months {
+            // A month with a claim deadline has a credit, so it has data.
+            guard let day = m.claimBy, let uptime = m.uptime else { continue }
+            for line in event(m, uptime: uptime, day: day, level: level, plan: plan, host: host, context: context) {
+                MaintenanceCalendar.fold(line, into: &bytes)
             }
         }
-        for bytes in events { out += bytes }
-        MaintenanceCalendar.fold("END:VCALENDAR", into: &out)
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// One VEVENT. Its UID names plan, service and month, so it stays the same on every build;

@@ -22,7 +22,7 @@ enum MachineOutputs {
     static func calendarAndSchema(_ context: RenderContext) -> [OutputFile] {
         [
             OutputFile(path: MaintenanceCalendar.path, text: MaintenanceCalendar.text(context)),
-            OutputFile(path: ClaimsCalendar.path, text: ClaimsCalendar.text(context)),
+            OutputFile(path: ClaimsCalendar.path, bytes: ClaimsCalendar.bytes(context)),
             OutputFile(path: SLASchema.path, bytes: SLASchema.document(urls: context.urls).bytes()),
         ]
     }

@@ -21,6 +21,8 @@ enum PageOutputs {
         let jobs: [Job]
         /// The status page's input, made once.
         private let status: PageInput.StatusInput
+        /// Per plan, each service's level index (for the incident pages' counting plans).
+        private let levelIndex: [[String: Int]]
 
         init(_ context: RenderContext) throws {
             self.context = context
@@ -32,12 +34,13 @@ enum PageOutputs {
             builder = PageBuilder(context: context, theme: theme)
             jobs = PageOutputs.jobs(context)
             status = PageOutputs.statusInput(context)
+            levelIndex = PageOutputs.levelIndex(context)
             context.reuse?.scope(.pages, PageScope(site: context.scope, theme: themeInput))
         }
 
         /// Renders one page, or takes it from the preview's store when its input is unchanged.
         func file(_ job: Job) -> OutputFile {
-            let input = PageOutputs.input(job, context, status: status)
+            let input = PageOutputs.input(job, context, status: status, levelIndex: levelIndex)
             let path = PageOutputs.path(of: job, context)
             return OutputFile(path: path, bytes: context.reuse.value(.pages, at: path, for: input) { PageOutputs.render(input, builder) })
         }
@@ -54,7 +57,9 @@ enum PageOutputs {
     }
 
     /// What page `job` is made from besides the scope (see `PageInput`).
-    static func input(_ job: Job, _ context: RenderContext, status: PageInput.StatusInput) -> PageInput {
+    static func input(
+        _ job: Job, _ context: RenderContext, status: PageInput.StatusInput, levelIndex: [[String: Int]]
+    ) -> PageInput {
         let figures = context.figures
         switch job {
         case .home:
@@ -80,9 +85,8 @@ enum PageOutputs {
             // Per affected service, the plans whose figures count it (SPEC §3, from the figures).
             let counted = incident.services.map { serviceID in
                 figures.plans.indices.compactMap { p -> PageInput.CountedIn? in
-                    guard let s = figures.plans[p].firstIndex(where: { $0.serviceID == serviceID }),
-                        figures.counting[p][s].contains(k)
-                    else { return nil }
+                    // Counting lists are in incident order: a binary search, not a scan.
+                    guard let s = levelIndex[p][serviceID], Self.sortedContains(figures.counting[p][s], k) else { return nil }
                     let terms = figures.plans[p][s].terms
                     return .init(plan: p, weight: incident.weight ?? terms.impactWeights[incident.impact])
                 }
@@ -91,6 +95,24 @@ enum PageOutputs {
         case .version(let p, let k):
             return .version(plan: p, index: k, versions: figures.versions[p], current: figures.currentVersion[p])
         }
+    }
+
+    /// Per plan, each service's level index in `figures.plans`.
+    static func levelIndex(_ context: RenderContext) -> [[String: Int]] {
+        context.figures.plans.map { levels in
+            Dictionary(levels.enumerated().map { ($1.serviceID, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+    }
+
+    /// Whether ascending `list` holds `value`.
+    static func sortedContains(_ list: [Int], _ value: Int) -> Bool {
+        var lo = 0
+        var hi = list.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if list[mid] < value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < list.count && list[lo] == value
     }
 
     /// The status page's input: each level's current month and the incidents it lists.
