@@ -184,11 +184,16 @@ public struct Plan: Sendable, Identifiable, Hashable {
     /// `effective`, else its first month's first day), then one version per term-changing
     /// revision in order, each amending the one before with the merge rules of the levels
     /// (maps key by key, lists whole; a service set to null is dropped, a new one is added).
+    ///
+    /// Revisions apply in the order of their effective days (then as written), and revisions
+    /// effective on one day make one version: a day names one set of terms.
     public func versions(first: CalendarDay) -> [PlanVersion] {
         var current = PlanVersion(effective: first, revision: nil, terms: terms, services: services)
         var out = [current]
-        for revision in revisions where revision.changesTerms {
-            current.effective = revision.effectiveDay
+        let changing = revisions.enumerated().filter { $0.element.changesTerms }
+            .sorted { ($0.element.effectiveDay, $0.offset) < ($1.element.effectiveDay, $1.offset) }
+        for (_, revision) in changing {
+            current.effective = max(revision.effectiveDay, first)
             current.revision = revision
             current.terms = current.terms.merged(with: revision.terms)
             for entry in revision.services {
@@ -200,9 +205,20 @@ public struct Plan: Sendable, Identifiable, Hashable {
                 case (let t?, nil): current.services.append(PlanService(id: entry.id, terms: t))
                 }
             }
-            out.append(current)
+            if out[out.count - 1].effective == current.effective {
+                out[out.count - 1] = current
+            } else {
+                out.append(current)
+            }
         }
         return out
+    }
+
+    /// The index in `versions` of the version a term-changing revision belongs to (the one
+    /// named by its effective day).
+    public static func versionIndex(of revision: Revision, in versions: [PlanVersion]) -> Int? {
+        let day = revision.effectiveDay
+        return versions.lastIndex { $0.effective == day } ?? (day < versions[0].effective ? 0 : nil)
     }
 }
 

@@ -232,9 +232,7 @@ enum ContentDecoders {
         let first = effective.map(CalendarDay.init) ?? CalendarDay(year: 1, month: 1, day: 1)
         let plan = Plan(id: "", title: "", effective: effective, revisions: revisions, terms: terms, services: services)
         let versions = plan.versions(first: first)
-        var k = 0
         for (revision, node) in zip(revisions, nodes) where revision.changesTerms {
-            k += 1
             let day = revision.effectiveDay
             if let effective, day < CalendarDay(effective) {
                 source.error(
@@ -246,7 +244,9 @@ enum ContentDecoders {
                 source.warning(
                     node, "takes effect from \(day.yearMonth.next) (the first whole month): months are judged by the terms in force on their first day")
             }
-            if versions[k].terms == versions[k - 1].terms && versions[k].services == versions[k - 1].services {
+            if let k = Plan.versionIndex(of: revision, in: versions), k > 0,
+                versions[k].terms == versions[k - 1].terms && versions[k].services == versions[k - 1].services
+            {
                 source.warning(node, "this revision changes no term in force: its terms are already the plan's")
             }
         }

@@ -124,6 +124,27 @@ final class VersionsTests: XCTestCase {
         XCTAssertEqual(m["2026-09"]!.downtimeMinutes!, 60, accuracy: 1e-9)
     }
 
+    func testRevisionsApplyByEffectiveDayAndOneDayIsOneVersion() {
+        // Published in this order: one effective 1 October (99.99), one effective 1 August (99.95),
+        // and one effective on the plan's own day, 1 June (credit cap 20), which amends the
+        // front matter's version instead of naming a second version of 1 June.
+        let revisions = [
+            revision("2026-07-01", effective: "2026-10-01", terms: SLATerms(uptime: 99.99)),
+            revision("2026-07-02", effective: "2026-08-01", terms: SLATerms(uptime: 99.95)),
+            revision("2026-05-20", effective: "2026-06-01", terms: SLATerms(creditCap: 20)),
+        ]
+        let s = site([], revisions: revisions)
+        let versions = s.plans[0].versions(first: CalendarDay(year: 2026, month: 6, day: 1))
+        XCTAssertEqual(versions.map(\.effective.description), ["2026-06-01", "2026-08-01", "2026-10-01"])
+        XCTAssertEqual(versions.map(\.terms.uptime), [99.9, 99.95, 99.99])
+        XCTAssertEqual(versions.map(\.terms.creditCap), [20, 20, 20])
+        let m = months(s)
+        XCTAssertEqual(m["2026-07"]!.objective, 99.9)
+        XCTAssertEqual(m["2026-09"]!.objective, 99.95)
+        XCTAssertEqual(m["2026-11"]!.objective, 99.99)
+        XCTAssertEqual(m["2026-06"]!.version, CalendarDay(year: 2026, month: 6, day: 1))
+    }
+
     func testANoteIsNoVersionAndAmendsNothing() {
         let plan = site([], revisions: [revision("2026-08-01")]).plans[0]
         XCTAssertEqual(plan.versions(first: CalendarDay(year: 2026, month: 6, day: 1)).count, 1)

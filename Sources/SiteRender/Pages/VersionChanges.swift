@@ -104,14 +104,17 @@ extension VersionChanges {
     static func revisions(
         _ plan: Plan, versions: [VersionTerms], current: Int, title: (String) -> String
     ) -> [Revised?] {
-        var k = 0
-        return plan.revisions.map { revision in
-            guard revision.changesTerms, k + 1 < versions.count else { return nil }
-            k += 1
+        plan.revisions.map { revision in
+            guard revision.changesTerms else { return nil }
+            // The version named by its effective day (revisions of one day share it).
+            let day = revision.effectiveDay
+            guard let k = versions.lastIndex(where: { $0.effective == day }) ?? (day < versions[0].effective ? 0 : nil) else {
+                return nil
+            }
             let standing: VersionTerms.Standing = k == current ? .current : k < current ? .superseded : .upcoming
             return Revised(
-                lines: lines(from: versions[k - 1], to: versions[k], title: title), effective: versions[k].effective,
-                standing: standing)
+                lines: k > 0 ? lines(from: versions[k - 1], to: versions[k], title: title) : [],
+                effective: versions[k].effective, standing: standing)
         }
     }
 
