@@ -102,7 +102,8 @@ struct UptimeChart {
         s.put("</desc>")
         // Axes and gridlines at 100 %, the floor, and the objective.
         var ticks = [100.0, lo]
-        for o in runs.count > 1 ? runs.compactMap(\.objective) : objective.map { [$0] } ?? [] where o > lo && o < 100 && !ticks.contains(o) {
+        let objectives: [Double] = runs.count > 1 ? runs.compactMap(\.objective) : objective.map { [$0] } ?? []
+        for o in objectives where o > lo && o < 100 && !ticks.contains(o) {
             ticks.append(o)
         }
         for t in ticks {
