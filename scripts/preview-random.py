@@ -557,13 +557,15 @@ def incident_weight(site, rng, n):
     return f"{slug}: " + (new[0] if new else "weight removed")
 
 
+def _set_or_drop(rng, line):
+    """A `make` for `_plan_term`: the term set to `line`, or (sometimes) a set one removed."""
+    return lambda old: None if old and rng.random() < 0.3 else [line]
+
+
 def level_impact_weights(site, rng, n):
     """impact_weights as a plan's (or a plan × service's) term (issue 17)."""
-    def make(old):
-        if old and rng.random() < 0.3:
-            return None
-        return [f"impact_weights: {{partial: {num(rng.choice([0.1, 0.5, 1.0]))}}}"]
-    return _plan_term(site, rng, "impact_weights", make)
+    line = f"impact_weights: {{partial: {num(rng.choice([0.1, 0.5, 1.0]))}}}"
+    return _plan_term(site, rng, "impact_weights", _set_or_drop(rng, line))
 
 
 def claim_window(site, rng, n):
@@ -730,11 +732,8 @@ def plan_support(site, rng, n):
 
 
 def plan_termination(site, rng, n):
-    def make(old):
-        if old and rng.random() < 0.3:
-            return None
-        return [f"termination: {{consecutive_misses: {rng.randrange(1, 5)}}}"]
-    return _plan_term(site, rng, "termination", make)
+    line = f"termination: {{consecutive_misses: {rng.randrange(1, 5)}}}"
+    return _plan_term(site, rng, "termination", _set_or_drop(rng, line))
 
 
 def service_exclusions(site, rng, n):

@@ -150,8 +150,8 @@ public struct FiguresPlan: Sendable {
                     services: v.services.map { .init(serviceID: $0.id, terms: site.terms(version: v, service: $0.id)) })
             }
         }
-        let thisMonth = calendar.month(containing: now)
-        currentVersion = planMonths.map { Self.versionIndex(in: thisMonth, of: $0.versions) }
+        let month = currentMonth  // not `self` in the closure: init is not over
+        currentVersion = planMonths.map { Self.versionIndex(in: month, of: $0.versions) }
     }
 
     /// SPEC §3 Terms in force: the index of the version in force in month `m`, the last whose

@@ -217,8 +217,13 @@ public struct Plan: Sendable, Identifiable, Hashable {
     /// The index in `versions` of the version a term-changing revision belongs to (the one
     /// named by its effective day).
     public static func versionIndex(of revision: Revision, in versions: [PlanVersion]) -> Int? {
+        versionIndex(of: revision, effectives: versions.map(\.effective))
+    }
+
+    /// `versionIndex(of:in:)` given the versions' effective days, oldest first.
+    public static func versionIndex(of revision: Revision, effectives: [CalendarDay]) -> Int? {
         let day = revision.effectiveDay
-        return versions.lastIndex { $0.effective == day } ?? (day < versions[0].effective ? 0 : nil)
+        return effectives.lastIndex(of: day) ?? (effectives.first.map { day < $0 } == true ? 0 : nil)
     }
 }
 

@@ -84,7 +84,14 @@ public struct VersionTerms: Sendable, Hashable {
     }
 
     /// Where the version stands at *now* (in the site zone): in force, superseded or upcoming.
-    public enum Standing: String, Sendable { case current, superseded, upcoming }
+    public enum Standing: String, Sendable {
+        case current, superseded, upcoming
+
+        /// Version `k` of a plan whose version `current` is in force now.
+        public init(version k: Int, current: Int) {
+            self = k == current ? .current : k < current ? .superseded : .upcoming
+        }
+    }
 }
 
 /// All numbers of a site at one reference time.
@@ -106,7 +113,7 @@ public struct SiteFigures: Sendable {
 
     /// SPEC §2 Versions: where version `k` of plan `p` stands in the month of *now*.
     public func standing(plan p: Int, version k: Int) -> VersionTerms.Standing {
-        k == currentVersion[p] ? .current : k < currentVersion[p] ? .superseded : .upcoming
+        VersionTerms.Standing(version: k, current: currentVersion[p])
     }
 
     public func level(plan: String, service: String) -> ServiceLevel? {

@@ -91,13 +91,6 @@ public enum SiteLoader {
         Walker(root: folder.deletingLastPathComponent().path).folders(under: folder.lastPathComponent)
     }
 
-    /// Modification time, size and kind of a path (following symbolic links), or nil.
-    public static func stamp(_ path: String) -> FileStamp? {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return nil }
-        return FileStamp(st)
-    }
-
     /// The bytes of a file the scan accepted. A link is read only if it still leads inside
     /// `realRoot`; a FIFO or device swapped in after the scan is refused, not waited on.
     static func readBytes(_ path: String, inside realRoot: String) throws -> [UInt8] {

@@ -104,17 +104,13 @@ extension VersionChanges {
     static func revisions(
         _ plan: Plan, versions: [VersionTerms], current: Int, title: (String) -> String
     ) -> [Revised?] {
-        plan.revisions.map { revision in
-            guard revision.changesTerms else { return nil }
+        let effectives = versions.map(\.effective)
+        return plan.revisions.map { revision in
             // The version named by its effective day (revisions of one day share it).
-            let day = revision.effectiveDay
-            guard let k = versions.lastIndex(where: { $0.effective == day }) ?? (day < versions[0].effective ? 0 : nil) else {
-                return nil
-            }
-            let standing: VersionTerms.Standing = k == current ? .current : k < current ? .superseded : .upcoming
+            guard revision.changesTerms, let k = Plan.versionIndex(of: revision, effectives: effectives) else { return nil }
             return Revised(
                 lines: k > 0 ? lines(from: versions[k - 1], to: versions[k], title: title) : [],
-                effective: versions[k].effective, standing: standing)
+                effective: versions[k].effective, standing: VersionTerms.Standing(version: k, current: current))
         }
     }
 

@@ -28,13 +28,11 @@ struct VersionPage {
             .init(label: PageFormat.day(versions[k].effective), href: urls.link(urls.version(plan: plan.id, effective: versions[k].effective)))
         }
         let standing: String
-        if index == current {
-            standing = "These terms are in force now."
-        } else if index < current {
-            let next = versions[index + 1]
-            standing = "Superseded on \(PageFormat.day(next.effective)) by the terms in force from that day."
-        } else {
-            standing = "Upcoming: these terms take effect on \(VersionChanges.effectiveText(version.effective))."
+        switch VersionTerms.Standing(version: index, current: current) {
+        case .current: standing = "These terms are in force now."
+        case .superseded:
+            standing = "Superseded on \(PageFormat.day(versions[index + 1].effective)) by the terms in force from that day."
+        case .upcoming: standing = "Upcoming: these terms take effect on \(VersionChanges.effectiveText(version.effective))."
         }
         let changes = index > 0
             ? VersionChanges.lines(from: versions[index - 1], to: version, title: builder.serviceTitle) : []
