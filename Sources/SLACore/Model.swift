@@ -35,6 +35,8 @@ public struct SiteConfig: Sendable, Hashable {
     /// SPEC §2 `status_since`: the day from which the status data is complete; nil for the
     /// default (the first month with any status data).
     public var statusSince: CalendarDay?
+    /// SPEC §2 `strings`: every sentence and label the theme writes, overrides applied.
+    public var strings = StringTable()
 
     public init(
         title: String, provider: String, baseURL: String, timeZone: TimeZone = TimeZone(identifier: "UTC")!,

@@ -54,25 +54,13 @@ public struct ResponseTime: Sendable, Hashable {
     }
 
     /// Plain-words form, e.g. "within 15 minutes", "within 1 business day", "immediately".
-    public var phrase: String {
-        func plural(_ word: String) -> String { amount == 1 ? "\(amount) \(word)" : "\(amount) \(word)s" }
+    public func phrase(_ s: StringTable) -> String {
         switch unit {
-        case .immediate: return "immediately"
-        case .minutes: return "within " + plural("minute")
-        case .hours: return "within " + plural("hour")
-        case .days: return "within " + plural("day")
-        case .businessDays: return "within " + plural("business day")
-        }
-    }
-
-    /// Short form for tables and badges, e.g. "15 min", "4 h", "1 business day".
-    public var short: String {
-        switch unit {
-        case .immediate: return "immediate"
-        case .minutes: return "\(amount) min"
-        case .hours: return "\(amount) h"
-        case .days: return amount == 1 ? "1 day" : "\(amount) days"
-        case .businessDays: return amount == 1 ? "1 business day" : "\(amount) business days"
+        case .immediate: s[.responseImmediately]
+        case .minutes: s.plural(amount, one: .responseMinutesOne, other: .responseMinutesOther)
+        case .hours: s.plural(amount, one: .responseHoursOne, other: .responseHoursOther)
+        case .days: s.plural(amount, one: .responseDaysOne, other: .responseDaysOther)
+        case .businessDays: s.plural(amount, one: .responseBusinessDaysOne, other: .responseBusinessDaysOther)
         }
     }
 }

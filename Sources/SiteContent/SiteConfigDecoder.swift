@@ -5,7 +5,7 @@ import Yams
 /// Decodes `site.yaml` (SPEC §2).
 public enum SiteConfigDecoder {
     static let keys = [
-        "title", "provider", "base_url", "timezone", "theme", "contact", "impact_weights", "status_since", "defaults", "markdown",
+        "title", "provider", "base_url", "timezone", "theme", "contact", "impact_weights", "status_since", "strings", "defaults", "markdown",
     ]
 
     static func decode(_ text: String, file: String, options: ParseOptions, sink: DiagnosticSink) -> SiteConfig? {
@@ -93,12 +93,32 @@ public enum SiteConfigDecoder {
         }
         // SPEC §2: the day from which the status data is complete (months before it: no data).
         let since = r.date("status_since", dateOnly: true).map { CalendarDay(year: $0.0.year, month: $0.0.month, day: $0.0.day) }
+        let strings = r.value("strings").map { decodeStrings($0, source: source) } ?? StringTable()
         guard sink.items.errors.count == before, let title, let provider, let baseURL else { return nil }
         var config = SiteConfig(
             title: title, provider: provider, baseURL: baseURL, timeZone: timeZone, timeZoneName: timeZoneName, theme: theme, contacts: contacts,
             impactWeights: weights, defaults: defaults, markdownUnsafe: unsafe)
         config.statusSince = since
+        config.strings = strings
         return config
+    }
+
+    /// SPEC §2 `strings`: a map from string id to text. An unknown id is an error (with the
+    /// closest id), and so is an override that drops or adds one of the default's placeholders.
+    static func decodeStrings(_ node: Node, source: YAMLSource) -> StringTable {
+        let r = MappingReader(node, in: source, what: "strings", allowed: StringID.allCases.map(\.rawValue))
+        guard r.isMapping else { return StringTable() }
+        var overrides: [StringID: String] = [:]
+        for pair in r.pairs {
+            guard let id = StringID(rawValue: pair.key), let text = MappingReader.string(pair.value, key: "strings." + pair.key, in: source)
+            else { continue }
+            if let problem = StringTable.problem(id: id, text: text) {
+                source.error(pair.value, problem + ", got \"\(text)\"")
+                continue
+            }
+            overrides[id] = text
+        }
+        return StringTable(overrides: overrides)
     }
 
     /// The zone of an IANA identifier (or `UTC`); nil for anything else, abbreviations included.

@@ -182,11 +182,11 @@ final class ArithmeticTests: XCTestCase {
     }
 
     func testResponseTimes() {
-        XCTAssertEqual(ResponseTime(parsing: "immediate")?.phrase, "immediately")
-        XCTAssertEqual(ResponseTime(parsing: "10m")?.phrase, "within 10 minutes")
-        XCTAssertEqual(ResponseTime(parsing: "1h")?.phrase, "within 1 hour")
-        XCTAssertEqual(ResponseTime(parsing: "48h")?.phrase, "within 48 hours")
-        XCTAssertEqual(ResponseTime(parsing: "1 business day")?.phrase, "within 1 business day")
+        XCTAssertEqual(ResponseTime(parsing: "immediate")?.phrase(StringTable()), "immediately")
+        XCTAssertEqual(ResponseTime(parsing: "10m")?.phrase(StringTable()), "within 10 minutes")
+        XCTAssertEqual(ResponseTime(parsing: "1h")?.phrase(StringTable()), "within 1 hour")
+        XCTAssertEqual(ResponseTime(parsing: "48h")?.phrase(StringTable()), "within 48 hours")
+        XCTAssertEqual(ResponseTime(parsing: "1 business day")?.phrase(StringTable()), "within 1 business day")
         XCTAssertNil(ResponseTime(parsing: "soon"))
         XCTAssertNil(ResponseTime(parsing: "0m"))
     }

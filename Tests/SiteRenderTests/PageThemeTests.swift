@@ -43,9 +43,9 @@ final class PageThemeTests: XCTestCase {
         XCTAssertEqual(PageFormat.percent(99.95), "99.95\u{00A0}%")
         XCTAssertEqual(PageFormat.uptime(99.91249), "99.912\u{00A0}%")
         XCTAssertEqual(PageFormat.minutes(43.83), "43.8\u{00A0}min")
-        XCTAssertEqual(PageFormat.duration(seconds: 50 * 60), "50 minutes")
-        XCTAssertEqual(PageFormat.duration(seconds: 2 * 3600 + 600), "2 hours 10 minutes")
-        XCTAssertEqual(PageFormat.duration(seconds: 86_400 + 3600), "1 day 1 hour")
+        XCTAssertEqual(PageFormat.duration(seconds: 50 * 60, StringTable()), "50 minutes")
+        XCTAssertEqual(PageFormat.duration(seconds: 2 * 3600 + 600, StringTable()), "2 hours 10 minutes")
+        XCTAssertEqual(PageFormat.duration(seconds: 86_400 + 3600, StringTable()), "1 day 1 hour")
         XCTAssertEqual(PageFormat.fixed(28), "28.0")
         XCTAssertEqual(PageFormat.fixed(-0.05), "-0.1")
         XCTAssertEqual(PageFormat.fixed(0), "0.0")
@@ -67,13 +67,13 @@ final class PageThemeTests: XCTestCase {
             plans: [Plan(id: "p", title: "P", services: [PlanService(id: "s", terms: terms), PlanService(id: "n", terms: SLATerms())])], incidents: [])
         let levels = SLAArithmetic.figures(for: site, now: PageTestSupport.now).plans[0]
         XCTAssertEqual(
-            ServiceSummary(level: levels[0]).bullets,
+            ServiceSummary(level: levels[0], strings: StringTable()).bullets,
             [
                 "99.9\u{00A0}% monthly uptime", "up to 43.8\u{00A0}minutes of downtime a month",
                 // The 25 % tier is capped at 20 % (SPEC §3).
                 "10\u{00A0}% credit below 99.9\u{00A0}%, 20\u{00A0}% below 99\u{00A0}%",
                 "critical issues: response within 15 minutes, 24×7",
             ])
-        XCTAssertEqual(ServiceSummary(level: levels[1]).bullets, ["No uptime commitment"])
+        XCTAssertEqual(ServiceSummary(level: levels[1], strings: StringTable()).bullets, ["No uptime commitment"])
     }
 }

@@ -28,27 +28,31 @@ struct Badge: Sendable, Equatable {
     /// The badge of one plan × service at the build's *now*.
     init(level: ServiceLevel, plan: Plan, context: RenderContext) {
         let service = context.service(level.serviceID)?.title ?? level.serviceID
-        let subject = "\(plan.title) · \(service)"
-        label = "uptime"
+        let s = context.site.config.strings
+        label = s[.badgeLabel]
         idPrefix = "badge-\(level.planID)-\(level.serviceID)"
         guard let objective = level.terms.uptime else {
-            value = "no commitment"
+            value = s[.badgeNoCommitment]
             state = .noCommitment
-            title = "\(subject): no uptime commitment"
+            title = s(.badgeNoCommitmentTitle, ["plan": plan.title, "service": service])
             return
         }
         let objectiveText = Published.text(objective)
         guard let current = level.current, let currentUptime = current.uptime else {
-            value = "no data"
+            value = s[.badgeNoData]
             state = .noData
-            title = "\(subject): no uptime figure yet (objective \(objectiveText) %)"
+            title = s(.badgeNoDataTitle, ["plan": plan.title, "service": service, "objective": objectiveText])
             return
         }
         let uptime = Published.uptimeText(currentUptime)
         value = "\(uptime) %"
         state = current.met == true ? .met : .missed
-        let verdict = state == .met ? "on track" : "below objective"
-        title = "\(subject): \(uptime) % uptime in \(current.month) so far, objective \(objectiveText) %, \(verdict)"
+        title = s(
+            .badgeTitle,
+            [
+                "plan": plan.title, "service": service, "uptime": uptime, "month": current.month.description,
+                "objective": objectiveText, "verdict": s[state == .met ? .badgeOnTrack : .badgeBelow],
+            ])
     }
 
     init(label: String, value: String, state: State, title: String, idPrefix: String) {

@@ -12,7 +12,8 @@ enum ClaimsCalendar {
     static func bytes(_ context: RenderContext) -> [UInt8] {
         let config = context.site.config
         let host = MaintenanceCalendar.uidHost(baseURL: config.baseURL)
-        let name = "\(config.provider) service credit claim deadlines"
+        let s = config.strings
+        let name = s(.claimsCalendarName, ["provider": config.provider])
         let lines = [
             "BEGIN:VCALENDAR",
             "VERSION:2.0",
@@ -22,7 +23,7 @@ enum ClaimsCalendar {
             "NAME:" + MaintenanceCalendar.escapeText(name),
             "X-WR-CALNAME:" + MaintenanceCalendar.escapeText(name),
             "X-WR-CALDESC:"
-                + MaintenanceCalendar.escapeText("The last day to claim each service credit under \(config.provider)'s SLAs"),
+                + MaintenanceCalendar.escapeText(s(.claimsCalendarDescription, ["provider": config.provider])),
             "URL:" + context.urls.absolute(path),
             "REFRESH-INTERVAL;VALUE=DURATION:PT1H",
             "X-PUBLISHED-TTL:PT1H",
@@ -69,12 +70,17 @@ enum ClaimsCalendar {
     ) -> [String] {
         let url = context.urls.absolute(context.urls.details(plan: level.planID, service: level.serviceID))
         let service = context.service(level.serviceID)?.title ?? level.serviceID
-        let month = PageFormat.month(m.month)
+        let s = context.site.config.strings
+        let month = PageFormat.month(m.month, s)
         let credit = Published.text(m.credit)
-        let objective = level.terms.uptime.map { " against an objective of \(Published.text($0)) %" } ?? ""
+        let objective = level.terms.uptime.map { s(.claimsEventObjective, ["objective": Published.text($0)]) } ?? ""
         let description =
-            "\(Published.uptimeText(uptime)) % uptime in \(month)\(objective): eligible for a "
-            + "\(credit) % service credit on claim, by \(PageFormat.day(day)).\nDetails: \(url)"
+            s(
+                .claimsEventDescription,
+                [
+                    "uptime": Published.uptimeText(uptime), "month": month, "objective": objective, "credit": credit,
+                    "date": PageFormat.day(day, s),
+                ]) + "\n" + s(.eventDetails, ["url": url])
         let next = day.adding(days: 1)
         return [
             "BEGIN:VEVENT",
@@ -82,7 +88,9 @@ enum ClaimsCalendar {
             "DTSTAMP:" + context.calendar.end(of: m.month).basicUTC,
             "DTSTART;VALUE=DATE:" + basic(day),
             "DTEND;VALUE=DATE:" + basic(next),
-            "SUMMARY:" + MaintenanceCalendar.escapeText("Last day to claim: \(service), \(plan.title), \(month) (\(credit) % credit)"),
+            "SUMMARY:"
+                + MaintenanceCalendar.escapeText(
+                    s(.claimsEventSummary, ["service": service, "plan": plan.title, "month": month, "credit": credit])),
             "DESCRIPTION:" + MaintenanceCalendar.escapeText(description),
             "URL:" + url,
             "CATEGORIES:SLA CREDIT CLAIM",

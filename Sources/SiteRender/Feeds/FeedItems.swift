@@ -107,13 +107,12 @@ enum FeedItems {
 
     static func incidentItem(_ incident: Incident, html: String, context: RenderContext) -> FeedItem {
         let url = context.urls.absolute(context.urls.incident(incident.id))
-        let services = incident.services.map { context.service($0)?.title ?? $0 }
-        var summary = impactPhrase(incident.impact) + " of " + services.joined(separator: ", ")
-        if let end = incident.end {
-            summary += " from \(incident.start.rfc3339) to \(end.rfc3339)."
-        } else {
-            summary += " since \(incident.start.rfc3339), still open."
-        }
+        let s = context.site.config.strings
+        let services = incident.services.map { context.service($0)?.title ?? $0 }.joined(separator: s[.listComma])
+        let impact = PageFormat.impact(incident.impact, s)
+        let summary = incident.end.map {
+            s(.feedIncidentSummary, ["impact": impact, "services": services, "start": incident.start.rfc3339, "end": $0.rfc3339])
+        } ?? s(.feedIncidentSummaryOpen, ["impact": impact, "services": services, "start": incident.start.rfc3339])
         let body = html.isEmpty ? "<p>\(XMLText.escape(summary))</p>\n" : html
         let facts: JSONValue = .object([
             ("kind", .string(FeedItem.Kind.incident.rawValue)),
@@ -130,44 +129,37 @@ enum FeedItems {
             tags: [FeedItem.Kind.incident.rawValue, incident.impact.rawValue] + incident.services, facts: facts)
     }
 
-    static func impactPhrase(_ impact: Impact) -> String {
-        switch impact {
-        case .major: "Major outage"
-        case .partial: "Partial outage"
-        case .degraded: "Degraded performance"
-        case .maintenance: "Scheduled maintenance"
-        }
-    }
-
     // MARK: Plan revisions
 
     static func revisionItems(_ plan: Plan, context: RenderContext) -> [FeedItem] {
         let url = context.urls.absolute(context.urls.plan(plan.id))
+        let s = context.site.config.strings
         var seen: [String: Int] = [:]
         // What each revision changed, computed from the terms (the plan page's list).
         let p = context.site.plans.firstIndex { $0.id == plan.id } ?? 0
         let revised = VersionChanges.revisions(
             plan, versions: context.figures.versions[p], current: context.figures.currentVersion[p],
-            title: { context.service($0)?.title ?? $0 })
+            title: { context.service($0)?.title ?? $0 }, strings: s)
         return zip(plan.revisions, revised).map { revision, revised in
             let date = revision.date.dateString
             // Two revisions on one day keep distinct ids, numbered in the order written.
             seen[date, default: 0] += 1
             let suffix = seen[date]! > 1 ? "-\(seen[date]!)" : ""
-            let title = "\(plan.title) plan terms revised on \(date)"
+            let title = s(.feedRevisionTitle, ["plan": plan.title, "date": date])
             var html = "<p>\(XMLText.escape(revision.note))</p>\n"
             var summary = revision.note
             if let revised {
                 // An upcoming change is published on its date, and says when it takes effect.
-                let when = (revised.standing == .upcoming ? "Takes effect on " : "In force from ")
-                    + VersionChanges.effectiveText(revised.effective) + "."
+                let when = s(
+                    revised.standing == .upcoming ? .feedRevisionTakesEffect : .feedRevisionInForce,
+                    ["date": VersionChanges.effectiveText(revised.effective, s)])
                 html += "<p>\(XMLText.escape(when))</p>\n"
                 if !revised.lines.isEmpty {
                     html += "<ul>\n" + revised.lines.map { "<li>\(XMLText.escape($0))</li>\n" }.joined() + "</ul>\n"
                 }
                 summary += " " + when + (revised.lines.isEmpty ? "" : " " + revised.lines.joined(separator: "; ") + ".")
             }
-            html += "<p><a href=\"\(XMLText.escape(url))\">View the \(XMLText.escape(plan.title)) plan</a></p>\n"
+            html += "<p><a href=\"\(XMLText.escape(url))\">\(XMLText.escape(s(.feedRevisionPlanLink, ["plan": plan.title])))</a></p>\n"
             var pairs: [(String, JSONValue)] = [
                 ("kind", .string(FeedItem.Kind.revision.rawValue)),
                 ("plan", .string(plan.id)),
@@ -192,6 +184,7 @@ enum FeedItems {
     static func missedItem(_ m: MonthFigure, level: ServiceLevel, plan: Plan, context: RenderContext) -> FeedItem {
         let url = context.urls.absolute(context.urls.details(plan: level.planID, service: level.serviceID))
         let serviceTitle = context.service(level.serviceID)?.title ?? level.serviceID
+        let s = context.site.config.strings
         let objective = Published.text(level.terms.uptime ?? 100)
         // A missed month was judged, so it has data (a month without data has `met == nil`).
         let uptime = Published.uptimeText(m.uptime!)
@@ -201,29 +194,24 @@ enum FeedItems {
         let month = m.month.description
 
         var sentences = [
-            "\(serviceTitle) on the \(plan.title) plan had \(uptime) % uptime in \(month), "
-                + "below its \(objective) % objective.",
-            m.credit > 0
-                ? "This month is eligible for a service credit of \(credit) % of the monthly fee, on claim."
-                : "No service credit tier applies to this month.",
+            s(.feedMissedSentence, ["service": serviceTitle, "plan": plan.title, "uptime": uptime, "month": month, "objective": objective]),
+            m.credit > 0 ? s(.feedMissedCredit, ["credit": credit]) : s[.feedMissedNoCredit],
         ]
         if let claimBy = m.claimBy {
-            sentences.append("Claim by \(PageFormat.day(claimBy)).")
+            sentences.append(s(.feedMissedClaimBy, ["date": PageFormat.day(claimBy, s)]))
         }
         if m.terminationRight, let n = level.terms.terminationConsecutiveMisses {
-            sentences.append(
-                n == 1
-                    ? "This missed month gives the customer the right to terminate."
-                    : "This completes \(n) missed months in a row: the customer may terminate.")
+            sentences.append(s.plural(n, one: .feedMissedTerminationOne, other: .feedMissedTerminationOther))
         }
+        func item(_ text: String) -> String { "<li>" + XMLText.escape(text) + "</li>\n" }
         var html = "<p>\(XMLText.escape(sentences.joined(separator: " ")))</p>\n<ul>\n"
-        html += "<li>Uptime: \(uptime) % (objective \(objective) %)</li>\n"
-        html += "<li>Downtime: \(downtime) minutes"
-        if let budget { html += " (allowed: \(budget) minutes)" }
-        html += "</li>\n<li>Service credit on claim: \(credit) % of the monthly fee</li>\n"
-        if let claimBy = m.claimBy { html += "<li>Claim by: \(PageFormat.day(claimBy))</li>\n" }
+        html += item(s(.feedMissedUptime, ["uptime": uptime, "objective": objective]))
+        html += item(
+            budget.map { s(.feedMissedDowntimeAllowed, ["minutes": downtime, "budget": $0]) } ?? s(.feedMissedDowntime, ["minutes": downtime]))
+        html += item(s(.feedMissedCreditLine, ["credit": credit]))
+        if let claimBy = m.claimBy { html += item(s(.feedMissedClaimByLine, ["date": PageFormat.day(claimBy, s)])) }
         html += "</ul>\n"
-        html += "<p><a href=\"\(XMLText.escape(url))\">View full details</a></p>\n"
+        html += "<p><a href=\"\(XMLText.escape(url))\">\(XMLText.escape(s[.viewFullDetails]))</a></p>\n"
 
         let facts: JSONValue = .object([
             ("kind", .string(FeedItem.Kind.missedObjective.rawValue)),
@@ -239,7 +227,7 @@ enum FeedItems {
         ])
         return FeedItem(
             kind: .missedObjective, id: missedID(m, level: level, context: context), url: url,
-            title: "\(plan.title) · \(serviceTitle) missed \(objective) % in \(month)",
+            title: s(.feedMissedTitle, ["plan": plan.title, "service": serviceTitle, "objective": objective, "month": month]),
             summary: sentences.joined(separator: " "), contentHTML: html,
             published: context.calendar.end(of: m.month), modified: nil,
             tags: [FeedItem.Kind.missedObjective.rawValue, level.planID, level.serviceID], facts: facts)

@@ -9,7 +9,8 @@ enum MaintenanceCalendar {
     static func text(_ context: RenderContext) -> String {
         let config = context.site.config
         let host = uidHost(baseURL: config.baseURL)
-        let name = "\(config.provider) maintenance"
+        let s = config.strings
+        let name = s(.maintenanceCalendarName, ["provider": config.provider])
         let lines = [
             "BEGIN:VCALENDAR",
             "VERSION:2.0",
@@ -18,7 +19,7 @@ enum MaintenanceCalendar {
             "METHOD:PUBLISH",
             "NAME:" + escapeText(name),
             "X-WR-CALNAME:" + escapeText(name),
-            "X-WR-CALDESC:" + escapeText("Scheduled maintenance windows of \(config.provider)"),
+            "X-WR-CALDESC:" + escapeText(s(.maintenanceCalendarDescription, ["provider": config.provider])),
             "URL:" + context.urls.absolute(path),
             // RFC 7986 and its older Microsoft form: ask subscribers to refresh hourly.
             "REFRESH-INTERVAL;VALUE=DURATION:PT1H",
@@ -42,12 +43,13 @@ enum MaintenanceCalendar {
     /// One VEVENT; every value comes from content (and *now* for a window still open), never the clock.
     static func event(_ incident: Incident, host: String, context: RenderContext) -> [String] {
         let url = context.urls.absolute(context.urls.incident(incident.id))
+        let s = context.site.config.strings
         let services = incident.services.map { context.service($0)?.title ?? $0 }
-        var description = "Services: " + services.joined(separator: ", ")
+        var description = s(.maintenanceEventServices, ["services": services.joined(separator: s[.listComma])])
         if let plans = incident.plans {
-            description += "\nPlans: " + plans.map { context.plan($0)?.title ?? $0 }.joined(separator: ", ")
+            description += "\n" + s(.maintenanceEventPlans, ["plans": plans.map { context.plan($0)?.title ?? $0 }.joined(separator: s[.listComma])])
         }
-        description += "\nDetails: " + url
+        description += "\n" + s(.eventDetails, ["url": url])
         let body = incident.body.trimmingWhitespace()
         if !body.isEmpty { description += "\n\n" + body }
 

@@ -7,11 +7,11 @@ extension DefaultTheme {
 {{<layout}}
 {{$main}}
 <h1>{{title}}</h1>
-<p>There is no page at this address. It may have moved, or the link may be mistyped.</p>
+<p>{{t.not_found_text}}</p>
 <ul>
-<li><a href="{{home_href}}">Overview of all plans</a></li>
-<li><a href="{{status_href}}">Service status</a></li>
-<li><a href="{{terms_href}}">General terms</a></li>
+<li><a href="{{home_href}}">{{t.not_found_overview}}</a></li>
+<li><a href="{{status_href}}">{{t.not_found_status}}</a></li>
+<li><a href="{{terms_href}}">{{t.not_found_terms}}</a></li>
 </ul>
 {{/main}}
 {{/layout}}
@@ -275,23 +275,23 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 {{<layout}}
 {{$main}}
 <h1>{{title}}</h1>
-<p class="lede">The service levels {{provider}} commits to for each plan: monthly uptime objectives, the service credits that apply when one is missed, and support response times. The <a href="{{terms_href}}">general terms</a> apply to every plan; current figures are on the <a href="{{status_href}}">status page</a>.</p>
+<p class="lede">{{{lede_html}}}</p>
 {{#plans}}
 <section class="card" id="plan-{{id}}" aria-labelledby="plan-{{id}}-h">
 <h2 id="plan-{{id}}-h">{{title}}{{#has_price}} <span class="price">{{price}}</span>{{/has_price}}</h2>
 <p>{{summary}}</p>
 {{>partials/bullets}}
-<p class="more"><a href="{{details_href}}" aria-label="{{details_label}}">View full details</a></p>
+<p class="more"><a href="{{details_href}}" aria-label="{{details_label}}">{{t.view_full_details}}</a></p>
 </section>
 {{/plans}}
 {{#has_compare}}
 <section aria-labelledby="compare-h">
-<h2 id="compare-h">Compare plans</h2>
+<h2 id="compare-h">{{t.home_compare_heading}}</h2>
 <div class="table-scroll">
 <table class="compare">
-<caption>Monthly uptime objective by service and plan</caption>
+<caption>{{t.home_compare_caption}}</caption>
 <thead>
-<tr><th scope="col">Service</th>{{#compare_plans}}<th scope="col"><a href="{{href}}">{{title}}</a></th>{{/compare_plans}}</tr>
+<tr><th scope="col">{{t.home_compare_service}}</th>{{#compare_plans}}<th scope="col"><a href="{{href}}">{{title}}</a></th>{{/compare_plans}}</tr>
 </thead>
 <tbody>
 {{#compare_rows}}
@@ -304,8 +304,8 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 {{/has_compare}}
 {{#has_contacts}}
 <section aria-labelledby="contacts-h">
-<h2 id="contacts-h">Contacts</h2>
-<p>Points of contact for these service level agreements, in the order the provider lists them.</p>
+<h2 id="contacts-h">{{t.home_contacts_heading}}</h2>
+<p>{{t.home_contacts_intro}}</p>
 <ol class="contacts">
 {{#contacts}}
 <li><strong>{{role}}</strong>: {{name}}{{#email}} · <a href="{{mailto}}">{{email}}</a>{{/email}}{{#url}} · <a href="{{url}}">{{url}}</a>{{/url}}</li>
@@ -359,15 +359,15 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 {{/noindex}}
 <link rel="canonical" href="{{canonical}}">
 <link rel="stylesheet" href="{{stylesheet}}">
-<link rel="alternate" type="application/feed+json" title="{{site_title}} (JSON Feed)" href="{{feed_json}}">
-<link rel="alternate" type="application/atom+xml" title="{{site_title}} (Atom)" href="{{feed_atom}}">
+<link rel="alternate" type="application/feed+json" title="{{feed_json_title}}" href="{{feed_json}}">
+<link rel="alternate" type="application/atom+xml" title="{{feed_atom_title}}" href="{{feed_atom}}">
 </head>
 <body>
-<a class="skip" href="#main">Skip to content</a>
+<a class="skip" href="#main">{{t.skip_to_content}}</a>
 <header class="site-header">
 <div class="wrap">
 <a class="brand" href="{{home_href}}">{{site_title}}</a>
-<nav class="site-nav" aria-label="Site">
+<nav class="site-nav" aria-label="{{t.nav_label}}">
 <ul>
 {{#nav}}
 <li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>
@@ -378,7 +378,7 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 </header>
 <main id="main" class="wrap">
 {{#has_crumbs}}
-<nav class="crumbs" aria-label="Breadcrumb">
+<nav class="crumbs" aria-label="{{t.breadcrumb_label}}">
 <ol>
 {{#crumbs}}
 <li><a href="{{href}}">{{label}}</a></li>
@@ -391,8 +391,8 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 </main>
 <footer class="site-footer">
 <div class="wrap">
-<p>Published by {{provider}} · Figures as of <time datetime="{{as_of_machine}}">{{as_of}}</time>.</p>
-<p><a href="{{terms_href}}">General terms</a> · <a href="{{status_href}}">Status</a> · <a href="{{sla_json}}">sla.json</a> · <a href="{{feed_json}}">JSON Feed</a> · <a href="{{feed_atom}}">Atom feed</a></p>
+<p>{{published_by}} · {{{as_of_html}}}</p>
+<p><a href="{{terms_href}}">{{t.footer_terms}}</a> · <a href="{{status_href}}">{{t.footer_status}}</a> · <a href="{{sla_json}}">{{t.footer_sla_json}}</a> · <a href="{{feed_json}}">{{t.footer_json_feed}}</a> · <a href="{{feed_atom}}">{{t.footer_atom}}</a></p>
 </div>
 </footer>
 </body>
@@ -419,10 +419,10 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 <p class="lede">{{summary}}</p>
 <dl class="facts">
 {{#has_price}}
-<div><dt>Price</dt><dd>{{price}}</dd></div>
+<div><dt>{{t.plan_price}}</dt><dd>{{price}}</dd></div>
 {{/has_price}}
 {{#has_effective}}
-<div><dt>Effective from</dt><dd><time datetime="{{effective_machine}}">{{effective}}</time></dd></div>
+<div><dt>{{t.plan_effective_from}}</dt><dd><time datetime="{{effective_machine}}">{{effective}}</time></dd></div>
 {{/has_effective}}
 </dl>
 {{#services}}
@@ -430,22 +430,22 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 <h2 id="{{id}}-h">{{title}}</h2>
 <p>{{summary}}</p>
 {{>partials/bullets}}
-<p class="more"><a href="{{details_href}}" aria-label="{{details_label}}">View full details</a></p>
+<p class="more"><a href="{{details_href}}" aria-label="{{details_label}}">{{t.view_full_details}}</a></p>
 </section>
 {{/services}}
 {{^has_services}}
-<p>This plan covers no services.</p>
+<p>{{t.plan_no_services}}</p>
 {{/has_services}}
 {{#has_revisions}}
 <section aria-labelledby="revisions-h">
-<h2 id="revisions-h">Revisions</h2>
+<h2 id="revisions-h">{{t.plan_revisions_heading}}</h2>
 {{#first_version}}
-<p>Terms as first published: <a href="{{href}}">in force from {{label}}</a>.</p>
+<p>{{{html}}}</p>
 {{/first_version}}
 <ol class="revisions">
 {{#revisions}}
 <li><time datetime="{{machine}}">{{date}}</time>: {{note}}{{#changes_terms}}
-<p class="revision-effective">{{#upcoming}}<strong>Upcoming:</strong> takes effect on {{/upcoming}}{{^upcoming}}In force from {{/upcoming}}<time datetime="{{effective_machine}}">{{effective}}</time>.</p>
+<p class="revision-effective">{{#upcoming}}<strong>{{t.plan_upcoming}}</strong> {{t.plan_takes_effect_on}} {{/upcoming}}{{^upcoming}}{{t.plan_in_force_from}} {{/upcoming}}<time datetime="{{effective_machine}}">{{effective}}</time>.</p>
 {{#has_changes}}
 <ul class="revision-changes">
 {{#changes}}
@@ -454,16 +454,16 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 </ul>
 {{/has_changes}}
 {{^has_changes}}
-<p class="revision-effective">It changes no term in force.</p>
+<p class="revision-effective">{{t.plan_no_change}}</p>
 {{/has_changes}}
-<p class="revision-effective"><a href="{{version_href}}">The plan's terms from <time datetime="{{effective_machine}}">{{effective}}</time></a></p>
+<p class="revision-effective"><a href="{{version_href}}">{{{version_link_html}}}</a></p>
 {{/changes_terms}}</li>
 {{/revisions}}
 </ol>
 </section>
 {{/has_revisions}}
 <section class="prose" aria-labelledby="terms-h">
-<h2 id="terms-h">Plan terms</h2>
+<h2 id="terms-h">{{t.plan_terms_heading}}</h2>
 {{{body}}}
 </section>
 {{/main}}
@@ -550,9 +550,9 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 <h1>{{title}}</h1>
 <p class="lede">{{standing}}</p>
 <dl class="facts">
-<div><dt>In force from</dt><dd><time datetime="{{effective_machine}}">{{effective}}</time></dd></div>
+<div><dt>{{t.version_in_force_from}}</dt><dd><time datetime="{{effective_machine}}">{{effective}}</time></dd></div>
 {{#has_published}}
-<div><dt>Published</dt><dd><time datetime="{{published_machine}}">{{published}}</time></dd></div>
+<div><dt>{{t.version_published}}</dt><dd><time datetime="{{published_machine}}">{{published}}</time></dd></div>
 {{/has_published}}
 </dl>
 {{#has_note}}
@@ -560,7 +560,7 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 {{/has_note}}
 {{#has_changes}}
 <section aria-labelledby="changes-h">
-<h2 id="changes-h">What changed</h2>
+<h2 id="changes-h">{{t.version_changes_heading}}</h2>
 <ul class="revision-changes">
 {{#changes}}
 <li>{{.}}</li>
@@ -573,7 +573,7 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 <h2 id="{{id}}-h">{{title}}</h2>
 <div class="table-scroll">
 <table class="terms">
-<caption>Terms of {{title}} in this version</caption>
+<caption>{{caption}}</caption>
 <tbody>
 {{#rows}}
 <tr><th scope="row">{{term}}</th><td>{{value}}</td></tr>
@@ -583,15 +583,15 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 </div>
 </section>
 {{/services}}
-<nav class="version-nav" aria-label="Other versions">
+<nav class="version-nav" aria-label="{{t.version_other_label}}">
 <ul>
 {{#previous}}
-<li>Earlier terms: <a href="{{href}}">from {{label}}</a></li>
+<li>{{t.version_earlier}} <a href="{{href}}">{{from}}</a></li>
 {{/previous}}
 {{#next}}
-<li>Later terms: <a href="{{href}}">from {{label}}</a></li>
+<li>{{t.version_later}} <a href="{{href}}">{{from}}</a></li>
 {{/next}}
-<li><a href="{{plan_href}}">The {{plan_title}} plan and all its revisions</a></li>
+<li><a href="{{plan_href}}">{{plan_link}}</a></li>
 </ul>
 </nav>
 {{/main}}

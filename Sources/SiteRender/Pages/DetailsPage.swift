@@ -15,7 +15,7 @@ struct DetailsPage {
     func render() -> [UInt8] {
         let urls = builder.urls
         let serviceTitle = builder.service(level.serviceID)?.title ?? level.serviceID
-        let summary = ServiceSummary(level: level)
+        let summary = ServiceSummary(level: level, strings: builder.strings)
         let title = "\(serviceTitle) — \(plan.title)"
         return builder.page(
             "details", path: urls.details(plan: plan.id, service: level.serviceID), title: title,
@@ -40,10 +40,10 @@ struct DetailsPage {
                 credit: PageFormat.percent(tier.credit))
         }
         let maxTier = terms.credits.map(\.credit).max() ?? 0
-        let hours = terms.support.map { PageFormat.hours($0.hours).map(PageFormat.capitalized) ?? "—" } ?? ""
+        let hours = terms.support.map { PageFormat.hours($0.hours, builder.strings).map(PageFormat.capitalized) ?? "—" } ?? ""
         let supportRows = (terms.support?.response ?? []).map {
             DetailsView.SupportRow(
-                severity: PageFormat.capitalized($0.severity), response: PageFormat.capitalized($0.time.phrase), hours: hours)
+                severity: PageFormat.capitalized($0.severity), response: PageFormat.capitalized($0.time.phrase(builder.strings)), hours: hours)
         }
         let history = level.months.map { m in
             let met: String
@@ -51,7 +51,7 @@ struct DetailsPage {
             guard let uptime = m.uptime, let downtime = m.downtimeMinutes else {
                 // SPEC §3: before status_since there is no data; the month is not judged.
                 return DetailsView.HistoryRow(
-                    month: PageFormat.month(m.month), machine: m.month.description, uptime: "No data", downtime: "—",
+                    month: PageFormat.month(m.month, builder.strings), machine: m.month.description, uptime: "No data", downtime: "—",
                     objective: m.objective.map(PageFormat.percent) ?? "None", met: "Not judged", state: "nodata", credit: "—", claimBy: nil, claimByMachine: nil,
                     final: "No data", measured: false)
             }
@@ -63,21 +63,22 @@ struct DetailsPage {
             case (false?, false): (met, state) = ("Below objective so far", "current-missed")
             }
             return DetailsView.HistoryRow(
-                month: PageFormat.month(m.month), machine: m.month.description, uptime: PageFormat.uptime(uptime),
+                month: PageFormat.month(m.month, builder.strings), machine: m.month.description, uptime: PageFormat.uptime(uptime),
                 downtime: PageFormat.minutes(downtime), objective: m.objective.map(PageFormat.percent) ?? "None",
                 met: met, state: state,
                 credit: m.final ? (m.credit > 0 ? PageFormat.percent(m.credit) : "None") : "—",
-                claimBy: m.claimBy.map(PageFormat.day), claimByMachine: m.claimBy?.description,
+                claimBy: m.claimBy.map { PageFormat.day($0, builder.strings) }, claimByMachine: m.claimBy?.description,
                 final: m.final ? "Final" : "In progress", measured: m.measured)
         }
         let chart = UptimeChart(
             months: level.months, objective: terms.uptime,
-            title: "Monthly uptime of \(serviceTitle), \(plan.title) plan", idPrefix: "chart")
+            title: builder.strings(.chartTitle, ["service": serviceTitle, "plan": plan.title]), idPrefix: "chart",
+            strings: builder.strings)
         // The most recent incidents, newest first; the rest are one click away on each month's
         // figures in sla.json and in the feeds, so pages stay small on long histories.
         let lines = incidents.map(builder.incidentLine)
         let claim =
-            PageFormat.claimWindow(terms).map { window in
+            PageFormat.claimWindow(terms, builder.strings).map { window in
                 "Credits are given on claim: submit a claim \(window) in which the objective was missed."
             } ?? "Credits are given on claim: submit a claim as set out in the general terms."
         return DetailsView(

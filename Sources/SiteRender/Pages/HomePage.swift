@@ -9,11 +9,12 @@ struct HomePage {
     func render() -> [UInt8] {
         let site = builder.site
         let urls = builder.urls
+        let s = builder.strings
         let plans = zip(site.plans, levels).map { plan, levels in
             HomeView.PlanItem(
                 id: plan.id, title: plan.title, summary: plan.summary, price: plan.price ?? "", hasPrice: plan.price != nil,
                 bullets: bullets(levels), detailsHref: urls.link(urls.plan(plan.id)),
-                detailsLabel: "View full details of the \(plan.title) plan")
+                detailsLabel: s(.homeDetailsLabel, ["plan": plan.title]))
         }
         // Each plan's levels by service id (one lookup per table cell, not a search).
         let levelsByPlan: [[String: ServiceLevel]] = levels.map { levels in
@@ -26,26 +27,37 @@ struct HomePage {
                 title: service.title,
                 cells: site.plans.enumerated().map { p, plan in
                     guard let level = levelsByPlan[p][service.id] else {
-                        return HomeView.Cell(text: "Not included", muted: true, linked: false)
+                        return HomeView.Cell(text: s[.homeNotIncluded], muted: true, linked: false)
                     }
                     return HomeView.Cell(
-                        text: level.terms.uptime.map(PageFormat.percent) ?? "No uptime commitment",
+                        text: level.terms.uptime.map(PageFormat.percent) ?? s[.noUptimeCommitment],
                         muted: level.terms.uptime == nil, linked: true,
                         href: urls.link(urls.details(plan: plan.id, service: service.id)))
                 })
         }
         let contacts = site.config.contacts.map(Self.contact)
         let view = HomeView(
+            ledeHtml: PageFormat.html(
+                s, .homeLede,
+                [
+                    "provider": FastHTMLContentType.escape(site.config.provider),
+                    "terms_link": "<a href=\"\(FastHTMLContentType.escape(urls.link(urls.terms)))\">"
+                        + FastHTMLContentType.escape(s[.homeLedeTermsLink]) + "</a>",
+                    "status_link": "<a href=\"\(FastHTMLContentType.escape(urls.link(urls.status)))\">"
+                        + FastHTMLContentType.escape(s[.homeLedeStatusLink]) + "</a>",
+                ]),
             plans: plans, comparePlans: site.plans.map { .init(title: $0.title, href: urls.link(urls.plan($0.id))) },
-            compareRows: rows, hasCompare: !rows.isEmpty, contacts: contacts, hasContacts: !contacts.isEmpty)
+            compareRows: rows, hasCompare: !rows.isEmpty,
+            contacts: contacts, hasContacts: !contacts.isEmpty)
         return builder.page(
             "home", path: urls.home, title: site.config.title,
-            description: "Service level agreements of \(site.config.provider): uptime objectives, service credits and support for every plan.",
+            description: s(.homeDescription, ["provider": site.config.provider]),
             section: .overview, view: view)
     }
 
     /// A plan's bullets: objectives grouped by value, support hours, and the range of credits.
     func bullets(_ levels: [ServiceLevel]) -> [String] {
+        let s = builder.strings
         var groups: [(key: Double?, services: [String])] = []
         for level in levels {
             let title = builder.serviceTitle(level.serviceID)
@@ -56,30 +68,28 @@ struct HomePage {
             }
         }
         var out = groups.map { group in
-            let head = group.key.map { PageFormat.percent($0) + " monthly uptime" } ?? "No uptime commitment"
-            return head + ": " + Self.list(group.services)
+            let services = PageFormat.list(group.services, s)
+            return group.key.map { s(.homeBulletObjective, ["objective": PageFormat.percent($0), "services": services]) }
+                ?? s[.noUptimeCommitment] + ": " + services
         }
-        var hours: [String] = []
+        var hours: [SupportHours] = []
         for level in levels {
-            if let h = PageFormat.hours(level.terms.support?.hours), !hours.contains(h) { hours.append(h) }
+            if let h = level.terms.support?.hours, !hours.contains(h) { hours.append(h) }
         }
-        if !hours.isEmpty { out.append("Support " + hours.map { $0 == "business hours" ? "during business hours" : $0 }.joined(separator: " or ")) }
-        let credits = levels.flatMap { ServiceSummary(level: $0).effectiveTiers.map(\.credit) }
+        if !hours.isEmpty {
+            let words = hours.map { $0 == .business ? s[.homeBulletSupportBusiness] : PageFormat.hours($0, s) ?? "" }
+            out.append(s(.homeBulletSupport, ["hours": words.joined(separator: s[.homeBulletSupportOr])]))
+        }
+        let credits = levels.flatMap { ServiceSummary(level: $0, strings: s).effectiveTiers.map(\.credit) }
         if let low = credits.min(), let high = credits.max() {
             out.append(
                 low == high
-                    ? "Service credits of \(PageFormat.percent(low)) of the monthly fee"
-                    : "Service credits from \(PageFormat.percent(low)) up to \(PageFormat.percent(high)) of the monthly fee")
+                    ? s(.homeBulletCredits, ["credit": PageFormat.percent(low)])
+                    : s(.homeBulletCreditsRange, ["low": PageFormat.percent(low), "high": PageFormat.percent(high)]))
         } else {
-            out.append("No service credits")
+            out.append(s[.homeBulletNoCredits])
         }
         return out
-    }
-
-    /// "A, B and C".
-    static func list(_ items: [String]) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 
     /// A contact with a link only for an email address or an http(s) URL.

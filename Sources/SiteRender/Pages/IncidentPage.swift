@@ -42,8 +42,8 @@ struct IncidentPage {
         let state = State(incident, now: now)
         let durationText: String
         switch (state, incident.end) {
-        case (.ongoing, _): durationText = PageFormat.duration(seconds: incident.start.seconds(to: now)) + " so far"
-        case (_, let end?): durationText = PageFormat.duration(seconds: incident.start.seconds(to: end))
+        case (.ongoing, _): durationText = PageFormat.duration(seconds: incident.start.seconds(to: now), builder.strings) + " so far"
+        case (_, let end?): durationText = PageFormat.duration(seconds: incident.start.seconds(to: end), builder.strings)
         case (_, nil): durationText = "open-ended"
         }
         // Plans whose figures this incident counts against, per affected service.
@@ -88,12 +88,12 @@ struct IncidentPage {
         let values: [String: Any] = [
             "state": state.label,
             "state_class": "\(state)",
-            "impact": PageFormat.impact(incident.impact),
+            "impact": PageFormat.impact(incident.impact, builder.strings),
             "impact_class": incident.impact.rawValue,
             "weight": weightText,
-            "start": PageFormat.dateTime(incident.start, calendar),
+            "start": PageFormat.dateTime(incident.start, calendar, builder.strings),
             "start_machine": incident.start.rfc3339,
-            "end": incident.end.map { PageFormat.dateTime($0, calendar) } ?? "ongoing",
+            "end": incident.end.map { PageFormat.dateTime($0, calendar, builder.strings) } ?? "ongoing",
             "end_machine": incident.end?.rfc3339 ?? "",
             "has_end": incident.end != nil,
             "duration": durationText,
@@ -103,7 +103,7 @@ struct IncidentPage {
         ]
         return builder.page(
             "incident", path: urls.incident(incident.id), title: incident.title,
-            description: "\(PageFormat.impact(incident.impact)) from \(PageFormat.dateTime(incident.start, calendar)): \(incident.title)",
+            description: "\(PageFormat.impact(incident.impact, builder.strings)) from \(PageFormat.dateTime(incident.start, calendar, builder.strings)): \(incident.title)",
             section: .status,
             crumbs: [.init(label: "Overview", path: urls.home), .init(label: "Status", path: urls.status)],
             values: values)
@@ -115,12 +115,12 @@ struct IncidentPage {
         return [
             "title": incident.title,
             "href": builder.urls.link(builder.urls.incident(incident.id)),
-            "start": PageFormat.dateTime(incident.start, builder.calendar),
+            "start": PageFormat.dateTime(incident.start, builder.calendar, builder.strings),
             "start_machine": incident.start.rfc3339,
-            "impact": PageFormat.impact(incident.impact),
+            "impact": PageFormat.impact(incident.impact, builder.strings),
             "impact_class": incident.impact.rawValue,
             "state": state.label,
-            "services": HomePage.list(incident.services.map(builder.serviceTitle)),
+            "services": PageFormat.list(incident.services.map(builder.serviceTitle), builder.strings),
         ]
     }
 }

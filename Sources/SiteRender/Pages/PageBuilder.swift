@@ -24,6 +24,8 @@ struct PageBuilder: Sendable {
     private let siteLayout: TemplateValues
     /// The navigation with each section marked current, as template values.
     private let navs: [Section: TemplateValues]
+    /// SPEC §2 `strings`: the site's wording, for code that writes sentences.
+    let strings: StringTable
 
     init(context: RenderContext, theme: PageTheme) {
         self.context = context
@@ -36,20 +38,35 @@ struct PageBuilder: Sendable {
         incidentLines = OncePerKey()
         let urls = context.urls
         let config = context.site.config
-        siteLayout = TemplateValues(
+        let s = config.strings
+        strings = s
+        let now = context.figures.now
+        let asOf = PageFormat.dateTime(now, context.calendar, s)
+        var layout = (
             SiteLayoutView(
                 siteTitle: config.title, provider: config.provider, stylesheet: theme.stylesheetHref,
                 feedJson: urls.link("feed.json"), feedAtom: urls.link("feed.xml"), slaJson: urls.link("sla.json"),
                 homeHref: urls.link(urls.home), termsHref: urls.link(urls.terms), statusHref: urls.link(urls.status),
-                asOf: PageFormat.dateTime(context.figures.now, context.calendar), asOfMachine: context.figures.now.rfc3339
+                asOf: asOf, asOfMachine: now.rfc3339,
+                feedJsonTitle: s(.feedJSONTitle, ["site": config.title]), feedAtomTitle: s(.feedAtomTitle, ["site": config.title]),
+                publishedBy: s(.footerPublished, ["provider": config.provider]),
+                asOfHtml: PageFormat.html(
+                    s, .footerAsOf,
+                    ["time": "<time datetime=\"\(now.rfc3339)\">" + FastHTMLContentType.escape(asOf) + "</time>"])
             ).templateValues)
+        // Every string by id, for the templates' `{{t.<id>}}`.
+        var table: [String: Any] = [:]
+        table.reserveCapacity(StringID.allCases.count)
+        for (id, text) in s.all { table[id] = text }
+        layout["t"] = table
+        siteLayout = TemplateValues(layout)
         var navs: [Section: TemplateValues] = [:]
         for section in [Section.overview, .terms, .status, .none] {
             navs[section] = TemplateValues(
                 NavView(nav: [
-                    .init(label: "Overview", href: urls.link(urls.home), current: section == .overview),
-                    .init(label: "General terms", href: urls.link(urls.terms), current: section == .terms),
-                    .init(label: "Status", href: urls.link(urls.status), current: section == .status),
+                    .init(label: s[.navOverview], href: urls.link(urls.home), current: section == .overview),
+                    .init(label: s[.navTerms], href: urls.link(urls.terms), current: section == .terms),
+                    .init(label: s[.navStatus], href: urls.link(urls.status), current: section == .status),
                 ]).templateValues)
         }
         self.navs = navs
@@ -114,7 +131,7 @@ struct PageBuilder: Sendable {
         let service = self.service(level.serviceID)
         return ServiceItemView(
             id: level.serviceID, title: service?.title ?? level.serviceID, summary: service?.summary ?? "",
-            bullets: ServiceSummary(level: level).bullets,
+            bullets: ServiceSummary(level: level, strings: strings).bullets,
             detailsHref: urls.link(urls.details(plan: level.planID, service: level.serviceID)))
     }
 

@@ -6,9 +6,9 @@ enum PageFormat {
     /// Non-breaking space between a number and its unit, so "99.9 %" never wraps.
     static let nbsp = "\u{00A0}"
 
-    static let monthNames = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
+    static let monthIDs: [StringID] = [
+        .monthJanuary, .monthFebruary, .monthMarch, .monthApril, .monthMay, .monthJune, .monthJuly, .monthAugust,
+        .monthSeptember, .monthOctober, .monthNovember, .monthDecember,
     ]
 
     /// An objective or tier threshold as written, e.g. "99.95 %".
@@ -21,72 +21,88 @@ enum PageFormat {
     static func minutes(_ x: Double) -> String { Published.minutesText(x) + nbsp + "min" }
 
     /// Minutes in words, e.g. "43.8 minutes", "1.0 minute".
-    static func minutesInWords(_ x: Double) -> String {
+    static func minutesInWords(_ x: Double, _ s: StringTable) -> String {
         let rounded = Published.minutes(x)
-        return Published.minutesText(x) + nbsp + (rounded == 1 ? "minute" : "minutes")
+        return Published.minutesText(x) + nbsp + s[rounded == 1 ? .minuteOne : .minuteOther]
     }
 
     /// "November 2026".
-    static func month(_ m: YearMonth) -> String { monthNames[m.month - 1] + " " + String(m.year) }
+    static func month(_ m: YearMonth, _ s: StringTable) -> String {
+        s(.monthFormat, ["month": s[monthIDs[m.month - 1]], "year": String(m.year)])
+    }
 
-    /// "Nov 2026" for chart axes.
-    static func shortMonth(_ m: YearMonth) -> String { String(monthNames[m.month - 1].prefix(3)) }
+    /// "Nov" for chart axes: the month's name, cut to three letters.
+    static func shortMonth(_ m: YearMonth, _ s: StringTable) -> String { String(s[monthIDs[m.month - 1]].prefix(3)) }
 
     /// "1 December 2025".
-    static func date(_ d: LocalDateTime) -> String {
-        String(d.day) + " " + monthNames[d.month - 1] + " " + String(d.year)
+    static func date(_ d: LocalDateTime, _ s: StringTable) -> String {
+        s(.dateFormat, ["day": String(d.day), "month": s[monthIDs[d.month - 1]], "year": String(d.year)])
     }
 
     /// "15 October 2026".
-    static func day(_ d: CalendarDay) -> String {
-        String(d.day) + " " + monthNames[d.month - 1] + " " + String(d.year)
+    static func day(_ d: CalendarDay, _ s: StringTable) -> String {
+        s(.dateFormat, ["day": String(d.day), "month": s[monthIDs[d.month - 1]], "year": String(d.year)])
     }
 
     /// The claim window in words ("within 15 days after the end of the month", "by the end of
     /// the second calendar month after the month"), or nil without one.
-    static func claimWindow(_ terms: ResolvedTerms) -> String? {
+    static func claimWindow(_ terms: ResolvedTerms, _ s: StringTable) -> String? {
         if let days = terms.claimWindowDays {
-            return "within \(days) day\(days == 1 ? "" : "s") after the end of the month"
+            return s.plural(days, one: .claimWithinDaysOne, other: .claimWithinDaysOther)
         }
         if let months = terms.claimWindowMonths {
-            let ordinals = ["", "", "second ", "third ", "fourth ", "fifth ", "sixth ", "seventh ", "eighth ", "ninth ", "tenth ", "eleventh ", "twelfth "]
-            let nth = months < ordinals.count ? ordinals[months] : "\(months)th "
-            return "by the end of the \(nth)calendar month after the month"
+            return months == 1 ? s[.claimByEndOfNextMonth] : s(.claimByEndOfMonth, ["nth": ordinal(months, s)])
         }
         return nil
     }
 
+    /// "second", "third" … for n ≥ 2 (the first month after is said without one).
+    static func ordinal(_ n: Int, _ s: StringTable) -> String {
+        let ids: [StringID] = [
+            .ordinalSecond, .ordinalThird, .ordinalFourth, .ordinalFifth, .ordinalSixth, .ordinalSeventh, .ordinalEighth,
+            .ordinalNinth, .ordinalTenth, .ordinalEleventh, .ordinalTwelfth,
+        ]
+        return n >= 2 && n - 2 < ids.count ? s[ids[n - 2]] : s(.ordinalOther, ["n": String(n)])
+    }
+
     /// "10 November 2026, 14:00 GMT": the wall time in the site zone, with the zone named.
-    static func dateTime(_ t: Instant, _ calendar: SiteCalendar) -> String {
+    static func dateTime(_ t: Instant, _ calendar: SiteCalendar, _ s: StringTable) -> String {
         let local = calendar.localDateTime(of: t)
-        return date(local) + ", " + pad2(local.hour) + ":" + pad2(local.minute) + " " + calendar.abbreviation(at: t)
+        return s(
+            .dateTimeFormat,
+            ["date": date(local, s), "time": pad2(local.hour) + ":" + pad2(local.minute), "zone": calendar.abbreviation(at: t)])
     }
 
     /// Machine-readable `datetime` attribute value (UTC, RFC 3339).
     static func machine(_ t: Instant) -> String { t.rfc3339 }
 
     /// Whole-minute duration in words, e.g. "50 minutes", "2 hours 10 minutes", "3 days 4 hours".
-    static func duration(seconds: Int64) -> String {
+    static func duration(seconds: Int64, _ s: StringTable) -> String {
         let totalMinutes = (seconds + 30) / 60
-        if totalMinutes < 1 { return "less than a minute" }
-        let days = totalMinutes / 1440
-        let hours = totalMinutes % 1440 / 60
-        let minutes = totalMinutes % 60
-        func unit(_ n: Int64, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        if totalMinutes < 1 { return s[.durationLessThanMinute] }
+        let days = Int(totalMinutes / 1440)
+        let hours = Int(totalMinutes % 1440 / 60)
+        let minutes = Int(totalMinutes % 60)
         var parts: [String] = []
-        if days > 0 { parts.append(unit(days, "day")) }
-        if hours > 0 { parts.append(unit(hours, "hour")) }
-        if minutes > 0 && days == 0 { parts.append(unit(minutes, "minute")) }
+        if days > 0 { parts.append(s.plural(days, one: .durationDayOne, other: .durationDayOther)) }
+        if hours > 0 { parts.append(s.plural(hours, one: .durationHourOne, other: .durationHourOther)) }
+        if minutes > 0 && days == 0 { parts.append(s.plural(minutes, one: .durationMinuteOne, other: .durationMinuteOther)) }
         return parts.joined(separator: " ")
     }
 
     /// "24×7" or "business hours".
-    static func hours(_ h: SupportHours?) -> String? {
+    static func hours(_ h: SupportHours?, _ s: StringTable) -> String? {
         switch h {
-        case .allHours: "24×7"
-        case .business: "business hours"
+        case .allHours: s[.hoursAllHours]
+        case .business: s[.hoursBusiness]
         case nil: nil
         }
+    }
+
+    /// "A, B and C".
+    static func list(_ items: [String], _ s: StringTable) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: s[.listComma]) + s[.listAnd] + items.last!
     }
 
     /// "critical" → "Critical".
@@ -122,13 +138,19 @@ enum PageFormat {
     }
 
     /// A human label of an impact.
-    static func impact(_ i: Impact) -> String {
+    static func impact(_ i: Impact, _ s: StringTable) -> String {
         switch i {
-        case .major: "Major outage"
-        case .partial: "Partial outage"
-        case .degraded: "Degraded performance"
-        case .maintenance: "Scheduled maintenance"
+        case .major: s[.impactMajor]
+        case .partial: s[.impactPartial]
+        case .degraded: s[.impactDegraded]
+        case .maintenance: s[.impactMaintenance]
         }
+    }
+
+    /// String `id` as HTML: its text escaped, its placeholders filled with `values`, which are
+    /// markup already (a link, a `<time>`).
+    static func html(_ s: StringTable, _ id: StringID, _ values: KeyValuePairs<String, String>) -> String {
+        s.fill(id, values) { FastHTMLContentType.escape(String($0)) }
     }
 
     private static func pad2(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }

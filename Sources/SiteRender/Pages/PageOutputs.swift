@@ -193,12 +193,12 @@ enum PageOutputs {
         case .terms:
             return builder.page(
                 "terms", path: builder.urls.terms, title: site.terms.title,
-                description: "General terms of \(site.config.provider)'s service level agreements.",
-                section: .terms, crumbs: [.init(label: "Overview", path: builder.urls.home)],
+                description: builder.strings(.termsDescription, ["provider": site.config.provider]),
+                section: .terms, crumbs: [.init(label: builder.strings[.navOverview], path: builder.urls.home)],
                 values: ["body": BodyHTML.prepare(builder.termsHTML, top: 2)])
         case .notFound:
             return builder.page(
-                "404", path: "404.html", title: "Page not found", description: "This page does not exist.",
+                "404", path: "404.html", title: builder.strings[.notFoundTitle], description: builder.strings[.notFoundDescription],
                 section: .none, noindex: true, values: [:])
         }
     }

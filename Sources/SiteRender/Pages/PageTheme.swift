@@ -37,6 +37,7 @@ struct PageTheme: Sendable {
         }
         let layout = names(SiteLayoutView.schema).merging(names(NavView.schema)) { a, _ in a }
             .merging(names(LayoutView.schema)) { a, _ in a }
+            .merging(["t": .record(Dictionary(uniqueKeysWithValues: StringID.allCases.map { ($0.rawValue, TemplateSchema.value) }))]) { a, _ in a }
         return [
             ("home", layout.merging(names(HomeView.schema)) { a, _ in a }),
             ("plan", layout.merging(names(PlanView.schema)) { a, _ in a }),

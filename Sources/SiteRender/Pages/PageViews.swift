@@ -14,6 +14,11 @@ struct SiteLayoutView: TemplateView {
     var statusHref: String
     var asOf: String
     var asOfMachine: String
+    var feedJsonTitle: String
+    var feedAtomTitle: String
+    var publishedBy: String
+    /// "Figures as of <time …>…</time>." (escaped text around the markup).
+    var asOfHtml: String
 }
 
 /// What the layout reads that is the same on every page of one section (the navigation, with
@@ -135,11 +140,15 @@ struct PlanView: TemplateView {
         var changesTerms: Bool
         /// The page of the version it started (empty for a note).
         var versionHref: String
+        /// "The plan's terms from <time …>…</time>" (empty for a note).
+        var versionLinkHtml: String
     }
 
     struct VersionLink: Codable {
         var label: String
         var href: String
+        /// "Terms as first published: <a …>in force from …</a>" as HTML.
+        var html: String
     }
 
     var planTitle: String
@@ -168,12 +177,15 @@ struct VersionView: TemplateView {
     struct ServiceTerms: Codable {
         var id: String
         var title: String
+        var caption: String
         var rows: [Row]
     }
 
     struct Link: Codable {
         var label: String
         var href: String
+        /// "from 1 October 2025".
+        var from: String
     }
 
     var planTitle: String
@@ -193,6 +205,7 @@ struct VersionView: TemplateView {
     var services: [ServiceTerms]
     var previous: Link?
     var next: Link?
+    var planLink: String
 }
 
 /// `/`.
@@ -224,6 +237,9 @@ struct HomeView: TemplateView {
         var title: String
         var cells: [Cell]
     }
+
+    /// The lede, with links to the general terms and the status page.
+    var ledeHtml: String
 
     struct ContactItem: Codable {
         var role: String

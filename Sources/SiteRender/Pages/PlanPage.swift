@@ -11,29 +11,34 @@ struct PlanPage {
 
     func render() -> [UInt8] {
         let urls = builder.urls
+        let s = builder.strings
         return builder.page(
             "plan", path: urls.plan(plan.id), title: plan.title,
-            description: plan.summary.isEmpty ? "Service levels of the \(plan.title) plan." : plan.summary,
-            section: .none, crumbs: [.init(label: "Overview", path: urls.home)], view: view())
+            description: plan.summary.isEmpty ? s(.planDescription, ["plan": plan.title]) : plan.summary,
+            section: .none, crumbs: [.init(label: s[.navOverview], path: urls.home)], view: view())
     }
 
     func view() -> PlanView {
         let urls = builder.urls
+        let s = builder.strings
         let services = levels.filter(\.coveredNow).map { level -> ServiceItemView in
             var item = builder.serviceSummary(level)
-            item.detailsLabel = "View full details of \(builder.serviceTitle(level.serviceID)) in the \(plan.title) plan"
+            item.detailsLabel = s(.planDetailsLabel, ["service": builder.serviceTitle(level.serviceID), "plan": plan.title])
             return item
         }
-        let revised = VersionChanges.revisions(plan, versions: versions, current: current, title: builder.serviceTitle)
+        let revised = VersionChanges.revisions(plan, versions: versions, current: current, title: builder.serviceTitle, strings: s)
         let rows = zip(plan.revisions, revised).map { revision, revised in revisionRow(revision, revised) }
         var first: PlanView.VersionLink?
         if versions.count > 1 {
-            first = .init(
-                label: PageFormat.day(versions[0].effective), href: urls.link(urls.version(plan: plan.id, effective: versions[0].effective)))
+            let label = PageFormat.day(versions[0].effective, s)
+            let href = urls.link(urls.version(plan: plan.id, effective: versions[0].effective))
+            let link = "<a href=\"\(FastHTMLContentType.escape(href))\">"
+                + PageFormat.html(s, .planFirstVersionLink, ["date": FastHTMLContentType.escape(label)]) + "</a>"
+            first = .init(label: label, href: href, html: PageFormat.html(s, .planFirstVersion, ["link": link]))
         }
         return PlanView(
             planTitle: plan.title, summary: plan.summary, price: plan.price ?? "", hasPrice: plan.price != nil,
-            effective: plan.effective.map(PageFormat.date) ?? "", effectiveMachine: plan.effective?.dateString ?? "",
+            effective: plan.effective.map { PageFormat.date($0, s) } ?? "", effectiveMachine: plan.effective?.dateString ?? "",
             hasEffective: plan.effective != nil, services: services, hasServices: !services.isEmpty,
             revisions: rows, hasRevisions: !plan.revisions.isEmpty, firstVersion: first,
             body: builder.planBodies[plan.id] ?? "")
@@ -43,12 +48,19 @@ struct PlanPage {
     /// (computed), when, and a link to the terms it started.
     func revisionRow(_ revision: Revision, _ revised: VersionChanges.Revised?) -> PlanView.RevisionRow {
         let urls = builder.urls
+        let s = builder.strings
+        let effective = revised.map { VersionChanges.effectiveText($0.effective, s) } ?? ""
         return PlanView.RevisionRow(
-            date: PageFormat.date(revision.date), machine: revision.date.dateString, note: revision.note,
+            date: PageFormat.date(revision.date, s), machine: revision.date.dateString, note: revision.note,
             changes: revised?.lines ?? [], hasChanges: revised.map { !$0.lines.isEmpty } ?? false,
-            effective: revised.map { VersionChanges.effectiveText($0.effective) } ?? "",
+            effective: effective,
             effectiveMachine: revised?.effective.description ?? "",
             upcoming: revised?.standing == .upcoming, changesTerms: revised != nil,
-            versionHref: revised.map { urls.link(urls.version(plan: plan.id, effective: $0.effective)) } ?? "")
+            versionHref: revised.map { urls.link(urls.version(plan: plan.id, effective: $0.effective)) } ?? "",
+            versionLinkHtml: revised.map {
+                PageFormat.html(
+                    s, .planVersionLink,
+                    ["date": "<time datetime=\"\($0.effective.description)\">" + FastHTMLContentType.escape(effective) + "</time>"])
+            } ?? "")
     }
 }

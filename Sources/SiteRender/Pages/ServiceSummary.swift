@@ -3,15 +3,17 @@ import SLACore
 /// The promise of one plan × service in plain words (the bullets of the plan and details pages).
 struct ServiceSummary {
     let level: ServiceLevel
+    let strings: StringTable
 
     /// "99.9 % monthly uptime" or "No uptime commitment".
     var objective: String {
-        level.terms.uptime.map { PageFormat.percent($0) + " monthly uptime" } ?? "No uptime commitment"
+        level.terms.uptime.map { strings(.objectiveMonthlyUptime, ["objective": PageFormat.percent($0)]) }
+            ?? strings[.noUptimeCommitment]
     }
 
     /// "up to 43.8 minutes of downtime a month" (SPEC §3: the average month of 43,830 minutes).
     var budget: String? {
-        level.budgetMinutesPerMonth.map { "up to " + PageFormat.minutesInWords($0) + " of downtime a month" }
+        level.budgetMinutesPerMonth.map { strings(.budgetPerMonth, ["minutes": PageFormat.minutesInWords($0, strings)]) }
     }
 
     /// The credit in effect below each threshold, highest first (SPEC §3, from the credit rule).
@@ -23,8 +25,10 @@ struct ServiceSummary {
         guard !tiers.isEmpty else { return nil }
         var parts: [String] = []
         for (k, tier) in tiers.enumerated() {
-            let head = PageFormat.percent(tier.credit) + (k == 0 ? " credit below " : " below ")
-            parts.append(head + PageFormat.percent(tier.below))
+            parts.append(
+                strings(
+                    k == 0 ? .creditFirstTier : .creditNextTier,
+                    ["credit": PageFormat.percent(tier.credit), "below": PageFormat.percent(tier.below)]))
         }
         return parts.joined(separator: ", ")
     }
@@ -32,12 +36,12 @@ struct ServiceSummary {
     /// "critical issues: response within 1 hour, 24×7" for the most urgent severity written first.
     var support: String? {
         guard let support = level.terms.support else { return nil }
-        let hours = PageFormat.hours(support.hours)
+        let hours = PageFormat.hours(support.hours, strings)
         guard let first = support.response.first else {
-            return hours.map { "support " + $0 }
+            return hours.map { strings(.supportHoursOnly, ["hours": $0]) }
         }
-        let text = first.severity + " issues: response " + first.time.phrase
-        return hours.map { text + ", " + $0 } ?? text
+        let values: KeyValuePairs = ["severity": first.severity, "time": first.time.phrase(strings), "hours": hours ?? ""]
+        return strings(hours == nil ? .supportFirstResponse : .supportFirstResponseHours, values)
     }
 
     /// Every bullet, in reading order.

@@ -41,7 +41,7 @@ struct StatusPage {
         let month = builder.currentMonth
         let item = { (incident: Incident) in builder.incidentLine(incident) }
         let view = StatusView(
-            month: PageFormat.month(month),
+            month: PageFormat.month(month, builder.strings),
             plans: zip(site.plans, input.levels).map { plan, levels in
                 .init(title: plan.title, href: urls.link(urls.plan(plan.id)), rows: levels.map(row))
             },
@@ -50,7 +50,7 @@ struct StatusPage {
             recent: input.recent.map(item), hasRecent: !input.recent.isEmpty, recentDays: String(Self.recentDays))
         return builder.page(
             "status", path: urls.status, title: "Service status",
-            description: "Uptime so far in \(PageFormat.month(month)) against each objective, and open and recent incidents.",
+            description: "Uptime so far in \(PageFormat.month(month, builder.strings)) against each objective, and open and recent incidents.",
             section: .status, view: view)
     }
 

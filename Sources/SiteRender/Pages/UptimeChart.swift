@@ -11,8 +11,10 @@ struct UptimeChart {
     let title: String
     /// Unique per page, for `aria-labelledby`.
     let idPrefix: String
+    let strings: StringTable
 
-    init(months: [MonthFigure], objective: Double?, title: String, idPrefix: String) {
+    init(months: [MonthFigure], objective: Double?, title: String, idPrefix: String, strings: StringTable) {
+        self.strings = strings
         self.months = months.filter(\.hasData)
         // The objective in force in the latest plotted month (each month carries its own).
         self.objective = self.months.last.map(\.objective) ?? objective
@@ -69,16 +71,22 @@ struct UptimeChart {
 
         let missed = months.filter { $0.final && $0.met == false }.count
         let runs = objectiveRuns
-        var objectiveText = objective.map { "objective \(PageFormat.percent($0))" } ?? "no uptime objective"
+        let t = strings
+        var objectiveText = objective.map { t(.chartObjective, ["objective": PageFormat.percent($0)]) } ?? t[.chartNoObjective]
         if runs.count > 1 {
             // Each objective with the months it judged.
-            objectiveText = "objective " + runs.map { run in
-                let o = run.objective.map(PageFormat.percent) ?? "none"
-                return "\(o) from \(PageFormat.month(months[run.from].month))"
-            }.joined(separator: ", then ")
+            let list = runs.map { run in
+                let o = run.objective.map(PageFormat.percent) ?? t[.changeNone]
+                return t(.chartObjectiveRun, ["objective": o, "month": PageFormat.month(months[run.from].month, t)])
+            }.joined(separator: t[.chartObjectiveRunSeparator])
+            objectiveText = t(.chartObjective, ["objective": list])
         }
-        let desc = "\(months.count) months of uptime, \(objectiveText); \(missed) final month\(missed == 1 ? "" : "s") missed the objective."
-            + " Circles mark months that met it, triangles months that missed it, hollow circles the month in progress."
+        let desc = t(
+            .chartDescription,
+            [
+                "months": String(months.count), "objective": objectiveText,
+                "missed": t.plural(missed, one: .chartMissedOne, other: .chartMissedOther),
+            ])
 
         // Written as bytes: this runs for every details page, with a number in every attribute.
         var s = SVGWriter()
@@ -140,8 +148,8 @@ struct UptimeChart {
             s.num(w - Self.right)
             s.put("\" y=\"")
             s.num(y(o) - 5)
-            s.put("\" text-anchor=\"end\">objective ")
-            s.text(PageFormat.percent(o))
+            s.put("\" text-anchor=\"end\">")
+            s.text(t(.chartObjectiveLabel, ["objective": PageFormat.percent(o)]))
             s.put("</text>")
         }
         // Month labels: at most about 12 along the axis.
@@ -152,7 +160,7 @@ struct UptimeChart {
             s.put("\" y=\"")
             s.num(h - Self.bottom + 18)
             s.put("\" text-anchor=\"middle\">")
-            s.put(PageFormat.shortMonth(m.month))
+            s.text(PageFormat.shortMonth(m.month, t))
             s.put("</text>")
             // The year goes on a second line where it starts, so neighbouring labels never collide.
             if i == 0 || m.month.month == 1 {
@@ -179,8 +187,8 @@ struct UptimeChart {
         for (i, m) in months.enumerated() {
             let cx = x(i), cy = y(uptime(m))
             let state = !m.final ? "current" : (m.met == false ? "missed" : "met")
-            let label = "\(PageFormat.month(m.month)): \(PageFormat.uptime(uptime(m)))"
-                + (state == "current" ? ", so far" : state == "missed" ? ", missed" : m.met == true ? ", met" : "")
+            let point: StringID = state == "current" ? .chartPointSoFar : state == "missed" ? .chartPointMissed : m.met == true ? .chartPointMet : .chartPoint
+            let label = t(point, ["month": PageFormat.month(m.month, t), "uptime": PageFormat.uptime(uptime(m))])
             s.put("<g class=\"chart-point chart-")
             s.put(state)
             s.put("\"><title>")
@@ -204,7 +212,9 @@ struct UptimeChart {
                 s.num(cx)
                 s.put("\" y=\"")
                 s.num(cy + 18 > h - Self.bottom ? cy - 10 : cy + 18)
-                s.put("\" text-anchor=\"middle\">missed</text>")
+                s.put("\" text-anchor=\"middle\">")
+                s.text(t[.chartMissedMark])
+                s.put("</text>")
             case "current":
                 s.circle(cx, cy, r: "4.5")
             default:

@@ -11,76 +11,95 @@ struct VersionPage {
 
     func render() -> [UInt8] {
         let urls = builder.urls
+        let s = builder.strings
         let version = versions[index]
-        let title = "\(plan.title) plan terms from \(PageFormat.day(version.effective))"
+        let day = PageFormat.day(version.effective, s)
+        let title = s(.versionTitle, ["plan": plan.title, "date": day])
         return builder.page(
             "version", path: urls.version(plan: plan.id, effective: version.effective), title: title,
-            description: "The \(plan.title) plan's service levels as in force from \(PageFormat.day(version.effective)).",
+            description: s(.versionDescription, ["plan": plan.title, "date": day]),
             section: .none,
-            crumbs: [.init(label: "Overview", path: urls.home), .init(label: plan.title, path: urls.plan(plan.id))],
+            crumbs: [.init(label: s[.navOverview], path: urls.home), .init(label: plan.title, path: urls.plan(plan.id))],
             view: view())
     }
 
     func view() -> VersionView {
         let urls = builder.urls
+        let s = builder.strings
         let version = versions[index]
         func link(_ k: Int) -> VersionView.Link {
-            .init(label: PageFormat.day(versions[k].effective), href: urls.link(urls.version(plan: plan.id, effective: versions[k].effective)))
+            let label = PageFormat.day(versions[k].effective, s)
+            return .init(
+                label: label, href: urls.link(urls.version(plan: plan.id, effective: versions[k].effective)),
+                from: s(.versionFrom, ["date": label]))
         }
         let standing: String
         switch VersionTerms.Standing(version: index, current: current) {
-        case .current: standing = "These terms are in force now."
-        case .superseded:
-            standing = "Superseded on \(PageFormat.day(versions[index + 1].effective)) by the terms in force from that day."
-        case .upcoming: standing = "Upcoming: these terms take effect on \(VersionChanges.effectiveText(version.effective))."
+        case .current: standing = s[.versionCurrent]
+        case .superseded: standing = s(.versionSuperseded, ["date": PageFormat.day(versions[index + 1].effective, s)])
+        case .upcoming: standing = s(.versionUpcoming, ["date": VersionChanges.effectiveText(version.effective, s)])
         }
         let changes = index > 0
-            ? VersionChanges.lines(from: versions[index - 1], to: version, title: builder.serviceTitle) : []
+            ? VersionChanges.lines(from: versions[index - 1], to: version, title: builder.serviceTitle, strings: s) : []
         return VersionView(
             planTitle: plan.title, planHref: urls.link(urls.plan(plan.id)), standing: standing,
-            isCurrent: index == current, effective: PageFormat.day(version.effective),
+            isCurrent: index == current, effective: PageFormat.day(version.effective, s),
             effectiveMachine: version.effective.description,
-            published: version.revision.map { PageFormat.date($0.date) } ?? "",
+            published: version.revision.map { PageFormat.date($0.date, s) } ?? "",
             publishedMachine: version.revision?.date.dateString ?? "", hasPublished: version.revision != nil,
             note: version.revision?.note ?? "", hasNote: version.revision != nil,
             changes: changes, hasChanges: !changes.isEmpty,
             services: version.services.map { service in
-                VersionView.ServiceTerms(
-                    id: service.serviceID, title: builder.serviceTitle(service.serviceID), rows: Self.rows(service.terms))
+                let title = builder.serviceTitle(service.serviceID)
+                return VersionView.ServiceTerms(
+                    id: service.serviceID, title: title, caption: s(.versionTermsCaption, ["service": title]),
+                    rows: Self.rows(service.terms, s))
             },
-            previous: index > 0 ? link(index - 1) : nil, next: index + 1 < versions.count ? link(index + 1) : nil)
+            previous: index > 0 ? link(index - 1) : nil, next: index + 1 < versions.count ? link(index + 1) : nil,
+            planLink: s(.versionPlanLink, ["plan": plan.title]))
     }
 
     /// Every term of one service, in words, as the details page words them.
-    static func rows(_ t: ResolvedTerms) -> [VersionView.Row] {
+    static func rows(_ t: ResolvedTerms, _ s: StringTable) -> [VersionView.Row] {
         var rows: [VersionView.Row] = [
-            .init(term: "Objective", value: t.uptime.map { PageFormat.percent($0) + " monthly uptime" } ?? "No uptime commitment")
+            .init(
+                term: s[.termObjective],
+                value: t.uptime.map { s(.objectiveMonthlyUptime, ["objective": PageFormat.percent($0)]) } ?? s[.noUptimeCommitment])
         ]
         if let budget = t.budgetMinutesPerMonth {
-            rows.append(.init(term: "Downtime allowed", value: "up to " + PageFormat.minutesInWords(budget) + " a month"))
+            rows.append(
+                .init(term: s[.termDowntimeAllowed], value: s(.termDowntimeAllowedValue, ["minutes": PageFormat.minutesInWords(budget, s)])))
         }
         let schedule = SLAArithmetic.creditSchedule(t)
         rows.append(
             .init(
-                term: "Service credits",
+                term: s[.termCredits],
                 value: schedule.isEmpty
-                    ? "None" : schedule.map { "\(PageFormat.percent($0.credit)) below \(PageFormat.percent($0.below))" }.joined(separator: ", ")))
-        rows.append(.init(term: "Credit cap", value: PageFormat.percent(t.creditCap) + " of the monthly fee"))
-        rows.append(.init(term: "Claim window", value: PageFormat.claimWindow(t).map { "Claim " + $0 } ?? "As set out in the general terms"))
+                    ? s[.termNone]
+                    : schedule.map {
+                        s(.termCreditTier, ["credit": PageFormat.percent($0.credit), "below": PageFormat.percent($0.below)])
+                    }.joined(separator: s[.listComma])))
+        rows.append(.init(term: s[.termCreditCap], value: s(.termCreditCapValue, ["cap": PageFormat.percent(t.creditCap)])))
         rows.append(
             .init(
-                term: "Scheduled maintenance",
-                value: t.excludeMaintenance ? "Not counted as downtime" : "Counted as downtime"))
+                term: s[.termClaimWindow],
+                value: PageFormat.claimWindow(t, s).map { s(.termClaimWindowValue, ["window": $0]) } ?? s[.termClaimWindowTerms]))
         rows.append(
             .init(
-                term: "Termination right",
-                value: t.terminationConsecutiveMisses.map { "After \($0) missed month\($0 == 1 ? "" : "s") in a row" } ?? "None"))
+                term: s[.termMaintenance],
+                value: t.excludeMaintenance ? s[.termMaintenanceExcluded] : s[.termMaintenanceCounted]))
+        rows.append(
+            .init(
+                term: s[.termTermination],
+                value: t.terminationConsecutiveMisses.map {
+                    s.plural($0, one: .termTerminationValueOne, other: .termTerminationValueOther)
+                } ?? s[.termNone]))
         if let support = t.support {
-            var value = PageFormat.hours(support.hours).map { PageFormat.capitalized($0) } ?? "Hours not stated"
+            var value = PageFormat.hours(support.hours, s).map { PageFormat.capitalized($0) } ?? s[.termSupportHoursNotStated]
             if !support.response.isEmpty {
-                value += "; " + support.response.map { "\($0.severity) \($0.time.phrase)" }.joined(separator: ", ")
+                value += "; " + support.response.map { "\($0.severity) \($0.time.phrase(s))" }.joined(separator: s[.listComma])
             }
-            rows.append(.init(term: "Support", value: value))
+            rows.append(.init(term: s[.termSupport], value: value))
         }
         return rows
     }
