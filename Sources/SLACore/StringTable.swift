@@ -77,21 +77,21 @@ public struct StringTable: Sendable, Hashable {
         return names
     }
 
-    /// What is wrong with `text` as an override of `id`: placeholders it drops or adds.
-    public static func problem(id: StringID, text: String) -> String? {
+    /// What is wrong with `text` as an override of `id`: a placeholder the string does not
+    /// have is an error (it would be published as written); one it leaves out is a warning (the
+    /// text will not say that value).
+    public static func problems(id: StringID, text: String) -> (error: String?, warning: String?) {
         let expected = placeholders(id.defaultText)
         let found = placeholders(text)
         let missing = expected.filter { !found.contains($0) }
         let unknown = found.filter { !expected.contains($0) }
-        if missing.isEmpty && unknown.isEmpty { return nil }
-        var parts: [String] = []
-        if !missing.isEmpty { parts.append("must keep " + missing.map { "{\($0)}" }.joined(separator: ", ")) }
-        if !unknown.isEmpty {
-            parts.append(
-                "has no " + unknown.map { "{\($0)}" }.joined(separator: ", ")
-                    + (expected.isEmpty ? " (it takes no placeholders)" : " (it takes " + expected.map { "{\($0)}" }.joined(separator: ", ") + ")"))
-        }
-        return "strings." + id.rawValue + " " + parts.joined(separator: " and ")
+        func list(_ names: [String]) -> String { names.map { "{\($0)}" }.joined(separator: ", ") }
+        let error = unknown.isEmpty
+            ? nil
+            : "strings.\(id.rawValue) has no \(list(unknown))"
+                + (expected.isEmpty ? " (it takes no placeholders)" : " (it takes \(list(expected)))")
+        let warning = missing.isEmpty ? nil : "strings.\(id.rawValue) leaves out \(list(missing)): the text will not say it"
+        return (error, warning)
     }
 
     private static func isName(_ s: String) -> Bool {

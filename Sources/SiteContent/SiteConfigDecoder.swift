@@ -104,7 +104,7 @@ public enum SiteConfigDecoder {
     }
 
     /// SPEC §2 `strings`: a map from string id to text. An unknown id is an error (with the
-    /// closest id), and so is an override that drops or adds one of the default's placeholders.
+    /// closest id), and so is a placeholder the string does not take; leaving one out warns.
     static func decodeStrings(_ node: Node, source: YAMLSource) -> StringTable {
         let r = MappingReader(node, in: source, what: "strings", allowed: StringID.allCases.map(\.rawValue))
         guard r.isMapping else { return StringTable() }
@@ -112,10 +112,12 @@ public enum SiteConfigDecoder {
         for pair in r.pairs {
             guard let id = StringID(rawValue: pair.key), let text = MappingReader.string(pair.value, key: "strings." + pair.key, in: source)
             else { continue }
-            if let problem = StringTable.problem(id: id, text: text) {
-                source.error(pair.value, problem + ", got \"\(text)\"")
+            let problems = StringTable.problems(id: id, text: text)
+            if let error = problems.error {
+                source.error(pair.value, error + ", got \"\(text)\"")
                 continue
             }
+            if let warning = problems.warning { source.warning(pair.value, warning) }
             overrides[id] = text
         }
         return StringTable(overrides: overrides)
