@@ -164,6 +164,15 @@ def test_home_has_a_section_per_plan_comparison_and_contacts(site):
     assert "mailto:sla-claims@nimbus.example" in text
 
 
+def test_home_names_a_change_published_ahead(site):
+    # content/plans/enterprise.md has a revision effective 2027-01-01, after --now (2026-11-24):
+    # its card says so beside the bullets of the terms in force, and links that version's page.
+    page = read(site, "index.html")
+    upcoming = [(h, t) for h, t, a in page.links if "/versions/" in (h or "")]
+    assert upcoming == [("/plans/enterprise/versions/2027-01-01/", "new terms from 1 January 2027")]
+    assert resolves(site, upcoming[0][0])
+
+
 def test_plan_page_bullets_in_plain_words(site):
     page = read(site, "plans/business/index.html")
     assert page.headings[0] == (1, "Business")

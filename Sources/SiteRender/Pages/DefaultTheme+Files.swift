@@ -281,6 +281,9 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 <h2 id="plan-{{id}}-h">{{title}}{{#has_price}} <span class="price">{{price}}</span>{{/has_price}}</h2>
 <p>{{summary}}</p>
 {{>partials/bullets}}
+{{#upcoming}}
+<p class="upcoming"><strong>{{t.home_upcoming}}</strong> <a href="{{href}}">{{label}}</a></p>
+{{/upcoming}}
 <p class="more"><a href="{{details_href}}" aria-label="{{details_label}}">{{t.view_full_details}}</a></p>
 </section>
 {{/plans}}

@@ -5,16 +5,26 @@ struct HomePage {
     let builder: PageBuilder
     /// Per plan and covered service: its terms (the overview shows no month figures).
     let levels: [[ServiceLevel]]
+    /// Per plan, the effective day of its next version when one is published ahead.
+    let upcoming: [CalendarDay?]
 
     func render() -> [UInt8] {
         let site = builder.site
         let urls = builder.urls
         let s = builder.strings
-        let plans = zip(site.plans, levels).map { plan, levels in
-            HomeView.PlanItem(
+        let plans = site.plans.indices.map { p in
+            let plan = site.plans[p]
+            // The bullets are the terms in force now; a change published ahead is said beside them.
+            let next = upcoming.indices.contains(p) ? upcoming[p] : nil
+            return HomeView.PlanItem(
                 id: plan.id, title: plan.title, summary: plan.summary, price: plan.price ?? "", hasPrice: plan.price != nil,
-                bullets: bullets(levels), detailsHref: urls.link(urls.plan(plan.id)),
-                detailsLabel: s(.homeDetailsLabel, ["plan": plan.title]))
+                bullets: bullets(levels[p]), detailsHref: urls.link(urls.plan(plan.id)),
+                detailsLabel: s(.homeDetailsLabel, ["plan": plan.title]),
+                upcoming: next.map {
+                    .init(
+                        label: s(.homeUpcomingLink, ["date": PageFormat.day($0, s)]),
+                        href: urls.link(urls.version(plan: plan.id, effective: $0)))
+                })
         }
         // Each plan's levels by service id (one lookup per table cell, not a search).
         let levelsByPlan: [[String: ServiceLevel]] = levels.map { levels in

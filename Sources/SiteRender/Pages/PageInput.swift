@@ -34,7 +34,8 @@ struct ThemeInput: Hashable, Sendable {
 /// their status data only from here (`PageBuilder` has none), so nothing they show is missing
 /// from the key.
 enum PageInput: Hashable, Sendable {
-    case home(levels: [[ServiceLevel]])
+    /// `upcoming`: per plan, the effective day of its next version when one is published ahead.
+    case home(levels: [[ServiceLevel]], upcoming: [CalendarDay?])
     case terms
     case notFound
     case status(StatusInput)

@@ -65,11 +65,17 @@ enum PageOutputs {
         case .home:
             // The overview shows terms, never month figures.
             // The promises in force: a service a revision dropped is not one.
-            return .home(levels: figures.plans.map { $0.filter(\.coveredNow).map { level in
-                var terms = level
-                terms.months = []
-                return terms
-            } })
+            return .home(
+                levels: figures.plans.map { $0.filter(\.coveredNow).map { level in
+                    var terms = level
+                    terms.months = []
+                    return terms
+                } },
+                // The next version of each plan's terms, when one is published ahead.
+                upcoming: figures.versions.indices.map { p in
+                    let next = figures.currentVersion[p] + 1
+                    return next < figures.versions[p].count ? figures.versions[p][next].effective : nil
+                })
         case .terms: return .terms
         case .notFound: return .notFound
         case .status: return .status(status)
@@ -179,7 +185,7 @@ enum PageOutputs {
     static func render(_ input: PageInput, _ builder: PageBuilder) -> [UInt8] {
         let site = builder.site
         switch input {
-        case .home(let levels): return HomePage(builder: builder, levels: levels).render()
+        case .home(let levels, let upcoming): return HomePage(builder: builder, levels: levels, upcoming: upcoming).render()
         case .plan(let p, let levels, let versions, let current):
             return PlanPage(builder: builder, plan: site.plans[p], levels: levels, versions: versions, current: current).render()
         case .details(let p, let level, let incidents, let count):

@@ -219,6 +219,13 @@ struct HomeView: TemplateView {
         var bullets: [String]
         var detailsHref: String
         var detailsLabel: String
+        /// The plan's next terms, when a revision is published ahead of taking effect.
+        var upcoming: Link?
+    }
+
+    struct Link: Codable {
+        var label: String
+        var href: String
     }
 
     struct PlanLink: Codable {
