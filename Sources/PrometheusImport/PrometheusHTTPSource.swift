@@ -96,7 +96,11 @@ public final class PrometheusHTTPSource: QueryRangeSource {
             if e == .connectTimeout { return "no connection within 10 s" }
             if e == .remoteConnectionClosed { return "the server closed the connection" }
         }
-        if let e = error as? IOError { return e.description }
+        if let e = error as? IOError {
+            // NIO's text is "connection reset (error set): Connection refused) (errno: 111)".
+            let text = String(cString: strerror(e.errnoCode))
+            return text.prefix(1).lowercased() + text.dropFirst()
+        }
         let text = String(describing: error)
         if text.contains("connectionRefused") || text.contains("Connection refused") { return "connection refused" }
         return text

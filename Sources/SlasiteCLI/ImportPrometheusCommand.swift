@@ -11,11 +11,13 @@ struct ImportPrometheusCommand: AsyncParsableCommand {
         commandName: "prometheus",
         abstract: "Merge request and error counts per interval from a Prometheus-compatible API into content/status/samples/<service>.csv.",
         discussion: """
-            The value of each query at time t is the interval that ends at t: --total and --errors
-            should count requests over the last interval, whole numbers, e.g.
+            A query's value at time t is the row of the interval that ends at t. Both
+            queries must give one series of whole numbers: requests over one interval,
+            e.g. for --interval 1m:
               --total 'sum(round(increase(http_requests_total[1m])))'
               --errors 'sum(round(increase(http_requests_total{code=~"5.."}[1m])))'
             Rows from --from to --to are replaced; the file's other rows are kept.
+            See docs/cli.md.
             """)
 
     @Option(help: "The site folder.")
@@ -66,7 +68,7 @@ struct ImportPrometheusCommand: AsyncParsableCommand {
         let range: ImportRange
         switch ImportRange.make(from: from, to: to, interval: step, calendar: calendar, now: now) {
         case let .success(r): range = r
-        case let .failure(problem): throw ValidationError(problem.description)
+        case let .failure(problem): throw usageError(problem.description)
         }
         if !quiet {
             for (role, query) in [("total", total), ("errors", errors)] {
@@ -154,7 +156,7 @@ struct ImportPrometheusCommand: AsyncParsableCommand {
         } else if !ids.isEmpty {
             message += "; the services are \(ids.joined(separator: ", "))"
         }
-        throw ValidationError(message)
+        throw usageError(message)
     }
 
     /// Every problem, up to a screenful: a month of bad values would otherwise be 44,640 lines.
@@ -165,6 +167,14 @@ struct ImportPrometheusCommand: AsyncParsableCommand {
         if problems.count > shown { text += "error: … and \(problems.count - shown) more problems of the same kinds\n" }
         text += "nothing was written\n"
         FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// Prints a usage error found after parsing (it needs the site) as ArgumentParser prints its own.
+    func usageError(_ message: String) -> ExitCode {
+        let usage = SlasiteCommand.usageString(for: Self.self)
+        let text = "Error: \(message)\nUsage: \(usage)\n  See 'slasite import prometheus --help' for more information.\n"
+        FileHandle.standardError.write(Data(text.utf8))
+        return Exit.usage
     }
 
     func warn(_ text: String) {
