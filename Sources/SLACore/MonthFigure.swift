@@ -4,6 +4,8 @@ public enum FigureSource: String, Sendable, Hashable {
     case incidents
     /// A row of measurements.csv.
     case measurements
+    /// Request samples (SPEC §3 Downtime from samples).
+    case samples
     /// No data: the month ends at or before `status_since`. It is not judged.
     case none
 }
@@ -54,6 +56,10 @@ public struct ServiceLevel: Sendable, Hashable {
     /// Whether the version in force now covers the service (false for one a revision dropped:
     /// its history stays, its promise does not).
     public var coveredNow: Bool = true
+    /// SPEC §3 Downtime from samples of this level (nil when no month measures by samples):
+    /// the Downtime of any range of whole intervals, e.g. a day, is
+    /// `samples.downtimeMinutes(from:to:)`, the computation the monthly figures read.
+    public var samples: SampleDowntime? = nil
 
     /// SPEC §3: the per-month budget quoted on summaries uses the average month of 43,830 minutes.
     public var budgetMinutesPerMonth: Double? { terms.budgetMinutesPerMonth }
