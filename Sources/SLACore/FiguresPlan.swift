@@ -219,7 +219,7 @@ public struct FiguresPlan: Sendable {
             }
         }
         return SampleDowntimeInput(
-            series: site.samples[serviceID] ?? SampleSeries(), months: months, rules: rules, excludeMaintenance: exclude,
+            service: serviceID, series: site.samples[serviceID] ?? SampleSeries(), months: months, rules: rules, excludeMaintenance: exclude,
             maintenance: windows, now: level.now)
     }
 

@@ -2,6 +2,8 @@
 /// of a kept result): the service's samples, the months with the rule in force in each, the
 /// maintenance windows that count against it, and *now*.
 public struct SampleDowntimeInput: Sendable, Hashable {
+    /// The service id (it names the kept result).
+    public var service: String
     public var series: SampleSeries
     /// The months with data, oldest first.
     public var months: [ReportedMonth]
@@ -16,9 +18,10 @@ public struct SampleDowntimeInput: Sendable, Hashable {
     public var now: Instant
 
     public init(
-        series: SampleSeries, months: [ReportedMonth], rules: [SampleRule?], excludeMaintenance: [Bool],
+        service: String, series: SampleSeries, months: [ReportedMonth], rules: [SampleRule?], excludeMaintenance: [Bool],
         maintenance: [WeightedSpan], now: Instant
     ) {
+        self.service = service
         self.series = series
         self.months = months
         self.rules = rules
