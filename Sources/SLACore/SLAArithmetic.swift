@@ -109,7 +109,9 @@ public enum SLAArithmetic {
                     final: final, met: met,
                     budgetMinutes: allowed, credit: credit, claimBy: credit > 0 ? terms.claimBy(m.month) : nil,
                     terminationRight: terminationRight(missRun: missRun, terms: terms), objective: terms.uptime,
-                    version: inputs.versionOfMonth[i]))
+                    version: inputs.versionOfMonth[i],
+                    meanErrorRate: inputs.measured[m.month] == nil && terms.downtime.sampleRule?.method == .errorRate
+                        ? 100 - uptime : nil))
         }
         return figures
     }
