@@ -7,6 +7,7 @@ loopback port. The import's rows are compared with rows written out by hand belo
 import calendar
 import datetime
 import http.server
+import json
 import os
 import shutil
 import socket
@@ -14,6 +15,7 @@ import subprocess
 import threading
 import time
 import urllib.request
+from html.parser import HTMLParser
 
 import pytest
 
@@ -220,7 +222,7 @@ def test_rows_outside_the_range_are_kept_and_rows_inside_replaced(site, promethe
     samples(site).parent.mkdir(parents=True)
     samples(site).write_text(
         "start,total,errors\n"
-        "2026-11-01T00:02:00+00:00,7,1\n"    # after the range: kept as written
+        "2026-11-01T00:02:00+00:00,7,1\n"    # after the range: kept (written in UTC)
         "2026-10-01T00:04:00Z,999,0\n"       # replaced by 3,0
         "2026-10-02T12:00:00Z,5,5\n"         # in the range, no requests there in Prometheus: removed
         "2026-09-30T23:59:00Z,10,0\n")       # before the range: kept
@@ -230,7 +232,7 @@ def test_rows_outside_the_range_are_kept_and_rows_inside_replaced(site, promethe
     assert samples(site).read_text() == (
         "start,total,errors\n2026-09-30T23:59:00Z,10,0\n"
         + "".join(r + "\n" for r in EXPECTED_OCTOBER)
-        + "2026-11-01T00:02:00+00:00,7,1\n")
+        + "2026-11-01T00:02:00Z,7,1\n")
 
 
 def assert_refused(proc, site, *texts, before=None):
@@ -341,7 +343,7 @@ def test_a_bad_samples_file_is_reported_and_kept(site, prometheus):
     before = samples(site).read_bytes()
     proc = run_import(site, prometheus, **SHORT)
     assert proc.returncode == 1
-    assert "content/status/samples/api.csv:2:24: errors (6) cannot exceed total (5)" in proc.stderr
+    assert "content/status/samples/api.csv:2:24: errors (6) must not exceed total (5) requests" in proc.stderr
     assert "must be fixed before importing into it; nothing was written" in proc.stderr
     assert samples(site).read_bytes() == before
 
@@ -370,3 +372,74 @@ def test_a_range_selector_other_than_the_interval_is_a_warning(site, prometheus)
                       errors="sum(round(increase(http_requests_total{code=~\"5..\"}[5m])))", **SHORT)
     assert "warning: the total query's range [5m] is not --interval 1m: each row would count 5m of requests" in proc.stderr
     assert "warning: the errors query's range [5m] is not --interval 1m" in proc.stderr
+
+
+def test_an_imported_month_is_judged_by_the_contracts_rule_in_sla_json_and_on_the_page(site, prometheus):
+    # The plan measures Downtime as a minute with more than 5 % of requests failing, counted
+    # only with at least 100 requests (the Atlassian / GitHub style of rule).
+    plan = site / "content" / "plans" / "pro.md"
+    plan.write_text(PLAN.replace(
+        "services:\n  api: {}\n",
+        "services:\n  api:\n    downtime: {source: samples, interval: 1, error_rate_above: 5, min_requests: 100}\n"))
+    proc = run_import(site, prometheus)
+    assert proc.returncode == 0, proc.stderr
+    build = subprocess.run([BINARY, "build", "--source", str(site), "--now", "2026-11-15T00:00:00Z"],
+                           capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr
+    assert "warning" not in build.stderr, build.stderr
+
+    # By hand, from EXPECTED_OCTOBER: a minute is bad when errors / total > 5 % and total >= 100.
+    #   2026-10-01 00:04   3 requests              under 100: not counted
+    #   2026-10-07 22:10   5 / 100 = 5 %           not more than 5 %: good
+    #   2026-10-07 22:20   50 / 50, 50 requests    under 100: not counted
+    #   2026-10-07 22:30–22:49  10 / 100 = 10 %    bad: 20 minutes
+    #   2026-10-14 21:19   52 / 104 = 50 %         bad: 1 (the last row before the second join)
+    #   2026-10-14 21:20   52 / 105 ≈ 49.5 %       bad: 1 (the first row after it)
+    #   2026-10-31 23:59   100 / 100               bad: 1 (evaluated at 2026-11-01T00:00)
+    # Downtime 20 + 1 + 1 + 1 = 23 minutes of October's 31 × 1440 = 44,640:
+    # uptime = 100 × (44,640 − 23) / 44,640 = 99.94847… → 99.948 < 99.95: missed, credit 10 %
+    # (below 99.95, not below 99). Budget (1 − 0.9995) × 44,640 = 22.32 → 22.3; left 22.32 − 23 = −0.68 → −0.7.
+    sla = json.loads((site / "public" / "sla.json").read_text())
+    service = sla["plans"][0]["services"][0]
+    assert service["downtime"] == {"source": "samples", "interval": 1, "method": "bad_intervals", "error_rate_above": 5,
+                                   "min_requests": 100, "min_consecutive": 1}
+    october = next(m for m in service["months"] if m["month"] == "2026-10")
+    assert {k: october[k] for k in ("uptime", "downtime_minutes", "met", "credit", "final", "budget_minutes",
+                                    "budget_left_minutes", "source", "minutes")} == {
+        "uptime": 99.948, "downtime_minutes": 23, "met": False, "credit": 10, "final": True, "budget_minutes": 22.3,
+        "budget_left_minutes": -0.7, "source": "samples", "minutes": 44640}
+
+    # The details page shows the same month in its history table, and the rule in words.
+    page = (site / "public" / "plans" / "pro" / "api" / "index.html").read_text()
+    rows = TableRows(page).rows
+    october_row = next(r for r in rows if r and r[0] == "October 2026")
+    assert october_row[1:4] == ["99.948 %", "23.0 min", "99.95 %"], october_row
+    assert "Missed" in october_row and "10 %" in october_row, october_row
+    assert october_row[-1] == "Request samples", october_row
+    text = " ".join(TableRows(page).text.split())
+    assert "more than 5 % of requests fail, with at least 100 requests in the minute" in text
+
+
+class TableRows(HTMLParser):
+    """The text of each table row's cells, and the page's whole text."""
+
+    def __init__(self, page):
+        super().__init__(convert_charrefs=True)
+        self.rows, self.text, self._cell = [], "", None
+        self.feed(page)
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self._cell = ""
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._cell is not None:
+            self.rows[-1].append(" ".join(self._cell.split()))
+            self._cell = None
+
+    def handle_data(self, data):
+        self.text += data
+        if self._cell is not None:
+            self._cell += data

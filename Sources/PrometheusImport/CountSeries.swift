@@ -3,14 +3,15 @@ import SLACore
 /// Whole counts by evaluation time, read from the answers of one query over all its windows.
 public struct CountSeries: Sendable, Hashable {
     /// Count by evaluation time (seconds since 1970); an instant without a point has no entry.
-    public var counts: [Int64: Int64] = [:]
+    public var counts: [Int64: UInt64] = [:]
 
     /// How close to a whole number a value must be to count as one (float noise of a sum).
     public static let integerTolerance = 1e-6
-    /// Larger counts would lose whole numbers in the server's floating point.
-    static let largestCount = 9_007_199_254_740_992.0  // 2^53
+    /// The largest count a samples file holds (10^15, below 2^53 where floating point still
+    /// keeps every whole number).
+    static let largestCount = Double(SampleSeries.maxCount)
 
-    public init(counts: [Int64: Int64] = [:]) { self.counts = counts }
+    public init(counts: [Int64: UInt64] = [:]) { self.counts = counts }
 
     /// Reads `answers` (one per window, in order); every problem is collected, not just the first.
     public static func read(
@@ -62,13 +63,13 @@ public struct CountSeries: Sendable, Hashable {
     enum CountProblem: Error { case notANumber, negative, nonInteger, tooLarge }
 
     /// A sample value as a whole count: within `integerTolerance` of a whole number, 0 or more.
-    static func count(_ text: String) -> Result<Int64, CountProblem> {
+    static func count(_ text: String) -> Result<UInt64, CountProblem> {
         guard let value = Double(text), value.isFinite else { return .failure(.notANumber) }
         let whole = value.rounded()
         guard abs(value - whole) <= integerTolerance else { return .failure(value < 0 ? .negative : .nonInteger) }
         guard whole >= 0 else { return .failure(.negative) }
         guard whole <= largestCount else { return .failure(.tooLarge) }
         // `-0.0000001` rounds to -0: a zero count.
-        return .success(Int64(whole))
+        return .success(UInt64(whole))
     }
 }

@@ -22,8 +22,8 @@ public enum ImportProblem: Error, Sendable, Hashable, CustomStringConvertible {
     case negative(role: QueryRole, value: String, at: Instant, interval: SampleInterval)
     case nonInteger(role: QueryRole, value: String, at: Instant, interval: SampleInterval)
     case countTooLarge(role: QueryRole, value: String, at: Instant, interval: SampleInterval)
-    case errorsAboveTotal(at: Instant, interval: SampleInterval, total: Int64, errors: Int64)
-    case errorsWithoutTotal(at: Instant, interval: SampleInterval, errors: Int64)
+    case errorsAboveTotal(at: Instant, interval: SampleInterval, total: UInt64, errors: UInt64)
+    case errorsWithoutTotal(at: Instant, interval: SampleInterval, errors: UInt64)
 
     public var description: String {
         switch self {
@@ -55,7 +55,7 @@ public enum ImportProblem: Error, Sendable, Hashable, CustomStringConvertible {
             return "the \(role.rawValue) query gives \(value) \(Self.place(at, interval)), not a whole number:"
                 + " increase() extrapolates, so wrap it in round(...), e.g. sum(round(increase(http_requests_total[\(interval)])))"
         case let .countTooLarge(role, value, at, interval):
-            return "the \(role.rawValue) query gives \(value) \(Self.place(at, interval)): too large to be a count"
+            return "the \(role.rawValue) query gives \(value) \(Self.place(at, interval)): more than a samples file holds (10^15 requests)"
         case let .errorsAboveTotal(at, interval, total, errors):
             return "\(Self.place(at, interval).capitalizedFirst) the errors query gives \(errors) but the total query \(total): errors cannot exceed the total (do both queries count the same requests?)"
         case let .errorsWithoutTotal(at, interval, errors):

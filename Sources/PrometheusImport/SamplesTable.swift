@@ -5,106 +5,55 @@ import SiteContent
 public struct SamplesTable: Sendable, Hashable {
     public static let header = "start,total,errors"
 
-    /// One row: its interval start and its text as written (kept rows stay byte for byte).
+    /// One row as the importer writes it: the start in UTC (`2026-10-01T00:04:00Z`), then the counts.
     public struct Row: Sendable, Hashable {
         public var start: Instant
-        public var line: String
+        public var total: UInt64
+        public var errors: UInt64
 
-        public init(start: Instant, line: String) {
+        public init(start: Instant, total: UInt64, errors: UInt64) {
             self.start = start
-            self.line = line
+            self.total = total
+            self.errors = errors
         }
 
-        /// A row the importer writes: the start in UTC (`2026-10-01T00:04:00Z`), then the counts.
-        public init(start: Instant, total: Int64, errors: Int64) {
-            self.init(start: start, line: "\(start.rfc3339),\(total),\(errors)")
-        }
+        public var line: String { "\(start.rfc3339),\(total),\(errors)" }
     }
 
+    /// The file's `#` comment lines, as written and in order.
+    public private(set) var comments: [String]
     /// Rows sorted by start, no two with the same start.
     public private(set) var rows: [Row]
 
-    public init(sortedRows rows: [Row]) { self.rows = rows }
+    public init(comments: [String] = [], sortedRows rows: [Row]) {
+        self.comments = comments
+        self.rows = rows
+    }
 
-    /// The file's text: the header, then one row a line, each ending in a newline.
+    /// The file's text: the header, the comments, then one row a line, each line ending in a newline.
     public var text: String {
         var out = Self.header + "\n"
+        for line in comments { out += line + "\n" }
         for row in rows { out += row.line + "\n" }
         return out
     }
 
-    /// Reads a samples file's text; every bad row is a diagnostic at `file:line:column`.
-    public static func parse(_ text: String, file: String) -> (table: SamplesTable, diagnostics: [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        var rows: [Row] = []
-        var firstLine: [Int64: Int] = [:]
-        var lineNumber = 0
-        var sawHeader = false
-        // By bytes: a String splits "\r\n" as one character, never at its "\n".
-        for raw in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            lineNumber += 1
-            var bytes = raw[...]
-            if bytes.last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }
-            var line = Substring(String(decoding: bytes, as: UTF8.self))
-            if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
-            if !sawHeader {
-                sawHeader = true
-                if line != Self.header {
-                    diagnostics.append(Diagnostic(.error, file, 1, 1, "the first line must be the header \(Self.header), got \"\(line)\""))
-                    return (SamplesTable(sortedRows: []), diagnostics)
-                }
-                continue
-            }
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-            guard fields.count == 3 else {
-                diagnostics.append(Diagnostic(.error, file, lineNumber, 1, "a row has 3 fields (start,total,errors), this one has \(fields.count)"))
-                continue
-            }
-            let columns = [1, fields[0].count + 2, fields[0].count + fields[1].count + 3]
-            var ok = true
-            var start = Instant(seconds: 0)
-            if let local = LocalDateTime(iso8601: String(fields[0])), !local.isDateOnly, let offset = local.utcOffset {
-                let days = CivilDate.days(year: local.year, month: local.month, day: local.day)
-                start = Instant(seconds: days * 86_400 + Int64(local.hour * 3600 + local.minute * 60 + local.second - offset))
-            } else {
-                ok = false
-                diagnostics.append(Diagnostic(
-                    .error, file, lineNumber, columns[0],
-                    "start must be an ISO 8601 time with Z or an offset (2026-10-01T00:04:00Z), got \"\(fields[0])\""))
-            }
-            var counts: [Int64] = []
-            for (i, name) in [(1, "total"), (2, "errors")] {
-                if let n = wholeNumber(fields[i]) {
-                    counts.append(n)
-                } else {
-                    ok = false
-                    diagnostics.append(Diagnostic(.error, file, lineNumber, columns[i], "\(name) must be a whole number 0 or more, got \"\(fields[i])\""))
-                }
-            }
-            if counts.count == 2, counts[1] > counts[0] {
-                ok = false
-                diagnostics.append(Diagnostic(.error, file, lineNumber, columns[2], "errors (\(counts[1])) cannot exceed total (\(counts[0]))"))
-            }
-            guard ok else { continue }
-            if let earlier = firstLine[start.seconds] {
-                diagnostics.append(Diagnostic(
-                    .error, file, lineNumber, 1, "a second row for the interval starting \(start.rfc3339) (the first is on line \(earlier))"))
-                continue
-            }
-            firstLine[start.seconds] = lineNumber
-            rows.append(Row(start: start, line: String(line)))
+    /// Reads a samples file with the build's own reader (`SamplesDecoder`), so the importer
+    /// accepts exactly the files a build accepts; its errors come back as they are.
+    public static func parse(_ bytes: [UInt8], file: String) -> (table: SamplesTable, diagnostics: [Diagnostic]) {
+        let decoded = SamplesDecoder.decode(bytes, file: file)
+        let errors = decoded.diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else { return (SamplesTable(sortedRows: []), errors) }
+        let rows = decoded.series.rows.map { Row(start: $0.start, total: $0.total, errors: $0.errors) }
+        // The decoder skips comment lines; the import keeps them, after the header.
+        var comments: [String] = []
+        for raw in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+            var line = String(decoding: raw, as: UTF8.self)
+            if line.hasSuffix("\r") { line.removeLast() }
+            if line.hasPrefix("\u{FEFF}") { line.removeFirst() }
+            if line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("#") { comments.append(line) }
         }
-        if !sawHeader {
-            diagnostics.append(Diagnostic(.error, file, 1, 1, "the first line must be the header \(Self.header); the file is empty"))
-        }
-        rows.sort { $0.start < $1.start }
-        return (SamplesTable(sortedRows: rows), diagnostics)
-    }
-
-    static func wholeNumber(_ s: Substring) -> Int64? {
-        guard !s.isEmpty, s.count <= 18, s.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        return Int64(s)
+        return (SamplesTable(comments: comments, sortedRows: rows), [])
     }
 
     /// What a merge did to the rows.
@@ -137,6 +86,6 @@ public struct SamplesTable: Sendable, Hashable {
         let before = rows.prefix { $0.start < range.from }
         let after = rows.drop { $0.start < range.to }
         counts.kept = before.count + after.count
-        return (SamplesTable(sortedRows: Array(before) + imported + Array(after)), counts)
+        return (SamplesTable(comments: comments, sortedRows: Array(before) + imported + Array(after)), counts)
     }
 }

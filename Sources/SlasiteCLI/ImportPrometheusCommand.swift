@@ -84,7 +84,7 @@ struct ImportPrometheusCommand: AsyncParsableCommand {
         let oldBytes = FileManager.default.contents(atPath: fileURL.path)
         var table = SamplesTable(sortedRows: [])
         if let oldBytes {
-            let parsed = SamplesTable.parse(String(decoding: oldBytes, as: UTF8.self), file: relative)
+            let parsed = SamplesTable.parse([UInt8](oldBytes), file: relative)
             if !parsed.diagnostics.isEmpty {
                 DiagnosticPrinter(sources: [relative: [UInt8](oldBytes)]).print(parsed.diagnostics)
                 FileHandle.standardError.write(Data("error: \(relative) must be fixed before importing into it; nothing was written\n".utf8))

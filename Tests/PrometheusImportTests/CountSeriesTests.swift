@@ -62,6 +62,13 @@ final class CountSeriesTests: XCTestCase {
         XCTAssertEqual(r.series.counts, [at("2026-10-01T00:05:00Z").seconds: 5])
     }
 
+    func testCountsAboveWhatASamplesFileHoldsAreProblems() {
+        // A samples file holds at most 10^15 requests a row (SampleSeries.maxCount).
+        let r = read(#"{"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[1790812860,"1e15"],[1790812920,"1000000000000001"]]}]}}"#)
+        XCTAssertEqual(r.series.counts, [at("2026-10-01T00:01:00Z").seconds: 1_000_000_000_000_000])
+        XCTAssertEqual(r.problems, [.countTooLarge(role: .total, value: "1000000000000001", at: at("2026-10-01T00:02:00Z"), interval: minute)])
+    }
+
     func testSeveralSeriesAreNamedByTheirLabels() {
         // `round(increase(http_requests_total[1m]))` without sum: one series per code.
         let r = read("""
