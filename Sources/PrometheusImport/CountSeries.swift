@@ -38,10 +38,12 @@ public struct CountSeries: Sendable, Hashable {
             for s in answer.data?.result ?? [] {
                 for point in s.values {
                     // The server writes times as seconds with up to 3 decimals; ours are whole steps.
+                    // A point outside the window is the server's own widening (VictoriaMetrics
+                    // moves a range's ends for its cache): another window, or no row, has it.
+                    if point.time < Double(window.start.seconds) || point.time > Double(window.end.seconds) { continue }
                     let millis = (point.time * 1000).rounded()
                     let seconds = Int64(exactly: millis / 1000) ?? Int64.min
-                    guard millis.truncatingRemainder(dividingBy: 1000) == 0, seconds >= window.start.seconds,
-                        seconds <= window.end.seconds, (seconds - window.start.seconds) % window.step == 0
+                    guard millis.truncatingRemainder(dividingBy: 1000) == 0, (seconds - window.start.seconds) % window.step == 0
                     else {
                         problems.append(.offGridPoint(role: role, time: point.time, window: window))
                         continue

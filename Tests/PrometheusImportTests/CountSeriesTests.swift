@@ -90,13 +90,11 @@ final class CountSeriesTests: XCTestCase {
         XCTAssertEqual(r.problems, [.severalSeries(role: .total, labels: ["{pod=\"a\"}", "{pod=\"b\"}"])])
     }
 
-    func testAPointOffTheRequestedStepsIsAProblem() {
-        // 1790812890 is 00:01:30, between two steps; 1790813460 (00:11) is after the window.
-        let r = read(#"{"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[1790812890,"1"],[1790812920.000,"2"],[1790813460,"1"]]}]}}"#)
-        XCTAssertEqual(r.problems, [
-            .offGridPoint(role: .total, time: 1790812890, window: window),
-            .offGridPoint(role: .total, time: 1790813460, window: window),
-        ])
+    func testAPointOffTheRequestedStepsIsAProblemAndOneOutsideTheWindowIsLeftOut() {
+        // 1790812890 is 00:01:30, between two steps; 1790813460 (00:11) and 1790812800 (00:00) are
+        // outside the window 00:01–00:10 (a server that widened the range): left to other windows.
+        let r = read(#"{"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[1790812800,"9"],[1790812890,"1"],[1790812920.000,"2"],[1790813460,"1"]]}]}}"#)
+        XCTAssertEqual(r.problems, [.offGridPoint(role: .total, time: 1790812890, window: window)])
         XCTAssertEqual(r.series.counts, [at("2026-10-01T00:02:00Z").seconds: 2])
     }
 
