@@ -296,21 +296,37 @@ def test_an_unreachable_server(site):
 
 
 class NotPrometheus(http.server.BaseHTTPRequestHandler):
-    """A proxy in front of a server that is down, and a page that is not the API."""
+    """What stands in front of an API, for errors a lone Prometheus does not make: a proxy whose
+    server is down, a dashboard's page, a redirect, a slow answer, a refused login."""
+
+    authorizations = []
 
     def do_POST(self):
         length = int(self.headers.get("Content-Length", 0))
         self.rfile.read(length)
+        headers = {"Content-Type": "text/html"}
         if self.path.startswith("/down/"):
-            body = b"<html><body><h1>502 Bad Gateway</h1>\n</body></html>\n"
-            self.send_response(502)
+            status, body = 502, b"<html><body><h1>502 Bad Gateway</h1>\n</body></html>\n"
+        elif self.path.startswith("/moved/"):
+            status, body = 301, b""
+            headers["Location"] = "https://prometheus.example/api/v1/query_range"
+        elif self.path.startswith("/slow/"):
+            time.sleep(3)
+            status, body = 200, b"{}"
+        elif self.path.startswith("/auth/"):
+            NotPrometheus.authorizations.append(self.headers.get("Authorization"))
+            status, body = 401, b"Unauthorized\n"
         else:
-            body = b"<!doctype html><title>Grafana</title>\x1b[31m"
-            self.send_response(200)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+            status, body = 200, b"<!doctype html><title>Grafana</title>\x1b[31m"
+        try:
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the slow answer's client gave up, as it should
 
     def log_message(self, *args):
         pass
@@ -335,6 +351,24 @@ def test_http_errors_without_prometheus_json(site, not_prometheus):
                                " that is not a Prometheus API answer: <!doctype html><title>Grafana</title>[31m")
     # The escape character the page sent never reaches the terminal.
     assert "\x1b" not in proc.stderr
+    proc = run_import(site, not_prometheus + "/moved", **SHORT)
+    assert_refused(proc, site, f"error: {not_prometheus}/moved/api/v1/query_range answered HTTP 301, redirecting to"
+                               " https://prometheus.example/api/v1/query_range: use the address the API is at as --url")
+
+
+def test_a_slow_server_times_out(site, not_prometheus):
+    proc = run_import(site, not_prometheus + "/slow", "--timeout", "1", **SHORT)
+    assert_refused(proc, site, f"error: {not_prometheus}/slow/api/v1/query_range did not answer within 1 s")
+
+
+def test_credentials_in_the_url_are_sent_as_basic_auth_and_never_printed(site, not_prometheus):
+    NotPrometheus.authorizations.clear()
+    url = not_prometheus.replace("http://", "http://reader:s3cr%40t@") + "/auth"
+    proc = run_import(site, url, **SHORT)
+    assert_refused(proc, site, f"error: {not_prometheus}/auth/api/v1/query_range answered HTTP 401: Unauthorized")
+    # base64("reader:s3cr@t") = cmVhZGVyOnMzY3JAdA==
+    assert NotPrometheus.authorizations == ["Basic cmVhZGVyOnMzY3JAdA=="]
+    assert "s3cr" not in proc.stderr + proc.stdout
 
 
 def test_a_bad_samples_file_is_reported_and_kept(site, prometheus):
@@ -356,6 +390,7 @@ def test_a_bad_samples_file_is_reported_and_kept(site, prometheus):
      "--from 2026-10-01T00:02:00Z is not on the 5m grid (every 5m from 00:00 UTC): use 2026-10-01T00:00:00Z or 2026-10-01T00:05:00Z"),
     (["--from", "2026-11-02"], "--to (2026-11-01T00:00:00Z) must be later than --from (2026-11-02T00:00:00Z)"),
     (["--to", "1 Nov"], '--to must be a day (2026-10-01) or an ISO 8601 time (2026-10-01T00:00:00Z), got "1 Nov"'),
+    (["--timeout", "0"], "--timeout must be a whole number of seconds from 1 to 3600, got 0"),
 ])
 def test_usage_errors(site, extra, text):
     args = [BINARY, "import", "prometheus", "--source", str(site), "--url", "http://127.0.0.1:9", "--service", "api",

@@ -14,6 +14,7 @@ public enum ImportProblem: Error, Sendable, Hashable, CustomStringConvertible {
     /// An HTTP error status without Prometheus's envelope (a proxy's page, say).
     case http(url: String, httpStatus: Int, body: String)
     case notPrometheusJSON(url: String, httpStatus: Int, body: String)
+    case redirected(url: String, httpStatus: Int, location: String)
     case answerTooLarge(url: String, limitBytes: Int)
     case notAMatrix(role: QueryRole, resultType: String)
     case severalSeries(role: QueryRole, labels: [String])
@@ -38,6 +39,8 @@ public enum ImportProblem: Error, Sendable, Hashable, CustomStringConvertible {
         case let .notPrometheusJSON(url, status, body):
             return "\(url) answered HTTP \(status) with something that is not a Prometheus API answer"
                 + (body.isEmpty ? "" : ": \(body)") + " (is --url the server's base address, e.g. http://localhost:9090?)"
+        case let .redirected(url, status, location):
+            return "\(url) answered HTTP \(status), redirecting to \(location): use the address the API is at as --url"
         case let .answerTooLarge(url, limit):
             return "\(url) answered with more than \(limit / 1_048_576) MiB: does the query return many series? Aggregate it with sum(...)"
         case let .notAMatrix(role, type):

@@ -30,7 +30,9 @@ public final class PrometheusHTTPSource: QueryRangeSource {
         self.timeoutSeconds = timeoutSeconds
         var configuration = HTTPClient.Configuration()
         configuration.timeout = .init(connect: .seconds(10), read: .seconds(timeoutSeconds))
-        configuration.redirectConfiguration = .follow(max: 5, allowCycles: false)
+        // A redirect is reported, not followed: following one may turn the POST into a GET,
+        // or carry the credentials to another host.
+        configuration.redirectConfiguration = .disallow
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
@@ -75,6 +77,9 @@ public final class PrometheusHTTPSource: QueryRangeSource {
         }
         let status = Int(response.status.code)
         let bytes = Data(body.readableBytesView)
+        if (300..<400).contains(status), let location = response.headers.first(name: "Location") {
+            throw ImportProblem.redirected(url: endpointForDisplay, httpStatus: status, location: printable(location))
+        }
         guard let answer = QueryRangeAnswer.decode(bytes) else {
             let excerpt = Self.excerpt(bytes)
             if status != 200 { throw ImportProblem.http(url: endpointForDisplay, httpStatus: status, body: excerpt) }

@@ -44,6 +44,9 @@ struct ImportPrometheusCommand: AsyncParsableCommand {
     @Option(help: "Length of one row: 1m, 5m, 10m, 15m or 30m.")
     var interval: String = "1m"
 
+    @Option(help: "Seconds to wait for each request's answer.")
+    var timeout: Int = 120
+
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
@@ -53,6 +56,9 @@ struct ImportPrometheusCommand: AsyncParsableCommand {
         }
         guard PrometheusHTTPSource.isValidURL(url) else {
             throw ValidationError("--url must be an absolute http or https URL without ? or #, e.g. http://localhost:9090, got \"\(url)\"")
+        }
+        guard (1...3600).contains(timeout) else {
+            throw ValidationError("--timeout must be a whole number of seconds from 1 to 3600, got \(timeout)")
         }
         for (option, query) in [("--total", total), ("--errors", errors)] where query.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("\(option) must be a PromQL query")
@@ -93,7 +99,7 @@ struct ImportPrometheusCommand: AsyncParsableCommand {
             table = parsed.table
         }
 
-        let server = PrometheusHTTPSource(url: url)!
+        let server = PrometheusHTTPSource(url: url, timeoutSeconds: Int64(timeout))!
         let result = await SamplesImport.fetch(
             SamplesImport.Request(totalQuery: total, errorsQuery: errors, range: range), from: server)
         await server.shutdown()
