@@ -86,17 +86,13 @@ struct ImportPrometheusCommand: AsyncParsableCommand {
 
         // The file the import merges into must read cleanly first: nothing is written otherwise.
         let relative = "content/status/samples/\(service).csv"
-        let fileURL = root.appendingPathComponent(relative)
-        let oldBytes = FileManager.default.contents(atPath: fileURL.path)
-        var table = SamplesTable(sortedRows: [])
-        if let oldBytes {
-            let parsed = SamplesTable.parse([UInt8](oldBytes), file: relative)
-            if !parsed.diagnostics.isEmpty {
-                DiagnosticPrinter(sources: [relative: [UInt8](oldBytes)]).print(parsed.diagnostics)
-                FileHandle.standardError.write(Data("error: \(relative) must be fixed before importing into it; nothing was written\n".utf8))
-                throw Exit.contentErrors
-            }
-            table = parsed.table
+        let file: SamplesFile
+        switch SamplesFile.read(at: root.appendingPathComponent(relative), displayPath: relative) {
+        case let .success(f): file = f
+        case let .failure(unreadable):
+            DiagnosticPrinter(sources: [relative: unreadable.bytes]).print(unreadable.diagnostics)
+            FileHandle.standardError.write(Data("error: \(relative) must be fixed before importing into it; nothing was written\n".utf8))
+            throw Exit.contentErrors
         }
 
         let server = PrometheusHTTPSource(url: url, timeoutSeconds: Int64(timeout))!
@@ -112,26 +108,23 @@ struct ImportPrometheusCommand: AsyncParsableCommand {
         }
         if !quiet { for w in fetched.warnings { warn("\(server.displayURL) says: \(w)") } }
 
-        let merged = table.merging(fetched.rows, in: range)
-        let span = "\(range.from.rfc3339) to \(range.to.rfc3339)"
-        let c = merged.counts
-        let tally = "\(c.added) added, \(c.replaced) replaced, \(c.removed) removed, \(c.kept) kept"
-        if oldBytes == nil && fetched.rows.isEmpty {
-            if !quiet { print("\(relative) not created: no requests from \(span) (\(fetched.requests) requests)") }
-            return
-        }
-        let newBytes = [UInt8](merged.table.text.utf8)
-        if let oldBytes, [UInt8](oldBytes) == newBytes {
-            if !quiet { print("\(relative) unchanged: \(fetched.rows.count) rows from \(span) (\(fetched.requests) requests), \(c.kept) kept") }
-            return
-        }
+        let outcome: SamplesFile.Outcome
         do {
-            try AtomicFile.write(newBytes, to: fileURL)
+            outcome = try file.write(merging: fetched.rows, in: range)
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw Exit.contentErrors
         }
-        if !quiet { print("\(relative): \(fetched.rows.count) rows from \(span) (\(fetched.requests) requests): \(tally)") }
+        guard !quiet else { return }
+        let what = "\(fetched.rows.count) rows from \(range.from.rfc3339) to \(range.to.rfc3339) (\(fetched.requests) requests)"
+        switch outcome {
+        case let .written(c):
+            print("\(relative): \(what): \(c.added) added, \(c.replaced) replaced, \(c.removed) removed, \(c.kept) kept")
+        case let .unchanged(c):
+            print("\(relative) unchanged: \(what), \(c.kept) kept")
+        case .notCreated:
+            print("\(relative) not created: no requests from \(range.from.rfc3339) to \(range.to.rfc3339) (\(fetched.requests) requests)")
+        }
     }
 
     /// The site's calendar, from site.yaml (its errors stop the import).
