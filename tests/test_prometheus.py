@@ -218,6 +218,13 @@ def test_a_rise_inside_one_minute_lands_in_the_row_that_starts_that_minute(site,
     assert samples(site).read_text() == "start,total,errors\n2026-10-01T00:04:00Z,3,0\n"
 
 
+def test_an_errors_query_that_matches_no_series_means_no_errors(site, prometheus):
+    # Before the first failure there is no 5xx series at all: the answer is empty, not zeros.
+    proc = run_import(site, prometheus, errors='sum(round(increase(http_requests_total{code="404"}[1m])))', **SHORT)
+    assert proc.returncode == 0, proc.stderr
+    assert samples(site).read_text() == "start,total,errors\n2026-10-01T00:04:00Z,3,0\n"
+
+
 def test_rows_outside_the_range_are_kept_and_rows_inside_replaced(site, prometheus):
     samples(site).parent.mkdir(parents=True)
     samples(site).write_text(
@@ -285,7 +292,7 @@ def test_bad_answers_from_a_real_prometheus_stop_the_import_and_write_nothing(si
 def test_every_bad_value_is_reported_up_to_a_screenful(site, prometheus):
     # vector(0) / 0 is NaN at each of the 60 steps of an hour: 20 shown, then a count.
     proc = run_import(site, prometheus, total="vector(0) / 0", start="2026-10-01T00:00:00Z", end="2026-10-01T01:00:00Z")
-    assert_refused(proc, site, "… and 40 more problems of the same kinds")
+    assert_refused(proc, site, "error: … and 40 more problems\n")
     assert proc.stderr.count("error: the total query gives NaN") == 20
 
 

@@ -163,7 +163,7 @@ struct ImportPrometheusCommand: AsyncParsableCommand {
         let shown = 20
         var text = ""
         for p in problems.prefix(shown) { text += "error: \(p)\n" }
-        if problems.count > shown { text += "error: … and \(problems.count - shown) more problems of the same kinds\n" }
+        if problems.count > shown { text += "error: … and \(problems.count - shown) more problems\n" }
         text += "nothing was written\n"
         FileHandle.standardError.write(Data(text.utf8))
     }

@@ -8,11 +8,13 @@ private final class TableSource: QueryRangeSource, @unchecked Sendable {
     var counts: [String: [Int64: String]]
     var asked: [(query: String, window: QueryWindow)] = []
     var failAt: Int?
+    var warnings: [String] = []
     private let lock = NSLock()
 
-    init(_ counts: [String: [Int64: String]], failAt: Int? = nil) {
+    init(_ counts: [String: [Int64: String]], failAt: Int? = nil, warnings: [String] = []) {
         self.counts = counts
         self.failAt = failAt
+        self.warnings = warnings
     }
 
     func answer(query: String, window: QueryWindow) async throws -> QueryRangeAnswer {
@@ -23,7 +25,8 @@ private final class TableSource: QueryRangeSource, @unchecked Sendable {
         let points = (counts[query] ?? [:]).filter { $0.key >= window.start.seconds && $0.key <= window.end.seconds }
             .sorted { $0.key < $1.key }.map { "[\($0.key),\"\($0.value)\"]" }.joined(separator: ",")
         let result = points.isEmpty ? "" : #"{"metric":{},"values":["# + points + "]}"
-        return QueryRangeAnswer.decode(Data((#"{"status":"success","data":{"resultType":"matrix","result":["# + result + "]}}").utf8))!
+        let warned = warnings.isEmpty ? "" : #","warnings":["# + warnings.map { "\"\($0)\"" }.joined(separator: ",") + "]"
+        return QueryRangeAnswer.decode(Data((#"{"status":"success","data":{"resultType":"matrix","result":["# + result + "]}" + warned + "}").utf8))!
     }
 }
 
@@ -81,6 +84,15 @@ final class SamplesImportTests: XCTestCase {
         XCTAssertEqual(fetched.rows[19].line, "2026-10-01T00:19:00Z,20,3")
         XCTAssertEqual(fetched.rows[20].line, "2026-10-01T00:20:00Z,21,4")
         XCTAssertEqual(fetched.rows.last?.line, "2026-10-01T00:24:00Z,25,0")
+    }
+
+    func testTheServersWarningsArePassedOnOnce() async throws {
+        let range = ImportRange(from: at("2026-10-01T00:00:00Z"), to: at("2026-10-01T00:25:00Z"), interval: minute)
+        let source = TableSource([:], warnings: ["partial response: store eu-1 unavailable"])
+        let fetched = try await SamplesImport.fetch(.init(totalQuery: "T", errorsQuery: "E", range: range, maxPoints: 10), from: source).get()
+        // 6 answers, each with the same warning: reported once. No counts: no rows.
+        XCTAssertEqual(fetched.warnings, ["partial response: store eu-1 unavailable"])
+        XCTAssertEqual(fetched.rows, [])
     }
 
     func testAServerErrorStopsAtOnceAndValueProblemsAreAllReported() async {
