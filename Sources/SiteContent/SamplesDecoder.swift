@@ -116,20 +116,32 @@ public struct SamplesDecoder {
         var to = raw.count
         if lineNo == 1 && to >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF { from = 3 }
         if to > from && raw[to - 1] == 13 { to -= 1 }
-        // Fields: the byte ranges between commas, spaces around them dropped.
-        var fields: [(Int, Int)] = []
-        fields.reserveCapacity(3)
+        // Fields: the byte ranges between commas, spaces around them dropped (the first three,
+        // and how many there are: no array per line).
+        var fields = ((0, 0), (0, 0), (0, 0))
+        var count = 0
         var start = from
-        for k in from...to where k == to || raw[k] == 44 {
-            var a = start
-            var b = k
-            while a < b && (raw[a] == 32 || raw[a] == 9) { a += 1 }
-            while b > a && (raw[b - 1] == 32 || raw[b - 1] == 9) { b -= 1 }
-            fields.append((a, b))
-            start = k + 1
+        var k = from
+        while true {
+            if k == to || raw[k] == 44 {
+                var a = start
+                var b = k
+                while a < b && (raw[a] == 32 || raw[a] == 9) { a += 1 }
+                while b > a && (raw[b - 1] == 32 || raw[b - 1] == 9) { b -= 1 }
+                switch count {
+                case 0: fields.0 = (a, b)
+                case 1: fields.1 = (a, b)
+                case 2: fields.2 = (a, b)
+                default: break
+                }
+                count += 1
+                start = k + 1
+            }
+            if k == to { break }
+            k += 1
         }
-        if fields.count == 1 && fields[0].0 == fields[0].1 { return }  // blank
-        if raw[fields[0].0] == 35 { return }  // # comment
+        if count == 1 && fields.0.0 == fields.0.1 { return }  // blank
+        if raw[fields.0.0] == 35 { return }  // # comment
         func text(_ f: (Int, Int)) -> String { String(decoding: UnsafeBufferPointer(rebasing: raw[f.0..<f.1]), as: UTF8.self) }
         func column(_ offset: Int) -> Int {
             var c = 1
@@ -138,7 +150,7 @@ public struct SamplesDecoder {
         }
         if !sawHeader {
             sawHeader = true
-            if fields.count != 3 || text(fields[0]) != "start" || text(fields[1]) != "total" || text(fields[2]) != "errors" {
+            if count != 3 || text(fields.0) != "start" || text(fields.1) != "total" || text(fields.2) != "errors" {
                 error(
                     lineNo, 1,
                     "the header must be \"start,total,errors\", got \"\(String(decoding: UnsafeBufferPointer(rebasing: raw[from..<to]), as: UTF8.self))\"")
@@ -146,33 +158,41 @@ public struct SamplesDecoder {
             }
             return
         }
-        guard fields.count == 3 else {
-            error(lineNo, 1, "expected 3 fields (start,total,errors), got \(fields.count)")
+        guard count == 3 else {
+            error(lineNo, 1, "expected 3 fields (start,total,errors), got \(count)")
             return
         }
         let when: Int64
-        switch Self.instant(raw, fields[0].0, fields[0].1) {
+        switch Self.instant(raw, fields.0.0, fields.0.1) {
         case .success(let t): when = t
         case .failure(let problem):
-            error(lineNo, column(fields[0].0), "start \(problem.message), got \"\(text(fields[0]))\"")
+            error(lineNo, column(fields.0.0), "start \(problem.message), got \"\(text(fields.0))\"")
             return
         }
-        var counts: [UInt64] = []
-        for (f, name) in [(fields[1], "total"), (fields[2], "errors")] {
-            switch Self.count(raw, f.0, f.1) {
-            case .success(let n): counts.append(n)
-            case .failure(let problem): error(lineNo, column(f.0), "\(name) \(problem.message), got \"\(text(f))\"")
-            }
+        var total: UInt64 = 0
+        var errors: UInt64 = 0
+        var ok = true
+        switch Self.count(raw, fields.1.0, fields.1.1) {
+        case .success(let n): total = n
+        case .failure(let problem):
+            error(lineNo, column(fields.1.0), "total \(problem.message), got \"\(text(fields.1))\"")
+            ok = false
         }
-        guard counts.count == 2 else { return }
-        guard counts[1] <= counts[0] else {
-            error(lineNo, column(fields[2].0), "errors (\(counts[1])) must not exceed total (\(counts[0])) requests")
+        switch Self.count(raw, fields.2.0, fields.2.1) {
+        case .success(let n): errors = n
+        case .failure(let problem):
+            error(lineNo, column(fields.2.0), "errors \(problem.message), got \"\(text(fields.2))\"")
+            ok = false
+        }
+        guard ok else { return }
+        guard errors <= total else {
+            error(lineNo, column(fields.2.0), "errors (\(errors)) must not exceed total (\(total)) requests")
             return
         }
         if let last = starts.last, when <= last { ordered = false }
         starts.append(when)
-        totals.append(counts[0])
-        errorCounts.append(counts[1])
+        totals.append(total)
+        errorCounts.append(errors)
         lines.append(UInt32(truncatingIfNeeded: lineNo))
     }
 
