@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // Pure arithmetic of SPEC §3: values in, values out.
@@ -59,10 +60,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: upcoming),
+        // `slasite import prometheus`: query_range requests, their answers, the merge into a samples file.
+        .target(
+            name: "PrometheusImport",
+            dependencies: [
+                "SLACore", "SiteContent",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: upcoming),
         .target(
             name: "SlasiteCLI",
             dependencies: [
-                "SLACore", "SiteContent", "SiteRender", "SiteBuild", "PreviewServer",
+                "SLACore", "SiteContent", "SiteRender", "SiteBuild", "PreviewServer", "PrometheusImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -78,5 +88,6 @@ let package = Package(
             dependencies: ["SiteRender", "SiteBuild", "SiteContent", "SLACore", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "EndToEndTests", dependencies: ["BuildSupport", "SiteBuild", "SLACore"]),
         .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer", "SiteContent"]),
+        .testTarget(name: "PrometheusImportTests", dependencies: ["PrometheusImport", "SLACore", "SiteContent"]),
     ]
 )

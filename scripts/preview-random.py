@@ -3,7 +3,7 @@
 
 Copies a site into a temporary folder, starts the real preview server on it, and applies
 random, valid edits of many kinds (incidents added, removed, renamed, retimed, ...; plan terms;
-site.yaml; measurements.csv; theme overrides). After each edit it waits for the server's
+site.yaml; measurements.csv; request samples and the downtime term; theme overrides). After each edit it waits for the server's
 `reload` (or, after a stylesheet-only edit, `styles`) event, runs a fresh full build of the same files with the same --now, and requires
 that every file the build wrote is served byte for byte (HTML after removing the reload script
 that only `serve` injects), and that every path an earlier build wrote but this one did not
@@ -1059,7 +1059,8 @@ def plan_removed(site, rng, n):
 
 BURSTABLE = ["incident_body", "incident_title", "incident_retimed", "plan_uptime", "plan_credits",
              "measurement_added", "measurement_changed", "terms_body", "title", "service_defaults",
-             "incident_added", "incident_removed", "theme_added", "theme_changed", "impact_weights"]
+             "incident_added", "incident_removed", "theme_added", "theme_changed", "impact_weights",
+             "samples_rows", "level_downtime"]
 
 
 def burst(site, rng, n):
@@ -1087,6 +1088,101 @@ def undo(site, rng, n):
         return f"{rel} removed again"
     site.write(rel, text, rng)
     return f"{rel} restored"
+
+
+# Request samples (issue 15): content/status/samples/<service>.csv and the downtime term.
+
+SAMPLES = "content/status/samples"
+
+
+def _samples_files(site):
+    d = site.p(SAMPLES)
+    return sorted(n[:-4] for n in os.listdir(d) if n.endswith(".csv") and not n.startswith(".")) if os.path.isdir(d) else []
+
+
+def _sample_rows(rng, k):
+    """k rows at distinct whole minutes (sometimes with seconds) from 2025-10 to just after *now*."""
+    first = datetime(2025, 10, 1, tzinfo=timezone.utc)
+    span = int((NOW_DT - first).total_seconds() // 60) + 90
+    minutes = rng.sample(range(span), k)
+    rows = []
+    for m in minutes:
+        t = first + timedelta(minutes=m, seconds=rng.choice([0, 0, 0, 30]))
+        total = rng.choice([0, 1, 5, 50, 100, 120, 1000])
+        errors = min(total, rng.choice([0, 0, 1, 3, 6, 11, total]))
+        style = rng.random()
+        stamp = t.strftime("%Y-%m-%dT%H:%M:%SZ") if style < 0.8 else (t + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M:%S+02:00")
+        rows.append((t, f"{stamp},{total},{errors}"))
+    return rows
+
+
+def _read_samples(site, service):
+    lines = site.read(f"{SAMPLES}/{service}.csv").splitlines()
+    return lines[0], lines[1:]
+
+
+def _row_time(row):
+    return parse_time(row.split(",")[0].strip())[0]
+
+
+def samples_file_added(site, rng, n):
+    free = [s for s in site.services() if s not in _samples_files(site)]
+    if not free:
+        return None
+    service = rng.choice(free)
+    rows = [r for _, r in _sample_rows(rng, rng.randrange(0, 30))]
+    site.write(f"{SAMPLES}/{service}.csv", "start,total,errors\n" + "".join(r + "\n" for r in rows), rng)
+    return f"samples of {service} added ({len(rows)} rows)"
+
+
+def samples_file_removed(site, rng, n):
+    files = _samples_files(site)
+    if not files:
+        return None
+    service = rng.choice(files)
+    site.remove(f"{SAMPLES}/{service}.csv")
+    return f"samples of {service} removed"
+
+
+def samples_rows(site, rng, n):
+    """Rows added, changed or removed in one samples file (in any order)."""
+    files = _samples_files(site)
+    if not files:
+        return None
+    service = rng.choice(files)
+    header, rows = _read_samples(site, service)
+    what = rng.choice(["add", "change", "remove"])
+    data = [i for i, r in enumerate(rows) if r.strip() and not r.startswith("#")]
+    if what == "add" or not data:
+        taken = {_row_time(rows[i]) for i in data}
+        new = [r for t, r in _sample_rows(rng, rng.randrange(1, 12)) if t not in taken]
+        for r in new:
+            rows.insert(rng.randrange(0, len(rows) + 1), r)
+        desc = f"{len(new)} rows added"
+    elif what == "change":
+        i = rng.choice(data)
+        stamp = rows[i].split(",")[0]
+        total = rng.choice([10, 100, 1000])
+        rows[i] = f"{stamp},{total},{rng.choice([0, 1, total // 10, total])}"
+        desc = f"row {rows[i]}"
+    else:
+        for i in sorted(rng.sample(data, rng.randrange(1, min(5, len(data)) + 1)), reverse=True):
+            rows.pop(i)
+        desc = "rows removed"
+    site.write(f"{SAMPLES}/{service}.csv", header + "\n" + "".join(r + "\n" for r in rows), rng)
+    return f"samples of {service}: {desc}"
+
+
+def level_downtime(site, rng, n):
+    """A level's downtime term set (samples by one of the providers' rules, or incidents) or dropped."""
+    rule = rng.choice([
+        "downtime: {source: samples, error_rate_above: 5}",
+        "downtime: {source: samples, error_rate_above: 10, min_requests: 100, min_consecutive: 5}",
+        "downtime: {source: samples, method: error_rate, interval: 5}",
+        "downtime: {source: samples, interval: 15, min_consecutive: 2}",
+        "downtime: {source: incidents}",
+    ])
+    return _plan_term(site, rng, "downtime", _set_or_drop(rng, rule))
 
 
 def touch(site, rng, n):
@@ -1142,6 +1238,10 @@ EDITS = {
     "incident_plans": incident_plans,
     "plan_added": plan_added,
     "plan_removed": plan_removed,
+    "samples_file_added": samples_file_added,
+    "samples_file_removed": samples_file_removed,
+    "samples_rows": samples_rows,
+    "level_downtime": level_downtime,
     "burst": burst,
     "undo": undo,
     "touch": touch,

@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Time from saving one incident to the reload event, on a running `slasite serve` (issue 6).
 
-    scripts/serve-latency.py SLASITE_BINARY SITE_DIR [--edits 10]
+    scripts/serve-latency.py SLASITE_BINARY SITE_DIR [--edits 10] [--samples SERVICE]
 
 Starts `serve --port 0` on SITE_DIR (edits one incident's body there and restores it), listens
 on /__slasite/events, and prints the save-to-event times and the server's own rebuild times.
+With --samples, each edit instead changes the errors of one row of
+content/status/samples/SERVICE.csv (issue 15: the file is rewritten whole, as an importer
+would), so the month's figures change.
 """
 import argparse
 import glob
@@ -22,6 +25,7 @@ def main():
     ap.add_argument("binary")
     ap.add_argument("site")
     ap.add_argument("--edits", type=int, default=10)
+    ap.add_argument("--samples", metavar="SERVICE", help="edit content/status/samples/SERVICE.csv instead of an incident")
     a = ap.parse_args()
     proc = subprocess.Popen([a.binary, "serve", "--source", a.site, "--port", "0", "--now", "2026-11-24T00:00:00Z"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -37,7 +41,15 @@ def main():
     # The first incident that is not maintenance (a maintenance edit also changes the calendar).
     paths = sorted(glob.glob(os.path.join(a.site, "content/status/incidents/*.md")))
     incident = next((p for p in paths if "impact: maintenance" not in open(p, encoding="utf-8").read()), paths[0])
+    if a.samples:
+        incident = os.path.join(a.site, "content", "status", "samples", a.samples + ".csv")
     original = open(incident, encoding="utf-8").read()
+    if a.samples:
+        # The 1,000th row: its errors set to all or none of its requests, in turn.
+        head, rest = original.split("\n", 1000), None
+        start, total, errors = head[999].split(",")
+        rest = head[1000]
+        edited = ["\n".join(head[:999] + [f"{start},{total},{v}", rest]) for v in (total, "0")]
     waits = []
     try:
         for k in range(a.edits):
@@ -45,7 +57,7 @@ def main():
             buf = b""
             t0 = time.perf_counter()
             with open(incident, "w", encoding="utf-8") as f:
-                f.write(original + f"\nEdit {k}.\n")
+                f.write(edited[k % 2] if a.samples else original + f"\nEdit {k}.\n")
             while b"event: reload" not in buf:
                 buf += sock.recv(4096)
             waits.append((time.perf_counter() - t0) * 1000)

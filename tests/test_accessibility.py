@@ -20,6 +20,7 @@ PAGES = {
     "home": "",
     "plan": "plans/business/",
     "details": "plans/business/compute/",
+    "details-samples": "plans/enterprise/object-storage/",  # measured by request samples (issue 15)
     "terms": "terms/",
     "status": "status/",
     "incident": None,  # the first incident, found in the output

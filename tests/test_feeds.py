@@ -523,7 +523,10 @@ def test_each_month_is_judged_by_the_terms_in_force(example: Path):
     enterprise = next(p for p in sla["plans"] if p["id"] == "enterprise")
     versions = enterprise["versions"]
     assert [(v["effective"], v["standing"], v["published"]) for v in versions] == [
-        ("2025-12-01", "current", None), ("2027-01-01", "upcoming", "2026-11-16")]
+        ("2025-12-01", "superseded", None), ("2026-09-01", "current", "2026-08-17"), ("2027-01-01", "upcoming", "2026-11-16")]
+    # The 2026-09-01 version measures Object Storage by request samples (issue 15).
+    storage = {v["effective"]: next(s for s in v["services"] if s["id"] == "object-storage")["downtime"]["source"] for v in versions}
+    assert storage == {"2025-12-01": "incidents", "2026-09-01": "samples", "2027-01-01": "samples"}
     compute_terms = {v["effective"]: next(s for s in v["services"] if s["id"] == "compute")["credits"] for v in versions}
     assert {"below": 99, "credit": 30} in compute_terms["2027-01-01"] and {"below": 99, "credit": 25} in compute_terms["2025-12-01"]
 

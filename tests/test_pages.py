@@ -222,6 +222,65 @@ def test_details_page_history_matches_sla_json(site):
     assert "within 30 days" in text
 
 
+class Table(HTMLParser):
+    """The rows of the first table with class `cls`: each a list of cell texts (th and td)."""
+
+    def __init__(self, text, cls):
+        super().__init__(convert_charrefs=True)
+        self.cls, self.rows, self._in, self._cell = cls, [], False, None
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "table" and self.cls in attrs.get("class", "").split() and not self.rows:
+            self._in = True
+        elif self._in and tag == "tr":
+            self.rows.append([])
+        elif self._in and tag in ("th", "td"):
+            self._cell = ""
+
+    def handle_endtag(self, tag):
+        if tag == "table":
+            self._in = False
+        elif self._in and tag in ("th", "td") and self._cell is not None:
+            self.rows[-1].append(" ".join(self._cell.replace("\xa0", " ").split()))
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell += data
+
+
+def test_details_page_of_a_level_measured_by_samples(site):
+    """Issue 15: Enterprise measures Object Storage by request samples from September 2026
+    (docs/example-credits.md): the page says how, from the terms, and the history names each
+    month's source, with an error_rate month's mean error rate."""
+    import json
+    text = open(os.path.join(site, "plans/enterprise/object-storage/index.html"), encoding="utf-8").read()
+    rows = Table(text, "history").rows
+    assert rows[0][-1] == "Source"
+    by_month = {r[0]: r for r in rows[1:]}
+    assert by_month["August 2026"][-1] == "Incidents"
+    assert by_month["January 2026"][-1] == "Measured"
+    # October: 100 − 99.933376… = 0.066624… % → 0.067 %.
+    assert by_month["October 2026"][-1] == "Request samples: mean error rate 0.067 %"
+    assert by_month["October 2026"][1:3] == ["99.933 %", "29.8 min"]
+    sla = json.load(open(os.path.join(site, "sla.json")))
+    service = next(s for p in sla["plans"] if p["id"] == "enterprise" for s in p["services"] if s["id"] == "object-storage")
+    assert [m["source"] for m in service["months"]] == \
+        ["measurements" if r[-1] == "Measured" else "samples" if r[-1].startswith("Request samples") else "incidents"
+         for r in rows[1:]]
+    page = read(site, "plans/enterprise/object-storage/index.html")
+    assert "How downtime is measured" in [t for lvl, t in page.headings if lvl == 2]
+    assert "Monthly uptime is 100 % minus the mean error rate of the month\u2019s 5-minute intervals." in text.replace("\xa0", " ")
+    # A level measured by incidents keeps its table as it was: no source column.
+    business = Table(open(os.path.join(site, "plans/business/object-storage/index.html"), encoding="utf-8").read(), "history").rows
+    assert business[0][-1] == "Figures"
+    # The plan page names the change of rule among the version's changes.
+    plan = open(os.path.join(site, "plans/enterprise/index.html"), encoding="utf-8").read()
+    assert "Nimbus Object Storage: Downtime measured by incidents → by the mean error rate of 5-minute intervals" in plan.replace("\xa0", " ")
+
+
 def test_status_page_shows_current_month_and_incidents(site):
     text = open(os.path.join(site, "status/index.html"), encoding="utf-8").read()
     page = read(site, "status/index.html")

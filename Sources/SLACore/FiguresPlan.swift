@@ -31,6 +31,9 @@ public struct LevelInputs: Sendable, Hashable {
     public var measured: [YearMonth: Double]
     /// SPEC §3 `status_since`: a month that ends at or before it has no data.
     public var statusSince: Instant?
+    /// SPEC §3 Downtime from samples, when the terms of any month measure by samples: the
+    /// level's Downtime spans, which are also `spans[k]` of every such terms `k`.
+    public var samples: SampleDowntime? = nil
 
     /// The terms in force in month `i` of `months`.
     public func terms(ofMonth i: Int) -> ResolvedTerms { terms[termsOfMonth[i]] }
@@ -58,7 +61,12 @@ public struct FiguresPlan: Sendable {
     public let versions: [[VersionTerms]]
     public let currentVersion: [Int]
 
-    public init(site: Site, now: Instant) {
+    /// - Parameter sampleDowntime: computes each distinct Downtime from samples, in order (the
+    ///   build runs them on all cores and keeps them for the preview).
+    public init(
+        site: Site, now: Instant,
+        sampleDowntime: ([SampleDowntimeInput]) -> [SampleDowntime] = { $0.map(SampleDowntime.init) }
+    ) {
         let calendar = site.config.calendar
         self.now = now
         currentMonth = calendar.month(containing: now)
@@ -140,6 +148,31 @@ public struct FiguresPlan: Sendable {
             inputs.append(planInputs)
             ids.append(levelServices[p].map { (plan.id, $0) })
         }
+        // SPEC §3 Downtime from samples, once per distinct input (plans share them).
+        var sampleInputs: [SampleDowntimeInput] = []
+        var sampleIndex: [SampleDowntimeInput: Int] = [:]
+        var sampleLevels: [(p: Int, s: Int, k: Int)] = []
+        for p in inputs.indices {
+            for s in inputs[p].indices {
+                guard let input = Self.sampleInput(inputs[p][s], site: site, serviceID: ids[p][s].service, counting: counting[p][s])
+                else { continue }
+                let k = sampleIndex[input] ?? sampleInputs.count
+                if k == sampleInputs.count {
+                    sampleInputs.append(input)
+                    sampleIndex[input] = k
+                }
+                sampleLevels.append((p, s, k))
+            }
+        }
+        if !sampleInputs.isEmpty {
+            let computed = sampleDowntime(sampleInputs)
+            for (p, s, k) in sampleLevels {
+                inputs[p][s].samples = computed[k]
+                for (t, terms) in inputs[p][s].terms.enumerated() where terms.downtime.source == .samples {
+                    inputs[p][s].spans[t] = computed[k].spans
+                }
+            }
+        }
         self.inputs = inputs
         self.counting = counting
         self.levels = ids
@@ -152,6 +185,42 @@ public struct FiguresPlan: Sendable {
         }
         let month = currentMonth  // not `self` in the closure: init is not over
         currentVersion = planMonths.map { Self.versionIndex(in: month, of: $0.versions) }
+    }
+
+    /// The input of a level's Downtime from samples, or nil when no month's terms measure by
+    /// samples: its months with data, each with its rule and maintenance exclusion, the
+    /// service's samples and the maintenance windows counting against the level.
+    static func sampleInput(_ level: LevelInputs, site: Site, serviceID: String, counting: [Int]) -> SampleDowntimeInput? {
+        guard level.terms.contains(where: { $0.downtime.source == .samples }) else { return nil }
+        var months: [ReportedMonth] = []
+        var rules: [SampleRule?] = []
+        var exclude: [Bool] = []
+        for (i, m) in level.months.enumerated() {
+            if let statusSince = level.statusSince, m.end <= statusSince { continue }
+            let terms = level.terms(ofMonth: i)
+            months.append(m)
+            rules.append(terms.downtime.sampleRule)
+            exclude.append(terms.excludeMaintenance)
+        }
+        // The maintenance windows for S in P, merged (an open one runs until now).
+        var windows: [WeightedSpan] = []
+        var maintenance: [(start: Instant, end: Instant)] = []
+        for k in counting where site.incidents[k].impact == .maintenance {
+            let incident = site.incidents[k]
+            let end = min(incident.end ?? level.now, level.now)
+            if incident.start < end { maintenance.append((incident.start, end)) }
+        }
+        maintenance.sort { $0.start < $1.start }
+        for (start, end) in maintenance {
+            if let last = windows.last, start <= last.end {
+                windows[windows.count - 1].end = max(last.end, end)
+            } else {
+                windows.append(WeightedSpan(start: start, end: end, weight: 1))
+            }
+        }
+        return SampleDowntimeInput(
+            service: serviceID, series: site.samples[serviceID] ?? SampleSeries(), months: months, rules: rules, excludeMaintenance: exclude,
+            maintenance: windows, now: level.now)
     }
 
     /// SPEC §3 Terms in force: the index of the version in force in month `m`, the last whose
@@ -210,7 +279,8 @@ public struct FiguresPlan: Sendable {
                 ServiceLevel(
                     planID: levels[p][s].plan, serviceID: levels[p][s].service, terms: inputs[p][s].currentTerms,
                     months: next.next() ?? [],
-                    coveredNow: versions[p][currentVersion[p]].services.contains { $0.serviceID == levels[p][s].service })
+                    coveredNow: versions[p][currentVersion[p]].services.contains { $0.serviceID == levels[p][s].service },
+                    samples: inputs[p][s].samples)
             }
         }
         var figures = SiteFigures(now: now, currentMonth: currentMonth, plans: plans, counting: counting, statusSince: statusSince)

@@ -300,10 +300,12 @@ public struct Site: Sendable, Hashable {
     /// Ordered by start, then id.
     public var incidents: [Incident]
     public var measurements: [MeasuredUptime]
+    /// Request samples by service id (`content/status/samples/<service>.csv`).
+    public var samples: [String: SampleSeries]
 
     public init(
         config: SiteConfig, terms: TermsPage, services: [Service], plans: [Plan], incidents: [Incident],
-        measurements: [MeasuredUptime] = []
+        measurements: [MeasuredUptime] = [], samples: [String: SampleSeries] = [:]
     ) {
         self.config = config
         self.terms = terms
@@ -311,6 +313,7 @@ public struct Site: Sendable, Hashable {
         self.plans = plans
         self.incidents = incidents
         self.measurements = measurements
+        self.samples = samples
     }
 
     public func service(_ id: String) -> Service? { services.first { $0.id == id } }

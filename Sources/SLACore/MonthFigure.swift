@@ -4,6 +4,8 @@ public enum FigureSource: String, Sendable, Hashable {
     case incidents
     /// A row of measurements.csv.
     case measurements
+    /// Request samples (SPEC §3 Downtime from samples).
+    case samples
     /// No data: the month ends at or before `status_since`. It is not judged.
     case none
 }
@@ -38,6 +40,9 @@ public struct MonthFigure: Sendable, Hashable {
     public var objective: Double?
     /// SPEC §2 Versions: the plan version in force in this month (its `effective` day).
     public var version: CalendarDay
+    /// SPEC §3 `method: error_rate`: the mean error rate of the month's intervals (ended by
+    /// *now*), percent: 100 − uptime; nil for other months.
+    public var meanErrorRate: Double? = nil
 
     public var budgetLeftMinutes: Double? {
         guard let budgetMinutes, let downtimeMinutes else { return nil }
@@ -54,6 +59,10 @@ public struct ServiceLevel: Sendable, Hashable {
     /// Whether the version in force now covers the service (false for one a revision dropped:
     /// its history stays, its promise does not).
     public var coveredNow: Bool = true
+    /// SPEC §3 Downtime from samples of this level (nil when no month measures by samples):
+    /// the Downtime of any range of whole intervals, e.g. a day, is
+    /// `samples.downtimeMinutes(from:to:)`, the computation the monthly figures read.
+    public var samples: SampleDowntime? = nil
 
     /// SPEC §3: the per-month budget quoted on summaries uses the average month of 43,830 minutes.
     public var budgetMinutesPerMonth: Double? { terms.budgetMinutesPerMonth }

@@ -67,7 +67,12 @@ public enum SLAArithmetic {
             let terms = inputs.terms(ofMonth: i)
             let spans = inputs.spans[inputs.termsOfMonth[i]]
             let final = m.end <= now
-            let windowEnd = final ? m.end : max(m.start, min(m.end, now))
+            var windowEnd = final ? m.end : max(m.start, min(m.end, now))
+            if !final, let rule = terms.downtime.sampleRule {
+                // SPEC §3: samples count in the current month's intervals ended by now.
+                let n = rule.intervalSeconds
+                windowEnd = m.start.adding(seconds: m.start.seconds(to: windowEnd) / n * n)
+            }
             let minutes = Double(m.start.seconds(to: m.end)) / 60
             let elapsed = Double(m.start.seconds(to: windowEnd)) / 60
             let allowed = terms.uptime.map { Self.budget(objective: $0, minutes: minutes) }
@@ -99,10 +104,14 @@ public enum SLAArithmetic {
             figures.append(
                 MonthFigure(
                     month: m.month, minutes: minutes, elapsedMinutes: elapsed, downtimeMinutes: downtime, uptime: uptime,
-                    source: inputs.measured[m.month] != nil ? .measurements : .incidents, final: final, met: met,
+                    source: inputs.measured[m.month] != nil
+                        ? .measurements : terms.downtime.source == .samples ? .samples : .incidents,
+                    final: final, met: met,
                     budgetMinutes: allowed, credit: credit, claimBy: credit > 0 ? terms.claimBy(m.month) : nil,
                     terminationRight: terminationRight(missRun: missRun, terms: terms), objective: terms.uptime,
-                    version: inputs.versionOfMonth[i]))
+                    version: inputs.versionOfMonth[i],
+                    meanErrorRate: inputs.measured[m.month] == nil && terms.downtime.sampleRule?.method == .errorRate
+                        ? 100 - uptime : nil))
         }
         return figures
     }
@@ -119,7 +128,8 @@ public enum SLAArithmetic {
         return plan.figures(plan.allInputs.map { monthFigures($0.inputs) })
     }
 
-    /// The earliest month, up to *now*, in which an incident starts or a measurement is given.
+    /// The earliest month, up to *now*, in which an incident starts, a measurement is given or
+    /// a sample starts.
     public static func firstMonthWithData(site: Site, now: Instant) -> YearMonth? {
         let calendar = site.config.calendar
         let currentMonth = calendar.month(containing: now)
@@ -129,6 +139,11 @@ public enum SLAArithmetic {
         }
         for m in site.measurements where m.month <= currentMonth {
             if first == nil || m.month < first! { first = m.month }
+        }
+        // SPEC §2 status_since: samples are status data too.
+        for series in site.samples.values where series.count > 0 && series.first <= now {
+            let m = calendar.month(containing: series.first)
+            if first == nil || m < first! { first = m }
         }
         return first
     }

@@ -116,11 +116,14 @@ public struct SLATerms: Sendable, Hashable {
     public var excludeMaintenance: Bool?
     public var terminationConsecutiveMisses: Int?
     public var support: SupportTerms?
+    /// SPEC §2 `downtime`: how Downtime is measured (a map, merged key by key).
+    public var downtime: DowntimeTerms?
 
     public init(
         uptime: Double? = nil, credits: [CreditTier]? = nil, creditCap: Double? = nil,
         claimWindowDays: Int? = nil, claimWindowMonths: Int? = nil, impactWeights: [Impact: Double]? = nil,
-        excludeMaintenance: Bool? = nil, terminationConsecutiveMisses: Int? = nil, support: SupportTerms? = nil
+        excludeMaintenance: Bool? = nil, terminationConsecutiveMisses: Int? = nil, support: SupportTerms? = nil,
+        downtime: DowntimeTerms? = nil
     ) {
         self.uptime = uptime
         self.credits = credits
@@ -131,6 +134,7 @@ public struct SLATerms: Sendable, Hashable {
         self.excludeMaintenance = excludeMaintenance
         self.terminationConsecutiveMisses = terminationConsecutiveMisses
         self.support = support
+        self.downtime = downtime
     }
 
     /// SPEC §2: a lower level overrides each key it sets; maps merge key by key; lists are replaced whole.
@@ -148,6 +152,7 @@ public struct SLATerms: Sendable, Hashable {
         if let v = lower.excludeMaintenance { out.excludeMaintenance = v }
         if let v = lower.terminationConsecutiveMisses { out.terminationConsecutiveMisses = v }
         if let v = lower.support { out.support = out.support.map { $0.merged(with: v) } ?? v }
+        if let v = lower.downtime { out.downtime = out.downtime.map { $0.merged(with: v) } ?? v }
         return out
     }
 
@@ -166,7 +171,7 @@ public struct SLATerms: Sendable, Hashable {
             impactWeights: resolvedWeights,
             excludeMaintenance: merged.excludeMaintenance ?? true,
             terminationConsecutiveMisses: merged.terminationConsecutiveMisses,
-            support: merged.support)
+            support: merged.support, downtime: merged.downtime?.resolved ?? .incidents)
     }
 }
 
@@ -184,11 +189,14 @@ public struct ResolvedTerms: Sendable, Hashable {
     public var excludeMaintenance: Bool
     public var terminationConsecutiveMisses: Int?
     public var support: SupportTerms?
+    /// SPEC §2 `downtime`: how Downtime is measured (incidents unless the terms say samples).
+    public var downtime: DowntimeRule
 
     public init(
         uptime: Double?, credits: [CreditTier] = [], creditCap: Double = 100, claimWindowDays: Int? = nil,
         claimWindowMonths: Int? = nil, impactWeights: ImpactWeights = .standard,
-        excludeMaintenance: Bool = true, terminationConsecutiveMisses: Int? = nil, support: SupportTerms? = nil
+        excludeMaintenance: Bool = true, terminationConsecutiveMisses: Int? = nil, support: SupportTerms? = nil,
+        downtime: DowntimeRule = .incidents
     ) {
         self.uptime = uptime
         self.credits = credits
@@ -199,6 +207,7 @@ public struct ResolvedTerms: Sendable, Hashable {
         self.excludeMaintenance = excludeMaintenance
         self.terminationConsecutiveMisses = terminationConsecutiveMisses
         self.support = support
+        self.downtime = downtime
     }
 
     /// SPEC §3 `claim_by`: the last day on which a credit for month `m` may be claimed — the

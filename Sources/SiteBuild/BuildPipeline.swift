@@ -61,7 +61,18 @@ public struct BuildPipeline: Sendable {
     /// Computes every figure: each plan × service's months from its inputs, on all cores,
     /// kept by the preview under those inputs (SPEC §3 is `SLAArithmetic`'s; this only schedules).
     public static func figures(for site: Site, now: Instant, reuse: (any Reusing)? = nil) -> SiteFigures {
-        let plan = FiguresPlan(site: site, now: now)
+        // Downtime from samples once per distinct input, kept under that input (its service's
+        // samples included, compared whole).
+        let plan = FiguresPlan(site: site, now: now) { inputs in
+            var seen: [String: Int] = [:]
+            let slots = inputs.map { input -> String in
+                seen[input.service, default: 0] += 1
+                return "samples " + input.service + " " + String(seen[input.service]!)
+            }
+            return ParallelWork.map(Array(zip(inputs, slots))) { input, slot in
+                reuse.value(.figures, at: slot, for: input) { SampleDowntime(input) }
+            }
+        }
         return plan.figures(
             ParallelWork.map(plan.allInputs) { level in
                 reuse.value(.figures, at: level.slot, for: level.inputs) { SLAArithmetic.monthFigures(level.inputs) }

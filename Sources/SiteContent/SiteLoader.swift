@@ -41,16 +41,26 @@ public enum SiteLoader {
         let realRoot = Walker(root: base).realRoot
         let read = ParallelWork.map(paths) { path in
             Result {
-                try reuse.value(.files, at: path, for: stamps[path]!) {
-                    try readBytes(base + "/" + path, inside: realRoot)
+                // A samples file is decoded as it is read (it can be large), and kept decoded.
+                if case .samples = SourceKind.classify(path) {
+                    return SourceFile(
+                        path: path,
+                        samples: try reuse.value(.files, at: path, for: stamps[path]!) {
+                            try readSamples(base + "/" + path, file: path, inside: realRoot)
+                        })
                 }
+                return SourceFile(
+                    path: path,
+                    bytes: try reuse.value(.files, at: path, for: stamps[path]!) {
+                        try readBytes(base + "/" + path, inside: realRoot)
+                    })
             }
         }
         var files: [SourceFile] = []
         files.reserveCapacity(paths.count)
-        for (path, bytes) in zip(paths, read) {
-            switch bytes {
-            case .success(let bytes): files.append(SourceFile(path: path, bytes: bytes))
+        for (path, file) in zip(paths, read) {
+            switch file {
+            case .success(let file): files.append(file)
             case .failure(let error): refused.append(Diagnostic(.error, path, 0, 0, "cannot read this file: \(error)"))
             }
         }
@@ -91,25 +101,12 @@ public enum SiteLoader {
         Walker(root: folder.deletingLastPathComponent().path).folders(under: folder.lastPathComponent)
     }
 
-    /// The bytes of a file the scan accepted. A link is read only if it still leads inside
-    /// `realRoot`; a FIFO or device swapped in after the scan is refused, not waited on.
+    /// The bytes of a file the scan accepted (see `openChecked`).
     static func readBytes(_ path: String, inside realRoot: String) throws -> [UInt8] {
-        var fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        if fd < 0 && errno == ELOOP {
-            // A symbolic link: the scan followed it because it stayed inside the site; check again.
-            guard let real = realpath(path, nil) else { throw ReadError(errno: errno) }
-            let target = String(cString: real)
-            free(real)
-            guard target.hasPrefix(realRoot + "/") else {
-                throw ReadError(message: "this symbolic link leads outside the site folder (to \(target))")
-            }
-            fd = open(target, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        }
-        guard fd >= 0 else { throw ReadError(errno: errno) }
+        let fd = try openChecked(path, inside: realRoot)
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw ReadError(errno: errno) }
-        guard (st.st_mode & S_IFMT) == S_IFREG else { throw ReadError(message: "not a regular file") }
         // Exactly the size fstat gives, so a site of many small files holds no slack; a file that
         // grew meanwhile is read on in small chunks.
         var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
@@ -136,6 +133,53 @@ public enum SiteLoader {
             }
         }
         return bytes
+    }
+
+    /// A samples file decoded while it is read in chunks: its text is never held whole.
+    static func readSamples(_ path: String, file: String, inside realRoot: String) throws -> DecodedSamples {
+        let fd = try openChecked(path, inside: realRoot)
+        defer { close(fd) }
+        var decoder = SamplesDecoder(file: file)
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256 * 1024) { chunk in
+            while true {
+                let n = read(fd, chunk.baseAddress!, chunk.count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw ReadError(errno: errno)
+                }
+                if n == 0 { break }
+                decoder.feed(UnsafeBufferPointer(rebasing: chunk[..<n]))
+            }
+        }
+        return decoder.finish()
+    }
+
+    /// Opens a file the scan accepted, for reading. A link is opened only if it still leads
+    /// inside `realRoot`; a FIFO or device swapped in after the scan is refused, not waited on.
+    static func openChecked(_ path: String, inside realRoot: String) throws -> Int32 {
+        var fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        if fd < 0 && errno == ELOOP {
+            // A symbolic link: the scan followed it because it stayed inside the site; check again.
+            guard let real = realpath(path, nil) else { throw ReadError(errno: errno) }
+            let target = String(cString: real)
+            free(real)
+            guard target.hasPrefix(realRoot + "/") else {
+                throw ReadError(message: "this symbolic link leads outside the site folder (to \(target))")
+            }
+            fd = open(target, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        }
+        guard fd >= 0 else { throw ReadError(errno: errno) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else {
+            let code = errno
+            close(fd)
+            throw ReadError(errno: code)
+        }
+        guard (st.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            throw ReadError(message: "not a regular file")
+        }
+        return fd
     }
 
     struct ReadError: Error, CustomStringConvertible {

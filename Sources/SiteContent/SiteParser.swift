@@ -22,9 +22,14 @@ public enum SiteParser {
         var planIDs: Set<String> = []
         var sawTerms = false
         var configFile: SourceFile?
+        var samplesFiles: [(id: String, file: SourceFile)] = []
         for file in files {
             let kind = SourceKind.classify(file.path)
             switch kind {
+            case let .samples(id):
+                // Decoded by the loader as it read them (or here, from bytes given in memory).
+                samplesFiles.append((id, file))
+                continue
             case .other:
                 if file.path.hasPrefix("content/") { warnUnknownFile(file.path, sink: sink) }
                 continue
@@ -107,6 +112,19 @@ public enum SiteParser {
         checkReferences(
             references, serviceIDs: serviceIDs, planIDs: planIDs,
             plans: plans, incidents: incidents, sink: sink)
+        var samples: [String: SampleSeries] = [:]
+        let sortedServices = serviceIDs.sorted()
+        for (id, file) in samplesFiles {
+            let decoded = file.samples ?? SamplesDecoder.decode(file.bytes, file: file.path)
+            sink.items += decoded.diagnostics
+            if !serviceIDs.contains(id) {
+                sink.error(
+                    file.path, 1, 1,
+                    "unknown service \"\(id)\": a samples file is named by the service it measures, and there is no content/services/\(id).md",
+                    hint: Suggestion.hint(for: id, in: sortedServices))
+            }
+            samples[id] = decoded.series
+        }
 
         let diagnostics = sink.items.sortedForDisplay
         guard !diagnostics.hasErrors, let config, let terms else {
@@ -118,8 +136,9 @@ public enum SiteParser {
         measurements.sort { ($0.service, $0.month) < ($1.service, $1.month) }
         let site = Site(
             config: config, terms: terms, services: services, plans: plans, incidents: incidents,
-            measurements: measurements)
-        return ParsedSite(site: site, diagnostics: diagnostics)
+            measurements: measurements, samples: samples)
+        let warnings = samplesWarnings(site)
+        return ParsedSite(site: site, diagnostics: warnings.isEmpty ? diagnostics : (diagnostics + warnings).sortedForDisplay)
     }
 
     struct FileResult: Sendable {
@@ -130,6 +149,34 @@ public enum SiteParser {
         var measurements: [MeasuredUptime] = []
         var references: [Reference] = []
         var diagnostics: [Diagnostic] = []
+    }
+
+    /// A samples file that no plan reads, and a plan that measures by samples a service that has
+    /// none (its months then count no Downtime), both in any version of any plan.
+    static func samplesWarnings(_ site: Site) -> [Diagnostic] {
+        var measured: [String: String] = [:]  // service → the first plan measuring it by samples
+        for plan in site.plans {
+            let first = plan.effective.map(CalendarDay.init) ?? CalendarDay(year: 1970, month: 1, day: 1)
+            for version in plan.versions(first: first) {
+                for entry in version.services where measured[entry.id] == nil {
+                    if site.terms(version: version, service: entry.id).downtime.source == .samples { measured[entry.id] = plan.id }
+                }
+            }
+        }
+        var out: [Diagnostic] = []
+        for id in site.samples.keys.sorted() where measured[id] == nil {
+            out.append(
+                Diagnostic(
+                    .warning, "content/status/samples/\(id).csv", 1, 1,
+                    "no plan measures \(id) by request samples (downtime: {source: samples}), so this file is not read"))
+        }
+        for (id, plan) in measured.sorted(by: { $0.key < $1.key }) where site.samples[id] == nil {
+            out.append(
+                Diagnostic(
+                    .warning, "content/plans/\(plan).md", 1, 1,
+                    "plan \(plan) measures \(id) by request samples, but there is no content/status/samples/\(id).csv: every interval has no requests, so no Downtime"))
+        }
+        return out
     }
 
     /// SPEC §1: file names are the ids, lowercase `a-z 0-9 -` only.
@@ -149,11 +196,13 @@ public enum SiteParser {
     /// A file under content/ that the layout does not define is reported, so a misnamed folder or
     /// extension never silently drops a plan or an incident.
     private static func warnUnknownFile(_ path: String, sink: DiagnosticSink) {
-        let folders = ["content/services/", "content/plans/", "content/status/incidents/"]
+        let folders = ["content/services/", "content/plans/", "content/status/incidents/", "content/status/samples/"]
         var hint: String?
         let dir = path.split(separator: "/").dropLast().joined(separator: "/") + "/"
         if let close = Suggestion.closest(to: dir, in: folders), close != dir {
             hint = "did you mean \"\(close)\"?"
+        } else if dir == "content/status/samples/" {
+            hint = "samples files are named <service>.csv"
         } else if folders.contains(dir) {
             hint = "content files end in .md"
         }

@@ -2,10 +2,18 @@
 public struct SourceFile: Sendable, Hashable {
     public var path: String
     public var bytes: [UInt8]
+    /// A samples file as the loader decoded it while reading (its bytes are then not kept).
+    public var samples: DecodedSamples?
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
+    }
+
+    public init(path: String, samples: DecodedSamples) {
+        self.path = path
+        self.bytes = []
+        self.samples = samples
     }
 
     public init(path: String, text: String) {

@@ -6,6 +6,8 @@ public enum SourceKind: Sendable, Hashable {
     case plan(String)
     case incident(String)
     case measurements
+    /// `content/status/samples/<service>.csv`: request samples of one service.
+    case samples(String)
     /// A theme file: `themes/<theme>/<relative path>`.
     case theme(String, String)
     /// A file slasite does not read.
@@ -30,6 +32,8 @@ public enum SourceKind: Sendable, Hashable {
         case 3 where parts == ["content", "status", "measurements.csv"]: return .measurements
         case 4 where parts[0] == "content" && parts[1] == "status" && parts[2] == "incidents" && parts[3].hasSuffix(".md"):
             return .incident(String(parts[3].dropLast(3)))
+        case 4 where parts[0] == "content" && parts[1] == "status" && parts[2] == "samples" && parts[3].hasSuffix(".csv"):
+            return .samples(String(parts[3].dropLast(4)))
         default:
             if parts.count >= 3, parts[0] == "themes" {
                 return .theme(parts[1], parts[2...].joined(separator: "/"))

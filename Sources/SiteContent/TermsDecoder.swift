@@ -5,8 +5,11 @@ import Yams
 enum TermsDecoder {
     static let keys = [
         "uptime", "credits", "credit_cap", "claim_window_days", "claim_window_months", "impact_weights",
-        "exclude_maintenance", "termination", "support",
+        "exclude_maintenance", "termination", "support", "downtime",
     ]
+
+    /// The keys of the `downtime` term (SPEC §2).
+    static let downtimeKeys = ["source", "interval", "method", "error_rate_above", "min_requests", "min_consecutive"]
 
     static let idCharacters = Set("abcdefghijklmnopqrstuvwxyz0123456789-")
 
@@ -52,6 +55,57 @@ enum TermsDecoder {
         }
         if let node = reader.value("support") {
             terms.support = support(node, source: source)
+        }
+        if let node = reader.value("downtime") {
+            terms.downtime = downtime(node, source: source)
+        }
+        return terms
+    }
+
+    /// `downtime`: `{source: incidents}` or `{source: samples, interval, method,
+    /// error_rate_above, min_requests, min_consecutive}` (SPEC §2); any subset of the keys, as
+    /// levels merge it key by key.
+    static func downtime(_ node: Node, source: YAMLSource) -> DowntimeTerms? {
+        let r = MappingReader(node, in: source, what: "downtime", allowed: downtimeKeys)
+        guard r.isMapping else { return nil }
+        var terms = DowntimeTerms()
+        func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type) -> T? where T.RawValue == String {
+            guard let v = r.value(key) else { return nil }
+            let names = T.allCases.map(\.rawValue)
+            if case let .scalar(s) = v, let value = T(rawValue: s.string.trimmingSpaces()) { return value }
+            source.error(
+                v, "\(key) must be \(names.joined(separator: " or ")), got \(MappingReader.describe(v))",
+                hint: Suggestion.hint(for: v.scalar?.string ?? "", in: names))
+            return nil
+        }
+        terms.source = choice("source", DowntimeSource.self)
+        if let v = r.value("interval") {
+            // SPEC §2: intervals that divide every hour, so they tile every month from its first instant.
+            let allowed = [1, 5, 10, 15, 30]
+            if case let .scalar(s) = v, let n = Int(s.string.trimmingSpaces()), allowed.contains(n) {
+                terms.interval = n
+            } else {
+                source.error(v, "interval must be 1, 5, 10, 15 or 30 (minutes), got \(MappingReader.describe(v))")
+            }
+        }
+        terms.method = choice("method", SampleMethod.self)
+        terms.errorRateAbove = r.number(
+            "error_rate_above", in: 0...100, rangeText: "a percentage between 0 and 100 (an interval with a higher error rate is bad)")
+        terms.minRequests = r.integer(
+            "min_requests", in: 1...1_000_000_000, rangeText: "a whole number of requests between 1 and 1000000000"
+        ).map(Int64.init)
+        terms.minConsecutive = r.integer(
+            "min_consecutive", in: 1...100_000, rangeText: "a whole number of intervals between 1 and 100000")
+        // Keys that the rule written here cannot use are reported where they are written.
+        if terms.source == .incidents {
+            for key in downtimeKeys.dropFirst() where r.has(key) {
+                source.warning(r.value(key), "\(key) has no effect with source: incidents (Downtime then comes from the incidents)")
+            }
+        }
+        if terms.method == .errorRate {
+            for key in ["error_rate_above", "min_consecutive"] where r.has(key) {
+                source.warning(r.value(key), "\(key) has no effect with method: error_rate (uptime is 100 − the mean error rate)")
+            }
         }
         return terms
     }

@@ -102,7 +102,22 @@ public enum SLAJSON {
             ("exclude_maintenance", .bool(terms.excludeMaintenance)),
             ("termination", terms.terminationConsecutiveMisses.map { .object([("consecutive_misses", .number(Double($0)))]) } ?? .null),
             ("support", support),
+            ("downtime", downtime(terms.downtime)),
         ]
+    }
+
+    /// SPEC §2 `downtime` as resolved: the source, and for samples the rule's parameters (null
+    /// for incidents).
+    static func downtime(_ rule: DowntimeRule) -> JSONValue {
+        let r = rule.sampleRule
+        return .object([
+            ("source", .string(rule.source.rawValue)),
+            ("interval", r.map { .number(Double($0.interval)) } ?? .null),
+            ("method", .optional(r?.method.rawValue)),
+            ("error_rate_above", .optional(r?.errorRateAbove)),
+            ("min_requests", r.map { .number(Double($0.minRequests)) } ?? .null),
+            ("min_consecutive", r.map { .number(Double($0.minConsecutive)) } ?? .null),
+        ])
     }
 
     /// SPEC §4: a plan's versions, oldest first, upcoming ones included.

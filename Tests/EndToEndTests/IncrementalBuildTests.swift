@@ -181,6 +181,36 @@ final class IncrementalBuildTests: XCTestCase {
         _ = rebuildMatchesFullBuild(pipeline, request, after: "a time zone change")
     }
 
+    /// Issue 15: a preview reads again only the samples file that changed, computes Downtime
+    /// from samples again only for it, and still gives exactly what a full build gives.
+    func testASamplesEditRereadsOnlyThatFile() throws {
+        let site = try Slasite.copyFixture("basic")
+        let plan = site.appendingPathComponent("content/plans/pro.md")
+        let text = try String(contentsOf: plan, encoding: .utf8)
+        try text.replacingOccurrences(of: "services:\n", with: "downtime: {source: samples, interval: 5}\nservices:\n")
+            .write(to: plan, atomically: true, encoding: .utf8)
+        let samples = site.appendingPathComponent("content/status/samples")
+        try FileManager.default.createDirectory(at: samples, withIntermediateDirectories: true)
+        try "start,total,errors\n2026-10-02T10:00:00Z,100,7\n".write(to: samples.appendingPathComponent("api.csv"), atomically: true, encoding: .utf8)
+        try "start,total,errors\n2026-10-02T10:00:00Z,100,0\n".write(to: samples.appendingPathComponent("db.csv"), atomically: true, encoding: .utf8)
+        let (caches, pipeline, request, first) = preview(site)
+        XCTAssertTrue(first.succeeded, "\(first.diagnostics)")
+        XCTAssertEqual(first.figures?.level(plan: "pro", service: "api")?.months.first { $0.month.description == "2026-10" }?.downtimeMinutes, 5)
+        let samplesMade = caches.lastCounts(.figures).made
+
+        try "start,total,errors\n2026-10-02T10:00:00Z,100,7\n2026-10-02T10:05:00Z,100,9\n"
+            .write(to: samples.appendingPathComponent("api.csv"), atomically: true, encoding: .utf8)
+        let edited = rebuildMatchesFullBuild(pipeline, request, after: "a samples edit")
+        // Of the site's files only api.csv is read again; only the levels it feeds are computed again.
+        XCTAssertEqual(caches.lastCounts(.files).made, 1)
+        XCTAssertLessThan(caches.lastCounts(.figures).made, samplesMade)
+        XCTAssertEqual(edited.figures?.level(plan: "pro", service: "api")?.months.first { $0.month.description == "2026-10" }?.downtimeMinutes, 10)
+
+        try FileManager.default.removeItem(at: samples.appendingPathComponent("api.csv"))
+        rebuildMatchesFullBuild(pipeline, request, after: "a samples file removed")
+        XCTAssertEqual(caches.lastCounts(.files).made, 0)
+    }
+
     /// The build's figures (on all cores, kept by the preview) are the core's sequential ones.
     func testScheduledAndKeptFiguresAreTheCoresFigures() throws {
         let site = try XCTUnwrap(BuildPipeline().run(BuildRequest(source: Slasite.repoRoot, output: nil, now: now)).site)
@@ -192,6 +222,7 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(BuildPipeline.figures(for: site, now: now, reuse: store).plans, reference)
         store.endBuild(succeeded: true)
         XCTAssertEqual(store.lastCounts(.figures).made, 0)
-        XCTAssertEqual(store.lastCounts(.figures).reused, reference.reduce(0) { $0 + $1.count })
+        // Every level's months, and the one Downtime from samples (Enterprise × Object Storage).
+        XCTAssertEqual(store.lastCounts(.figures).reused, reference.reduce(0) { $0 + $1.count } + 1)
     }
 }

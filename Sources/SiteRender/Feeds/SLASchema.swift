@@ -92,6 +92,22 @@ enum SLASchema {
                 "Termination right after consecutive missed months.",
                 [("consecutive_misses", integer("Final missed months in a row that give the right to terminate.", minimum: 1))]))),
             ("support", nullable(ref("Support"))),
+            ("downtime", object(
+                "How Downtime is measured (SPEC §2 downtime): from the incidents, or from request samples by a rule; the rule's keys are null for incidents.",
+                [
+                    ("source", .object([
+                        ("description", .string("incidents: the incidents' weighted durations; samples: request counts per interval (content/status/samples/<service>.csv).")),
+                        ("enum", .array(["incidents", "samples"].map(JSONValue.string))),
+                    ])),
+                    ("interval", nullable(integer("Minutes per interval, counted from each month's first instant.", minimum: 1))),
+                    ("method", nullable(.object([
+                        ("description", .string("bad_intervals: Downtime is interval × the counted bad intervals; error_rate: uptime is 100 − the mean error rate of the intervals.")),
+                        ("enum", .array([.string("bad_intervals"), .string("error_rate")])),
+                    ]))),
+                    ("error_rate_above", nullable(number("An interval is bad when its error rate in percent is above this.", minimum: 0, maximum: 100))),
+                    ("min_requests", nullable(integer("An interval with fewer requests has error rate 0.", minimum: 1))),
+                    ("min_consecutive", nullable(integer("Bad intervals count only in runs of at least this many (a run may cross a month edge).", minimum: 1))),
+                ])),
     ]
 
     static let serviceLevel = object(
@@ -155,8 +171,8 @@ enum SLASchema {
             ("version", string("The effective date of the plan version in force in this month.", format: "date")),
             ("measured", boolean("Whether the uptime comes from measurements.csv rather than incidents.")),
             ("source", .object([
-                ("description", .string("Where the figures come from: the incidents, a measurements.csv row, or none (the month ends on or before status_since: not judged, no credit).")),
-                ("enum", .array(["incidents", "measurements", "none"].map(JSONValue.string))),
+                ("description", .string("Where the figures come from: the incidents, request samples, a measurements.csv row, or none (the month ends on or before status_since: not judged, no credit).")),
+                ("enum", .array(["incidents", "samples", "measurements", "none"].map(JSONValue.string))),
             ])),
             ("minutes", number("Real minutes in the whole month.", minimum: 0)),
             ("elapsed_minutes", number("Minutes the uptime is measured over: the whole month once final, else the minutes elapsed.", minimum: 0)),

@@ -166,11 +166,11 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 <table class="history">
 <caption>Uptime, downtime and service credit per month</caption>
 <thead>
-<tr><th scope="col">Month</th><th scope="col">Uptime</th><th scope="col">Downtime</th><th scope="col">Objective</th><th scope="col">Result</th><th scope="col">Service credit</th><th scope="col">Figures</th></tr>
+<tr><th scope="col">Month</th><th scope="col">Uptime</th><th scope="col">Downtime</th><th scope="col">Objective</th><th scope="col">Result</th><th scope="col">Service credit</th><th scope="col">Figures</th>{{#has_sources}}<th scope="col">Source</th>{{/has_sources}}</tr>
 </thead>
 <tbody>
 {{#history}}
-<tr class="row-{{state}}"><th scope="row"><time datetime="{{machine}}">{{month}}</time></th><td class="num">{{uptime}}{{#measured}}<sup>*</sup>{{/measured}}</td><td class="num">{{downtime}}</td><td class="num">{{objective}}</td><td class="state state-{{state}}">{{met}}</td><td class="num">{{credit}}{{#claim_by}}<br><span class="claim-by">claim by <time datetime="{{claim_by_machine}}">{{.}}</time></span>{{/claim_by}}</td><td>{{final}}</td></tr>
+<tr class="row-{{state}}"><th scope="row"><time datetime="{{machine}}">{{month}}</time></th><td class="num">{{uptime}}{{#measured}}<sup>*</sup>{{/measured}}</td><td class="num">{{downtime}}</td><td class="num">{{objective}}</td><td class="state state-{{state}}">{{met}}</td><td class="num">{{credit}}{{#claim_by}}<br><span class="claim-by">claim by <time datetime="{{claim_by_machine}}">{{.}}</time></span>{{/claim_by}}</td><td>{{final}}</td>{{#source}}<td>{{.}}</td>{{/source}}</tr>
 {{/history}}
 </tbody>
 </table>
@@ -242,12 +242,17 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 {{/exclusions}}
 </ul>
 </section>
-{{#has_measurement}}
+{{#has_measurement_section}}
 <section aria-labelledby="measurement-h">
 <h2 id="measurement-h">How downtime is measured</h2>
+{{#has_downtime_rule}}
+<p>{{downtime_rule}}</p>
+{{/has_downtime_rule}}
+{{#has_measurement}}
 <p>{{measurement}}</p>
-</section>
 {{/has_measurement}}
+</section>
+{{/has_measurement_section}}
 <section class="prose" aria-labelledby="service-h">
 <h2 id="service-h">About {{service_title}}</h2>
 {{{service_body}}}

@@ -45,7 +45,10 @@ struct DetailsPage {
             DetailsView.SupportRow(
                 severity: PageFormat.capitalized($0.severity), response: PageFormat.capitalized($0.time.phrase(builder.strings)), hours: hours)
         }
+        // SPEC §4 source, shown where a level's months are measured by samples.
+        let hasSources = level.months.contains { $0.source == .samples }
         let history = level.months.map { m in
+            let source = hasSources ? PageFormat.source(m) : nil
             let met: String
             let state: String
             guard let uptime = m.uptime, let downtime = m.downtimeMinutes else {
@@ -53,7 +56,7 @@ struct DetailsPage {
                 return DetailsView.HistoryRow(
                     month: PageFormat.month(m.month, builder.strings), machine: m.month.description, uptime: "No data", downtime: "—",
                     objective: m.objective.map(PageFormat.percent) ?? "None", met: "Not judged", state: "nodata", credit: "—", claimBy: nil, claimByMachine: nil,
-                    final: "No data", measured: false)
+                    final: "No data", measured: false, source: source)
             }
             switch (m.met, m.final) {
             case (nil, _): (met, state) = ("No objective", "none")
@@ -68,7 +71,7 @@ struct DetailsPage {
                 met: met, state: state,
                 credit: m.final ? (m.credit > 0 ? PageFormat.percent(m.credit) : "None") : "—",
                 claimBy: m.claimBy.map { PageFormat.day($0, builder.strings) }, claimByMachine: m.claimBy?.description,
-                final: m.final ? "Final" : "In progress", measured: m.measured)
+                final: m.final ? "Final" : "In progress", measured: m.measured, source: source)
         }
         let chart = UptimeChart(
             months: level.months, objective: terms.uptime,
@@ -84,7 +87,10 @@ struct DetailsPage {
         return DetailsView(
             serviceTitle: serviceTitle, planTitle: plan.title, planHref: urls.link(urls.plan(plan.id)),
             summary: service?.summary ?? "", measurement: service?.measurement ?? "",
-            hasMeasurement: !(service?.measurement ?? "").isEmpty, bullets: summary.bullets,
+            hasMeasurement: !(service?.measurement ?? "").isEmpty,
+            downtimeRule: PageFormat.downtimeRule(terms) ?? "", hasDowntimeRule: PageFormat.downtimeRule(terms) != nil,
+            hasMeasurementSection: !(service?.measurement ?? "").isEmpty || PageFormat.downtimeRule(terms) != nil,
+            bullets: summary.bullets,
             serviceBody: builder.serviceBodies[level.serviceID] ?? "", planBody: builder.planBodies[plan.id] ?? "",
             creditRows: creditRows, hasCredits: !creditRows.isEmpty, hasCreditCap: maxTier > terms.creditCap,
             creditCap: maxTier > terms.creditCap
@@ -92,6 +98,7 @@ struct DetailsPage {
             hasSupport: terms.support != nil, supportRows: supportRows, hasSupportRows: !supportRows.isEmpty,
             supportHours: terms.support == nil ? "" : "Support hours: " + hours + ".",
             history: history, hasHistory: !history.isEmpty, hasMeasured: level.months.contains { $0.measured },
+            hasSources: hasSources,
             chart: chart.isEmpty ? "" : chart.svg(),
             objectiveText: terms.uptime.map { "Objective: \(PageFormat.percent($0)) monthly uptime." }
                 ?? "This plan makes no uptime commitment for this service; figures are for information only.",

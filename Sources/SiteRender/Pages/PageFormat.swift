@@ -14,6 +14,49 @@ enum PageFormat {
     /// An objective or tier threshold as written, e.g. "99.95 %".
     static func percent(_ x: Double) -> String { Published.text(x) + nbsp + "%" }
 
+    /// SPEC §4 `source` as the history table names it; an `error_rate` month adds its mean
+    /// error rate ("Request samples: mean error rate 0.013 %").
+    static func source(_ m: MonthFigure) -> String {
+        switch m.source {
+        case .incidents: return "Incidents"
+        case .measurements: return "Measured"
+        case .none: return "No data"
+        case .samples:
+            guard let rate = m.meanErrorRate else { return "Request samples" }
+            return "Request samples: mean error rate " + uptime(rate)
+        }
+    }
+
+    /// How Downtime is measured, in words, from a samples rule (nil for incidents, whose
+    /// wording is the service's `measurement`): "A minute counts as Downtime when more than 5 %
+    /// of requests fail, with at least 100 requests in the minute, in runs of at least 5 minutes."
+    static func downtimeRule(_ terms: ResolvedTerms) -> String? {
+        guard let r = terms.downtime.sampleRule else { return nil }
+        let unit = r.interval == 1 ? "minute" : "\(r.interval)-minute interval"
+        let units = r.interval == 1 ? "minutes" : "\(r.interval)-minute intervals"
+        var text: String
+        switch r.method {
+        case .badIntervals:
+            text = "A \(unit) counts as Downtime when "
+                + (r.errorRateAbove == 0 ? "any request fails" : "more than \(percent(r.errorRateAbove)) of requests fail")
+            if r.minRequests > 1 { text += ", with at least \(r.minRequests) requests in the \(unit)" }
+            if r.minConsecutive > 1 {
+                text += r.interval == 1
+                    ? ", in runs of at least \(r.minConsecutive) minutes"
+                    : ", in runs of at least \(r.minConsecutive) consecutive \(units) (\(r.minConsecutive * r.interval) minutes)"
+            }
+            text += ". Monthly Downtime is the number of such minutes"
+                + (r.interval == 1 ? "." : " (each such interval counts \(r.interval) minutes).")
+        case .errorRate:
+            text = "Monthly uptime is 100" + nbsp + "% minus the mean error rate of the month\u{2019}s \(units)"
+            if r.minRequests > 1 { text += " (one with fewer than \(r.minRequests) requests counts as 0" + nbsp + "%)" }
+            text += "."
+        }
+        text += " Error rates come from request counts per \(unit); incidents do not count"
+        text += terms.excludeMaintenance ? ", and a \(unit) that overlaps scheduled maintenance has none." : "."
+        return text
+    }
+
     /// A measured uptime with its 3 decimals, always, e.g. "99.912 %", "100.000 %".
     static func uptime(_ x: Double) -> String { Published.uptimeText(x) + nbsp + "%" }
 

@@ -5,7 +5,8 @@ import SLACore
 /// input: the site without its status data, and *now*. Made once per build (`RenderContext.scope`);
 /// the preview keeps those values only while it is equal (compared once per build).
 struct SiteScope: Hashable, Sendable {
-    /// The site without incidents and measurements: those come only through each output's input.
+    /// The site without incidents, measurements and samples: those come only through each output's
+    /// input (samples through the figures).
     var site: Site
     var now: Instant
 
@@ -13,6 +14,7 @@ struct SiteScope: Hashable, Sendable {
         var bare = site
         bare.incidents = []
         bare.measurements = []
+        bare.samples = [:]
         self.site = bare
         self.now = now
     }

@@ -87,6 +87,8 @@ struct DetailsView: TemplateView {
         var claimByMachine: String?
         var final: String
         var measured: Bool
+        /// Where the month's figures come from, on levels measured by samples in any month.
+        var source: String?
     }
 
     var serviceTitle: String
@@ -95,6 +97,10 @@ struct DetailsView: TemplateView {
     var summary: String
     var measurement: String
     var hasMeasurement: Bool
+    /// How Downtime is measured, from the terms, for a level measured by samples now.
+    var downtimeRule: String
+    var hasDowntimeRule: Bool
+    var hasMeasurementSection: Bool
     var bullets: [String]
     var serviceBody: String
     var planBody: String
@@ -109,6 +115,8 @@ struct DetailsView: TemplateView {
     var history: [HistoryRow]
     var hasHistory: Bool
     var hasMeasured: Bool
+    /// Whether the history shows each month's source (a level measured by samples in any month).
+    var hasSources: Bool
     var chart: String
     var objectiveText: String
     var exclusions: [String]

@@ -92,7 +92,25 @@ enum VersionChanges {
         for (severity, time) in (a.support?.response ?? []).map({ ($0.severity, $0.time.text) }) where !newSeverities.contains(severity) {
             out.append(s(.changeResponse, ["severity": severity, "old": time, "new": s[.changeNone]]))
         }
+        if a.downtime != b.downtime {
+            out.append("Downtime measured \(downtimeRule(a.downtime)) → \(downtimeRule(b.downtime))")
+        }
         return out
+    }
+
+    /// A Downtime rule in a few words: "by incidents", "by the mean error rate of 5-minute
+    /// intervals", "by 1-minute intervals above 5 % errors (at least 100 requests, runs of 5)".
+    static func downtimeRule(_ rule: DowntimeRule) -> String {
+        guard let r = rule.sampleRule else { return "by incidents" }
+        let minimum = r.minRequests > 1 ? "at least \(r.minRequests) requests" : nil
+        switch r.method {
+        case .errorRate:
+            return "by the mean error rate of \(r.interval)-minute intervals" + (minimum.map { " (\($0))" } ?? "")
+        case .badIntervals:
+            let details = [minimum, r.minConsecutive > 1 ? "runs of \(r.minConsecutive)" : nil].compactMap { $0 }
+            return "by \(r.interval)-minute intervals above \(PageFormat.percent(r.errorRateAbove)) errors"
+                + (details.isEmpty ? "" : " (\(details.joined(separator: ", ")))")
+        }
     }
 
     static func claimWindow(_ t: ResolvedTerms, _ s: StringTable) -> String {
