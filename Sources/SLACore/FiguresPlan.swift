@@ -31,8 +31,8 @@ public struct LevelInputs: Sendable, Hashable {
     public var measured: [YearMonth: Double]
     /// SPEC §3 `status_since`: a month that ends at or before it has no data.
     public var statusSince: Instant?
-    /// SPEC §3 Downtime from samples, when the terms of any month measure by samples: the
-    /// level's Downtime spans, which are also `spans[k]` of every such terms `k`.
+    /// SPEC §3 Downtime from samples, when the terms of any month measure by samples: what the
+    /// months under such terms read their Downtime from (their `spans` are empty).
     public var samples: SampleDowntime? = nil
 
     /// The terms in force in month `i` of `months`.
@@ -168,8 +168,9 @@ public struct FiguresPlan: Sendable {
             let computed = sampleDowntime(sampleInputs)
             for (p, s, k) in sampleLevels {
                 inputs[p][s].samples = computed[k]
+                // Months under samples terms read `samples`, not the incidents' spans.
                 for (t, terms) in inputs[p][s].terms.enumerated() where terms.downtime.source == .samples {
-                    inputs[p][s].spans[t] = computed[k].spans
+                    inputs[p][s].spans[t] = []
                 }
             }
         }

@@ -72,11 +72,16 @@ public struct SamplesDecoder {
             carry = []
             whole.withUnsafeBufferPointer { line($0) }
         }
-        var order = Array(starts.indices)
-        if !ordered { order.sort { (starts[$0], lines[$0]) < (starts[$1], lines[$1]) } }
+        // Rows in order (the usual case) are packed as they are; others are sorted first.
+        var order: [Int] = []
+        if !ordered {
+            order = Array(starts.indices)
+            order.sort { (starts[$0], lines[$0]) < (starts[$1], lines[$1]) }
+        }
         var series = SampleSeries()
         var previous: Int?
-        for k in order {
+        for j in starts.indices {
+            let k = ordered ? j : order[j]
             if let p = previous, starts[p] == starts[k] {
                 // SPEC §2: one row per interval start.
                 let (first, second) = lines[p] < lines[k] ? (lines[p], lines[k]) : (lines[k], lines[p])

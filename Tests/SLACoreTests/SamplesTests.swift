@@ -292,6 +292,21 @@ final class SamplesTests: XCTestCase {
         XCTAssertEqual(downtime.downtimeMinutes(from: at("2026-10-01T00:00:00Z"), to: at("2026-11-01T00:00:00Z")), level.months[0].downtimeMinutes)
     }
 
+    func testErrorRateDowntimeOfAnyRangeComesFromTheSameRates() {
+        // The AWS S3 month above: 1 October holds all of its 6.025 minutes; 2 October none. Half
+        // of the 20 % interval (00:00–00:02:30) is 0.2 × 150 s = 30 s = 0.5 min.
+        let s = site(
+            [row("2026-10-01T00:00:00Z", 100, 10), row("2026-10-01T00:03:00Z", 100, 30),
+             row("2026-10-01T00:05:00Z", 1000, 5), row("2026-10-01T01:00:00Z", 10, 10)],
+            terms: SLATerms(uptime: 99.9, downtime: samples(interval: 5, method: .errorRate)))
+        let downtime = SLAArithmetic.figures(for: s, now: now).level(plan: "pro", service: "api")!.samples!
+        XCTAssertEqual(downtime.downtimeMinutes(from: at("2026-10-01T00:00:00Z"), to: at("2026-10-02T00:00:00Z")), 6.025, accuracy: 1e-12)
+        XCTAssertEqual(downtime.downtimeMinutes(from: at("2026-10-02T00:00:00Z"), to: at("2026-10-03T00:00:00Z")), 0)
+        XCTAssertEqual(downtime.downtimeMinutes(from: at("2026-10-01T00:00:00Z"), to: at("2026-10-01T00:02:30Z")), 0.5, accuracy: 1e-12)
+        // One rate per interval of October and of November up to now (23 days × 288).
+        XCTAssertEqual(downtime.rates.map(\.rates.count), [8928, 23 * 288])
+    }
+
     func testThresholdsAreComparedExactly() {
         // 0.1 %: 1 of 1 000 is exactly 0.1 % (not above); 1 of 999 is 0.1001 % (above).
         let t = ErrorThreshold(percent: 0.1)
