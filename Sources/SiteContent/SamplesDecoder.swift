@@ -27,10 +27,15 @@ public struct SamplesDecoder {
     private var lineNo = 0
     private var sawHeader = false
     private var stopped = false
+    /// Rows in start order so far are packed as they come (a few bytes each: no large
+    /// temporary arrays, whose freed memory the allocator would keep).
+    private var packed = SampleSeries()
+    /// The line of each row (for the message about a repeated start).
+    private var lines: [UInt32] = []
+    /// After the first row out of order: every row unpacked, to be sorted at the end.
     private var starts: [Int64] = []
     private var totals: [UInt64] = []
     private var errorCounts: [UInt64] = []
-    private var lines: [UInt32] = []
     private var ordered = true
     private var diagnostics: [Diagnostic] = []
     private var errorsFound = 0
@@ -72,16 +77,16 @@ public struct SamplesDecoder {
             carry = []
             whole.withUnsafeBufferPointer { line($0) }
         }
-        // Rows in order (the usual case) are packed as they are; others are sorted first.
+        // Rows in order (the usual case) are packed already; others are sorted first.
+        var series = packed
+        packed = SampleSeries()
         var order: [Int] = []
         if !ordered {
             order = Array(starts.indices)
             order.sort { (starts[$0], lines[$0]) < (starts[$1], lines[$1]) }
         }
-        var series = SampleSeries()
         var previous: Int?
-        for j in starts.indices {
-            let k = ordered ? j : order[j]
+        for k in order {
             if let p = previous, starts[p] == starts[k] {
                 // SPEC §2: one row per interval start.
                 let (first, second) = lines[p] < lines[k] ? (lines[p], lines[k]) : (lines[k], lines[p])
@@ -194,11 +199,27 @@ public struct SamplesDecoder {
             error(lineNo, column(fields.2.0), "errors (\(errors)) must not exceed total (\(total)) requests")
             return
         }
-        if let last = starts.last, when <= last { ordered = false }
+        lines.append(UInt32(truncatingIfNeeded: lineNo))
+        if ordered && (packed.count == 0 || when > packed.last.seconds) {
+            packed.append(SampleRow(start: Instant(seconds: when), total: total, errors: errors))
+            return
+        }
+        if ordered {
+            // The first row out of order (or a repeated start): unpack, sort at the end.
+            ordered = false
+            starts.reserveCapacity(packed.count + 1)
+            totals.reserveCapacity(packed.count + 1)
+            errorCounts.reserveCapacity(packed.count + 1)
+            packed.forEach { start, total, errors in
+                starts.append(start)
+                totals.append(total)
+                errorCounts.append(errors)
+            }
+            packed = SampleSeries()
+        }
         starts.append(when)
         totals.append(total)
         errorCounts.append(errors)
-        lines.append(UInt32(truncatingIfNeeded: lineNo))
     }
 
     struct Problem: Error {
