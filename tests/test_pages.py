@@ -270,6 +270,11 @@ def test_details_page_of_a_level_measured_by_samples(site):
     # The plan page names the change of rule among the version's changes.
     plan = open(os.path.join(site, "plans/enterprise/index.html"), encoding="utf-8").read()
     assert "Nimbus Object Storage: Downtime measured by incidents → by the mean error rate of 5-minute intervals" in plan.replace("\xa0", " ")
+    # The Object Storage incident of 10 November counts on Free and Business, not on Enterprise,
+    # whose November is measured by samples.
+    incident = read(site, "incidents/2026-11-10-object-storage-elevated-errors/index.html")
+    plans = [t for href, t, _ in incident.links if href and "/object-storage/" in href and href.startswith("/plans/")]
+    assert plans == ["Free", "Business"]
 
 
 def test_status_page_shows_current_month_and_incidents(site):
