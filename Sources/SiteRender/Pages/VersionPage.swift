@@ -71,6 +71,10 @@ struct VersionPage {
             .init(
                 term: "Scheduled maintenance",
                 value: t.excludeMaintenance ? "Not counted as downtime" : "Counted as downtime"))
+        if let rule = PageFormat.downtimeRule(t) {
+            // Only where Downtime comes from request samples (issue 15).
+            rows.append(.init(term: "How Downtime is measured", value: rule))
+        }
         rows.append(
             .init(
                 term: "Termination right",
