@@ -154,7 +154,9 @@ public struct FiguresPlan: Sendable {
         var sampleLevels: [(p: Int, s: Int, k: Int)] = []
         for p in inputs.indices {
             for s in inputs[p].indices {
-                guard let input = Self.sampleInput(inputs[p][s], site: site, serviceID: ids[p][s].service, counting: counting[p][s])
+                guard
+                    let input = Self.sampleInput(
+                        inputs[p][s], site: site, serviceID: ids[p][s].service, counting: counting[p][s])
                 else { continue }
                 let k = sampleIndex[input] ?? sampleInputs.count
                 if k == sampleInputs.count {
@@ -220,8 +222,8 @@ public struct FiguresPlan: Sendable {
             }
         }
         return SampleDowntimeInput(
-            service: serviceID, series: site.samples[serviceID] ?? SampleSeries(), months: months, rules: rules, excludeMaintenance: exclude,
-            maintenance: windows, now: level.now)
+            service: serviceID, series: site.samples[serviceID] ?? SampleSeries(), months: months, rules: rules,
+            excludeMaintenance: exclude, maintenance: windows, now: level.now)
     }
 
     /// SPEC §3 Terms in force: the index of the version in force in month `m`, the last whose

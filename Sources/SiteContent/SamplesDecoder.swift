@@ -92,7 +92,8 @@ public struct SamplesDecoder {
                 let (first, second) = lines[p] < lines[k] ? (lines[p], lines[k]) : (lines[k], lines[p])
                 error(
                     Int(second), 1,
-                    "a second row for \(Instant(seconds: starts[k]).rfc3339) (the first is on line \(first)): each interval start once")
+                    "a second row for \(Instant(seconds: starts[k]).rfc3339) (the first is on line \(first)): each interval start once"
+                )
                 continue
             }
             series.append(SampleRow(start: Instant(seconds: starts[k]), total: totals[k], errors: errorCounts[k]))
@@ -163,7 +164,8 @@ public struct SamplesDecoder {
             if count != 3 || text(fields.0) != "start" || text(fields.1) != "total" || text(fields.2) != "errors" {
                 error(
                     lineNo, 1,
-                    "the header must be \"start,total,errors\", got \"\(String(decoding: UnsafeBufferPointer(rebasing: raw[from..<to]), as: UTF8.self))\"")
+                    "the header must be \"start,total,errors\", got \"\(String(decoding: UnsafeBufferPointer(rebasing: raw[from..<to]), as: UTF8.self))\""
+                )
                 stopped = true
             }
             return
@@ -260,7 +262,9 @@ public struct SamplesDecoder {
             i += 1
             return true
         }
-        guard let year = digits(4), take(45), let month = digits(2), take(45), let day = digits(2) else { return .failure(expected) }
+        guard let year = digits(4), take(45), let month = digits(2), take(45), let day = digits(2) else {
+            return .failure(expected)
+        }
         guard i < b && (s[i] == 84 || s[i] == 116 || s[i] == 32) else { return .failure(expected) }
         i += 1
         guard let hour = digits(2), take(58), let minute = digits(2) else { return .failure(expected) }
