@@ -31,8 +31,8 @@ public struct LevelInputs: Sendable, Hashable {
     public var measured: [YearMonth: Double]
     /// SPEC §3 `status_since`: a month that ends at or before it has no data.
     public var statusSince: Instant?
-    /// SPEC §3 Downtime from samples, when the terms of any month measure by samples: the
-    /// level's Downtime spans, which are also `spans[k]` of every such terms `k`.
+    /// SPEC §3 Downtime from samples, when the terms of any month measure by samples: what the
+    /// months under such terms read their Downtime from (their `spans` are empty).
     public var samples: SampleDowntime? = nil
 
     /// The terms in force in month `i` of `months`.
@@ -154,7 +154,9 @@ public struct FiguresPlan: Sendable {
         var sampleLevels: [(p: Int, s: Int, k: Int)] = []
         for p in inputs.indices {
             for s in inputs[p].indices {
-                guard let input = Self.sampleInput(inputs[p][s], site: site, serviceID: ids[p][s].service, counting: counting[p][s])
+                guard
+                    let input = Self.sampleInput(
+                        inputs[p][s], site: site, serviceID: ids[p][s].service, counting: counting[p][s])
                 else { continue }
                 let k = sampleIndex[input] ?? sampleInputs.count
                 if k == sampleInputs.count {
@@ -168,8 +170,9 @@ public struct FiguresPlan: Sendable {
             let computed = sampleDowntime(sampleInputs)
             for (p, s, k) in sampleLevels {
                 inputs[p][s].samples = computed[k]
+                // Months under samples terms read `samples`, not the incidents' spans.
                 for (t, terms) in inputs[p][s].terms.enumerated() where terms.downtime.source == .samples {
-                    inputs[p][s].spans[t] = computed[k].spans
+                    inputs[p][s].spans[t] = []
                 }
             }
         }
@@ -219,8 +222,8 @@ public struct FiguresPlan: Sendable {
             }
         }
         return SampleDowntimeInput(
-            service: serviceID, series: site.samples[serviceID] ?? SampleSeries(), months: months, rules: rules, excludeMaintenance: exclude,
-            maintenance: windows, now: level.now)
+            service: serviceID, series: site.samples[serviceID] ?? SampleSeries(), months: months, rules: rules,
+            excludeMaintenance: exclude, maintenance: windows, now: level.now)
     }
 
     /// SPEC §3 Terms in force: the index of the version in force in month `m`, the last whose

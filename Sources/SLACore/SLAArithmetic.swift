@@ -92,7 +92,11 @@ public enum SLAArithmetic {
                 uptime = u
                 downtime = (100 - u) / 100 * elapsed
             } else {
-                downtime = Downtime.minutes(in: spans, from: m.start, to: windowEnd)
+                if terms.downtime.source == .samples {
+                    downtime = inputs.samples?.downtimeMinutes(from: m.start, to: windowEnd) ?? 0
+                } else {
+                    downtime = Downtime.minutes(in: spans, from: m.start, to: windowEnd)
+                }
                 uptime = Self.uptime(minutes: elapsed, downtime: downtime)
             }
             let met = terms.uptime.map { Self.met(uptime: uptime, objective: $0) }

@@ -31,23 +31,57 @@ public struct SampleDowntimeInput: Sendable, Hashable {
     }
 }
 
-/// SPEC §3 *Downtime from samples* for one plan × service: the level's Downtime as disjoint,
-/// sorted spans over the intervals of its samples months, made once and read by every figure.
+/// SPEC §3 *Downtime from samples* for one plan × service: the level's Downtime over the
+/// intervals of its samples months, made once and read by every figure.
 ///
-/// With `bad_intervals` each span is a run of counted bad intervals at weight 1; with
-/// `error_rate` each interval with errors is a span whose weight is its error rate as a
-/// fraction (errors / total), so that the Downtime of any whole intervals is the sum of
-/// rate × length and the month's uptime is 100 − the mean rate. Either way the Downtime of any
-/// range of whole intervals — a month, or one day in the site zone for a per-day bar — is
-/// `downtimeMinutes(from:to:)` over these spans: the same computation as the monthly figures.
+/// `bad_intervals` months give `spans`: each a run of counted bad intervals at weight 1.
+/// `error_rate` months give `rates`: per month, each ended interval's error rate as a fraction
+/// (errors / total; 8 bytes an interval), so that the Downtime of any whole intervals is the
+/// sum of rate × length and the month's uptime is 100 − the mean rate. Either way the Downtime
+/// of any range of whole intervals — a month, or one day in the site zone for a per-day bar —
+/// is `downtimeMinutes(from:to:)`: the same computation as the monthly figures.
 public struct SampleDowntime: Sendable, Hashable {
+    /// Counted bad intervals as disjoint, sorted runs at weight 1.
     public var spans: [WeightedSpan]
+    /// The `error_rate` months, oldest first.
+    public var rates: [RateGrid]
 
-    public init(spans: [WeightedSpan]) { self.spans = spans }
+    /// The error rates of one month's intervals, from its first instant.
+    public struct RateGrid: Sendable, Hashable {
+        public var start: Instant
+        /// The month's end (the last interval ends there at the latest).
+        public var end: Instant
+        /// Seconds per interval.
+        public var interval: Int64
+        /// Per ended interval, errors / total (0 when it has no rate).
+        public var rates: [Double]
+    }
 
-    /// Downtime in minutes within `[from, to)` (bounds on interval edges give whole intervals).
+    public init(spans: [WeightedSpan], rates: [RateGrid] = []) {
+        self.spans = spans
+        self.rates = rates
+    }
+
+    /// Downtime in minutes within `[from, to)` (bounds on interval edges give whole intervals;
+    /// an interval cut by a bound counts in proportion).
     public func downtimeMinutes(from: Instant, to: Instant) -> Double {
-        Downtime.minutes(in: spans, from: from, to: to)
+        var minutes = Downtime.minutes(in: spans, from: from, to: to)
+        for grid in rates where grid.start < to && from < grid.end {
+            let n = grid.interval
+            let first = max(0, grid.start.seconds(to: from) / n)
+            var weighted = 0.0
+            var k = Int(first)
+            while k < grid.rates.count {
+                let a = grid.start.seconds + Int64(k) * n
+                guard a < to.seconds else { break }
+                let b = min(a + n, grid.end.seconds)
+                let overlap = min(b, to.seconds) - max(a, from.seconds)
+                if overlap > 0 { weighted += grid.rates[k] * Double(overlap) }
+                k += 1
+            }
+            minutes += weighted / 60
+        }
+        return minutes
     }
 
     /// SPEC §3: cuts each month into intervals of `interval` minutes from its first instant (only
@@ -62,6 +96,7 @@ public struct SampleDowntime: Sendable, Hashable {
     /// One pass over the samples and the intervals: O(rows + intervals).
     public init(_ input: SampleDowntimeInput) {
         var out = SpanWriter()
+        var grids: [RateGrid] = []
         var run = RunBuilder()
         var rows = RowCursor(input.series)
         var maintenance = MaintenanceCursor(input.maintenance)
@@ -80,6 +115,8 @@ public struct SampleDowntime: Sendable, Hashable {
             rows.skip(before: start)
             let threshold = rule.threshold
             let excluded = input.excludeMaintenance[i]
+            var grid: [Double] = []
+            if rule.method == .errorRate { grid.reserveCapacity(Int((last - start + n - 1) / n)) }
             var a = start
             while a < last {
                 let b = min(a + n, m.end.seconds)
@@ -94,15 +131,17 @@ public struct SampleDowntime: Sendable, Hashable {
                         run.close(into: &out)
                     }
                 case .errorRate:
-                    if rated && errors > 0 { out.add(a, b, weight: Double(errors) / Double(total)) }
+                    grid.append(rated && errors > 0 ? Double(errors) / Double(total) : 0)
                 }
                 a = b
             }
+            if rule.method == .errorRate { grids.append(RateGrid(start: m.start, end: m.end, interval: n, rates: grid)) }
             // An interval not ended by now ends the run there.
             if last < m.end.seconds { run.close(into: &out) }
         }
         run.close(into: &out)
         spans = out.spans
+        rates = grids
     }
 
     /// Appends spans, merging one that continues the last at the same weight.

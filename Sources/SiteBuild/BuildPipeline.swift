@@ -37,7 +37,10 @@ public struct BuildResult: Sendable {
     /// The source files read.
     public var sourceFiles: [SourceFile] = []
     /// The source files read, by path (for excerpts under diagnostics); made when asked for.
-    public var sources: [String: [UInt8]] { Dictionary(sourceFiles.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a }) }
+    /// Samples files are not among them: they are decoded as they are read, and their bytes not kept.
+    public var sources: [String: [UInt8]] {
+        Dictionary(sourceFiles.filter { $0.samples == nil }.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
+    }
     public var succeeded: Bool { !diagnostics.hasErrors && !paths.isEmpty }
 }
 

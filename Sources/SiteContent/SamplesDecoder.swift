@@ -27,10 +27,15 @@ public struct SamplesDecoder {
     private var lineNo = 0
     private var sawHeader = false
     private var stopped = false
+    /// Rows in start order so far are packed as they come (a few bytes each: no large
+    /// temporary arrays, whose freed memory the allocator would keep).
+    private var packed = SampleSeries()
+    /// The line of each row (for the message about a repeated start).
+    private var lines: [UInt32] = []
+    /// After the first row out of order: every row unpacked, to be sorted at the end.
     private var starts: [Int64] = []
     private var totals: [UInt64] = []
     private var errorCounts: [UInt64] = []
-    private var lines: [UInt32] = []
     private var ordered = true
     private var diagnostics: [Diagnostic] = []
     private var errorsFound = 0
@@ -72,9 +77,14 @@ public struct SamplesDecoder {
             carry = []
             whole.withUnsafeBufferPointer { line($0) }
         }
-        var order = Array(starts.indices)
-        if !ordered { order.sort { (starts[$0], lines[$0]) < (starts[$1], lines[$1]) } }
-        var series = SampleSeries()
+        // Rows in order (the usual case) are packed already; others are sorted first.
+        var series = packed
+        packed = SampleSeries()
+        var order: [Int] = []
+        if !ordered {
+            order = Array(starts.indices)
+            order.sort { (starts[$0], lines[$0]) < (starts[$1], lines[$1]) }
+        }
         var previous: Int?
         for k in order {
             if let p = previous, starts[p] == starts[k] {
@@ -82,7 +92,8 @@ public struct SamplesDecoder {
                 let (first, second) = lines[p] < lines[k] ? (lines[p], lines[k]) : (lines[k], lines[p])
                 error(
                     Int(second), 1,
-                    "a second row for \(Instant(seconds: starts[k]).rfc3339) (the first is on line \(first)): each interval start once")
+                    "a second row for \(Instant(seconds: starts[k]).rfc3339) (the first is on line \(first)): each interval start once"
+                )
                 continue
             }
             series.append(SampleRow(start: Instant(seconds: starts[k]), total: totals[k], errors: errorCounts[k]))
@@ -153,7 +164,8 @@ public struct SamplesDecoder {
             if count != 3 || text(fields.0) != "start" || text(fields.1) != "total" || text(fields.2) != "errors" {
                 error(
                     lineNo, 1,
-                    "the header must be \"start,total,errors\", got \"\(String(decoding: UnsafeBufferPointer(rebasing: raw[from..<to]), as: UTF8.self))\"")
+                    "the header must be \"start,total,errors\", got \"\(String(decoding: UnsafeBufferPointer(rebasing: raw[from..<to]), as: UTF8.self))\""
+                )
                 stopped = true
             }
             return
@@ -189,11 +201,27 @@ public struct SamplesDecoder {
             error(lineNo, column(fields.2.0), "errors (\(errors)) must not exceed total (\(total)) requests")
             return
         }
-        if let last = starts.last, when <= last { ordered = false }
+        lines.append(UInt32(truncatingIfNeeded: lineNo))
+        if ordered && (packed.count == 0 || when > packed.last.seconds) {
+            packed.append(SampleRow(start: Instant(seconds: when), total: total, errors: errors))
+            return
+        }
+        if ordered {
+            // The first row out of order (or a repeated start): unpack, sort at the end.
+            ordered = false
+            starts.reserveCapacity(packed.count + 1)
+            totals.reserveCapacity(packed.count + 1)
+            errorCounts.reserveCapacity(packed.count + 1)
+            packed.forEach { start, total, errors in
+                starts.append(start)
+                totals.append(total)
+                errorCounts.append(errors)
+            }
+            packed = SampleSeries()
+        }
         starts.append(when)
         totals.append(total)
         errorCounts.append(errors)
-        lines.append(UInt32(truncatingIfNeeded: lineNo))
     }
 
     struct Problem: Error {
@@ -234,7 +262,9 @@ public struct SamplesDecoder {
             i += 1
             return true
         }
-        guard let year = digits(4), take(45), let month = digits(2), take(45), let day = digits(2) else { return .failure(expected) }
+        guard let year = digits(4), take(45), let month = digits(2), take(45), let day = digits(2) else {
+            return .failure(expected)
+        }
         guard i < b && (s[i] == 84 || s[i] == 116 || s[i] == 32) else { return .failure(expected) }
         i += 1
         guard let hour = digits(2), take(58), let minute = digits(2) else { return .failure(expected) }

@@ -159,7 +159,9 @@ public enum SiteParser {
             let first = plan.effective.map(CalendarDay.init) ?? CalendarDay(year: 1970, month: 1, day: 1)
             for version in plan.versions(first: first) {
                 for entry in version.services where measured[entry.id] == nil {
-                    if site.terms(version: version, service: entry.id).downtime.source == .samples { measured[entry.id] = plan.id }
+                    if site.terms(version: version, service: entry.id).downtime.source == .samples {
+                        measured[entry.id] = plan.id
+                    }
                 }
             }
         }

@@ -90,7 +90,8 @@ enum TermsDecoder {
         }
         terms.method = choice("method", SampleMethod.self)
         terms.errorRateAbove = r.number(
-            "error_rate_above", in: 0...100, rangeText: "a percentage between 0 and 100 (an interval with a higher error rate is bad)")
+            "error_rate_above", in: 0...100,
+            rangeText: "a percentage between 0 and 100 (an interval with a higher error rate is bad)")
         terms.minRequests = r.integer(
             "min_requests", in: 1...1_000_000_000, rangeText: "a whole number of requests between 1 and 1000000000"
         ).map(Int64.init)
@@ -99,7 +100,8 @@ enum TermsDecoder {
         // Keys that the rule written here cannot use are reported where they are written.
         if terms.source == .incidents {
             for key in downtimeKeys.dropFirst() where r.has(key) {
-                source.warning(r.value(key), "\(key) has no effect with source: incidents (Downtime then comes from the incidents)")
+                source.warning(
+                    r.value(key), "\(key) has no effect with source: incidents (Downtime then comes from the incidents)")
             }
         }
         if terms.method == .errorRate {

@@ -153,6 +153,23 @@ final class SamplesTests: XCTestCase {
         XCTAssertEqual(n["2026-11"]!.downtimeMinutes!, 5, accuracy: 1e-9)
     }
 
+    func testARunEndsAtAGapInThePlansMonths() {
+        // api leaves the plan for November (revision) and comes back in December. 31 October
+        // 23:58–23:59 (2 bad minutes) and 1 December 00:00–00:02 (3) are not one run of 5: the
+        // months between are not the level's. Neither counts with runs of at least 5.
+        let rows = ["2026-10-31T23:58:00Z", "2026-10-31T23:59:00Z", "2026-12-01T00:00:00Z", "2026-12-01T00:01:00Z",
+                    "2026-12-01T00:02:00Z"].map { row($0, 10, 10) }
+        let rule = SLATerms(downtime: samples(minConsecutive: 5))
+        let revisions = [
+            Revision(date: day("2026-10-20"), note: "dropped", effective: day("2026-11-01"), services: [RevisionService(id: "api", terms: nil)]),
+            Revision(date: day("2026-11-20"), note: "back", effective: day("2026-12-01"), services: [RevisionService(id: "api", terms: rule)]),
+        ]
+        let m = months(site(rows, terms: SLATerms(uptime: 99.9, downtime: samples(minConsecutive: 5)), revisions: revisions), now: at("2026-12-10T00:00:00Z"))
+        XCTAssertNil(m["2026-11"])
+        XCTAssertEqual(m["2026-10"]!.downtimeMinutes!, 0, accuracy: 1e-9)
+        XCTAssertEqual(m["2026-12"]!.downtimeMinutes!, 0, accuracy: 1e-9)
+    }
+
     func testADSTMonthInTheSiteZoneWithFiveMinuteIntervals() {
         // Europe/London, October 2026: from 1 October 00:00 BST (30 September 23:00Z) to
         // 1 November 00:00 GMT; summer time ends on 25 October: 31 × 1 440 + 60 = 44 700 minutes,
@@ -290,6 +307,21 @@ final class SamplesTests: XCTestCase {
         XCTAssertEqual(downtime.downtimeMinutes(from: at("2026-10-05T00:00:00Z"), to: at("2026-10-06T00:00:00Z")), 7)
         XCTAssertEqual(downtime.downtimeMinutes(from: at("2026-10-06T00:00:00Z"), to: at("2026-10-07T00:00:00Z")), 5)
         XCTAssertEqual(downtime.downtimeMinutes(from: at("2026-10-01T00:00:00Z"), to: at("2026-11-01T00:00:00Z")), level.months[0].downtimeMinutes)
+    }
+
+    func testErrorRateDowntimeOfAnyRangeComesFromTheSameRates() {
+        // The AWS S3 month above: 1 October holds all of its 6.025 minutes; 2 October none. Half
+        // of the 20 % interval (00:00–00:02:30) is 0.2 × 150 s = 30 s = 0.5 min.
+        let s = site(
+            [row("2026-10-01T00:00:00Z", 100, 10), row("2026-10-01T00:03:00Z", 100, 30),
+             row("2026-10-01T00:05:00Z", 1000, 5), row("2026-10-01T01:00:00Z", 10, 10)],
+            terms: SLATerms(uptime: 99.9, downtime: samples(interval: 5, method: .errorRate)))
+        let downtime = SLAArithmetic.figures(for: s, now: now).level(plan: "pro", service: "api")!.samples!
+        XCTAssertEqual(downtime.downtimeMinutes(from: at("2026-10-01T00:00:00Z"), to: at("2026-10-02T00:00:00Z")), 6.025, accuracy: 1e-12)
+        XCTAssertEqual(downtime.downtimeMinutes(from: at("2026-10-02T00:00:00Z"), to: at("2026-10-03T00:00:00Z")), 0)
+        XCTAssertEqual(downtime.downtimeMinutes(from: at("2026-10-01T00:00:00Z"), to: at("2026-10-01T00:02:30Z")), 0.5, accuracy: 1e-12)
+        // One rate per interval of October and of November up to now (23 days × 288).
+        XCTAssertEqual(downtime.rates.map(\.rates.count), [8928, 23 * 288])
     }
 
     func testThresholdsAreComparedExactly() {

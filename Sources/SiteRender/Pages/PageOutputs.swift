@@ -93,6 +93,8 @@ enum PageOutputs {
                 figures.plans.indices.compactMap { p -> PageInput.CountedIn? in
                     // Counting lists are in incident order: a binary search, not a scan.
                     guard let s = levelIndex[p][serviceID], Self.sortedContains(figures.counting[p][s], k) else { return nil }
+                    // SPEC §3: where every month it falls in is measured by request samples, incidents do not count.
+                    guard !Self.onlyInSamplesMonths(incident, figures.plans[p][s], context: context) else { return nil }
                     let terms = figures.plans[p][s].terms
                     return .init(plan: p, weight: incident.weight ?? terms.impactWeights[incident.impact])
                 }
@@ -101,6 +103,18 @@ enum PageOutputs {
         case .version(let p, let k):
             return .version(plan: p, index: k, versions: figures.versions[p], current: figures.currentVersion[p])
         }
+    }
+
+    /// Whether every reported month of `level` that `incident` falls in (up to *now*) takes its
+    /// Downtime from request samples, so the incident counts nothing there.
+    static func onlyInSamplesMonths(_ incident: Incident, _ level: ServiceLevel, context: RenderContext) -> Bool {
+        guard level.samples != nil else { return false }
+        let calendar = context.calendar
+        let now = context.figures.now
+        let first = calendar.month(containing: incident.start)
+        let last = calendar.month(containing: max(incident.start, min(incident.end ?? now, now)))
+        let months = level.months.filter { $0.month >= first && $0.month <= last }
+        return !months.isEmpty && months.allSatisfy { $0.source == .samples }
     }
 
     /// Per plan, each service's level index in `figures.plans`.
