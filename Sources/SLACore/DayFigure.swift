@@ -165,3 +165,24 @@ extension SLAArithmetic {
         return total
     }
 }
+
+extension DayFigure {
+    /// Day by day, the worst of several levels' figures for one service (the status page's
+    /// bar): the most downtime any of them counted that day, and the most maintenance; nil
+    /// where none has a figure. All lists cover the same days.
+    public static func worst(of levels: [[DayFigure]]) -> [DayFigure] {
+        guard var out = levels.first else { return [] }
+        for days in levels.dropFirst() {
+            for (i, d) in days.enumerated() where i < out.count {
+                if let x = d.downtimeMinutes {
+                    out[i].downtimeMinutes = max(out[i].downtimeMinutes ?? x, x)
+                    if out[i].source != .incidents { out[i].source = d.source }
+                } else if out[i].downtimeMinutes == nil && out[i].source == .none {
+                    out[i].source = d.source
+                }
+                out[i].maintenanceMinutes = max(out[i].maintenanceMinutes, d.maintenanceMinutes)
+            }
+        }
+        return out
+    }
+}
