@@ -21,10 +21,10 @@ struct IncidentPage {
         init(_ incident: Incident, now: Instant) {
             if incident.start > now {
                 self = .scheduled
-            } else if let end = incident.end, end <= now {
-                self = .resolved
-            } else {
+            } else if incident.isOpen(at: now) {
                 self = .ongoing
+            } else {
+                self = .resolved
             }
         }
 

@@ -144,6 +144,7 @@ enum PageOutputs {
     static func statusInput(_ context: RenderContext) -> PageInput.StatusInput {
         let site = context.site
         let listed = StatusPage.listed(site, now: context.figures.now)
+        let state = CurrentState(site: site, now: context.figures.now)
         // Issue 16: a service's bar is the worst of its plans' days (docs/outputs.md).
         var levelDays: [String: [[DayFigure]]] = [:]
         for levels in context.figures.plans {
@@ -157,9 +158,10 @@ enum PageOutputs {
                 current.incidentCounts = []
                 return current
             } },
-            state: CurrentState(site: site, now: context.figures.now),
+            state: state,
             serviceDays: site.services.map { DayFigure.worst(of: levelDays[$0.id] ?? []) },
-            open: listed.open.map { site.incidents[$0].withoutBody },
+            // The one definition of what is open at now (the headline's and status.json's).
+            open: state.open.map { site.incidents[$0].withoutBody },
             scheduled: listed.scheduled.map { site.incidents[$0].withoutBody },
             recent: listed.recent.map { site.incidents[$0].withoutBody })
     }
