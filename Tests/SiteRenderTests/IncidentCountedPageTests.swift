@@ -66,3 +66,35 @@ final class IncidentCountedPageTests: XCTestCase {
             [["All 9 plans", "October 2026", "0.0 min", "Inside a larger incident", "Missed in 9 of 9 plans", "In 9 plans, up to 10 %"]])
     }
 }
+
+/// Issue 16, point 2: the status page names a maintenance window in progress, and the bars show
+/// maintenance apart from downtime.
+final class StatusHeadlinePageTests: XCTestCase {
+    func testAMaintenanceWindowInProgressIsNamedAndShownApart() throws {
+        let config = SiteConfig(title: "T", provider: "P", baseURL: "https://t.example/")
+        let now = FeedsTestSupport.now  // 2026-11-24T00:00:00Z
+        var window = FeedsTestSupport.incident("upgrade", .maintenance, "2026-11-23T23:00:00Z", "2026-11-24T02:00:00Z", title: "Upgrade <db>")
+        window.updates = [IncidentUpdate(at: FeedsTestSupport.at("2026-11-23T23:00:00Z"), status: .inProgress, note: "Under *way*.")]
+        let site = Site(
+            config: config, terms: TermsPage(title: "Terms", body: ""),
+            services: [Service(id: "api", title: "API"), Service(id: "db", title: "DB")],
+            plans: [
+                Plan(
+                    id: "pro", title: "Pro", effective: LocalDateTime(year: 2026, month: 10, day: 1, isDateOnly: true),
+                    terms: SLATerms(uptime: 99.9), services: [PlanService(id: "api"), PlanService(id: "db")])
+            ],
+            incidents: [window])
+        let files = try SiteRenderer(site: site, figures: SLAArithmetic.figures(for: site, now: now)).render()
+        let status = try XCTUnwrap(files.first { $0.path == "status/index.html" }.map { String(decoding: $0.bytes, as: UTF8.self) })
+        XCTAssertTrue(status.contains("<p class=\"headline-main\">Maintenance in progress: API</p>"), status)
+        XCTAssertTrue(status.contains("<div class=\"headline headline-maintenance\" role=\"status\">"))
+        // The window's hour on the 23rd (23:00–24:00 UTC) is maintenance, not downtime: a blue bar.
+        XCTAssertTrue(status.contains("<li class=\"d-maint\"><span>23 November 2026: no downtime, 60.0\u{00A0}min maintenance</span></li>"), status)
+        // Its latest update, with the note rendered.
+        XCTAssertTrue(status.contains("Latest update: <strong>In progress</strong>"))
+        XCTAssertTrue(status.contains("<p>Under <em>way</em>.</p>"))
+        XCTAssertFalse(status.contains("<db>"))
+        let json = try XCTUnwrap(files.first { $0.path == "status.json" }.map { String(decoding: $0.bytes, as: UTF8.self) })
+        XCTAssertTrue(json.contains("\"status\": \"maintenance\""), json)
+    }
+}
