@@ -94,6 +94,9 @@ final class StatusHeadlinePageTests: XCTestCase {
         XCTAssertTrue(status.contains("Latest update: <strong>In progress</strong>"))
         XCTAssertTrue(status.contains("<p>Under <em>way</em>.</p>"))
         XCTAssertFalse(status.contains("<db>"))
+        // What it counted: nothing, as an excluded window (the default rule), 60 minutes so far.
+        let page = try XCTUnwrap(files.first { $0.path == "incidents/upgrade/index.html" }.map { String(decoding: $0.bytes, as: UTF8.self) })
+        XCTAssertTrue(page.contains("<td class=\"num\">0.0\u{00A0}min</td><td>Maintenance excluded</td>"), page)
         let json = try XCTUnwrap(files.first { $0.path == "status.json" }.map { String(decoding: $0.bytes, as: UTF8.self) })
         XCTAssertTrue(json.contains("\"status\": \"maintenance\""), json)
     }

@@ -99,9 +99,7 @@ enum PageOutputs {
                         months.append(.init(count: counts[i], figure: level.months[counts[i].month]))
                         i += 1
                     }
-                    return .init(
-                        plan: p, weight: incident.weight ?? terms.impactWeights[incident.impact],
-                        excludeMaintenance: terms.excludeMaintenance, months: months)
+                    return .init(plan: p, weight: incident.weight ?? terms.impactWeights[incident.impact], months: months)
                 }
             }
             // The timeline as posted by *now* (a prefix: updates are in time order).
