@@ -69,7 +69,6 @@ enum PageOutputs {
                 var terms = level
                 terms.months = []
                 terms.days = []
-                terms.incidentCounts = []
                 return terms
             } })
         case .terms: return .terms
@@ -91,13 +90,9 @@ enum PageOutputs {
                     guard let s = levelIndex[p][serviceID], let position = Self.sortedIndex(figures.counting[p][s], k) else { return nil }
                     let level = figures.plans[p][s]
                     let terms = level.terms
-                    // What it counted, month by month, from the level's figures (sorted by incident).
-                    let counts = level.incidentCounts
-                    var i = Self.lowerBound(counts.count) { counts[$0].incident < position }
-                    var months: [PageInput.CountedMonth] = []
-                    while i < counts.count, counts[i].incident == position {
-                        months.append(.init(count: counts[i], figure: level.months[counts[i].month]))
-                        i += 1
+                    // What it counted, month by month, read from the sweep the level's figures came from.
+                    let months = SLAArithmetic.incidentCounts(figures.inputs[p][s], incident: position).map {
+                        PageInput.CountedMonth(count: $0, figure: level.months[$0.month])
                     }
                     return .init(plan: p, weight: incident.weight ?? terms.impactWeights[incident.impact], months: months)
                 }
@@ -153,7 +148,6 @@ enum PageOutputs {
                 var current = level
                 current.months = level.current.map { [$0] } ?? []
                 current.days = []
-                current.incidentCounts = []
                 return current
             } },
             state: state,
