@@ -59,6 +59,8 @@ public struct ServiceLevel: Sendable, Hashable {
     /// Whether the version in force now covers the service (false for one a revision dropped:
     /// its history stays, its promise does not).
     public var coveredNow: Bool = true
+    /// The last `FiguresPlan.barDays` days, oldest first (issue 16: the 90-day bars).
+    public var days: [DayFigure] = []
     /// SPEC §3 Downtime from samples of this level (nil when no month measures by samples):
     /// the Downtime of any range of whole intervals, e.g. a day, is
     /// `samples.downtimeMinutes(from:to:)`, the computation the monthly figures read.
@@ -119,6 +121,10 @@ public struct SiteFigures: Sendable {
     public var versions: [[VersionTerms]] = []
     /// Per plan, the index in `versions` of the version in force in the month of *now*.
     public var currentVersion: [Int] = []
+    /// Per plan × service (same shape as `plans`), what its figures were computed from: what an
+    /// incident counted is read from it (`SLAArithmetic.incidentCounts(_:incident:)`), for the
+    /// incident pages that ask, rather than kept for every incident of every level.
+    public var inputs: [[LevelInputs]] = []
 
     /// SPEC §2 Versions: where version `k` of plan `p` stands in the month of *now*.
     public func standing(plan p: Int, version k: Int) -> VersionTerms.Standing {

@@ -120,6 +120,11 @@ public enum SLAArithmetic {
         return figures
     }
 
+    /// Everything kept of one plan × service: its months and its days.
+    public static func levelFigures(_ inputs: LevelInputs) -> LevelFigures {
+        LevelFigures(months: monthFigures(inputs), days: dayFigures(inputs))
+    }
+
     /// SPEC §3: the right arises in each month that completes N final misses in a row.
     public static func terminationRight(missRun: Int, terms: ResolvedTerms) -> Bool {
         terms.terminationConsecutiveMisses.map { missRun >= $0 && missRun > 0 } ?? false
@@ -129,7 +134,7 @@ public enum SLAArithmetic {
     /// Every number of the site at reference time `now`, computed in order on one thread.
     public static func figures(for site: Site, now: Instant) -> SiteFigures {
         let plan = FiguresPlan(site: site, now: now)
-        return plan.figures(plan.allInputs.map { monthFigures($0.inputs) })
+        return plan.figures(plan.allInputs.map { levelFigures($0.inputs) })
     }
 
     /// The earliest month, up to *now*, in which an incident starts, a measurement is given or

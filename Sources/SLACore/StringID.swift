@@ -202,6 +202,20 @@ public enum StringID: String, CaseIterable, Sendable {
     case chartPointMet = "chart_point_met"
     case chartMissedMark = "chart_missed_mark"
 
+    // MARK: 90-day bars (status and details pages)
+    case daysLabel = "days_label"
+    case daysLevelLabel = "days_level_label"
+    case dayText = "day_text"
+    case dayDowntime = "day_downtime"
+    case dayNoDowntime = "day_no_downtime"
+    case dayMaintenance = "day_maintenance"
+    case dayNoData = "day_no_data"
+    case dayMeasuredByMonth = "day_measured_by_month"
+    case daysNoFigures = "days_no_figures"
+    case daysNothing = "days_nothing"
+    case daysListedOne = "days_listed_one"
+    case daysListedOther = "days_listed_other"
+
     // MARK: General terms and the page not found
     case termsDescription = "terms_description"
     case notFoundTitle = "not_found_title"
@@ -446,6 +460,19 @@ public enum StringID: String, CaseIterable, Sendable {
         case .chartPointMissed: "{month}: {uptime}, missed"
         case .chartPointMet: "{month}: {uptime}, met"
         case .chartMissedMark: "missed"
+
+        case .daysLabel: "Downtime per day, {days} days: {label}"
+        case .daysLevelLabel: "{service}, {plan} plan"
+        case .dayText: "{date}: {figures}"
+        case .dayDowntime: "{minutes} downtime"
+        case .dayNoDowntime: "no downtime"
+        case .dayMaintenance: "{minutes} maintenance"
+        case .dayNoData: "{date}: no data"
+        case .dayMeasuredByMonth: "{date}: measured by month, no daily figure"
+        case .daysNoFigures: "No daily figures for these days."
+        case .daysNothing: "No downtime or maintenance in these {days} days."
+        case .daysListedOne: "{n} day with downtime or maintenance"
+        case .daysListedOther: "{n} days with downtime or maintenance"
 
         case .termsDescription: "General terms of {provider}'s service level agreements."
         case .notFoundTitle: "Page not found"

@@ -78,7 +78,7 @@ public struct BuildPipeline: Sendable {
         }
         return plan.figures(
             ParallelWork.map(plan.allInputs) { level in
-                reuse.value(.figures, at: level.slot, for: level.inputs) { SLAArithmetic.monthFigures(level.inputs) }
+                reuse.value(.figures, at: level.slot, for: level.inputs) { SLAArithmetic.levelFigures(level.inputs) }
             })
     }
 

@@ -324,6 +324,34 @@ final class SamplesTests: XCTestCase {
         XCTAssertEqual(downtime.rates.map(\.rates.count), [8928, 23 * 288])
     }
 
+    func testTheDaysOfASamplesMonthSumToTheMonthAndItsIncidentsCountNothing() throws {
+        // Atlassian-style minutes above 5 %: 2026-10-05 10:00 and 10:01 bad (6/100, 7/100), and
+        // 2026-10-20 23:59 bad (1/10): 2 minutes on the 5th, 1 on the 20th; October 3 min.
+        // A major incident on the 5th, 09:00–12:00, does not count (SPEC §3: incidents do not
+        // count under samples terms), so the 5th's bar is the samples' 2 minutes, not 180.
+        let outage = Incident(
+            id: "o", title: "O", services: ["api"], impact: .major, start: at("2026-10-05T09:00:00Z"), end: at("2026-10-05T12:00:00Z"))
+        let s = site(
+            [row("2026-10-05T10:00:00Z", 100, 6), row("2026-10-05T10:01:00Z", 100, 7), row("2026-10-20T23:59:00Z", 10, 1)],
+            terms: SLATerms(uptime: 99.99, downtime: samples(interval: 1, above: 5)), incidents: [outage])
+        let figures = SLAArithmetic.figures(for: s, now: now)
+        let level = try XCTUnwrap(figures.level(plan: "pro", service: "api"))
+        let byDay = Dictionary(uniqueKeysWithValues: level.days.map { ($0.day.description, $0) })
+        XCTAssertEqual(byDay["2026-10-05"]!.downtimeMinutes!, 2, accuracy: 1e-9)
+        XCTAssertEqual(byDay["2026-10-05"]!.source, .samples)
+        XCTAssertEqual(byDay["2026-10-20"]!.downtimeMinutes!, 1, accuracy: 1e-9)
+        let october = level.days.filter { $0.day.yearMonth == ym("2026-10") }
+        let month = try XCTUnwrap(level.months.first { $0.month == ym("2026-10") })
+        XCTAssertEqual(month.downtimeMinutes!, 3, accuracy: 1e-9)
+        XCTAssertEqual(october.compactMap(\.downtimeMinutes).reduce(0, +), month.downtimeMinutes!, accuracy: 1e-9)
+        // What the incident counted: 0 in October, because the month is measured by samples.
+        let counts = SLAArithmetic.incidentCounts(figures.inputs[0][0])
+        XCTAssertEqual(counts.count, 1)
+        XCTAssertEqual(counts[0].minutes, 0)
+        XCTAssertTrue(counts[0].measuredBySamples)
+        XCTAssertEqual(counts[0].openMinutes, 180)
+    }
+
     func testThresholdsAreComparedExactly() {
         // 0.1 %: 1 of 1 000 is exactly 0.1 % (not above); 1 of 999 is 0.1001 % (above).
         let t = ErrorThreshold(percent: 0.1)

@@ -100,6 +100,7 @@ struct DetailsPage {
             history: history, hasHistory: !history.isEmpty, hasMeasured: level.months.contains { $0.measured },
             hasSources: hasSources,
             chart: chart.isEmpty ? "" : chart.svg(),
+            days: DayBars.html(level.days, label: builder.strings(.daysLevelLabel, ["service": serviceTitle, "plan": plan.title]), builder.strings),
             objectiveText: terms.uptime.map { "Objective: \(PageFormat.percent($0)) monthly uptime." }
                 ?? "This plan makes no uptime commitment for this service; figures are for information only.",
             exclusions: (service?.exclusions ?? []) + [

@@ -69,6 +69,7 @@ enum PageOutputs {
                 levels: figures.plans.map { $0.filter(\.coveredNow).map { level in
                     var terms = level
                     terms.months = []
+                    terms.days = []
                     return terms
                 } },
                 // The next version of each plan's terms, when one is published ahead.
@@ -92,29 +93,23 @@ enum PageOutputs {
             let counted = incident.services.map { serviceID in
                 figures.plans.indices.compactMap { p -> PageInput.CountedIn? in
                     // Counting lists are in incident order: a binary search, not a scan.
-                    guard let s = levelIndex[p][serviceID], Self.sortedContains(figures.counting[p][s], k) else { return nil }
-                    // SPEC §3: where every month it falls in is measured by request samples, incidents do not count.
-                    guard !Self.onlyInSamplesMonths(incident, figures.plans[p][s], context: context) else { return nil }
-                    let terms = figures.plans[p][s].terms
-                    return .init(plan: p, weight: incident.weight ?? terms.impactWeights[incident.impact])
+                    guard let s = levelIndex[p][serviceID], let position = Self.sortedIndex(figures.counting[p][s], k) else { return nil }
+                    // What it counted, month by month, read from the sweep the level's figures came
+                    // from (the level is read in place: copying it would retain each of its lists).
+                    let months = SLAArithmetic.incidentCounts(figures.inputs[p][s], incident: position).map {
+                        PageInput.CountedMonth(count: $0, figure: figures.plans[p][s].months[$0.month])
+                    }
+                    let weight = incident.weight ?? figures.plans[p][s].terms.impactWeights[incident.impact]
+                    return .init(plan: p, weight: weight, months: months)
                 }
             }
-            return .incident(incident, html: context.incidentHTML[k], counted: counted)
+            // The timeline as posted by *now* (a prefix: updates are in time order).
+            let posted = incident.updates.prefix { $0.at <= figures.now }.count
+            return .incident(
+                incident, html: context.incidentHTML[k], notes: Array(context.updateHTML[k].prefix(posted)), counted: counted)
         case .version(let p, let k):
             return .version(plan: p, index: k, versions: figures.versions[p], current: figures.currentVersion[p])
         }
-    }
-
-    /// Whether every reported month of `level` that `incident` falls in (up to *now*) takes its
-    /// Downtime from request samples, so the incident counts nothing there.
-    static func onlyInSamplesMonths(_ incident: Incident, _ level: ServiceLevel, context: RenderContext) -> Bool {
-        guard level.samples != nil else { return false }
-        let calendar = context.calendar
-        let now = context.figures.now
-        let first = calendar.month(containing: incident.start)
-        let last = calendar.month(containing: max(incident.start, min(incident.end ?? now, now)))
-        let months = level.months.filter { $0.month >= first && $0.month <= last }
-        return !months.isEmpty && months.allSatisfy { $0.source == .samples }
     }
 
     /// Per plan, each service's level index in `figures.plans`.
@@ -125,27 +120,46 @@ enum PageOutputs {
     }
 
     /// Whether ascending `list` holds `value`.
-    static func sortedContains(_ list: [Int], _ value: Int) -> Bool {
+    static func sortedContains(_ list: [Int], _ value: Int) -> Bool { sortedIndex(list, value) != nil }
+
+    /// The index of `value` in ascending `list`, if it is there.
+    static func sortedIndex(_ list: [Int], _ value: Int) -> Int? {
+        let lo = lowerBound(list.count) { list[$0] < value }
+        return lo < list.count && list[lo] == value ? lo : nil
+    }
+
+    /// The first index in `0..<count` for which `before` is false (`before` holds for a prefix).
+    static func lowerBound(_ count: Int, _ before: (Int) -> Bool) -> Int {
         var lo = 0
-        var hi = list.count
+        var hi = count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if list[mid] < value { lo = mid + 1 } else { hi = mid }
+            if before(mid) { lo = mid + 1 } else { hi = mid }
         }
-        return lo < list.count && list[lo] == value
+        return lo
     }
 
     /// The status page's input: each level's current month and the incidents it lists.
     static func statusInput(_ context: RenderContext) -> PageInput.StatusInput {
         let site = context.site
         let listed = StatusPage.listed(site, now: context.figures.now)
+        let state = CurrentState(site: site, now: context.figures.now)
+        // Issue 16: a service's bar is the worst of its plans' days (docs/outputs.md).
+        var levelDays: [String: [[DayFigure]]] = [:]
+        for levels in context.figures.plans {
+            for level in levels { levelDays[level.serviceID, default: []].append(level.days) }
+        }
         return PageInput.StatusInput(
             levels: context.figures.plans.map { $0.filter(\.coveredNow).map { level in
                 var current = level
                 current.months = level.current.map { [$0] } ?? []
+                current.days = []
                 return current
             } },
-            open: listed.open.map { site.incidents[$0].withoutBody },
+            state: state,
+            serviceDays: site.services.map { DayFigure.worst(of: levelDays[$0.id] ?? []) },
+            // The one definition of what is open at now (the headline's and status.json's).
+            open: state.open.map { site.incidents[$0].withoutBody },
             scheduled: listed.scheduled.map { site.incidents[$0].withoutBody },
             recent: listed.recent.map { site.incidents[$0].withoutBody })
     }
@@ -205,8 +219,8 @@ enum PageOutputs {
         case .details(let p, let level, let incidents, let count):
             return DetailsPage(builder: builder, plan: site.plans[p], level: level, incidents: incidents, incidentCount: count)
                 .render()
-        case .incident(let incident, let html, let counted):
-            return IncidentPage(builder: builder, incident: incident, html: html, counted: counted).render()
+        case .incident(let incident, let html, let notes, let counted):
+            return IncidentPage(builder: builder, incident: incident, html: html, notes: notes, counted: counted).render()
         case .version(let p, let k, let versions, let current):
             return VersionPage(builder: builder, plan: site.plans[p], versions: versions, index: k, current: current).render()
         case .status(let status): return StatusPage(builder: builder, input: status).render()
