@@ -36,6 +36,8 @@ let package = Package(
             name: "SiteContent",
             dependencies: ["SLACore", "BuildSupport", "CLibYAML", .product(name: "Yams", package: "Yams")],
             swiftSettings: upcoming),
+        // `slasite import statuspage`: Statuspage API v2 JSON to incident files (SPEC §5).
+        .target(name: "StatuspageImport", dependencies: ["SLACore", "SiteContent"], swiftSettings: upcoming),
         .target(
             name: "SiteRender",
             dependencies: [
@@ -62,7 +64,7 @@ let package = Package(
         .target(
             name: "SlasiteCLI",
             dependencies: [
-                "SLACore", "SiteContent", "SiteRender", "SiteBuild", "PreviewServer",
+                "SLACore", "SiteContent", "SiteRender", "SiteBuild", "PreviewServer", "StatuspageImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -77,6 +79,7 @@ let package = Package(
             name: "SiteRenderTests",
             dependencies: ["SiteRender", "SiteBuild", "SiteContent", "SLACore", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "EndToEndTests", dependencies: ["BuildSupport", "SiteBuild", "SLACore"]),
+        .testTarget(name: "StatuspageImportTests", dependencies: ["StatuspageImport", "SiteContent", "SiteRender", "SLACore"]),
         .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer", "SiteContent"]),
     ]
 )

@@ -9,7 +9,7 @@ public struct SlasiteCommand: AsyncParsableCommand {
         commandName: "slasite",
         abstract: "Build public SLA pages, feeds and sla.json from plain files.",
         version: version,
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, ImportCommand.self],
         defaultSubcommand: nil)
 
     public init() {}
