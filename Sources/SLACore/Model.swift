@@ -251,11 +251,13 @@ public struct Incident: Sendable, Identifiable, Hashable {
     public var plans: [String]?
     /// This incident's own downtime weight (0–1), which wins over `impact_weights` at every level.
     public var weight: Double?
+    /// SPEC §2 `updates`: the timeline, in time order (oldest first, as written).
+    public var updates: [IncidentUpdate]
     public var body: String
 
     public init(
         id: String, title: String, services: [String], impact: Impact, start: Instant, end: Instant?,
-        plans: [String]? = nil, weight: Double? = nil, body: String = ""
+        plans: [String]? = nil, weight: Double? = nil, updates: [IncidentUpdate] = [], body: String = ""
     ) {
         self.id = id
         self.title = title
@@ -265,6 +267,7 @@ public struct Incident: Sendable, Identifiable, Hashable {
         self.end = end
         self.plans = plans
         self.weight = weight
+        self.updates = updates
         self.body = body
     }
 

@@ -18,7 +18,7 @@ enum ContentDecoders {
     static let serviceKeys = ["title", "summary", "measurement", "order", "exclusions", "defaults"]
     static let planKeys =
         ["title", "summary", "order", "price", "effective", "revisions", "services"] + TermsDecoder.keys
-    static let incidentKeys = ["title", "services", "impact", "start", "end", "plans", "weight", "imported"]
+    static let incidentKeys = ["title", "services", "impact", "start", "end", "plans", "weight", "updates", "imported"]
     static let termsKeys = ["title", "summary"]
 
     /// Splits front matter and composes its YAML; nil after reporting when that fails.
@@ -198,12 +198,73 @@ enum ContentDecoders {
         }
         // SPEC §2: the incident's own weight wins over impact_weights at every level.
         let weight = r.number("weight", in: 0...1, rangeText: "a weight between 0 and 1 (0.5 counts half of each minute)")
+        let updates = r.value("updates").map { incidentUpdates($0, impact: impact, end: end, calendar: calendar, source: source) } ?? []
         // docs/content.md: the mark of an importer; validated, not part of the figures.
         if let node = r.value("imported") { _ = ImportMarker.decode(node, source: source) }
         guard sink.items.errors.count == before, let title, let impact, let start else { return nil }
         return Incident(
             id: id, title: title, services: services, impact: impact, start: start, end: end, plans: plans, weight: weight,
-            body: body)
+            updates: updates, body: body)
+    }
+
+    static let updateKeys = ["at", "status", "note"]
+
+    /// SPEC §2 `updates`: a list of `{at, status, note}` in time order, with the statuses of the
+    /// incident's kind (maintenance has its own) and nothing after a `resolved` (`completed`) one.
+    static func incidentUpdates(
+        _ node: Node, impact: Impact?, end: Instant?, calendar: SiteCalendar, source: YAMLSource
+    ) -> [IncidentUpdate] {
+        guard case let .sequence(seq) = node else {
+            source.error(node, "updates must be a list of {at, status, note}, got \(MappingReader.describe(node))")
+            return []
+        }
+        let allowed = impact.map(IncidentStatus.allowed(for:)) ?? IncidentStatus.allCases
+        let kind = impact == .maintenance ? "a maintenance window" : "an incident"
+        var updates: [IncidentUpdate] = []
+        var final: (IncidentUpdate, Node)?
+        for item in seq {
+            let ur = MappingReader(item, in: source, what: "update", allowed: updateKeys)
+            guard ur.isMapping else { continue }
+            let at = ur.date("at", required: "update")
+            var status: IncidentStatus?
+            if let sn = ur.requireValue("status", what: "update") {
+                let raw = sn.scalar?.string.trimmingSpaces() ?? ""
+                if case .scalar = sn, let s = IncidentStatus(rawValue: raw), allowed.contains(s) {
+                    status = s
+                } else {
+                    let names = allowed.map(\.rawValue)
+                    let list = names.dropLast().joined(separator: ", ") + " or " + names.last!
+                    source.error(
+                        sn, "status of \(kind) update must be one of \(list), got \(MappingReader.describe(sn))",
+                        hint: Suggestion.hint(for: raw, in: names))
+                }
+            }
+            let note = ur.string("note") ?? ""
+            guard let (local, atNode) = at, let status else { continue }
+            if local.isDateOnly {
+                source.error(atNode, "at must be an ISO 8601 date and time like 2026-03-14T09:30:00Z, got \(MappingReader.describe(atNode))")
+                continue
+            }
+            let update = IncidentUpdate(at: calendar.instant(local), status: status, note: note)
+            if let (done, _) = final {
+                source.error(
+                    item, "an update after the \(done.status.rawValue) one (\(done.at.rfc3339)): \(done.status.rawValue) must be the last update")
+                continue
+            }
+            if let previous = updates.last, update.at < previous.at {
+                source.error(
+                    atNode, "updates must be in time order, oldest first: this one (\(update.at.rfc3339)) is before the one above it (\(previous.at.rfc3339))")
+                continue
+            }
+            if status.isFinal { final = (update, item) }
+            updates.append(update)
+        }
+        if let (done, doneNode) = final, end == nil {
+            source.warning(
+                doneNode, "this \(done.status.rawValue) update has no end: the incident counts as open until it has one",
+                hint: "set end: \(done.at.rfc3339)")
+        }
+        return updates
     }
 
     /// The entries of a `services` map, each key checked as a plain name and recorded as a

@@ -18,6 +18,8 @@ public struct RenderContext: Sendable {
     public let planHTML: [String: String]
     /// Same order as `site.incidents`.
     public let incidentHTML: [String]
+    /// Per incident (same order as `site.incidents`), each update's note rendered, in order.
+    public let updateHTML: [[String]]
     /// What the previous build made, keyed by complete values (preview); nil in a one-off build.
     public let reuse: (any Reusing)?
     /// The site without its status data, and *now*: what every page and piece also reads.
@@ -40,10 +42,12 @@ public struct RenderContext: Sendable {
         self.markdown = markdown
         self.themeOverrides = themeOverrides
         // Render every body once, on all cores; pages and feeds share the HTML.
-        let bodies = [site.terms.body] + site.services.map(\.body) + site.plans.map(\.body) + site.incidents.map(\.body)
-        // Each body's slot is the file it comes from.
+        let notes = site.incidents.flatMap { incident in incident.updates.map(\.note) }
+        let bodies = [site.terms.body] + site.services.map(\.body) + site.plans.map(\.body) + site.incidents.map(\.body) + notes
+        // Each body's slot is the file it comes from (an update's note: the file and its place).
         let slots = ["terms"] + site.services.map { "service " + $0.id } + site.plans.map { "plan " + $0.id }
             + site.incidents.map { "incident " + $0.id }
+            + site.incidents.flatMap { incident in incident.updates.indices.map { "update \($0) " + incident.id } }
         let html = ParallelWork.map(Array(zip(bodies, slots))) { body, slot in
             reuse.value(.markdown, at: slot, for: MarkdownInput(body: body, unsafe: markdown.unsafe)) { markdown.html(body) }
         }
@@ -62,7 +66,15 @@ public struct RenderContext: Sendable {
             k += 1
         }
         planHTML = plans
-        incidentHTML = Array(html[k...])
+        incidentHTML = Array(html[k..<(k + site.incidents.count)])
+        k += site.incidents.count
+        var updates: [[String]] = []
+        updates.reserveCapacity(site.incidents.count)
+        for incident in site.incidents {
+            updates.append(Array(html[k..<(k + incident.updates.count)]))
+            k += incident.updates.count
+        }
+        updateHTML = updates
     }
 
     public func service(_ id: String) -> Service? { serviceIndex[id].map { site.services[$0] } }

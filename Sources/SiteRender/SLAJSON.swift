@@ -6,8 +6,14 @@ import SLACore
 public enum SLAJSON {
     /// - Parameter reuse: the preview's store: each service and incident object is kept under
     ///   the complete value it is written from.
-    public static func document(site: Site, figures: SiteFigures, urls: SiteURLs, reuse: (any Reusing)? = nil) -> JSONValue {
+    ///   - updateHTML: per incident, each update's note rendered (`RenderContext.updateHTML`).
+    public static func document(
+        site: Site, figures: SiteFigures, urls: SiteURLs, updateHTML: [[String]] = [], reuse: (any Reusing)? = nil
+    ) -> JSONValue {
         let calendar = site.config.calendar
+        // Notes rendered here when the caller has not (the same renderer and rule as bodies).
+        let markdown = MarkdownRenderer(unsafe: site.config.markdownUnsafe)
+        let updateHTML = updateHTML.count == site.incidents.count ? updateHTML : site.incidents.map { $0.updates.map { markdown.html($0.note) } }
         let titles = Dictionary(site.services.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
         let plans: [JSONValue] = zip(site.plans, figures.plans).enumerated().map { p, pair in
             let (plan, levels) = pair
@@ -33,16 +39,19 @@ public enum SLAJSON {
                 })),
             ])
         }
-        let incidents: [JSONValue] = site.incidents.map { incident in
+        let incidents: [JSONValue] = site.incidents.enumerated().map { k, incident in
             let ongoing = incident.end.map { $0 > figures.now } ?? true && incident.start <= figures.now
             // Incidents sit at nesting level 2 (root, incidents); the object never shows the body.
-            let shown = incident.withoutBody
+            var shown = incident.withoutBody
+            // The timeline as posted by *now* (updates are in time order: a prefix).
+            let posted = incident.updates.prefix { $0.at <= figures.now }.count
+            shown.updates = Array(incident.updates.prefix(posted))
+            let input = IncidentObjectInput(
+                incident: shown, ongoing: ongoing, status: incident.status(at: figures.now),
+                notesHTML: Array(updateHTML[k].prefix(posted)), baseURL: urls.baseURL)
             return .raw(
-                reuse.value(
-                    .machine, at: "sla.json incident " + incident.id,
-                    for: IncidentObjectInput(incident: shown, ongoing: ongoing, baseURL: urls.baseURL)
-                ) {
-                    self.incident(shown, ongoing: ongoing, urls: urls).fragment(level: 2)
+                reuse.value(.machine, at: "sla.json incident " + incident.id, for: input) {
+                    self.incident(input, urls: urls).fragment(level: 2)
                 })
         }
         return .object([
@@ -58,8 +67,9 @@ public enum SLAJSON {
         ])
     }
 
-    static func incident(_ incident: Incident, ongoing: Bool, urls: SiteURLs) -> JSONValue {
-        .object([
+    static func incident(_ input: IncidentObjectInput, urls: SiteURLs) -> JSONValue {
+        let incident = input.incident
+        return .object([
             ("id", .string(incident.id)),
             ("title", .string(incident.title)),
             ("url", .string(urls.absolute(urls.incident(incident.id)))),
@@ -69,7 +79,12 @@ public enum SLAJSON {
             ("weight", .optional(incident.weight)),
             ("start", .string(incident.start.rfc3339)),
             ("end", .optional(incident.end?.rfc3339)),
-            ("ongoing", .bool(ongoing)),
+            ("ongoing", .bool(input.ongoing)),
+            // SPEC §2 *status* at generated_at, and the timeline as written (oldest first).
+            ("status", .string(input.status.rawValue)),
+            ("updates", .array(zip(incident.updates, input.notesHTML).map { update, html in
+                .object([("at", .string(update.at.rfc3339)), ("status", .string(update.status.rawValue)), ("note_html", .string(html))])
+            })),
         ])
     }
 
@@ -206,5 +221,8 @@ struct ServiceObjectInput: Hashable, Sendable {
 struct IncidentObjectInput: Hashable, Sendable {
     var incident: Incident
     var ongoing: Bool
+    var status: IncidentStatus
+    /// Each update's note rendered.
+    var notesHTML: [String]
     var baseURL: String
 }

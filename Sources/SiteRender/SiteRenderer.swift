@@ -61,7 +61,9 @@ public struct SiteRenderer: Sendable {
                 let files: [OutputFile]
                 switch piece {
                 case .slaJSON:
-                    let doc = SLAJSON.document(site: context.site, figures: context.figures, urls: context.urls, reuse: context.reuse)
+                    let doc = SLAJSON.document(
+                        site: context.site, figures: context.figures, urls: context.urls, updateHTML: context.updateHTML,
+                        reuse: context.reuse)
                     files = [OutputFile(path: "sla.json", bytes: doc.bytes(reserving: doc.estimatedSize))]
                 case .feeds: files = MachineOutputs.feeds(context)
                 case .calendarAndSchema: files = MachineOutputs.calendarAndSchema(context)

@@ -105,6 +105,10 @@ enum Scaffold {
             start: \(stamp)
             \(endLine)
             # plans: []                            # only these plans (default: every plan covering the services)
+            updates:                               # the timeline, oldest first; add one as you post it
+              - at: \(stamp)
+                status: investigating              # investigating, identified, monitoring or resolved
+                note: We are investigating elevated error rates.
             ---
             ## Summary
 

@@ -60,6 +60,12 @@ public enum StatuspageImporter {
     static let folder = "content/status/incidents/"
 
     public static func plan(_ request: StatuspageImportRequest) -> StatuspageImportPlan {
+        var plan = makePlan(request)
+        plan.diagnostics = plan.diagnostics.sortedForDisplay
+        return plan
+    }
+
+    static func makePlan(_ request: StatuspageImportRequest) -> StatuspageImportPlan {
         var plan = StatuspageImportPlan()
         guard let siteYAML = request.site.first(where: { $0.path == "site.yaml" }) else {
             plan.diagnostics.append(Diagnostic(.error, "site.yaml", 0, 0, "site.yaml is missing: run the import in a site folder (or give --source)"))
@@ -118,7 +124,7 @@ public enum StatuspageImporter {
         var taken = Set(existingPaths.keys)
         let ordered = incidents.sorted { (StatuspageRules.start(of: $0), $0.id) < (StatuspageRules.start(of: $1), $1.id) }
         for incident in ordered {
-            guard let file = incidentFile(incident, mapping: mapping, diagnostics: &plan.diagnostics) else { continue }
+            guard let file = incidentFile(incident, mapping: mapping, calendar: calendar, diagnostics: &plan.diagnostics) else { continue }
             if file.services.isEmpty {
                 let reason =
                     incident.components.isEmpty && incident.updates.allSatisfy(\.affected.isEmpty)
@@ -203,7 +209,9 @@ public enum StatuspageImporter {
     }
 
     /// The file for one incident, or nil after reporting what makes one impossible.
-    static func incidentFile(_ incident: StatuspageIncident, mapping: ComponentLookup, diagnostics: inout [Diagnostic]) -> ImportedIncidentFile? {
+    static func incidentFile(
+        _ incident: StatuspageIncident, mapping: ComponentLookup, calendar: SiteCalendar, diagnostics: inout [Diagnostic]
+    ) -> ImportedIncidentFile? {
         let refs = incident.components + incident.updates.flatMap(\.affected)
         var services: Set<String> = []
         for ref in refs {
@@ -230,6 +238,14 @@ public enum StatuspageImporter {
             let note = PlainText.markdown(u.body)
             guard let status = StatuspageRules.updateStatus(u.status, maintenance: incident.isMaintenance) else {
                 if !note.isEmpty { postmortems.append(note) }
+                continue
+            }
+            // SPEC §2: the resolution is the last update. Statuspage takes updates after it (a
+            // second "resolved", a reopened incident): each joins the resolution's note as a
+            // paragraph headed by its time, so nothing is lost.
+            if let last = updates.last, last.status == "resolved" || last.status == "completed" {
+                let later = "Update at \(ImportedIncidentFile.stamp(u.at, calendar)) (\(u.status.replacing("_", with: " ")))\\\n" + note
+                updates[updates.count - 1].note += (last.note.isEmpty ? "" : "\n\n") + later
                 continue
             }
             updates.append(.init(at: u.at, status: status, note: note))

@@ -20,6 +20,23 @@ final class FeedsSchemaTests: XCTestCase {
         XCTAssertGreaterThan(visited, 10)
     }
 
+    /// Issue 16: an incident's status and updates are described too.
+    func testSchemaDescribesIncidentUpdates() throws {
+        var outage = FeedsTestSupport.incident("api-outage", .major, "2026-10-20T00:00:00Z", "2026-10-20T08:00:00Z")
+        outage.updates = [IncidentUpdate(at: FeedsTestSupport.at("2026-10-20T00:10:00Z"), status: .identified, note: "n")]
+        let site = FeedsTestSupport.site(incidents: [outage])
+        let context = FeedsTestSupport.context(site)
+        let document = SLAJSON.document(site: site, figures: context.figures, urls: context.urls)
+        let schema = SLASchema.document(urls: context.urls)
+        var visited = 0
+        check(document, against: schema, defs: try XCTUnwrap(schema["$defs"]), path: "$", visited: &visited)
+        let parsed = try XCTUnwrap(JSONValue.parsed(document.bytes()))
+        guard case let .array(incidents)? = parsed["incidents"], case let .array(updates)? = incidents.first?["updates"] else {
+            return XCTFail("no updates written")
+        }
+        XCTAssertEqual(updates.count, 1)
+    }
+
     func testSchemaHeader() {
         let schema = SLASchema.document(urls: SiteURLs(baseURL: "https://sla.example.com/"))
         XCTAssertEqual(schema["$schema"], .string("https://json-schema.org/draft/2020-12/schema"))

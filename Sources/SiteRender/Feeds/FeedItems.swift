@@ -124,9 +124,12 @@ enum FeedItems {
             ("start", .string(incident.start.rfc3339)),
             ("end", .optional(incident.end?.rfc3339)),
         ])
+        // Issue 16: the entry changes with each update posted by *now* (and with its end).
+        let latest = incident.latestUpdate(at: context.figures.now)?.at
+        let modified = [incident.end, latest].compactMap { $0 }.max()
         return FeedItem(
             kind: .incident, id: incidentID(incident, context), url: url, title: incident.title, summary: summary,
-            contentHTML: body, published: incident.start, modified: incident.end,
+            contentHTML: body, published: incident.start, modified: modified,
             tags: [FeedItem.Kind.incident.rawValue, incident.impact.rawValue] + incident.services, facts: facts)
     }
 

@@ -1,3 +1,4 @@
+import SLACore
 /// `/sla.schema.json`: JSON Schema 2020-12 of `/sla.json` exactly as `SLAJSON` writes it.
 ///
 /// Every key SLAJSON writes is listed and required (absent values are written as `null`), and
@@ -46,6 +47,7 @@ enum SLASchema {
                 ("Support", support),
                 ("Month", month),
                 ("Incident", incident),
+                ("IncidentUpdate", incidentUpdate),
             ])),
         ])
     }
@@ -178,6 +180,22 @@ enum SLASchema {
             ("start", dateTime("Start, RFC 3339 in UTC.")),
             ("end", nullable(dateTime("End, RFC 3339 in UTC; null while still open."))),
             ("ongoing", boolean("Whether the incident is open at generated_at.")),
+            ("status", .object([
+                ("description", .string("Where it stands at generated_at: resolved (maintenance: completed) once it has ended; else its latest update's status; else investigating (maintenance: scheduled before its start, in_progress after).")),
+                ("enum", .array(IncidentStatus.allCases.map { .string($0.rawValue) })),
+            ])),
+            ("updates", array(ref("IncidentUpdate"), "The incident's timeline, oldest first.")),
+        ])
+
+    static let incidentUpdate = object(
+        "One update of an incident's timeline.",
+        [
+            ("at", dateTime("When it was posted, RFC 3339 in UTC.")),
+            ("status", .object([
+                ("description", .string("The status it reports (maintenance windows: scheduled, in_progress or completed).")),
+                ("enum", .array(IncidentStatus.allCases.map { .string($0.rawValue) })),
+            ])),
+            ("note_html", string("The note, Markdown rendered to HTML as incident reports are.")),
         ])
 
     // MARK: Builders
