@@ -1,9 +1,8 @@
 import ArgumentParser
 
-/// `slasite import statuspage|prometheus`: status data from other systems (SPEC §5).
-struct ImportCommand: ParsableCommand {
+/// `slasite import …`: status data from other tools, merged into the site's content.
+struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import status data from another system into the site's files.",
-        // `prometheus` (branch prom) joins here.
+        commandName: "import", abstract: "Import status data from other tools into content/status/.",
         subcommands: [ImportStatuspageCommand.self])
 }
