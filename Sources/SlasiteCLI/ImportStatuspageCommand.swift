@@ -54,9 +54,11 @@ struct ImportStatuspageCommand: ParsableCommand {
             FileHandle.standardError.write(Data("nothing was written\n".utf8))
             throw Exit.contentErrors
         }
-        // Every file was made and checked above; each is now replaced whole (temporary file, rename).
+        // Every file was made and checked above; each is now written whole (temporary file, then
+        // rename over a file it wrote before, or link to a new name, which never replaces one).
+        let added = Set(plan.entries.filter { $0.action == .added }.compactMap(\.path))
         for w in plan.writes {
-            try Self.writeAtomically(w.text, to: root.appendingPathComponent(w.path))
+            try Self.writeAtomically(w.text, to: root.appendingPathComponent(w.path), replacing: !added.contains(w.path), display: w.path)
         }
         if quiet { return }
         for e in plan.entries { print(Self.line(e)) }
@@ -80,16 +82,21 @@ struct ImportStatuspageCommand: ParsableCommand {
             + "\(n(.unchanged)) unchanged, \(n(.keptEdited, .keptHandWritten)) kept, \(n(.skipped)) skipped"
     }
 
-    /// Writes `text` beside `url` and renames it over `url`, so a reader never sees half a file.
-    static func writeAtomically(_ text: String, to url: URL) throws {
+    /// Writes `text` beside `url` and renames it over `url` (or, when not `replacing`, links it
+    /// to `url`, which fails if a file appeared there meanwhile), so no reader sees half a file.
+    static func writeAtomically(_ text: String, to url: URL, replacing: Bool, display: String) throws {
         let fm = FileManager.default
         try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).slasite-tmp-\(getpid())")
         try Data(text.utf8).write(to: temp)
-        guard rename(temp.path, url.path) == 0 else {
+        defer { if !replacing { try? fm.removeItem(at: temp) } }
+        let ok = replacing ? rename(temp.path, url.path) == 0 : link(temp.path, url.path) == 0
+        guard ok else {
             let code = errno
-            try? fm.removeItem(at: temp)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)])
+            if replacing { try? fm.removeItem(at: temp) }
+            let why = code == EEXIST ? "a file appeared there meanwhile; not overwriting it" : String(cString: strerror(code))
+            FileHandle.standardError.write(Data("\(display):0:0: cannot write: \(why)\n".utf8))
+            throw Exit.contentErrors
         }
     }
 }
