@@ -61,7 +61,7 @@ public struct StatuspageIncident: Sendable, Hashable {
 }
 
 /// Reads Statuspage API v2 JSON: `incidents.json`, `scheduled-maintenances.json` (or a
-/// `summary.json` holding both lists), or one incident object.
+/// `summary.json` holding both lists), one incident object, or a list of incident objects.
 public enum StatuspageExport {
     /// The incidents of one file, and every problem found in it.
     public static func read(_ bytes: [UInt8], file: String) -> (incidents: [StatuspageIncident], diagnostics: [Diagnostic]) {
@@ -72,8 +72,15 @@ public enum StatuspageExport {
         }
         var r = Reader(file: file)
         var incidents: [StatuspageIncident] = []
+        // The Manage API lists a page's incidents as a bare list.
+        if case let .array(items) = root.value {
+            for (k, item) in items.enumerated() {
+                if let i = r.incident(item, path: "$[\(k)]", listedAsMaintenance: false) { incidents.append(i) }
+            }
+            return (incidents, r.diagnostics)
+        }
         guard case .object = root.value else {
-            r.error(root, "$", "expected Statuspage API v2 JSON: an object, got \(root.described)")
+            r.error(root, "$", "expected Statuspage API v2 JSON: an object or a list of incidents, got \(root.described)")
             return ([], r.diagnostics)
         }
         let lists = [("incidents", false), ("scheduled_maintenances", true)].filter { root[$0.0] != nil }

@@ -193,6 +193,23 @@ final class StatuspageImporterTests: XCTestCase {
         XCTAssertEqual(written.updates.first?.note, PlainText.markdown(name))
     }
 
+    func testAListOfIncidentObjectsIsReadAsTheManageAPIGivesIt() throws {
+        let fx = try ImportFixture()
+        let single = try ImportFixture.export("single-incident.json")
+        let list = [UInt8]("[".utf8) + single.bytes + [UInt8]("]".utf8)
+        let plan = fx.plan([("list.json", list)])
+        XCTAssertEqual(plan.diagnostics, [])
+        XCTAssertEqual(plan.writes.map(\.path), ["content/status/incidents/2026-11-02-webhooks-delayed.md"])
+        XCTAssertEqual(plan.writes.map(\.text), fx.plan([single]).writes.map(\.text))
+        let bad = fx.plan([("bad.json", [UInt8]("[1]".utf8)), ("worse.json", [UInt8]("\"x\"".utf8))])
+        XCTAssertEqual(
+            bad.diagnostics.map(\.description),
+            [
+                #"bad.json:1:2: $[0]: an incident must be an object, got 1"#,
+                #"worse.json:1:1: $: expected Statuspage API v2 JSON: an object or a list of incidents, got "x""#,
+            ])
+    }
+
     func testSameExportsGiveTheSameBytes() throws {
         let a = try ImportFixture().plan()
         let b = try ImportFixture().plan(ImportFixture.all.reversed())
