@@ -31,6 +31,14 @@ public struct LevelInputs: Sendable, Hashable {
     public var measured: [YearMonth: Double]
     /// SPEC §3 `status_since`: a month that ends at or before it has no data.
     public var statusSince: Instant?
+    /// The weight function of each of `terms` with the incident that sets it (see
+    /// `Downtime.attributedSpans`); `spans` is these, weighted and merged.
+    public var attributed: [[AttributedSpan]] = [[]]
+    /// When each counting incident is open (its end capped at *now*), in the counting order
+    /// the spans' causes refer to.
+    public var windows: [OpenWindow] = []
+    /// The days reported (the last `FiguresPlan.barDays` up to *now*), oldest first.
+    public var days: [ReportedDay] = []
 
     /// The terms in force in month `i` of `months`.
     public func terms(ofMonth i: Int) -> ResolvedTerms { terms[termsOfMonth[i]] }
@@ -43,6 +51,9 @@ public struct LevelInputs: Sendable, Hashable {
 /// plan × service, the terms in force month by month, the months reported, and so each level's
 /// inputs.
 public struct FiguresPlan: Sendable {
+    /// Issue 16: the daily bars cover the last 90 days up to *now*, in the site zone.
+    public static let barDays = 90
+
     public let now: Instant
     public let currentMonth: YearMonth
     /// Per plan (`Site.plans` order), per service the plan covers in any reported month (in the
@@ -97,7 +108,8 @@ public struct FiguresPlan: Sendable {
             var weights: ImpactWeights
             var excludeMaintenance: Bool
         }
-        var spans: [SweepInput: [WeightedSpan]] = [:]
+        var spans: [SweepInput: (attributed: [AttributedSpan], weighted: [WeightedSpan])] = [:]
+        let days = ReportedDay.last(Self.barDays, until: now, in: calendar)
         var inputs: [[LevelInputs]] = []
         var ids: [[(plan: String, service: String)]] = []
         for (p, plan) in site.plans.enumerated() {
@@ -121,21 +133,28 @@ public struct FiguresPlan: Sendable {
                     termsOfVersion[v] = k
                     termsOfMonth.append(k)
                 }
-                let levelSpans = terms.map { t -> [WeightedSpan] in
+                let levelSpans = terms.map { t -> (attributed: [AttributedSpan], weighted: [WeightedSpan]) in
                     let sweep = SweepInput(
                         incidents: counting[p][s], weights: t.impactWeights, excludeMaintenance: t.excludeMaintenance)
                     if let known = spans[sweep] { return known }
-                    let made = Downtime.spans(
+                    // One sweep gives both: who set w(t), and w(t) itself.
+                    let attributed = Downtime.attributedSpans(
                         of: sweep.incidents.lazy.map { site.incidents[$0] }, weights: sweep.weights,
                         excludeMaintenance: sweep.excludeMaintenance, now: now)
+                    let made = (attributed, Downtime.weighted(attributed))
                     spans[sweep] = made
                     return made
+                }
+                let windows = counting[p][s].map { k in
+                    let incident = site.incidents[k]
+                    return OpenWindow(start: incident.start, end: max(incident.start, min(incident.end ?? now, now)))
                 }
                 planInputs.append(
                     LevelInputs(
                         terms: terms, months: covered.map { months[$0] }, termsOfMonth: termsOfMonth,
                         versionOfMonth: covered.map { versions[versionOfMonth[$0]].effective }, now: now,
-                        spans: levelSpans, measured: measured[serviceID] ?? [:], statusSince: statusSince))
+                        spans: levelSpans.map(\.weighted), measured: measured[serviceID] ?? [:], statusSince: statusSince,
+                        attributed: levelSpans.map(\.attributed), windows: windows, days: days))
             }
             inputs.append(planInputs)
             ids.append(levelServices[p].map { (plan.id, $0) })
@@ -204,18 +223,40 @@ public struct FiguresPlan: Sendable {
 
     /// The site's figures from each level's month figures, in the order of `allInputs`.
     public func figures(_ months: [[MonthFigure]]) -> SiteFigures {
-        var next = months.makeIterator()
+        figures(months.map { LevelFigures(months: $0, days: [], incidentCounts: []) })
+    }
+
+    /// The site's figures from each level's figures, in the order of `allInputs`.
+    public func figures(_ results: [LevelFigures]) -> SiteFigures {
+        var next = results.makeIterator()
         let plans = inputs.indices.map { p in
             inputs[p].indices.map { s in
-                ServiceLevel(
+                let result = next.next() ?? LevelFigures(months: [], days: [], incidentCounts: [])
+                return ServiceLevel(
                     planID: levels[p][s].plan, serviceID: levels[p][s].service, terms: inputs[p][s].currentTerms,
-                    months: next.next() ?? [],
-                    coveredNow: versions[p][currentVersion[p]].services.contains { $0.serviceID == levels[p][s].service })
+                    months: result.months,
+                    coveredNow: versions[p][currentVersion[p]].services.contains { $0.serviceID == levels[p][s].service },
+                    days: result.days, incidentCounts: result.incidentCounts)
             }
         }
         var figures = SiteFigures(now: now, currentMonth: currentMonth, plans: plans, counting: counting, statusSince: statusSince)
         figures.versions = versions
         figures.currentVersion = currentVersion
         return figures
+    }
+}
+
+/// Everything computed for one plan × service from its `LevelInputs`: what the build keeps per level.
+public struct LevelFigures: Sendable, Hashable {
+    public var months: [MonthFigure]
+    /// The last `FiguresPlan.barDays` days, oldest first.
+    public var days: [DayFigure]
+    /// What each counting incident counted, month by month (issue 16, point 4).
+    public var incidentCounts: [IncidentCount]
+
+    public init(months: [MonthFigure], days: [DayFigure], incidentCounts: [IncidentCount]) {
+        self.months = months
+        self.days = days
+        self.incidentCounts = incidentCounts
     }
 }

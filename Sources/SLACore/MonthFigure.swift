@@ -54,6 +54,11 @@ public struct ServiceLevel: Sendable, Hashable {
     /// Whether the version in force now covers the service (false for one a revision dropped:
     /// its history stays, its promise does not).
     public var coveredNow: Bool = true
+    /// The last `FiguresPlan.barDays` days, oldest first (issue 16: the 90-day bars).
+    public var days: [DayFigure] = []
+    /// What each counting incident counted, month by month (`IncidentCount.incident` indexes
+    /// `SiteFigures.counting` of this level).
+    public var incidentCounts: [IncidentCount] = []
 
     /// SPEC §3: the per-month budget quoted on summaries uses the average month of 43,830 minutes.
     public var budgetMinutesPerMonth: Double? { terms.budgetMinutesPerMonth }

@@ -107,6 +107,11 @@ public enum SLAArithmetic {
         return figures
     }
 
+    /// Everything of one plan × service: its months, its days and what each incident counted.
+    public static func levelFigures(_ inputs: LevelInputs) -> LevelFigures {
+        LevelFigures(months: monthFigures(inputs), days: dayFigures(inputs), incidentCounts: incidentCounts(inputs))
+    }
+
     /// SPEC §3: the right arises in each month that completes N final misses in a row.
     public static func terminationRight(missRun: Int, terms: ResolvedTerms) -> Bool {
         terms.terminationConsecutiveMisses.map { missRun >= $0 && missRun > 0 } ?? false
@@ -116,7 +121,7 @@ public enum SLAArithmetic {
     /// Every number of the site at reference time `now`, computed in order on one thread.
     public static func figures(for site: Site, now: Instant) -> SiteFigures {
         let plan = FiguresPlan(site: site, now: now)
-        return plan.figures(plan.allInputs.map { monthFigures($0.inputs) })
+        return plan.figures(plan.allInputs.map { levelFigures($0.inputs) })
     }
 
     /// The earliest month, up to *now*, in which an incident starts or a measurement is given.

@@ -64,7 +64,7 @@ public struct BuildPipeline: Sendable {
         let plan = FiguresPlan(site: site, now: now)
         return plan.figures(
             ParallelWork.map(plan.allInputs) { level in
-                reuse.value(.figures, at: level.slot, for: level.inputs) { SLAArithmetic.monthFigures(level.inputs) }
+                reuse.value(.figures, at: level.slot, for: level.inputs) { SLAArithmetic.levelFigures(level.inputs) }
             })
     }
 

@@ -18,12 +18,14 @@ enum MachineOutputs {
         return [OutputFile(path: JSONFeed.path, bytes: bytes[0]), OutputFile(path: AtomFeed.path, bytes: bytes[1])]
     }
 
-    /// maintenance.ics, claims.ics and sla.schema.json.
+    /// maintenance.ics, claims.ics, sla.schema.json, status.json and its schema.
     static func calendarAndSchema(_ context: RenderContext) -> [OutputFile] {
         [
             OutputFile(path: MaintenanceCalendar.path, text: MaintenanceCalendar.text(context)),
             OutputFile(path: ClaimsCalendar.path, bytes: ClaimsCalendar.bytes(context)),
             OutputFile(path: SLASchema.path, bytes: SLASchema.document(urls: context.urls).bytes()),
+            OutputFile(path: StatusJSON.path, bytes: StatusJSON.document(context).bytes()),
+            OutputFile(path: StatusJSON.schemaPath, bytes: StatusJSON.schema(urls: context.urls).bytes()),
         ]
     }
 }

@@ -22,12 +22,14 @@ extension DefaultTheme {
 :root {
   --bg: #ffffff; --fg: #1b1f24; --muted: #57606a; --line: #d0d7de; --soft: #f6f8fa;
   --link: #0a58a8; --met: #1a7336; --missed: #b42318; --current: #6639ba; --accent: #0a58a8;
+  --d-ok: #2da44e; --d-low: #d4a72c; --d-mid: #e16f24; --d-high: #cf222e; --d-maint: #0969da;
   color-scheme: light dark;
 }
 @media (prefers-color-scheme: dark) {
   :root {
     --bg: #0f1419; --fg: #e6edf3; --muted: #9da7b3; --line: #30363d; --soft: #161b22;
     --link: #6cb6ff; --met: #56d364; --missed: #ff7b72; --current: #d2a8ff; --accent: #6cb6ff;
+    --d-ok: #3fb950; --d-low: #d29922; --d-mid: #f0883e; --d-high: #f85149; --d-maint: #58a6ff;
   }
 }
 *, *::before, *::after { box-sizing: border-box; }
@@ -116,6 +118,44 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 .key-missed { color: var(--missed); }
 .key-current { color: var(--current); }
 
+/* The 90-day strip: one bar per day; the words are visually hidden (shown on hover). */
+.days-strip { margin: 0 0 1rem; }
+.days { display: flex; gap: 1px; list-style: none; margin: 0; padding: 0; height: 2rem; }
+.days li { flex: 1 1 0; min-width: 1px; border-radius: 1px; background: var(--d-ok); position: relative; }
+.days li span { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.days li:hover span { width: auto; height: auto; clip-path: none; overflow: visible; bottom: 2.3rem; left: 50%; transform: translateX(-50%); z-index: 1; background: var(--fg); color: var(--bg); font-size: .75rem; padding: .15rem .4rem; border-radius: 3px; }
+.days .d-none { background: var(--line); }
+.days .d-maint { background: var(--d-maint); }
+.days .d-low { background: var(--d-low); }
+.days .d-mid { background: var(--d-mid); }
+.days .d-high { background: var(--d-high); }
+.days .m { box-shadow: inset 0 4px 0 var(--d-maint); }
+.days-axis { display: flex; justify-content: space-between; font-size: .75rem; color: var(--muted); margin: .2rem 0 .4rem; }
+.days-list summary, .days-none { font-size: .875rem; color: var(--muted); }
+.days-list ul { font-size: .875rem; margin: .3rem 0 0; padding-left: 1.25rem; }
+
+.headline { border: 1px solid var(--line); border-left: 6px solid var(--met); border-radius: 6px; padding: .6rem 1rem; margin: .5rem 0 1rem; background: var(--soft); }
+.headline p { margin: 0; }
+.headline-main { font-size: 1.2rem; font-weight: 600; }
+.headline-more { color: var(--muted); }
+.headline-major_outage, .headline-partial_outage { border-left-color: var(--missed); }
+.headline-degraded { border-left-color: var(--d-low); }
+.headline-maintenance { border-left-color: var(--d-maint); }
+.service-states { list-style: none; padding: 0; }
+.service-states > li { border-bottom: 1px solid var(--line); padding: .25rem 0 .5rem; }
+.service-states h3 { display: flex; flex-wrap: wrap; justify-content: space-between; gap: .5rem; margin: .5rem 0 .4rem; }
+.service-states .state { font-size: .875rem; font-weight: 600; }
+.state-operational { color: var(--met); }
+.state-major_outage, .state-partial_outage { color: var(--missed); }
+.state-degraded { color: var(--fg); }
+.state-maintenance { color: var(--link); }
+.latest { margin: .3rem 0 0; padding-left: .75rem; border-left: 3px solid var(--line); font-size: .875rem; }
+.latest p { margin: 0 0 .25rem; }
+.timeline { list-style: none; padding: 0; }
+.timeline li { border-left: 3px solid var(--line); padding: .1rem 0 .5rem .75rem; }
+.update-head { margin: 0 0 .2rem; }
+.update-note p { margin: 0 0 .4rem; }
+
 .prose { max-width: 48rem; }
 .prose table { width: auto; }
 .prose pre { overflow-x: auto; background: var(--soft); padding: .5rem; }
@@ -153,6 +193,10 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 <h2 id="glance-h">At a glance</h2>
 {{>partials/bullets}}
 <p class="more">Part of the <a href="{{plan_href}}">{{plan_title}} plan</a>.</p>
+</section>
+<section aria-labelledby="days-h">
+<h2 id="days-h">Last 90 days</h2>
+{{{days}}}
 </section>
 <section aria-labelledby="history-h">
 <h2 id="history-h">Monthly history</h2>
@@ -329,6 +373,17 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 <div><dt>Duration</dt><dd>{{duration}}</dd></div>
 </dl>
 <p class="note">Times are in the {{timezone}} time zone.</p>
+{{#has_timeline}}
+<section aria-labelledby="timeline-h">
+<h2 id="timeline-h">Updates</h2>
+<ol class="timeline" reversed>
+{{#timeline}}
+<li class="update update-{{status_class}}"><p class="update-head"><strong>{{status}}</strong> · <time datetime="{{at_machine}}">{{at}}</time></p>
+<div class="update-note">{{{note}}}</div></li>
+{{/timeline}}
+</ol>
+</section>
+{{/has_timeline}}
 <section aria-labelledby="affected-h">
 <h2 id="affected-h">Affected services and plans</h2>
 <ul class="affected">
@@ -337,6 +392,27 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 {{/affected}}
 </ul>
 </section>
+{{#has_count_tables}}
+<section aria-labelledby="counted-h">
+<h2 id="counted-h">What it counted</h2>
+<p class="note">Downtime minutes this incident counted in each plan's figures, after overlaps, weights and maintenance exclusion; overlapping incidents count once, for the heaviest (the earliest of equals). The result and credit are the month's, with every incident of the month.</p>
+{{#count_tables}}
+<div class="table-scroll">
+<table class="counted">
+<caption>{{service}}</caption>
+<thead>
+<tr><th scope="col">Plan</th><th scope="col">Month</th><th scope="col">Counted</th><th scope="col">Why</th><th scope="col">Month's result</th><th scope="col">Month's credit</th></tr>
+</thead>
+<tbody>
+{{#rows}}
+<tr><th scope="row">{{#has_plan_href}}<a href="{{plan_href}}">{{plan}}</a>{{/has_plan_href}}{{^has_plan_href}}{{plan}}{{/has_plan_href}}</th><td><time datetime="{{month_machine}}">{{month}}</time></td><td class="num">{{counted}}</td><td>{{why}}</td><td class="state state-{{result_class}}">{{result}}</td><td>{{credit}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+</div>
+{{/count_tables}}
+</section>
+{{/has_count_tables}}
 <section class="prose" aria-labelledby="report-h">
 <h2 id="report-h">Report</h2>
 {{{body}}}
@@ -409,7 +485,9 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 """#,
         "partials/incident.mustache": #"""
 <li class="incident impact-{{impact_class}}"><a href="{{href}}">{{title}}</a>
-<span class="meta"><span class="tag">{{impact}}</span> {{services}} · <time datetime="{{start_machine}}">{{start}}</time> · {{state}}</span></li>
+<span class="meta"><span class="tag">{{impact}}</span> {{services}} · <time datetime="{{start_machine}}">{{start}}</time> · {{state}}</span>{{#update}}
+<div class="latest"><p class="latest-head">Latest update: <strong>{{status}}</strong> · <time datetime="{{at_machine}}">{{at}}</time></p>
+{{{note}}}</div>{{/update}}</li>
 
 """#,
         "plan.mustache": #"""
@@ -474,7 +552,21 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 {{<layout}}
 {{$main}}
 <h1>{{title}}</h1>
+<div class="headline headline-{{headline_state}}" role="status">
+<p class="headline-main">{{headline}}</p>
+{{#has_headline_more}}<p class="headline-more">{{headline_more}}</p>{{/has_headline_more}}
+</div>
 <p class="lede">Uptime so far in {{month}}, up to <time datetime="{{as_of_machine}}">{{as_of}}</time>, against each plan's objectives; open and recent incidents below.</p>
+<section aria-labelledby="services-h">
+<h2 id="services-h">Services</h2>
+<p class="note">Each bar is one day in the site's time zone, coloured by the most downtime any plan counted for the service that day; blue marks scheduled maintenance.</p>
+<ul class="service-states">
+{{#services}}
+<li><h3>{{title}} <span class="state state-{{state}}">{{state_label}}</span></h3>
+{{{days}}}</li>
+{{/services}}
+</ul>
+</section>
 <section aria-labelledby="open-h">
 <h2 id="open-h">Open incidents</h2>
 {{#has_open}}

@@ -92,6 +92,7 @@ struct DetailsPage {
             supportHours: terms.support == nil ? "" : "Support hours: " + hours + ".",
             history: history, hasHistory: !history.isEmpty, hasMeasured: level.months.contains { $0.measured },
             chart: chart.isEmpty ? "" : chart.svg(),
+            days: DayBars.html(level.days, label: "\(serviceTitle), \(plan.title) plan"),
             objectiveText: terms.uptime.map { "Objective: \(PageFormat.percent($0)) monthly uptime." }
                 ?? "This plan makes no uptime commitment for this service; figures are for information only.",
             exclusions: (service?.exclusions ?? []) + [

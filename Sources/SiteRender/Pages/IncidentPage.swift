@@ -9,6 +9,8 @@ struct IncidentPage {
     let incident: Incident
     /// The report rendered from its Markdown body.
     let html: String
+    /// Each update's note rendered, as posted by *now* (oldest first).
+    let notes: [String]
     /// Per affected service, the plans whose figures count it and at what weight.
     let counted: [[PageInput.CountedIn]]
 
@@ -85,9 +87,27 @@ struct IncidentPage {
         } else {
             weightText = "Counted as downtime at \(PageFormat.percent(weight * 100)) weight."
         }
+        // SPEC §2 *status* at now; the timeline newest first.
+        let status = incident.status(at: now)
+        let timeline: [[String: Any]] = zip(incident.updates, notes).reversed().map { update, note in
+            [
+                "status": Self.statusLabel(update.status),
+                "status_class": update.status.rawValue,
+                "at": PageFormat.dateTime(update.at, calendar),
+                "at_machine": update.at.rfc3339,
+                "note": note,
+            ]
+        }
+        let countTables = zip(incident.services, counted).compactMap { serviceID, countedIn in
+            countTable(serviceID: serviceID, countedIn: countedIn)
+        }
         let values: [String: Any] = [
-            "state": state.label,
-            "state_class": "\(state)",
+            "state": Self.statusLabel(status),
+            "state_class": state == .ongoing ? "ongoing" : status.rawValue,
+            "timeline": timeline,
+            "has_timeline": !timeline.isEmpty,
+            "count_tables": countTables,
+            "has_count_tables": !countTables.isEmpty,
             "impact": PageFormat.impact(incident.impact),
             "impact_class": incident.impact.rawValue,
             "weight": weightText,
@@ -107,6 +127,107 @@ struct IncidentPage {
             section: .status,
             crumbs: [.init(label: "Overview", path: urls.home), .init(label: "Status", path: urls.status)],
             values: values)
+    }
+
+    /// SPEC §2 *status* in words.
+    static func statusLabel(_ status: IncidentStatus) -> String {
+        switch status {
+        case .investigating: "Investigating"
+        case .identified: "Identified"
+        case .monitoring: "Monitoring"
+        case .resolved: "Resolved"
+        case .scheduled: "Scheduled"
+        case .inProgress: "In progress"
+        case .completed: "Completed"
+        }
+    }
+
+    /// Issue 16, point 4: what the incident counted against one service, a row per plan ×
+    /// month (or, past `planLinkLimit` plans, per month across them), read off the figures.
+    func countTable(serviceID: String, countedIn: [PageInput.CountedIn]) -> [String: Any]? {
+        let plans = builder.site.plans
+        let rows: [[String: Any]]
+        if countedIn.count > Self.planLinkLimit && incident.plans == nil {
+            // Month by month across the plans.
+            var byMonth: [YearMonth: [(PageInput.CountedIn, PageInput.CountedMonth)]] = [:]
+            for c in countedIn { for m in c.months { byMonth[m.figure.month, default: []].append((c, m)) } }
+            rows = byMonth.keys.sorted().map { month in
+                let entries = byMonth[month]!
+                let minutes = entries.map { Published.minutes($0.1.count.minutes) }
+                let lo = minutes.min()!, hi = minutes.max()!
+                let missed = entries.filter { $0.1.figure.met == false }.count
+                let owed = entries.filter { $0.1.figure.final && $0.1.figure.credit > 0 }
+                let reasons = entries.map { reason($0.1, weight: $0.0.weight, excludeMaintenance: $0.0.excludeMaintenance) }
+                var seen: Set<String> = []
+                let why = reasons.filter { seen.insert($0).inserted }.joined(separator: "; ")
+                let final = entries.allSatisfy { $0.1.figure.final }
+                return [
+                    "plan": "All \(entries.count) plans", "plan_href": "", "has_plan_href": false,
+                    "month": PageFormat.month(month), "month_machine": month.description,
+                    "counted": lo == hi ? PageFormat.minutes(lo) : Published.minutesText(lo) + "–" + PageFormat.minutes(hi),
+                    "why": why,
+                    "result": missed == 0
+                        ? (final ? "Met in every plan" : "On track so far in every plan")
+                        : (final ? "Missed in \(missed) of \(entries.count) plans" : "Below objective so far in \(missed) of \(entries.count) plans"),
+                    "result_class": missed == 0 ? "met" : "missed",
+                    "credit": !final ? "— (month in progress)"
+                        : owed.isEmpty ? "None"
+                        : "In \(owed.count) plans, up to \(PageFormat.percent(owed.map(\.1.figure.credit).max()!))",
+                ]
+            }
+        } else {
+            rows = countedIn.flatMap { c in
+                c.months.map { m -> [String: Any] in
+                    let f = m.figure
+                    return [
+                        "plan": plans[c.plan].title, "has_plan_href": true,
+                        "plan_href": builder.urls.link(builder.urls.details(plan: plans[c.plan].id, service: serviceID)),
+                        "month": PageFormat.month(f.month), "month_machine": f.month.description,
+                        "counted": PageFormat.minutes(m.count.minutes),
+                        "why": reason(m, weight: c.weight, excludeMaintenance: c.excludeMaintenance),
+                        "result": Self.result(f), "result_class": f.met == false ? "missed" : f.met == true ? "met" : "none",
+                        "credit": !f.final ? "— (month in progress)" : f.credit > 0 ? PageFormat.percent(f.credit) + " of the monthly fee" : "None",
+                    ]
+                }
+            }
+        }
+        guard !rows.isEmpty else { return nil }
+        return ["service": builder.serviceTitle(serviceID), "rows": rows]
+    }
+
+    /// A month's verdict in words, from its figures.
+    static func result(_ f: MonthFigure) -> String {
+        switch (f.met, f.final) {
+        case (nil, _): f.hasData ? "No objective" : "Not judged (no data)"
+        case (true?, true): "Met"
+        case (false?, true): f.terminationRight ? "Missed (termination right)" : "Missed"
+        case (true?, false): "On track so far"
+        case (false?, false): "Below objective so far"
+        }
+    }
+
+    /// Why an incident counted what it did in one month (issue 16, point 4).
+    func reason(_ m: PageInput.CountedMonth, weight: Double, excludeMaintenance: Bool) -> String {
+        let c = m.count
+        switch m.figure.source {
+        case .measurements: return "Not counted: measured uptime replaces incidents this month"
+        case .none: return "Not counted: no data for this month"
+        case .incidents: break
+        }
+        let open = Published.minutes(c.openMinutes)
+        let inside = Published.minutes(c.overlappedMinutes)
+        let maintenance = Published.minutes(c.maintenanceMinutes)
+        if incident.impact == .maintenance && excludeMaintenance { return "Maintenance excluded" }
+        if Published.minutes(c.minutes) <= 0 {
+            if weight == 0 { return "Weight 0: not counted as downtime" }
+            if maintenance >= open { return "During excluded maintenance" }
+            if inside >= open { return "Inside a larger incident" }
+            if maintenance + inside >= open { return "Inside a larger incident and excluded maintenance" }
+        }
+        var parts: [String] = [weight >= 1 ? "Counted in full" : "Counted at \(PageFormat.percent(weight * 100)) weight"]
+        if inside > 0 { parts.append(PageFormat.minutes(c.overlappedMinutes) + " inside a larger incident") }
+        if maintenance > 0 { parts.append(PageFormat.minutes(c.maintenanceMinutes) + " during excluded maintenance") }
+        return parts.joined(separator: "; ")
     }
 
     /// An incident as a line in a list (status and details pages).

@@ -60,6 +60,23 @@ struct PageBuilder: Sendable {
         incidentLines.value(incident.id) { theme.render("partials/incident", IncidentPage.listItem(self, incident)) }
     }
 
+    /// The list line of an incident with its latest update posted by *now*, if it has one
+    /// (the status page's open incidents).
+    func incidentLine(_ incident: Incident, latestUpdate: Bool) -> String {
+        guard latestUpdate, let update = incident.latestUpdate(at: now) else { return incidentLine(incident) }
+        var values = IncidentPage.listItem(self, incident)
+        values["update"] = [
+            "status": IncidentPage.statusLabel(update.status),
+            "at": PageFormat.dateTime(update.at, calendar),
+            "at_machine": update.at.rfc3339,
+            "note": markdown.html(update.note),
+        ] as [String: Any]
+        return theme.render("partials/incident", values)
+    }
+
+    /// Renders update notes as bodies are (the site's `markdown.unsafe` rule).
+    var markdown: MarkdownRenderer { context.markdown }
+
     var urls: SiteURLs { context.urls }
     var calendar: SiteCalendar { context.calendar }
     var termsHTML: String { context.termsHTML }

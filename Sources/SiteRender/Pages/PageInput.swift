@@ -40,7 +40,7 @@ enum PageInput: Hashable, Sendable {
     case status(StatusInput)
     case plan(Int, levels: [ServiceLevel], versions: [VersionTerms], current: Int)
     case details(plan: Int, level: ServiceLevel, incidents: [Incident], incidentCount: Int)
-    case incident(Incident, html: String, counted: [[CountedIn]])
+    case incident(Incident, html: String, notes: [String], counted: [[CountedIn]])
     case version(plan: Int, index: Int, versions: [VersionTerms], current: Int)
 
     /// A plan whose figures an incident counts against for one of its services, with the
@@ -48,12 +48,26 @@ enum PageInput: Hashable, Sendable {
     struct CountedIn: Hashable, Sendable {
         var plan: Int
         var weight: Double
+        /// Whether that plan's terms (now) exclude scheduled maintenance.
+        var excludeMaintenance: Bool = true
+        /// What it counted there month by month, with each month's figures (issue 16, point 4).
+        var months: [CountedMonth] = []
+    }
+
+    /// One month of what an incident counted against one plan × service, read off the figures.
+    struct CountedMonth: Hashable, Sendable {
+        var count: IncidentCount
+        var figure: MonthFigure
     }
 
     /// The status page's figures and incidents.
     struct StatusInput: Hashable, Sendable {
         /// Each plan × service with its current month only.
         var levels: [[ServiceLevel]]
+        /// What is affected at *now* (SPEC §4), and per service (`site.services` order) the
+        /// worst of its levels' last 90 days.
+        var state: CurrentState
+        var serviceDays: [[DayFigure]]
         var open: [Incident]
         var scheduled: [Incident]
         var recent: [Incident]

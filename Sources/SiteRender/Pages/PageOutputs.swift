@@ -68,6 +68,8 @@ enum PageOutputs {
             return .home(levels: figures.plans.map { $0.filter(\.coveredNow).map { level in
                 var terms = level
                 terms.months = []
+                terms.days = []
+                terms.incidentCounts = []
                 return terms
             } })
         case .terms: return .terms
@@ -86,12 +88,26 @@ enum PageOutputs {
             let counted = incident.services.map { serviceID in
                 figures.plans.indices.compactMap { p -> PageInput.CountedIn? in
                     // Counting lists are in incident order: a binary search, not a scan.
-                    guard let s = levelIndex[p][serviceID], Self.sortedContains(figures.counting[p][s], k) else { return nil }
-                    let terms = figures.plans[p][s].terms
-                    return .init(plan: p, weight: incident.weight ?? terms.impactWeights[incident.impact])
+                    guard let s = levelIndex[p][serviceID], let position = Self.sortedIndex(figures.counting[p][s], k) else { return nil }
+                    let level = figures.plans[p][s]
+                    let terms = level.terms
+                    // What it counted, month by month, from the level's figures (sorted by incident).
+                    let counts = level.incidentCounts
+                    var i = Self.lowerBound(counts.count) { counts[$0].incident < position }
+                    var months: [PageInput.CountedMonth] = []
+                    while i < counts.count, counts[i].incident == position {
+                        months.append(.init(count: counts[i], figure: level.months[counts[i].month]))
+                        i += 1
+                    }
+                    return .init(
+                        plan: p, weight: incident.weight ?? terms.impactWeights[incident.impact],
+                        excludeMaintenance: terms.excludeMaintenance, months: months)
                 }
             }
-            return .incident(incident, html: context.incidentHTML[k], counted: counted)
+            // The timeline as posted by *now* (a prefix: updates are in time order).
+            let posted = incident.updates.prefix { $0.at <= figures.now }.count
+            return .incident(
+                incident, html: context.incidentHTML[k], notes: Array(context.updateHTML[k].prefix(posted)), counted: counted)
         case .version(let p, let k):
             return .version(plan: p, index: k, versions: figures.versions[p], current: figures.currentVersion[p])
         }
@@ -105,26 +121,44 @@ enum PageOutputs {
     }
 
     /// Whether ascending `list` holds `value`.
-    static func sortedContains(_ list: [Int], _ value: Int) -> Bool {
+    static func sortedContains(_ list: [Int], _ value: Int) -> Bool { sortedIndex(list, value) != nil }
+
+    /// The index of `value` in ascending `list`, if it is there.
+    static func sortedIndex(_ list: [Int], _ value: Int) -> Int? {
+        let lo = lowerBound(list.count) { list[$0] < value }
+        return lo < list.count && list[lo] == value ? lo : nil
+    }
+
+    /// The first index in `0..<count` for which `before` is false (`before` holds for a prefix).
+    static func lowerBound(_ count: Int, _ before: (Int) -> Bool) -> Int {
         var lo = 0
-        var hi = list.count
+        var hi = count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if list[mid] < value { lo = mid + 1 } else { hi = mid }
+            if before(mid) { lo = mid + 1 } else { hi = mid }
         }
-        return lo < list.count && list[lo] == value
+        return lo
     }
 
     /// The status page's input: each level's current month and the incidents it lists.
     static func statusInput(_ context: RenderContext) -> PageInput.StatusInput {
         let site = context.site
         let listed = StatusPage.listed(site, now: context.figures.now)
+        // Issue 16: a service's bar is the worst of its plans' days (docs/outputs.md).
+        var levelDays: [String: [[DayFigure]]] = [:]
+        for levels in context.figures.plans {
+            for level in levels { levelDays[level.serviceID, default: []].append(level.days) }
+        }
         return PageInput.StatusInput(
             levels: context.figures.plans.map { $0.filter(\.coveredNow).map { level in
                 var current = level
                 current.months = level.current.map { [$0] } ?? []
+                current.days = []
+                current.incidentCounts = []
                 return current
             } },
+            state: CurrentState(site: site, now: context.figures.now),
+            serviceDays: site.services.map { DayFigure.worst(of: levelDays[$0.id] ?? []) },
             open: listed.open.map { site.incidents[$0].withoutBody },
             scheduled: listed.scheduled.map { site.incidents[$0].withoutBody },
             recent: listed.recent.map { site.incidents[$0].withoutBody })
@@ -185,8 +219,8 @@ enum PageOutputs {
         case .details(let p, let level, let incidents, let count):
             return DetailsPage(builder: builder, plan: site.plans[p], level: level, incidents: incidents, incidentCount: count)
                 .render()
-        case .incident(let incident, let html, let counted):
-            return IncidentPage(builder: builder, incident: incident, html: html, counted: counted).render()
+        case .incident(let incident, let html, let notes, let counted):
+            return IncidentPage(builder: builder, incident: incident, html: html, notes: notes, counted: counted).render()
         case .version(let p, let k, let versions, let current):
             return VersionPage(builder: builder, plan: site.plans[p], versions: versions, index: k, current: current).render()
         case .status(let status): return StatusPage(builder: builder, input: status).render()

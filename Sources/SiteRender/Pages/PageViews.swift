@@ -105,6 +105,8 @@ struct DetailsView: TemplateView {
     var hasHistory: Bool
     var hasMeasured: Bool
     var chart: String
+    /// The last 90 days as a strip of bars (`DayBars`), HTML.
+    var days: String
     var objectiveText: String
     var exclusions: [String]
     var claim: String
@@ -260,9 +262,25 @@ struct StatusView: TemplateView {
         var rows: [Row]
     }
 
+    /// One service's current state and its last 90 days.
+    struct ServiceRow: Codable {
+        var title: String
+        var stateLabel: String
+        var state: String
+        /// The strip of bars (`DayBars`), HTML.
+        var days: String
+    }
+
+    /// SPEC §4: the current state, worst first ("All systems operational", "Major outage: Compute").
+    var headline: String
+    var headlineState: String
+    /// The other states open at *now*, after the worst ("Maintenance in progress: Database").
+    var headlineMore: String
+    var hasHeadlineMore: Bool
+    var services: [ServiceRow]
     var month: String
     var plans: [PlanRows]
-    /// Rendered list lines (`partials/incident`).
+    /// Rendered list lines (`partials/incident`), each open one with its latest update.
     var open: [String]
     var hasOpen: Bool
     var scheduled: [String]

@@ -40,12 +40,28 @@ struct StatusPage {
         let urls = builder.urls
         let month = builder.currentMonth
         let item = { (incident: Incident) in builder.incidentLine(incident) }
+        let state = input.state
+        // SPEC §4: the worst state first, naming what it affects; the others after it.
+        var groups: [(ServiceState, [String])] = []
+        for s in ServiceState.allCases where s != .operational {
+            let names = zip(site.services, state.services).filter { $0.1 == s }.map(\.0.title)
+            if !names.isEmpty { groups.append((s, names)) }
+        }
+        let phrase = { (g: (ServiceState, [String])) in Self.label(g.0) + ": " + HomePage.list(g.1) }
         let view = StatusView(
+            headline: groups.first.map(phrase) ?? "All systems operational",
+            headlineState: Self.cssClass(state.overall),
+            headlineMore: groups.dropFirst().map(phrase).joined(separator: " · "), hasHeadlineMore: groups.count > 1,
+            services: zip(site.services, zip(state.services, input.serviceDays)).map { service, pair in
+                .init(
+                    title: service.title, stateLabel: Self.label(pair.0), state: Self.cssClass(pair.0),
+                    days: DayBars.html(pair.1, label: service.title))
+            },
             month: PageFormat.month(month),
             plans: zip(site.plans, input.levels).map { plan, levels in
                 .init(title: plan.title, href: urls.link(urls.plan(plan.id)), rows: levels.map(row))
             },
-            open: input.open.reversed().map(item), hasOpen: !input.open.isEmpty,
+            open: input.open.reversed().map { builder.incidentLine($0, latestUpdate: true) }, hasOpen: !input.open.isEmpty,
             scheduled: input.scheduled.map(item), hasScheduled: !input.scheduled.isEmpty,
             recent: input.recent.map(item), hasRecent: !input.recent.isEmpty, recentDays: String(Self.recentDays))
         return builder.page(
@@ -53,6 +69,20 @@ struct StatusPage {
             description: "Uptime so far in \(PageFormat.month(month)) against each objective, and open and recent incidents.",
             section: .status, view: view)
     }
+
+    /// A state in words ("Major outage", "Maintenance in progress").
+    static func label(_ state: ServiceState) -> String {
+        switch state {
+        case .majorOutage: "Major outage"
+        case .partialOutage: "Partial outage"
+        case .degraded: "Degraded performance"
+        case .maintenance: "Maintenance in progress"
+        case .operational: "Operational"
+        }
+    }
+
+    /// The class suffix of a state (`state-major_outage` …).
+    static func cssClass(_ state: ServiceState) -> String { state.rawValue }
 
     /// One plan × service in the current month.
     private func row(_ level: ServiceLevel) -> StatusView.Row {
