@@ -81,14 +81,24 @@ public enum JSONDocument {
 
         init(bytes: [UInt8]) { self.bytes = bytes }
 
+        /// A byte of the current line and its column, so that columns are counted once, forwards
+        /// (exports are often one long line).
+        var mark = (index: 0, column: 1)
+
         /// 1-based column of byte `at` on the current line, in Unicode scalars.
         func column(_ at: Int) -> Int {
-            var c = 1
-            var k = lineStart
+            var (k, c) = mark.index >= lineStart && mark.index <= at ? mark : (lineStart, 1)
             while k < at && k < bytes.count {
                 if bytes[k] & 0xC0 != 0x80 { c += 1 }
                 k += 1
             }
+            return c
+        }
+
+        /// Moves the counted mark to byte `at` (at or after it, on the current line).
+        mutating func columnAdvancing(_ at: Int) -> Int {
+            let c = column(at)
+            mark = (at, c)
             return c
         }
 
@@ -119,7 +129,7 @@ public enum JSONDocument {
         mutating func value(depth: Int) throws -> JSONNode {
             guard depth < JSONDocument.maxDepth else { throw error("nested deeper than \(JSONDocument.maxDepth) levels") }
             guard i < bytes.count else { throw error("the file ends where a value was expected") }
-            let (l, c) = (line, column(i))
+            let (l, c) = (line, columnAdvancing(i))
             func node(_ v: JSONNode.Value) -> JSONNode { JSONNode(value: v, line: l, column: c) }
             switch bytes[i] {
             case UInt8(ascii: "{"):
