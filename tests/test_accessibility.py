@@ -23,6 +23,9 @@ PAGES = {
     "terms": "terms/",
     "status": "status/",
     "incident": None,  # the first incident, found in the output
+    # Issue 16: an incident with a timeline and what it counted, and one open at now.
+    "incident-updates": "incidents/2026-11-10-object-storage-elevated-errors/",
+    "incident-open": "incidents/2026-11-23-dns-propagation-delays/",
     "version": "plans/enterprise/versions/2027-01-01/",  # an upcoming version (issue 14)
     "404": "404.html",
 }

@@ -125,3 +125,55 @@ def test_status_page_at_phone_width(browser, server):
     assert browser.find_element(By.TAG_NAME, "h1").text == "Service status"
     assert no_horizontal_overflow(browser)
     screenshot(browser, "status", 375)
+
+
+def set_scheme(browser, scheme):
+    browser.execute_cdp_cmd(
+        "Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+
+
+def test_status_incident_and_details_pages_in_both_schemes_and_widths(browser, server):
+    """Issue 16: the headline, the 90-day bars, the timeline and what an incident counted, at
+    1280 and 375 px, light and dark (screenshots in test-artifacts/)."""
+    pages = {
+        "status": "status/",
+        "incident": "incidents/2026-11-10-object-storage-elevated-errors/",
+        "details": "plans/business/compute/",
+    }
+    try:
+        for scheme in ["light", "dark"]:
+            set_scheme(browser, scheme)
+            for width in [1280, 375]:
+                for kind, path in pages.items():
+                    browser.set_window_size(width, 900)
+                    browser.get(server + path)
+                    assert no_horizontal_overflow(browser), (kind, scheme, width)
+                    screenshot(browser, f"{kind}-{scheme}", width)
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
+
+def test_status_page_headline_states_and_bars(browser, server):
+    browser.set_window_size(1280, 900)
+    browser.get(server + "status/")
+    # The open degraded DNS incident (weight 0) is the only thing open at now.
+    headline = browser.find_element(By.CSS_SELECTOR, ".headline")
+    assert headline.text.startswith("Degraded performance: Nimbus DNS")
+    assert headline.get_attribute("role") == "status"
+    states = {li.find_element(By.TAG_NAME, "h3").text for li in browser.find_elements(By.CSS_SELECTOR, ".service-states > li")}
+    assert "Nimbus DNS\nDegraded performance" in states or "Nimbus DNS Degraded performance" in states
+    strips = browser.find_elements(By.CSS_SELECTOR, ".service-states ol.days")
+    assert len(strips) == 4
+    for strip in strips:
+        bars = strip.find_elements(By.TAG_NAME, "li")
+        assert len(bars) == 90
+        # Each bar is drawn (has a width) and names its day in words for screen readers.
+        assert all(b.size["width"] > 0 for b in bars[:3])
+        assert bars[-1].get_attribute("textContent").startswith("24 November 2026: ")
+    # The open incident shows its latest update.
+    latest = browser.find_element(By.CSS_SELECTOR, "ul.incidents .latest")
+    assert "Identified" in latest.text and "replication queues" in latest.text
+    # The days with downtime open from the keyboard: a <details> whose summary takes focus.
+    summary = browser.find_element(By.CSS_SELECTOR, ".days-list summary")
+    summary.send_keys(" ")
+    assert summary.find_element(By.XPATH, "..").get_attribute("open") is not None

@@ -148,7 +148,10 @@ final class FeedsItemTests: XCTestCase {
         XCTAssertEqual(first, second)
         XCTAssertEqual(
             Set(first.map(\.path)),
-            ["feed.json", "feed.xml", "maintenance.ics", "claims.ics", "sla.schema.json", "badges/pro/api.svg", "badges/free/api.svg"])
+            [
+                "feed.json", "feed.xml", "maintenance.ics", "claims.ics", "sla.schema.json", "status.json", "status.schema.json",
+                "badges/pro/api.svg", "badges/free/api.svg",
+            ])
         XCTAssertTrue(first.allSatisfy(\.isContained))
     }
 
