@@ -4,7 +4,8 @@ public enum PlainText {
     /// markup (raw HTML, an entity, a link, emphasis, code, a heading or list at a line's
     /// start) is escaped, so nothing in it reaches a page as markup, even with
     /// `markdown.unsafe: true`. Line breaks stay line breaks; blank lines separate
-    /// paragraphs. Bare web addresses stay as written, so GitHub's autolinks still find them.
+    /// paragraphs. Bare web and e-mail addresses stay as written, so GitHub's autolinks still
+    /// find them.
     public static func markdown(_ text: String) -> String {
         let lines = normalizedLines(text)
         var out: [String] = []
@@ -14,8 +15,12 @@ public enum PlainText {
                 continue
             }
             var escaped = escapeLine(line)
-            // A line break inside a paragraph is a hard break, as Statuspage shows it.
-            if k + 1 < lines.count, !lines[k + 1].isEmpty { escaped += "\\" }
+            // A line break inside a paragraph is a hard break, as Statuspage shows it: a
+            // backslash, or two spaces after an address (which would take the backslash in).
+            if k + 1 < lines.count, !lines[k + 1].isEmpty {
+                let last = line.split(separator: " ").last ?? ""
+                escaped += isPlainAddress(last, last.lowercased()) ? "  " : "\\"
+            }
             out.append(escaped)
         }
         return out.joined(separator: "\n")
@@ -36,20 +41,56 @@ public enum PlainText {
 
     /// Characters that start or end inline markup anywhere in a line.
     static let inline: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "&", "~", "|"]
-    /// Inside a bare web address only these are escaped (the others are part of the address).
-    static let inURL: Set<Character> = ["\\", "`", "[", "]", "<", ">"]
-    /// Characters that start a block (heading, list, quote, rule, setext underline) at a line's start.
-    static let blockStart: Set<Character> = ["#", "-", "+", "=", ">", "*", "_"]
+    /// The characters a bare web address may hold and still be left to GitHub's autolinks.
+    static let urlCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#@!$&'()*+,;=%")
+    /// What GitHub's autolinks leave out at an address's end and that would be markup as text.
+    static let urlTrailingMarkup: Set<Character> = ["_", "~", "*"]
+    static let urlTrailing: Set<Character> = ["?", "!", ".", ",", ":", "_", "~", "*", ")", "'", ";"]
+
+    /// Whether `word` is a web address that can be left as written (see `escapeLine`).
+    static func isPlainAddress(_ word: Substring, _ lower: String) -> Bool {
+        guard let start = autolinkStarts.first(where: lower.hasPrefix), word.allSatisfy(urlCharacters.contains),
+            word.firstMatch(of: /&[A-Za-z0-9#]+;/) == nil
+        else { return false }
+        // Only an address GFM links for certain: a domain of letters, digits and `-` with at
+        // least one `.` (GFM's rule, without its underscores); anything else would be read as text.
+        let afterScheme = start == "www." ? Substring(word) : word.dropFirst(start.count)
+        let domain = afterScheme.prefix { !"/?#:".contains($0) }
+        guard domain.wholeMatch(of: /[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+/) != nil else { return false }
+        for ch in word.reversed() {
+            if urlTrailingMarkup.contains(ch) { return false }
+            if !urlTrailing.contains(ch) { return true }
+        }
+        return true
+    }
+    /// Where GitHub's autolinks start: they are found in the raw text, escapes included.
+    static let autolinkStarts = ["http://", "https://", "www."]
+
+    /// Characters that start a block (heading, list, quote, rule, setext underline, a table's
+    /// delimiter row such as `:-`) at a line's start.
+    static let blockStart: Set<Character> = ["#", "-", "+", "=", ">", "*", "_", ":"]
 
     static func escapeLine(_ line: String) -> String {
         var out = ""
         for (k, word) in line.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
             if k > 0 { out.append(" ") }
             let lower = word.lowercased()
-            let isURL = lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.")
-            for (j, ch) in word.enumerated() {
-                let escape = isURL ? inURL.contains(ch) : inline.contains(ch)
-                if escape || (k == 0 && j == 0 && blockStart.contains(ch)) { out.append("\\") }
+            // A plain address (`https://status.example.com/a_b?x=1&y=2`) is left as written, so
+            // it stays a link. The autolink would take in any escape written right after it, so
+            // only an address whose end needs none (`.`, `,`, `)` …, not `_`, `~`, `*`) is.
+            if isPlainAddress(word, lower) {
+                out += word
+                continue
+            }
+            // Anywhere else an autolink could start, its first letter is written as a character
+            // reference, so the escapes after it stay escapes and the address is text.
+            let chars = Array(word)
+            for (j, ch) in chars.enumerated() {
+                if "hHwW".contains(ch), autolinkStarts.contains(where: String(chars[j...]).lowercased().hasPrefix) {
+                    out += "&#\(ch.unicodeScalars.first!.value);"
+                    continue
+                }
+                if inline.contains(ch) || (k == 0 && j == 0 && blockStart.contains(ch)) { out.append("\\") }
                 out.append(ch)
             }
         }
