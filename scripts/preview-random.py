@@ -420,8 +420,42 @@ def incident_reimpacted(site, rng, n):
     old = scalar(lines, "impact")
     new = rng.choice([i for i in IMPACTS if i != old])
     lines = set_block(lines, "impact", [f"impact: {new}"])
+    if (old == "maintenance") != (new == "maintenance"):
+        # Maintenance windows have statuses of their own (issue 16): the old updates go.
+        lines = set_block(lines, "updates", None)
     site.write(f"content/status/incidents/{slug}.md", join_fm(lines, body), rng)
     return f"{slug}: impact {old} -> {new}"
+
+
+def incident_updates(site, rng, n):
+    """Issue 16: replaces an incident's timeline by 0 to 3 valid updates (times in order from its
+    start, statuses of its kind, the final status last when the incident has ended)."""
+    slug = _pick_incident(site, rng)
+    if slug is None:
+        return None
+    lines, body = _incident(site, slug)
+    start, style = parse_time(scalar(lines, "start"))
+    maintenance = scalar(lines, "impact") == "maintenance"
+    steps = ["scheduled", "in_progress", "completed"] if maintenance else ["investigating", "identified", "monitoring", "resolved"]
+    count = rng.randint(0, 3)
+    if count == 0:
+        lines = set_block(lines, "updates", None)
+        site.write(f"content/status/incidents/{slug}.md", join_fm(lines, body), rng)
+        return f"{slug}: updates removed"
+    ended = scalar(lines, "end") is not None
+    statuses = sorted(rng.sample(range(len(steps) - 1), min(count, len(steps) - 1)))
+    chosen = [steps[k] for k in statuses]
+    if ended and rng.random() < 0.5:
+        chosen[-1] = steps[-1]
+    at = start
+    new = ["updates:"]
+    for k, status in enumerate(chosen):
+        at = at + timedelta(minutes=rng.randint(0, 40))
+        note = f"{rng.choice(WORDS).capitalize()} *{n}-{k}*."
+        new += [f"  - at: {format_time(at, style)}", f"    status: {status}", f"    note: {q(note)}"]
+    lines = set_block(lines, "updates", new)
+    site.write(f"content/status/incidents/{slug}.md", join_fm(lines, body), rng)
+    return f"{slug}: {len(chosen)} updates ({', '.join(chosen)})"
 
 
 def _edit_body(body, rng, n):
@@ -1104,6 +1138,7 @@ EDITS = {
     "incident_renamed": incident_renamed,
     "incident_retimed": incident_retimed,
     "incident_reimpacted": incident_reimpacted,
+    "incident_updates": incident_updates,
     "incident_body": incident_body,
     "incident_title": incident_title,
     "plan_uptime": plan_uptime,

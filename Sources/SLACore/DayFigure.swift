@@ -91,13 +91,17 @@ extension SLAArithmetic {
         }
     }
 
-    /// Per counting incident and month it was open in (until *now*), what it counted: the
-    /// minutes of the spans it sets (SPEC §3, after overlaps, weights and maintenance), and the
-    /// rest of its time split by why it counted nothing then. Months without incident figures
-    /// (measured, or no data) count nothing.
-    public static func incidentCounts(_ inputs: LevelInputs) -> [IncidentCount] {
+    /// Per counting incident (or only the one at position `incident` of the counting list) and
+    /// month it was open in (until *now*), what it counted: the minutes of the spans it sets
+    /// (SPEC §3, after overlaps, weights and maintenance), and the rest of its time split by why
+    /// it counted nothing then. Months without incident figures (measured, or no data) count
+    /// nothing. Sorted by incident, then month.
+    public static func incidentCounts(_ inputs: LevelInputs, incident: Int? = nil) -> [IncidentCount] {
         var out: [IncidentCount] = []
-        for (c, w) in inputs.windows.enumerated() where w.start < w.end {
+        let positions = incident.map { $0..<($0 + 1) } ?? inputs.windows.indices
+        for c in positions where inputs.windows.indices.contains(c) {
+            let w = inputs.windows[c]
+            guard w.start < w.end else { continue }
             guard var i = monthIndex(of: w.start, in: inputs.months) ?? inputs.months.firstIndex(where: { $0.end > w.start }) else { continue }
             while i < inputs.months.count, inputs.months[i].start < w.end {
                 let m = inputs.months[i]

@@ -109,6 +109,7 @@ public struct FiguresPlan: Sendable {
             var excludeMaintenance: Bool
         }
         var spans: [SweepInput: (attributed: [AttributedSpan], weighted: [WeightedSpan])] = [:]
+        var windowLists: [[Int]: [OpenWindow]] = [:]
         let days = ReportedDay.last(Self.barDays, until: now, in: calendar)
         var inputs: [[LevelInputs]] = []
         var ids: [[(plan: String, service: String)]] = []
@@ -145,9 +146,16 @@ public struct FiguresPlan: Sendable {
                     spans[sweep] = made
                     return made
                 }
-                let windows = counting[p][s].map { k in
-                    let incident = site.incidents[k]
-                    return OpenWindow(start: incident.start, end: max(incident.start, min(incident.end ?? now, now)))
+                // Levels with the same counting incidents share one list of their windows.
+                let windows: [OpenWindow]
+                if let known = windowLists[counting[p][s]] {
+                    windows = known
+                } else {
+                    windows = counting[p][s].map { k in
+                        let incident = site.incidents[k]
+                        return OpenWindow(start: incident.start, end: max(incident.start, min(incident.end ?? now, now)))
+                    }
+                    windowLists[counting[p][s]] = windows
                 }
                 planInputs.append(
                     LevelInputs(
@@ -223,7 +231,7 @@ public struct FiguresPlan: Sendable {
 
     /// The site's figures from each level's month figures, in the order of `allInputs`.
     public func figures(_ months: [[MonthFigure]]) -> SiteFigures {
-        figures(months.map { LevelFigures(months: $0, days: [], incidentCounts: []) })
+        figures(months.map { LevelFigures(months: $0, days: []) })
     }
 
     /// The site's figures from each level's figures, in the order of `allInputs`.
@@ -231,17 +239,18 @@ public struct FiguresPlan: Sendable {
         var next = results.makeIterator()
         let plans = inputs.indices.map { p in
             inputs[p].indices.map { s in
-                let result = next.next() ?? LevelFigures(months: [], days: [], incidentCounts: [])
+                let result = next.next() ?? LevelFigures(months: [], days: [])
                 return ServiceLevel(
                     planID: levels[p][s].plan, serviceID: levels[p][s].service, terms: inputs[p][s].currentTerms,
                     months: result.months,
                     coveredNow: versions[p][currentVersion[p]].services.contains { $0.serviceID == levels[p][s].service },
-                    days: result.days, incidentCounts: result.incidentCounts)
+                    days: result.days)
             }
         }
         var figures = SiteFigures(now: now, currentMonth: currentMonth, plans: plans, counting: counting, statusSince: statusSince)
         figures.versions = versions
         figures.currentVersion = currentVersion
+        figures.inputs = inputs
         return figures
     }
 }
@@ -251,12 +260,9 @@ public struct LevelFigures: Sendable, Hashable {
     public var months: [MonthFigure]
     /// The last `FiguresPlan.barDays` days, oldest first.
     public var days: [DayFigure]
-    /// What each counting incident counted, month by month (issue 16, point 4).
-    public var incidentCounts: [IncidentCount]
 
-    public init(months: [MonthFigure], days: [DayFigure], incidentCounts: [IncidentCount]) {
+    public init(months: [MonthFigure], days: [DayFigure]) {
         self.months = months
         self.days = days
-        self.incidentCounts = incidentCounts
     }
 }

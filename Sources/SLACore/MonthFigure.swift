@@ -56,9 +56,6 @@ public struct ServiceLevel: Sendable, Hashable {
     public var coveredNow: Bool = true
     /// The last `FiguresPlan.barDays` days, oldest first (issue 16: the 90-day bars).
     public var days: [DayFigure] = []
-    /// What each counting incident counted, month by month (`IncidentCount.incident` indexes
-    /// `SiteFigures.counting` of this level).
-    public var incidentCounts: [IncidentCount] = []
 
     /// SPEC §3: the per-month budget quoted on summaries uses the average month of 43,830 minutes.
     public var budgetMinutesPerMonth: Double? { terms.budgetMinutesPerMonth }
@@ -115,6 +112,10 @@ public struct SiteFigures: Sendable {
     public var versions: [[VersionTerms]] = []
     /// Per plan, the index in `versions` of the version in force in the month of *now*.
     public var currentVersion: [Int] = []
+    /// Per plan × service (same shape as `plans`), what its figures were computed from: what an
+    /// incident counted is read from it (`SLAArithmetic.incidentCounts(_:incident:)`), for the
+    /// incident pages that ask, rather than kept for every incident of every level.
+    public var inputs: [[LevelInputs]] = []
 
     /// SPEC §2 Versions: where version `k` of plan `p` stands in the month of *now*.
     public func standing(plan p: Int, version k: Int) -> VersionTerms.Standing {

@@ -107,9 +107,9 @@ public enum SLAArithmetic {
         return figures
     }
 
-    /// Everything of one plan × service: its months, its days and what each incident counted.
+    /// Everything kept of one plan × service: its months and its days.
     public static func levelFigures(_ inputs: LevelInputs) -> LevelFigures {
-        LevelFigures(months: monthFigures(inputs), days: dayFigures(inputs), incidentCounts: incidentCounts(inputs))
+        LevelFigures(months: monthFigures(inputs), days: dayFigures(inputs))
     }
 
     /// SPEC §3: the right arises in each month that completes N final misses in a row.

@@ -29,8 +29,11 @@ final class AuthoringCommandTests: XCTestCase {
         XCTAssertEqual(inc.status, 0, inc.stderr)
         let incidentText = try String(contentsOf: dir.appendingPathComponent("content/status/incidents/2026-11-20-api-errors.md"), encoding: .utf8)
         XCTAssertTrue(incidentText.contains("start: 2026-11-20T10:00:00+00:00"), incidentText)
+        // Issue 16: the scaffold starts the timeline, and it builds (the update is read and checked).
+        XCTAssertTrue(incidentText.contains("updates:") && incidentText.contains("\n  - at: 2026-11-20T10:00:00+00:00\n    status: investigating"), incidentText)
         let again = try Slasite.run(["build", "--source", dir.path, "--now", now])
         XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertTrue(again.stderr.isEmpty || !again.stderr.contains("warning"), again.stderr)
     }
 
     func testNewNeverOverwrites() throws {

@@ -63,8 +63,11 @@ final class AttributionAndDaysTests: XCTestCase {
         let level = try XCTUnwrap(figures.level(plan: "pro", service: "api"))
         let october = try XCTUnwrap(level.months.firstIndex { $0.month == ym("2026-10") })
         let ids = figures.counting[0][0].map { site(incidents).incidents[$0].id }
-        let counts = Dictionary(uniqueKeysWithValues: level.incidentCounts.map { (ids[$0.incident], $0) })
-        XCTAssertTrue(level.incidentCounts.allSatisfy { $0.month == october })
+        let all = SLAArithmetic.incidentCounts(figures.inputs[0][0])
+        let counts = Dictionary(uniqueKeysWithValues: all.map { (ids[$0.incident], $0) })
+        XCTAssertTrue(all.allSatisfy { $0.month == october })
+        // One incident alone gives its own counts.
+        XCTAssertEqual(SLAArithmetic.incidentCounts(figures.inputs[0][0], incident: 1), all.filter { $0.incident == 1 })
         // a: 60 min at 1.0; b: 30 min at 0.3 = 9 (its first 30 inside a); c: 0, all 10 inside a;
         // m: 0, its 20 excluded; d: 10 (its first 10 inside m); z: 0 at weight 0.
         XCTAssertEqual(counts["a"]!.minutes, 60, accuracy: 1e-9)
@@ -82,7 +85,7 @@ final class AttributionAndDaysTests: XCTestCase {
         // 60 + 9 + 10 = 79 minutes: the month's downtime, and the sum of what each counted.
         let month = level.months[october]
         XCTAssertEqual(try XCTUnwrap(month.downtimeMinutes), 79, accuracy: 1e-9)
-        XCTAssertEqual(level.incidentCounts.map(\.minutes).reduce(0, +), month.downtimeMinutes!, accuracy: 1e-9)
+        XCTAssertEqual(all.map(\.minutes).reduce(0, +), month.downtimeMinutes!, accuracy: 1e-9)
     }
 
     func testAMonthsDaysSumToTheMonthAcrossDayEdgesInTheSiteZone() throws {
@@ -132,8 +135,11 @@ final class AttributionAndDaysTests: XCTestCase {
 
     func testAMeasuredMonthHasNoDailyFiguresAndItsIncidentsCountNothing() throws {
         let s = site(incidents, measured: [MeasuredUptime(service: "api", month: ym("2026-10"), uptime: 99.5)])
-        let level = try XCTUnwrap(SLAArithmetic.figures(for: s, now: now).level(plan: "pro", service: "api"))
+        let figures = SLAArithmetic.figures(for: s, now: now)
+        let level = try XCTUnwrap(figures.level(plan: "pro", service: "api"))
         XCTAssertTrue(level.days.filter { $0.day.yearMonth == ym("2026-10") }.allSatisfy { $0.downtimeMinutes == nil && $0.source == .measurements })
-        XCTAssertTrue(level.incidentCounts.allSatisfy { $0.minutes == 0 })
+        let counts = SLAArithmetic.incidentCounts(figures.inputs[0][0])
+        XCTAssertEqual(counts.count, 6)
+        XCTAssertTrue(counts.allSatisfy { $0.minutes == 0 })
     }
 }

@@ -37,7 +37,7 @@ enum DayBars {
             let maint = cls != "maint" && Published.minutes(d.maintenanceMinutes) > 0 ? " m" : ""
             let words = XMLText.escape(text(d))
             out += "<li class=\"d-\(cls)\(maint)\"><span>\(words)</span></li>"
-            if cls != "ok" && cls != "none" || !maint.isEmpty { listed.append(words) }
+            if (cls != "ok" && cls != "none") || !maint.isEmpty { listed.append(words) }
         }
         out += "</ol>\n<p class=\"days-axis\" aria-hidden=\"true\"><span>\(PageFormat.day(first.day))</span><span>\(PageFormat.day(last.day))</span></p>\n"
         if days.allSatisfy({ $0.downtimeMinutes == nil }) {

@@ -21,10 +21,10 @@ struct IncidentPage {
         init(_ incident: Incident, now: Instant) {
             if incident.start > now {
                 self = .scheduled
-            } else if let end = incident.end, end <= now {
-                self = .resolved
-            } else {
+            } else if incident.isOpen(at: now) {
                 self = .ongoing
+            } else {
+                self = .resolved
             }
         }
 
@@ -157,7 +157,7 @@ struct IncidentPage {
                 let lo = minutes.min()!, hi = minutes.max()!
                 let missed = entries.filter { $0.1.figure.met == false }.count
                 let owed = entries.filter { $0.1.figure.final && $0.1.figure.credit > 0 }
-                let reasons = entries.map { reason($0.1, weight: $0.0.weight, excludeMaintenance: $0.0.excludeMaintenance) }
+                let reasons = entries.map { reason($0.1) }
                 var seen: Set<String> = []
                 let why = reasons.filter { seen.insert($0).inserted }.joined(separator: "; ")
                 let final = entries.allSatisfy { $0.1.figure.final }
@@ -184,7 +184,7 @@ struct IncidentPage {
                         "plan_href": builder.urls.link(builder.urls.details(plan: plans[c.plan].id, service: serviceID)),
                         "month": PageFormat.month(f.month), "month_machine": f.month.description,
                         "counted": PageFormat.minutes(m.count.minutes),
-                        "why": reason(m, weight: c.weight, excludeMaintenance: c.excludeMaintenance),
+                        "why": reason(m),
                         "result": Self.result(f), "result_class": f.met == false ? "missed" : f.met == true ? "met" : "none",
                         "credit": !f.final ? "— (month in progress)" : f.credit > 0 ? PageFormat.percent(f.credit) + " of the monthly fee" : "None",
                     ]
@@ -206,8 +206,9 @@ struct IncidentPage {
         }
     }
 
-    /// Why an incident counted what it did in one month (issue 16, point 4).
-    func reason(_ m: PageInput.CountedMonth, weight: Double, excludeMaintenance: Bool) -> String {
+    /// Why an incident counted what it did in one month (issue 16, point 4), from that month's
+    /// count alone: the weight it counted at is its minutes over the time it set w(t).
+    func reason(_ m: PageInput.CountedMonth) -> String {
         let c = m.count
         switch m.figure.source {
         case .measurements: return "Not counted: measured uptime replaces incidents this month"
@@ -217,14 +218,17 @@ struct IncidentPage {
         let open = Published.minutes(c.openMinutes)
         let inside = Published.minutes(c.overlappedMinutes)
         let maintenance = Published.minutes(c.maintenanceMinutes)
-        if incident.impact == .maintenance && excludeMaintenance { return "Maintenance excluded" }
+        // The minutes during which this incident set w(t).
+        let own = c.openMinutes - c.overlappedMinutes - c.maintenanceMinutes
         if Published.minutes(c.minutes) <= 0 {
-            if weight == 0 { return "Weight 0: not counted as downtime" }
+            if incident.impact == .maintenance && maintenance >= open { return "Maintenance excluded" }
+            if own > 0 { return "Weight 0: not counted as downtime" }
             if maintenance >= open { return "During excluded maintenance" }
             if inside >= open { return "Inside a larger incident" }
-            if maintenance + inside >= open { return "Inside a larger incident and excluded maintenance" }
+            return "Inside a larger incident and excluded maintenance"
         }
-        var parts: [String] = [weight >= 1 ? "Counted in full" : "Counted at \(PageFormat.percent(weight * 100)) weight"]
+        let weight = c.minutes / own
+        var parts = [weight >= 1 - 1e-9 ? "Counted in full" : "Counted at \(PageFormat.percent(weight * 100)) weight"]
         if inside > 0 { parts.append(PageFormat.minutes(c.overlappedMinutes) + " inside a larger incident") }
         if maintenance > 0 { parts.append(PageFormat.minutes(c.maintenanceMinutes) + " during excluded maintenance") }
         return parts.joined(separator: "; ")

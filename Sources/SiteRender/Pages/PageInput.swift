@@ -48,8 +48,6 @@ enum PageInput: Hashable, Sendable {
     struct CountedIn: Hashable, Sendable {
         var plan: Int
         var weight: Double
-        /// Whether that plan's terms (now) exclude scheduled maintenance.
-        var excludeMaintenance: Bool = true
         /// What it counted there month by month, with each month's figures (issue 16, point 4).
         var months: [CountedMonth] = []
     }

@@ -69,7 +69,6 @@ enum PageOutputs {
                 var terms = level
                 terms.months = []
                 terms.days = []
-                terms.incidentCounts = []
                 return terms
             } })
         case .terms: return .terms
@@ -91,17 +90,11 @@ enum PageOutputs {
                     guard let s = levelIndex[p][serviceID], let position = Self.sortedIndex(figures.counting[p][s], k) else { return nil }
                     let level = figures.plans[p][s]
                     let terms = level.terms
-                    // What it counted, month by month, from the level's figures (sorted by incident).
-                    let counts = level.incidentCounts
-                    var i = Self.lowerBound(counts.count) { counts[$0].incident < position }
-                    var months: [PageInput.CountedMonth] = []
-                    while i < counts.count, counts[i].incident == position {
-                        months.append(.init(count: counts[i], figure: level.months[counts[i].month]))
-                        i += 1
+                    // What it counted, month by month, read from the sweep the level's figures came from.
+                    let months = SLAArithmetic.incidentCounts(figures.inputs[p][s], incident: position).map {
+                        PageInput.CountedMonth(count: $0, figure: level.months[$0.month])
                     }
-                    return .init(
-                        plan: p, weight: incident.weight ?? terms.impactWeights[incident.impact],
-                        excludeMaintenance: terms.excludeMaintenance, months: months)
+                    return .init(plan: p, weight: incident.weight ?? terms.impactWeights[incident.impact], months: months)
                 }
             }
             // The timeline as posted by *now* (a prefix: updates are in time order).
@@ -144,6 +137,7 @@ enum PageOutputs {
     static func statusInput(_ context: RenderContext) -> PageInput.StatusInput {
         let site = context.site
         let listed = StatusPage.listed(site, now: context.figures.now)
+        let state = CurrentState(site: site, now: context.figures.now)
         // Issue 16: a service's bar is the worst of its plans' days (docs/outputs.md).
         var levelDays: [String: [[DayFigure]]] = [:]
         for levels in context.figures.plans {
@@ -154,12 +148,12 @@ enum PageOutputs {
                 var current = level
                 current.months = level.current.map { [$0] } ?? []
                 current.days = []
-                current.incidentCounts = []
                 return current
             } },
-            state: CurrentState(site: site, now: context.figures.now),
+            state: state,
             serviceDays: site.services.map { DayFigure.worst(of: levelDays[$0.id] ?? []) },
-            open: listed.open.map { site.incidents[$0].withoutBody },
+            // The one definition of what is open at now (the headline's and status.json's).
+            open: state.open.map { site.incidents[$0].withoutBody },
             scheduled: listed.scheduled.map { site.incidents[$0].withoutBody },
             recent: listed.recent.map { site.incidents[$0].withoutBody })
     }
