@@ -11,7 +11,16 @@ import StatuspageImport
 struct ImportStatuspageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "statuspage",
-        abstract: "Turn Statuspage API v2 JSON (incidents.json, scheduled-maintenances.json, or one incident) into incident files.")
+        abstract: "Turn Statuspage API v2 JSON (incidents.json, scheduled-maintenances.json, or one incident) into incident files.",
+        discussion: """
+            Components map to services through site.yaml:
+              import: {statuspage: {components: {"API": api, "Marketing website": null}}}
+            (a component's name or id; null leaves it out). Each incident is written to
+            content/status/incidents/<day>-<name>.md, marked `imported`. A re-run rewrites
+            only the files it wrote and nobody edited since, and lists what it added,
+            changed, left unchanged, kept or skipped. Any error: nothing is written.
+            See docs/cli.md.
+            """)
 
     @Option(name: .long, help: "The site folder (holding site.yaml and content/).")
     var source: String = "."

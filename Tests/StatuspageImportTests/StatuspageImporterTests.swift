@@ -147,6 +147,20 @@ final class StatuspageImporterTests: XCTestCase {
             api.updates.last?.note, "This incident has been resolved.\n\nUpdate at 2026-10-12T18:00:00+02:00 (resolved)\\\nA fuller account follows.")
     }
 
+    func testTwoFilesClaimingOneIncidentStopTheImport() throws {
+        var fx = try ImportFixture()
+        fx.apply(try fx.plan(["single-incident.json"]))
+        let original = try XCTUnwrap(fx.file("content/status/incidents/2026-11-02-webhooks-delayed.md"))
+        fx.site.append(SourceFile(path: "content/status/incidents/copy.md", text: original))
+        let plan = try fx.plan(["single-incident.json"])
+        XCTAssertEqual(
+            plan.diagnostics.map(\.description),
+            [
+                "content/status/incidents/copy.md:0:0: this file and content/status/incidents/2026-11-02-webhooks-delayed.md both say they hold Statuspage incident single000001; delete one of them"
+            ])
+        XCTAssertEqual(plan.writes.count, 0)
+    }
+
     func testTheSameIncidentInTwoExportsIsTakenFromTheNewer() throws {
         let fx = try ImportFixture()
         let json = try ImportFixture.export("single-incident.json")
