@@ -57,7 +57,9 @@ public struct ImportSettings: Sendable, Hashable {
             }
             guard case let .scalar(vs) = v, TermsDecoder.isID(vs.string.trimmingSpaces()) else {
                 source.error(
-                    v, "the service of Statuspage component \"\(ks.string)\" must be a service id (or null to leave the component out), got \(MappingReader.describe(v))")
+                    v,
+                    "the service of Statuspage component \"\(ks.string)\" must be a service id (or null to leave the component out), got \(MappingReader.describe(v))"
+                )
                 continue
             }
             let service = vs.string.trimmingSpaces()

@@ -84,7 +84,8 @@ public struct ImportedIncidentFile: Sendable, Hashable {
     /// A stable file name: the start day in the site zone and the name's words, in id characters
     /// (`2026-10-12-elevated-api-error-rates`), short enough for a suffix such as `-2`.
     public static func slug(name: String, start: Instant, calendar: SiteCalendar, fallback: String) -> String {
-        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX")).lowercased()
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+            .lowercased()
         var words = ""
         for scalar in folded.unicodeScalars {
             if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {

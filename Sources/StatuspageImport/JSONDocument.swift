@@ -150,7 +150,9 @@ public enum JSONDocument {
                     let key = try string()
                     if !seen.insert(key).inserted { throw error("duplicate key \"\(key)\" in an object", at: keyAt) }
                     skipSpace()
-                    guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected \":\" after a key, found \(describeHere())") }
+                    guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else {
+                        throw error("expected \":\" after a key, found \(describeHere())")
+                    }
                     i += 1
                     skipSpace()
                     pairs.append((key, try value(depth: depth + 1)))

@@ -152,7 +152,8 @@ public enum StatuspageExport {
             guard let s = string(object, key, path, required: required) else { return nil }
             guard allowed.contains(s) else {
                 error(
-                    object[key]!, "\(path).\(key)", "\(key) must be one of \(allowed.joined(separator: ", ")), got \(object[key]!.described)",
+                    object[key]!, "\(path).\(key)",
+                    "\(key) must be one of \(allowed.joined(separator: ", ")), got \(object[key]!.described)",
                     hint: Suggestion.hint(for: s, in: allowed))
                 return nil
             }

@@ -16,7 +16,8 @@ public enum StatuspageImporter {
     static func makePlan(_ request: StatuspageImportRequest) -> StatuspageImportPlan {
         var plan = StatuspageImportPlan()
         guard let siteYAML = request.site.first(where: { $0.path == "site.yaml" }) else {
-            plan.diagnostics.append(Diagnostic(.error, "site.yaml", 0, 0, "site.yaml is missing: run the import in a site folder (or give --source)"))
+            plan.diagnostics.append(
+                Diagnostic(.error, "site.yaml", 0, 0, "site.yaml is missing: run the import in a site folder (or give --source)"))
             return plan
         }
         let (config, configProblems) = SiteConfigDecoder.decode(siteYAML)
@@ -78,7 +79,8 @@ public enum StatuspageImporter {
                     incident.components.isEmpty && incident.updates.allSatisfy(\.affected.isEmpty)
                     ? "it names no component, so it affects no service"
                     : "its components are all left out (null in import.statuspage.components)"
-                plan.entries.append(.init(action: .skipped, statuspageID: incident.id, name: incident.name, path: nil, text: nil, reason: reason))
+                plan.entries.append(
+                    .init(action: .skipped, statuspageID: incident.id, name: incident.name, path: nil, text: nil, reason: reason))
                 continue
             }
             let text = file.text(calendar: calendar)

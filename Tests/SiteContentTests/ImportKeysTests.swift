@@ -36,7 +36,8 @@ final class ImportKeysTests: XCTestCase {
         var f = SiteFixture()
         let head = "---\ntitle: Outage\nservices: [api]\nimpact: major\nstart: 2026-10-03T10:00:00Z\n"
         f["content/status/incidents/outage.md"] =
-            head + "imported: {from: statuspage, id: \"abc123\", url: \"https://stspg.io/abc\", digest: \"fnv1a64:0011223344556677\"}\n---\n"
+            head
+            + "imported: {from: statuspage, id: \"abc123\", url: \"https://stspg.io/abc\", digest: \"fnv1a64:0011223344556677\"}\n---\n"
         XCTAssertEqual(f.messages(), [])
         XCTAssertEqual(
             ImportMarker.read(SourceFile(path: "content/status/incidents/outage.md", text: f["content/status/incidents/outage.md"]!)),

@@ -33,7 +33,8 @@ final class PlainTextTests: XCTestCase {
     }
 
     func testWebAddressesStayLinksAsOnStatuspage() {
-        let html = MarkdownRenderer().html(PlainText.markdown("Details: https://acme.example/runbooks/api_errors?x=1&y=2 and www.acme.example/a*b"))
+        let html = MarkdownRenderer().html(
+            PlainText.markdown("Details: https://acme.example/runbooks/api_errors?x=1&y=2 and www.acme.example/a*b"))
         XCTAssertTrue(html.contains(#"<a href="https://acme.example/runbooks/api_errors?x=1&amp;y=2">"#), html)
         XCTAssertTrue(html.contains(#"<a href="http://www.acme.example/a*b">"#), html)
     }

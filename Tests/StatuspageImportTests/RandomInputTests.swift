@@ -22,8 +22,12 @@ final class RandomInputTests: XCTestCase {
     /// (While it was written it also ran 60,000 texts each with the seeds 123, 777, 2026 and 31337.)
     func testRandomTextRendersAsItselfWithNoMarkup() {
         // Everything Markdown, GFM and HTML give meaning to, and some plain text.
-        let alphabet = Array("<>&;#*_-+=~`[]()!|\\:/.1aZ é\n\n\t\"'{}^$%@").map(String.init)
-            + ["https://", "http://", "www.", "x.io", "a@b.io", "&amp;", "&#60;", "<b>", "<script>", "javascript:", "[x](", "](y)", "```", "1. ", "- ", "| --- |"]
+        let alphabet =
+            Array("<>&;#*_-+=~`[]()!|\\:/.1aZ é\n\n\t\"'{}^$%@").map(String.init)
+            + [
+                "https://", "http://", "www.", "x.io", "a@b.io", "&amp;", "&#60;", "<b>", "<script>", "javascript:", "[x](", "](y)", "```",
+                "1. ", "- ", "| --- |",
+            ]
         var rng = Random(state: 16)
         let safe = MarkdownRenderer(unsafe: false)
         let unsafe = MarkdownRenderer(unsafe: true)
@@ -37,7 +41,8 @@ final class RandomInputTests: XCTestCase {
                 // Links only where the text has a web or e-mail address (GFM's autolinks).
                 for href in html.matches(of: /href="([^"]*)"/).map({ String($0.output.1) }) {
                     XCTAssertTrue(
-                        href.hasPrefix("http://") || href.hasPrefix("https://") || href.hasPrefix("mailto:"), "\(text.debugDescription) → \(html)")
+                        href.hasPrefix("http://") || href.hasPrefix("https://") || href.hasPrefix("mailto:"),
+                        "\(text.debugDescription) → \(html)")
                 }
                 XCTAssertEqual(visible(html), squeeze(text), "\(text.debugDescription) → \(markdown.debugDescription) → \(html)")
             }
@@ -69,7 +74,9 @@ final class RandomInputTests: XCTestCase {
                 XCTAssertEqual(SiteParser.parse(site.site).diagnostics.errors.filter { $0.file.hasPrefix("content/status/") }, [])
             } else {
                 XCTAssertTrue(plan.writes.isEmpty)
-                XCTAssertTrue(plan.diagnostics.errors.allSatisfy { $0.file == "damaged.json" || $0.file.hasPrefix("content/") }, "\(plan.diagnostics)")
+                XCTAssertTrue(
+                    plan.diagnostics.errors.allSatisfy { $0.file == "damaged.json" || $0.file.hasPrefix("content/") }, "\(plan.diagnostics)"
+                )
             }
         }
         // Some damage lands in text and still makes a valid export: both paths are exercised.

@@ -85,10 +85,14 @@ final class StatuspageImporterTests: XCTestCase {
             ImportedIncidentFile.slug(name: "Network maintenance", start: utc("2026-12-05T22:00:00Z"), calendar: cal, fallback: "x"),
             "2026-12-06-network-maintenance")
         XCTAssertEqual(
-            ImportedIncidentFile.slug(name: "  Café: API — 5xx errors!! (EU) ", start: utc("2026-01-02T00:00:00Z"), calendar: cal, fallback: "x"),
+            ImportedIncidentFile.slug(
+                name: "  Café: API — 5xx errors!! (EU) ", start: utc("2026-01-02T00:00:00Z"), calendar: cal, fallback: "x"),
             "2026-01-02-cafe-api-5xx-errors-eu")
-        XCTAssertEqual(ImportedIncidentFile.slug(name: "障害", start: utc("2026-01-02T00:00:00Z"), calendar: cal, fallback: "incident"), "2026-01-02-incident")
-        let long = ImportedIncidentFile.slug(name: String(repeating: "word ", count: 60), start: utc("2026-01-02T00:00:00Z"), calendar: cal, fallback: "x")
+        XCTAssertEqual(
+            ImportedIncidentFile.slug(name: "障害", start: utc("2026-01-02T00:00:00Z"), calendar: cal, fallback: "incident"),
+            "2026-01-02-incident")
+        let long = ImportedIncidentFile.slug(
+            name: String(repeating: "word ", count: 60), start: utc("2026-01-02T00:00:00Z"), calendar: cal, fallback: "x")
         // 10 + 1 + at most 84, without a trailing dash: room left for "-999" within 100.
         XCTAssertLessThanOrEqual(long.count, 95)
         XCTAssertFalse(long.hasSuffix("-"))
@@ -144,7 +148,8 @@ final class StatuspageImporterTests: XCTestCase {
         let api = try XCTUnwrap(try fx.incidents()["2026-10-12-api-errors"])
         XCTAssertEqual(api.updates.count, 4)
         XCTAssertEqual(
-            api.updates.last?.note, "This incident has been resolved.\n\nUpdate at 2026-10-12T18:00:00+02:00 (resolved)\\\nA fuller account follows.")
+            api.updates.last?.note,
+            "This incident has been resolved.\n\nUpdate at 2026-10-12T18:00:00+02:00 (resolved)\\\nA fuller account follows.")
     }
 
     func testTwoFilesClaimingOneIncidentStopTheImport() throws {
