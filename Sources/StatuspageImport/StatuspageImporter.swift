@@ -178,7 +178,7 @@ public enum StatuspageImporter {
             diagnostics.append(
                 Diagnostic(
                     .error, p.file, p.line, p.column,
-                    "\(p.path): the incident ends (\(end.rfc3339)) before it starts (\(start.rfc3339)); check resolved_at, started_at and scheduled_for"
+                    "\(p.path): the incident ends (\(end.rfc3339)) before it starts (\(start.rfc3339)); check started_at, resolved_at, scheduled_for and scheduled_until"
                 ))
             return nil
         }

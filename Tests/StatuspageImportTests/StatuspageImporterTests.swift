@@ -152,6 +152,16 @@ final class StatuspageImporterTests: XCTestCase {
             "This incident has been resolved.\n\nUpdate at 2026-10-12T18:00:00+02:00 (resolved)\\\nA fuller account follows.")
     }
 
+    func testAnIncidentThatEndsBeforeItStartsIsAnErrorAtItsPlace() throws {
+        let text = #"{"id": "x1", "name": "Backwards", "status": "resolved", "created_at": "2026-10-01T10:00:00Z", "resolved_at": "2026-10-01T09:00:00Z", "components": [{"id": "8kbf7d35c070"}]}"#
+        let plan = try ImportFixture().plan([("one.json", Array(text.utf8))])
+        XCTAssertEqual(
+            plan.diagnostics.map(\.description),
+            [
+                "one.json:1:1: $: the incident ends (2026-10-01T09:00:00Z) before it starts (2026-10-01T10:00:00Z); check started_at, resolved_at, scheduled_for and scheduled_until"
+            ])
+    }
+
     func testTwoFilesClaimingOneIncidentStopTheImport() throws {
         var fx = try ImportFixture()
         fx.apply(try fx.plan(["single-incident.json"]))
