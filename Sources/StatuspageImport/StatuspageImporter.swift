@@ -87,7 +87,8 @@ public enum StatuspageImporter {
             if let existing = existingByID[incident.id] {
                 let old = String(decoding: existing.bytes, as: UTF8.self)
                 let action: StatuspageImportPlan.Action
-                if old == text {
+                // Bytes, not `==` on strings (which equates canonically equivalent text).
+                if existing.bytes.elementsEqual(text.utf8) {
                     action = .unchanged
                 } else if ImportedIncidentFile.isUnedited(old, digest: ImportMarker.read(existing)?.digest) {
                     action = .changed
