@@ -31,11 +31,13 @@ enum DayBars {
     static func html(_ days: [DayFigure], label: String) -> String {
         guard let first = days.first, let last = days.last else { return "" }
         var out = "<div class=\"days-strip\">\n<ol class=\"days\" aria-label=\"Downtime per day, \(days.count) days: \(XMLText.escape(label))\">"
+        out.reserveCapacity(days.count * 64 + 512)
         var listed: [String] = []
         for d in days {
             let cls = level(d)
             let maint = cls != "maint" && Published.minutes(d.maintenanceMinutes) > 0 ? " m" : ""
-            let words = XMLText.escape(text(d))
+            // Dates and minutes in words: digits, month names and units, nothing to escape.
+            let words = text(d)
             out += "<li class=\"d-\(cls)\(maint)\"><span>\(words)</span></li>"
             if (cls != "ok" && cls != "none") || !maint.isEmpty { listed.append(words) }
         }
