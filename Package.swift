@@ -37,6 +37,8 @@ let package = Package(
             name: "SiteContent",
             dependencies: ["SLACore", "BuildSupport", "CLibYAML", .product(name: "Yams", package: "Yams")],
             swiftSettings: upcoming),
+        // `slasite import statuspage`: Statuspage API v2 JSON to incident files (SPEC §5).
+        .target(name: "StatuspageImport", dependencies: ["SLACore", "SiteContent"], swiftSettings: upcoming),
         .target(
             name: "SiteRender",
             dependencies: [
@@ -72,7 +74,7 @@ let package = Package(
         .target(
             name: "SlasiteCLI",
             dependencies: [
-                "SLACore", "SiteContent", "SiteRender", "SiteBuild", "PreviewServer", "PrometheusImport",
+                "SLACore", "SiteContent", "SiteRender", "SiteBuild", "PreviewServer", "PrometheusImport", "StatuspageImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -87,6 +89,7 @@ let package = Package(
             name: "SiteRenderTests",
             dependencies: ["SiteRender", "SiteBuild", "SiteContent", "SLACore", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "EndToEndTests", dependencies: ["BuildSupport", "SiteBuild", "SLACore"]),
+        .testTarget(name: "StatuspageImportTests", dependencies: ["StatuspageImport", "SiteContent", "SiteRender", "SLACore"]),
         .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer", "SiteContent"]),
         .testTarget(name: "PrometheusImportTests", dependencies: ["PrometheusImport", "SLACore", "SiteContent"]),
     ]

@@ -18,7 +18,7 @@ enum ContentDecoders {
     static let serviceKeys = ["title", "summary", "measurement", "order", "exclusions", "defaults"]
     static let planKeys =
         ["title", "summary", "order", "price", "effective", "revisions", "services"] + TermsDecoder.keys
-    static let incidentKeys = ["title", "services", "impact", "start", "end", "plans", "weight", "updates"]
+    static let incidentKeys = ["title", "services", "impact", "start", "end", "plans", "weight", "updates", "imported"]
     static let termsKeys = ["title", "summary"]
 
     /// Splits front matter and composes its YAML; nil after reporting when that fails.
@@ -199,6 +199,8 @@ enum ContentDecoders {
         // SPEC §2: the incident's own weight wins over impact_weights at every level.
         let weight = r.number("weight", in: 0...1, rangeText: "a weight between 0 and 1 (0.5 counts half of each minute)")
         let updates = r.value("updates").map { incidentUpdates($0, impact: impact, end: end, calendar: calendar, source: source) } ?? []
+        // docs/content.md: the mark of an importer; validated, not part of the figures.
+        if let node = r.value("imported") { _ = ImportMarker.decode(node, source: source) }
         guard sink.items.errors.count == before, let title, let impact, let start else { return nil }
         return Incident(
             id: id, title: title, services: services, impact: impact, start: start, end: end, plans: plans, weight: weight,

@@ -6,9 +6,28 @@ import Yams
 public enum SiteConfigDecoder {
     static let keys = [
         "title", "provider", "base_url", "timezone", "theme", "contact", "impact_weights", "status_since", "strings", "defaults", "markdown",
+        "import",
     ]
 
+    /// site.yaml alone: the configuration, or nil with the problems that stop it.
+    public static func decode(_ file: SourceFile, options: ParseOptions = ParseOptions()) -> (config: SiteConfig?, diagnostics: [Diagnostic]) {
+        let sink = DiagnosticSink()
+        var refs: [Reference] = []
+        switch SourceText.decode(file) {
+        case let .failure(d): return (nil, [d])
+        case let .success(text):
+            let config = decode(text, file: file.path, options: options, sink: sink, refs: &refs)
+            return (config, sink.items)
+        }
+    }
+
     static func decode(_ text: String, file: String, options: ParseOptions, sink: DiagnosticSink) -> SiteConfig? {
+        var refs: [Reference] = []
+        return decode(text, file: file, options: options, sink: sink, refs: &refs)
+    }
+
+    /// - Parameter refs: the services named by `import` (checked once every file is read).
+    static func decode(_ text: String, file: String, options: ParseOptions, sink: DiagnosticSink, refs: inout [Reference]) -> SiteConfig? {
         let source = YAMLSource(file: file, lineOffset: 0, sink: sink)
         guard let root = source.compose(text) else { return nil }
         let before = sink.items.errors.count
@@ -91,6 +110,8 @@ public enum SiteConfigDecoder {
             let m = MappingReader(node, in: source, what: "markdown", allowed: ["unsafe"])
             unsafe = m.bool("unsafe") ?? false
         }
+        // SPEC §5: what `slasite import` reads; validated here so `check` reports it.
+        if let node = r.value("import") { _ = ImportSettings.decode(node, source: source, refs: &refs) }
         // SPEC §2: the day from which the status data is complete (months before it: no data).
         let since = r.date("status_since", dateOnly: true).map { CalendarDay(year: $0.0.year, month: $0.0.month, day: $0.0.day) }
         let strings = r.value("strings").map { decodeStrings($0, source: source) } ?? StringTable()

@@ -23,6 +23,7 @@ public enum SiteParser {
         var sawTerms = false
         var configFile: SourceFile?
         var samplesFiles: [(id: String, file: SourceFile)] = []
+        var configReferences: [Reference] = []
         for file in files {
             let kind = SourceKind.classify(file.path)
             switch kind {
@@ -46,14 +47,17 @@ public enum SiteParser {
             let decoded = reuse.value(.parsed, at: configFile.path, for: ConfigInput(bytes: ByteKey(configFile.bytes), options: options)) {
                 let local = DiagnosticSink()
                 var config: SiteConfig?
+                var refs: [Reference] = []
                 switch SourceText.decode(configFile) {
                 case let .failure(d): local.items.append(d)
-                case let .success(text): config = SiteConfigDecoder.decode(text, file: configFile.path, options: options, sink: local)
+                case let .success(text):
+                    config = SiteConfigDecoder.decode(text, file: configFile.path, options: options, sink: local, refs: &refs)
                 }
-                return ConfigResult(config: config, diagnostics: local.items)
+                return ConfigResult(config: config, diagnostics: local.items, references: refs)
             }
             config = decoded.config
             sink.items += decoded.diagnostics
+            configReferences = decoded.references
         } else {
             sink.error("site.yaml", 1, 1, "site.yaml is missing: every site needs one (title, provider, base_url)")
         }
@@ -99,7 +103,7 @@ public enum SiteParser {
         var plans: [Plan] = []
         var incidents: [Incident] = []
         var measurements: [MeasuredUptime] = []
-        var references: [Reference] = []
+        var references = configReferences
         for case let r? in found {
             sink.items += r.diagnostics
             if let t = r.terms { terms = t }
@@ -258,6 +262,8 @@ struct ConfigInput: Hashable, Sendable {
 struct ConfigResult: Sendable {
     var config: SiteConfig?
     var diagnostics: [Diagnostic]
+    /// The services site.yaml names (in `import`).
+    var references: [Reference] = []
 }
 
 /// What one content file's decoding reads besides its path (the slot, which says its kind and

@@ -11,6 +11,12 @@ public struct MarkdownRenderer: Sendable {
         return true
     }()
 
+    /// cmark-gfm keeps the extensions' special characters (`:` and `w` for autolinks, `~` for
+    /// strikethrough) in one table for every parser, adding them when a parse starts and
+    /// removing them when it ends: two parses at once lose each other's autolinks. Parsing is
+    /// done one at a time; rendering the parsed document needs no lock.
+    private static let parsing = NSLock()
+
     public init(unsafe: Bool = false) {
         _ = Self.registered
         self.unsafe = unsafe
@@ -27,10 +33,13 @@ public struct MarkdownRenderer: Sendable {
         for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
+        Self.parsing.lock()
         markdown.utf8CString.withUnsafeBufferPointer { buf in
             cmark_parser_feed(parser, buf.baseAddress, buf.count - 1)
         }
-        guard let doc = cmark_parser_finish(parser) else { return "" }
+        let parsed = cmark_parser_finish(parser)
+        Self.parsing.unlock()
+        guard let doc = parsed else { return "" }
         defer { cmark_node_free(doc) }
         guard let cString = cmark_render_html(doc, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(cString) }

@@ -4,5 +4,5 @@ import ArgumentParser
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import status data from other tools into content/status/.",
-        subcommands: [ImportPrometheusCommand.self])
+        subcommands: [ImportPrometheusCommand.self, ImportStatuspageCommand.self])
 }
