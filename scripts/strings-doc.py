@@ -27,7 +27,8 @@ for heading, cases in groups:
         continue
     out.append(f"**{heading}**\n\n| id | default |\n|---|---|")
     for c in cases:
-        text = defaults[c].replace('\\"', '"').replace("|", "\\|")
+        text = re.sub(r"\\u\{([0-9A-Fa-f]+)\}", lambda m: chr(int(m.group(1), 16)), defaults[c])
+        text = text.replace('\\"', '"').replace("|", "\\|")
         out.append(f'| `{ids[c]}` | "{text}" |')
     out.append("")
 doc = root / "docs/themes.md"

@@ -190,48 +190,48 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 <h1>{{title}}</h1>
 <p class="lede">{{summary}}</p>
 <section class="card" aria-labelledby="glance-h">
-<h2 id="glance-h">At a glance</h2>
+<h2 id="glance-h">{{t.details_glance_heading}}</h2>
 {{>partials/bullets}}
-<p class="more">Part of the <a href="{{plan_href}}">{{plan_title}} plan</a>.</p>
+<p class="more">{{{part_of_html}}}</p>
 </section>
 <section aria-labelledby="days-h">
-<h2 id="days-h">Last 90 days</h2>
+<h2 id="days-h">{{t.details_days_heading}}</h2>
 {{{days}}}
 </section>
 <section aria-labelledby="history-h">
-<h2 id="history-h">Monthly history</h2>
+<h2 id="history-h">{{t.details_history_heading}}</h2>
 <p>{{objective_text}}</p>
 {{#has_history}}
 <figure class="chart-figure">
 {{{chart}}}
-<figcaption>Uptime per month. <span class="key key-met">● met</span> <span class="key key-missed">▲ missed</span> <span class="key key-current">○ month in progress</span> <span class="key key-objective">- - objective</span></figcaption>
+<figcaption>{{t.chart_caption}} <span class="key key-met">● {{t.chart_key_met}}</span> <span class="key key-missed">▲ {{t.chart_key_missed}}</span> <span class="key key-current">○ {{t.chart_key_current}}</span> <span class="key key-objective">- - {{t.chart_key_objective}}</span></figcaption>
 </figure>
 <div class="table-scroll">
 <table class="history">
-<caption>Uptime, downtime and service credit per month</caption>
+<caption>{{t.history_caption}}</caption>
 <thead>
-<tr><th scope="col">Month</th><th scope="col">Uptime</th><th scope="col">Downtime</th><th scope="col">Objective</th><th scope="col">Result</th><th scope="col">Service credit</th><th scope="col">Figures</th>{{#has_sources}}<th scope="col">Source</th>{{/has_sources}}</tr>
+<tr><th scope="col">{{t.history_month}}</th><th scope="col">{{t.history_uptime}}</th><th scope="col">{{t.history_downtime}}</th><th scope="col">{{t.history_objective}}</th><th scope="col">{{t.history_result}}</th><th scope="col">{{t.history_credit}}</th><th scope="col">{{t.history_figures}}</th>{{#has_sources}}<th scope="col">{{t.history_source}}</th>{{/has_sources}}</tr>
 </thead>
 <tbody>
 {{#history}}
-<tr class="row-{{state}}"><th scope="row"><time datetime="{{machine}}">{{month}}</time></th><td class="num">{{uptime}}{{#measured}}<sup>*</sup>{{/measured}}</td><td class="num">{{downtime}}</td><td class="num">{{objective}}</td><td class="state state-{{state}}">{{met}}</td><td class="num">{{credit}}{{#claim_by}}<br><span class="claim-by">claim by <time datetime="{{claim_by_machine}}">{{.}}</time></span>{{/claim_by}}</td><td>{{final}}</td>{{#source}}<td>{{.}}</td>{{/source}}</tr>
+<tr class="row-{{state}}"><th scope="row"><time datetime="{{machine}}">{{month}}</time></th><td class="num">{{uptime}}{{#measured}}<sup>*</sup>{{/measured}}</td><td class="num">{{downtime}}</td><td class="num">{{objective}}</td><td class="state state-{{state}}">{{met}}</td><td class="num">{{credit}}{{#claim_by}}<br><span class="claim-by">{{{.}}}</span>{{/claim_by}}</td><td>{{final}}</td>{{#source}}<td>{{.}}</td>{{/source}}</tr>
 {{/history}}
 </tbody>
 </table>
 </div>
 {{#has_measured}}
-<p class="note"><sup>*</sup> Measured uptime; downtime is derived from it.</p>
+<p class="note"><sup>*</sup> {{t.history_measured_note}}</p>
 {{/has_measured}}
 {{/has_history}}
 </section>
 <section aria-labelledby="credits-h">
-<h2 id="credits-h">Service credits</h2>
+<h2 id="credits-h">{{t.details_credits_heading}}</h2>
 {{#has_credits}}
 <div class="table-scroll">
 <table class="credits">
-<caption>Credit as a percentage of the monthly fee for this service</caption>
+<caption>{{t.credits_caption}}</caption>
 <thead>
-<tr><th scope="col">Monthly uptime</th><th scope="col">Service credit</th></tr>
+<tr><th scope="col">{{t.credits_uptime}}</th><th scope="col">{{t.credits_credit}}</th></tr>
 </thead>
 <tbody>
 {{#credit_rows}}
@@ -245,25 +245,25 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 {{/has_credit_cap}}
 {{/has_credits}}
 {{^has_credits}}
-<p>No service credits apply to this service in this plan.</p>
+<p>{{t.details_no_credits}}</p>
 {{/has_credits}}
-<h3>How to claim</h3>
-<p>{{claim}} See the <a href="{{terms_href}}">general terms</a> for what a claim must include.</p>
+<h3>{{t.details_claim_heading}}</h3>
+<p>{{claim}} {{{claim_terms_html}}}</p>
 {{#termination}}
-<h3>Termination</h3>
+<h3>{{t.details_termination_heading}}</h3>
 <p>{{termination}}</p>
 {{/termination}}
 </section>
 <section aria-labelledby="support-h">
-<h2 id="support-h">Support</h2>
+<h2 id="support-h">{{t.details_support_heading}}</h2>
 {{#has_support}}
 <p>{{support_hours}}</p>
 {{#has_support_rows}}
 <div class="table-scroll">
 <table class="support">
-<caption>First response time by severity</caption>
+<caption>{{t.support_caption}}</caption>
 <thead>
-<tr><th scope="col">Severity</th><th scope="col">First response</th><th scope="col">Hours</th></tr>
+<tr><th scope="col">{{t.support_severity}}</th><th scope="col">{{t.support_response}}</th><th scope="col">{{t.support_hours}}</th></tr>
 </thead>
 <tbody>
 {{#support_rows}}
@@ -275,11 +275,11 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 {{/has_support_rows}}
 {{/has_support}}
 {{^has_support}}
-<p>This plan sets no support terms for this service.</p>
+<p>{{t.details_no_support}}</p>
 {{/has_support}}
 </section>
 <section aria-labelledby="exclusions-h">
-<h2 id="exclusions-h">Exclusions</h2>
+<h2 id="exclusions-h">{{t.details_exclusions_heading}}</h2>
 <ul>
 {{#exclusions}}
 <li>{{.}}</li>
@@ -288,7 +288,7 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 </section>
 {{#has_measurement_section}}
 <section aria-labelledby="measurement-h">
-<h2 id="measurement-h">How downtime is measured</h2>
+<h2 id="measurement-h">{{t.details_measurement_heading}}</h2>
 {{#has_downtime_rule}}
 <p>{{downtime_rule}}</p>
 {{/has_downtime_rule}}
@@ -298,16 +298,16 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 </section>
 {{/has_measurement_section}}
 <section class="prose" aria-labelledby="service-h">
-<h2 id="service-h">About {{service_title}}</h2>
+<h2 id="service-h">{{about_heading}}</h2>
 {{{service_body}}}
 </section>
 <section class="prose" aria-labelledby="plan-terms-h">
-<h2 id="plan-terms-h">{{plan_title}} plan terms</h2>
+<h2 id="plan-terms-h">{{plan_terms_heading}}</h2>
 {{{plan_body}}}
 </section>
 {{#has_incidents}}
 <section aria-labelledby="incidents-h">
-<h2 id="incidents-h">Incidents affecting this service</h2>
+<h2 id="incidents-h">{{t.details_incidents_heading}}</h2>
 <ul class="incidents">
 {{#incidents}}
 {{{.}}}
@@ -374,16 +374,16 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 {{$main}}
 <h1>{{title}}</h1>
 <dl class="facts">
-<div><dt>Status</dt><dd class="state state-{{state_class}}">{{state}}</dd></div>
-<div><dt>Impact</dt><dd><span class="tag">{{impact}}</span> {{weight}}</dd></div>
-<div><dt>Start</dt><dd><time datetime="{{start_machine}}">{{start}}</time></dd></div>
-<div><dt>End</dt><dd>{{#has_end}}<time datetime="{{end_machine}}">{{end}}</time>{{/has_end}}{{^has_end}}{{end}}{{/has_end}}</dd></div>
-<div><dt>Duration</dt><dd>{{duration}}</dd></div>
+<div><dt>{{t.incident_status}}</dt><dd class="state state-{{state_class}}">{{state}}</dd></div>
+<div><dt>{{t.incident_impact}}</dt><dd><span class="tag">{{impact}}</span> {{weight}}</dd></div>
+<div><dt>{{t.incident_start}}</dt><dd><time datetime="{{start_machine}}">{{start}}</time></dd></div>
+<div><dt>{{t.incident_end}}</dt><dd>{{#has_end}}<time datetime="{{end_machine}}">{{end}}</time>{{/has_end}}{{^has_end}}{{end}}{{/has_end}}</dd></div>
+<div><dt>{{t.incident_duration}}</dt><dd>{{duration}}</dd></div>
 </dl>
-<p class="note">Times are in the {{timezone}} time zone.</p>
+<p class="note">{{timezone_note}}</p>
 {{#has_timeline}}
 <section aria-labelledby="timeline-h">
-<h2 id="timeline-h">Updates</h2>
+<h2 id="timeline-h">{{t.incident_updates_heading}}</h2>
 <ol class="timeline" reversed>
 {{#timeline}}
 <li class="update update-{{status_class}}"><p class="update-head"><strong>{{status}}</strong> · <time datetime="{{at_machine}}">{{at}}</time></p>
@@ -393,23 +393,23 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 </section>
 {{/has_timeline}}
 <section aria-labelledby="affected-h">
-<h2 id="affected-h">Affected services and plans</h2>
+<h2 id="affected-h">{{t.incident_affected_heading}}</h2>
 <ul class="affected">
 {{#affected}}
-<li><strong>{{title}}</strong>{{#collapse_plans}}: {{all_plans}}{{/collapse_plans}}{{^collapse_plans}}{{#has_plans}}: {{#plans}}<a href="{{href}}" aria-label="{{label}}">{{title}}</a>{{^last()}}, {{/last()}}{{/plans}}{{/has_plans}}{{^has_plans}}: no plan counts it{{/has_plans}}{{/collapse_plans}}</li>
+<li><strong>{{title}}</strong>{{#collapse_plans}}: {{all_plans}}{{/collapse_plans}}{{^collapse_plans}}{{#has_plans}}: {{#plans}}<a href="{{href}}" aria-label="{{label}}">{{title}}</a>{{^last()}}, {{/last()}}{{/plans}}{{/has_plans}}{{^has_plans}}: {{t.incident_no_plan}}{{/has_plans}}{{/collapse_plans}}</li>
 {{/affected}}
 </ul>
 </section>
 {{#has_count_tables}}
 <section aria-labelledby="counted-h">
-<h2 id="counted-h">What it counted</h2>
-<p class="note">Downtime minutes this incident counted in each plan's figures, after overlaps, weights and maintenance exclusion; overlapping incidents count once, for the heaviest (the earliest of equals). The result and credit are the month's, with every incident of the month.</p>
+<h2 id="counted-h">{{t.incident_counted_heading}}</h2>
+<p class="note">{{t.incident_counted_note}}</p>
 {{#count_tables}}
 <div class="table-scroll">
 <table class="counted">
 <caption>{{service}}</caption>
 <thead>
-<tr><th scope="col">Plan</th><th scope="col">Month</th><th scope="col">Counted</th><th scope="col">Why</th><th scope="col">Month's result</th><th scope="col">Month's credit</th></tr>
+<tr><th scope="col">{{t.counted_plan}}</th><th scope="col">{{t.counted_month}}</th><th scope="col">{{t.counted_minutes}}</th><th scope="col">{{t.counted_why}}</th><th scope="col">{{t.counted_result}}</th><th scope="col">{{t.counted_credit}}</th></tr>
 </thead>
 <tbody>
 {{#rows}}
@@ -422,7 +422,7 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 </section>
 {{/has_count_tables}}
 <section class="prose" aria-labelledby="report-h">
-<h2 id="report-h">Report</h2>
+<h2 id="report-h">{{t.incident_report_heading}}</h2>
 {{{body}}}
 </section>
 {{/main}}
@@ -494,7 +494,7 @@ figcaption { font-size: .8125rem; color: var(--muted); }
         "partials/incident.mustache": #"""
 <li class="incident impact-{{impact_class}}"><a href="{{href}}">{{title}}</a>
 <span class="meta"><span class="tag">{{impact}}</span> {{services}} · <time datetime="{{start_machine}}">{{start}}</time> · {{state}}</span>{{#update}}
-<div class="latest"><p class="latest-head">Latest update: <strong>{{status}}</strong> · <time datetime="{{at_machine}}">{{at}}</time></p>
+<div class="latest"><p class="latest-head">{{label}} <strong>{{status}}</strong> · <time datetime="{{at_machine}}">{{at}}</time></p>
 {{{note}}}</div>{{/update}}</li>
 
 """#,
@@ -564,10 +564,10 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 <p class="headline-main">{{headline}}</p>
 {{#has_headline_more}}<p class="headline-more">{{headline_more}}</p>{{/has_headline_more}}
 </div>
-<p class="lede">Uptime so far in {{month}}, up to <time datetime="{{as_of_machine}}">{{as_of}}</time>, against each plan's objectives; open and recent incidents below.</p>
+<p class="lede">{{{lede_html}}}</p>
 <section aria-labelledby="services-h">
-<h2 id="services-h">Services</h2>
-<p class="note">Each bar is one day in the site's time zone, coloured by the most downtime any plan counted for the service that day; blue marks scheduled maintenance.</p>
+<h2 id="services-h">{{t.status_services_heading}}</h2>
+<p class="note">{{t.status_bars_note}}</p>
 <ul class="service-states">
 {{#services}}
 <li><h3>{{title}} <span class="state state-{{state}}">{{state_label}}</span></h3>
@@ -576,7 +576,7 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 </ul>
 </section>
 <section aria-labelledby="open-h">
-<h2 id="open-h">Open incidents</h2>
+<h2 id="open-h">{{t.status_open_heading}}</h2>
 {{#has_open}}
 <ul class="incidents">
 {{#open}}
@@ -585,12 +585,12 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 </ul>
 {{/has_open}}
 {{^has_open}}
-<p class="ok">No open incidents.</p>
+<p class="ok">{{t.status_no_open}}</p>
 {{/has_open}}
 </section>
 {{#has_scheduled}}
 <section aria-labelledby="scheduled-h">
-<h2 id="scheduled-h">Scheduled</h2>
+<h2 id="scheduled-h">{{t.status_scheduled_heading}}</h2>
 <ul class="incidents">
 {{#scheduled}}
 {{{.}}}
@@ -599,13 +599,13 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 </section>
 {{/has_scheduled}}
 <section aria-labelledby="month-h">
-<h2 id="month-h">{{month}} so far</h2>
+<h2 id="month-h">{{month_heading}}</h2>
 {{#plans}}
 <div class="table-scroll">
 <table class="status">
 <caption><a href="{{href}}">{{title}}</a></caption>
 <thead>
-<tr><th scope="col">Service</th><th scope="col">Objective</th><th scope="col">Uptime so far</th><th scope="col">Downtime</th><th scope="col">Budget left</th><th scope="col">Status</th></tr>
+<tr><th scope="col">{{t.status_col_service}}</th><th scope="col">{{t.status_col_objective}}</th><th scope="col">{{t.status_col_uptime}}</th><th scope="col">{{t.status_col_downtime}}</th><th scope="col">{{t.status_col_budget}}</th><th scope="col">{{t.status_col_status}}</th></tr>
 </thead>
 <tbody>
 {{#rows}}
@@ -617,7 +617,7 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 {{/plans}}
 </section>
 <section aria-labelledby="recent-h">
-<h2 id="recent-h">Recent incidents</h2>
+<h2 id="recent-h">{{t.status_recent_heading}}</h2>
 {{#has_recent}}
 <ul class="incidents">
 {{#recent}}
@@ -626,7 +626,7 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 </ul>
 {{/has_recent}}
 {{^has_recent}}
-<p>No incidents in the last {{recent_days}} days.</p>
+<p>{{no_recent}}</p>
 {{/has_recent}}
 </section>
 {{/main}}

@@ -14,20 +14,23 @@ struct DetailsPage {
 
     func render() -> [UInt8] {
         let urls = builder.urls
+        let s = builder.strings
         let serviceTitle = builder.service(level.serviceID)?.title ?? level.serviceID
-        let summary = ServiceSummary(level: level, strings: builder.strings)
-        let title = "\(serviceTitle) — \(plan.title)"
+        let summary = ServiceSummary(level: level, strings: s)
+        let title = s(.detailsTitle, ["service": serviceTitle, "plan": plan.title])
         return builder.page(
             "details", path: urls.details(plan: plan.id, service: level.serviceID), title: title,
-            description: "Service level of \(serviceTitle) in the \(plan.title) plan: " + summary.bullets.joined(separator: "; ") + ".",
+            description: s(
+                .detailsDescription, ["service": serviceTitle, "plan": plan.title, "bullets": summary.bullets.joined(separator: "; ")]),
             section: .none,
-            crumbs: [.init(label: "Overview", path: urls.home), .init(label: plan.title, path: urls.plan(plan.id))],
+            crumbs: [.init(label: s[.navOverview], path: urls.home), .init(label: plan.title, path: urls.plan(plan.id))],
             view: view(serviceTitle: serviceTitle, summary: summary))
     }
 
     /// Everything the details template shows.
     func view(serviceTitle: String, summary: ServiceSummary) -> DetailsView {
         let urls = builder.urls
+        let s = builder.strings
         let service = builder.service(level.serviceID)
         let terms = level.terms
         // Credit tiers in effect per range (SPEC §3, from the credit rule).
@@ -35,8 +38,8 @@ struct DetailsPage {
         let creditRows = tiers.enumerated().map { k, tier in
             DetailsView.CreditRow(
                 range: k + 1 < tiers.count
-                    ? "Below \(PageFormat.percent(tier.below)), at least \(PageFormat.percent(tiers[k + 1].below))"
-                    : "Below \(PageFormat.percent(tier.below))",
+                    ? s(.creditRange, ["below": PageFormat.percent(tier.below), "least": PageFormat.percent(tiers[k + 1].below)])
+                    : s(.creditRangeLast, ["below": PageFormat.percent(tier.below)]),
                 credit: PageFormat.percent(tier.credit))
         }
         let maxTier = terms.credits.map(\.credit).max() ?? 0
@@ -48,30 +51,34 @@ struct DetailsPage {
         // SPEC §4 source, shown where a level's months are measured by samples.
         let hasSources = level.months.contains { $0.source == .samples }
         let history = level.months.map { m in
-            let source = hasSources ? PageFormat.source(m) : nil
+            let source = hasSources ? PageFormat.source(m, s) : nil
             let met: String
             let state: String
             guard let uptime = m.uptime, let downtime = m.downtimeMinutes else {
                 // SPEC §3: before status_since there is no data; the month is not judged.
                 return DetailsView.HistoryRow(
-                    month: PageFormat.month(m.month, builder.strings), machine: m.month.description, uptime: "No data", downtime: "—",
-                    objective: m.objective.map(PageFormat.percent) ?? "None", met: "Not judged", state: "nodata", credit: "—", claimBy: nil, claimByMachine: nil,
-                    final: "No data", measured: false, source: source)
+                    month: PageFormat.month(m.month, s), machine: m.month.description, uptime: s[.historyNoData], downtime: "—",
+                    objective: m.objective.map(PageFormat.percent) ?? s[.termNone], met: s[.historyNotJudged], state: "nodata",
+                    credit: "—", claimBy: nil, claimByMachine: nil, final: s[.historyNoData], measured: false, source: source)
             }
             switch (m.met, m.final) {
-            case (nil, _): (met, state) = ("No objective", "none")
-            case (true?, true): (met, state) = ("Met", "met")
-            case (false?, true): (met, state) = (m.terminationRight ? "Missed (termination right)" : "Missed", "missed")
-            case (true?, false): (met, state) = ("On track so far", "current")
-            case (false?, false): (met, state) = ("Below objective so far", "current-missed")
+            case (nil, _): (met, state) = (s[.resultNoObjective], "none")
+            case (true?, true): (met, state) = (s[.resultMet], "met")
+            case (false?, true): (met, state) = (s[m.terminationRight ? .resultMissedTermination : .resultMissed], "missed")
+            case (true?, false): (met, state) = (s[.resultOnTrack], "current")
+            case (false?, false): (met, state) = (s[.resultBelowSoFar], "current-missed")
             }
             return DetailsView.HistoryRow(
-                month: PageFormat.month(m.month, builder.strings), machine: m.month.description, uptime: PageFormat.uptime(uptime),
-                downtime: PageFormat.minutes(downtime), objective: m.objective.map(PageFormat.percent) ?? "None",
+                month: PageFormat.month(m.month, s), machine: m.month.description, uptime: PageFormat.uptime(uptime),
+                downtime: PageFormat.minutes(downtime), objective: m.objective.map(PageFormat.percent) ?? s[.termNone],
                 met: met, state: state,
-                credit: m.final ? (m.credit > 0 ? PageFormat.percent(m.credit) : "None") : "—",
-                claimBy: m.claimBy.map { PageFormat.day($0, builder.strings) }, claimByMachine: m.claimBy?.description,
-                final: m.final ? "Final" : "In progress", measured: m.measured, source: source)
+                credit: m.final ? (m.credit > 0 ? PageFormat.percent(m.credit) : s[.termNone]) : "—",
+                claimBy: m.claimBy.map {
+                    PageFormat.html(
+                        s, .historyClaimBy,
+                        ["date": "<time datetime=\"\($0.description)\">" + FastHTMLContentType.escape(PageFormat.day($0, s)) + "</time>"])
+                }, claimByMachine: m.claimBy?.description,
+                final: s[m.final ? .historyFinal : .historyInProgress], measured: m.measured, source: source)
         }
         let chart = UptimeChart(
             months: level.months, objective: terms.uptime,
@@ -80,41 +87,44 @@ struct DetailsPage {
         // The most recent incidents, newest first; the rest are one click away on each month's
         // figures in sla.json and in the feeds, so pages stay small on long histories.
         let lines = incidents.map(builder.incidentLine)
-        let claim =
-            PageFormat.claimWindow(terms, builder.strings).map { window in
-                "Credits are given on claim: submit a claim \(window) in which the objective was missed."
-            } ?? "Credits are given on claim: submit a claim as set out in the general terms."
+        let claim = PageFormat.claimWindow(terms, s).map { s(.detailsClaim, ["window": $0]) } ?? s[.detailsClaimTerms]
+        let rule = PageFormat.downtimeRule(terms, s)
         return DetailsView(
             serviceTitle: serviceTitle, planTitle: plan.title, planHref: urls.link(urls.plan(plan.id)),
             summary: service?.summary ?? "", measurement: service?.measurement ?? "",
             hasMeasurement: !(service?.measurement ?? "").isEmpty,
-            downtimeRule: PageFormat.downtimeRule(terms) ?? "", hasDowntimeRule: PageFormat.downtimeRule(terms) != nil,
-            hasMeasurementSection: !(service?.measurement ?? "").isEmpty || PageFormat.downtimeRule(terms) != nil,
+            downtimeRule: rule ?? "", hasDowntimeRule: rule != nil,
+            hasMeasurementSection: !(service?.measurement ?? "").isEmpty || rule != nil,
             bullets: summary.bullets,
             serviceBody: builder.serviceBodies[level.serviceID] ?? "", planBody: builder.planBodies[plan.id] ?? "",
             creditRows: creditRows, hasCredits: !creditRows.isEmpty, hasCreditCap: maxTier > terms.creditCap,
             creditCap: maxTier > terms.creditCap
-                ? "Credits are capped at \(PageFormat.percent(terms.creditCap)) of the monthly fee in any month." : "",
+                ? s(.detailsCreditCap, ["cap": PageFormat.percent(terms.creditCap)]) : "",
             hasSupport: terms.support != nil, supportRows: supportRows, hasSupportRows: !supportRows.isEmpty,
-            supportHours: terms.support == nil ? "" : "Support hours: " + hours + ".",
+            supportHours: terms.support == nil ? "" : s(.detailsSupportHours, ["hours": hours]),
             history: history, hasHistory: !history.isEmpty, hasMeasured: level.months.contains { $0.measured },
             hasSources: hasSources,
             chart: chart.isEmpty ? "" : chart.svg(),
-            days: DayBars.html(level.days, label: builder.strings(.daysLevelLabel, ["service": serviceTitle, "plan": plan.title]), builder.strings),
-            objectiveText: terms.uptime.map { "Objective: \(PageFormat.percent($0)) monthly uptime." }
-                ?? "This plan makes no uptime commitment for this service; figures are for information only.",
-            exclusions: (service?.exclusions ?? []) + [
-                terms.excludeMaintenance
-                    ? "Scheduled maintenance is not counted as downtime."
-                    : "Scheduled maintenance counts as downtime for this service in this plan."
-            ],
+            days: DayBars.html(level.days, label: s(.daysLevelLabel, ["service": serviceTitle, "plan": plan.title]), s),
+            objectiveText: terms.uptime.map { s(.detailsObjective, ["objective": PageFormat.percent($0)]) } ?? s[.detailsNoObjective],
+            exclusions: (service?.exclusions ?? []) + [s[terms.excludeMaintenance ? .detailsMaintenanceExcluded : .detailsMaintenanceCounted]],
             claim: claim, termsHref: urls.link(urls.terms),
-            termination: terms.terminationConsecutiveMisses.map { n in
-                "If the objective is missed in \(n) consecutive month\(n == 1 ? "" : "s"), you may terminate the service without penalty."
+            partOfHtml: PageFormat.html(
+                s, .detailsPartOf,
+                ["plan_link": "<a href=\"\(FastHTMLContentType.escape(urls.link(urls.plan(plan.id))))\">"
+                    + PageFormat.html(s, .detailsPartOfLink, ["plan": FastHTMLContentType.escape(plan.title)]) + "</a>"]),
+            claimTermsHtml: PageFormat.html(
+                s, .detailsClaimSee,
+                ["terms_link": "<a href=\"\(FastHTMLContentType.escape(urls.link(urls.terms)))\">"
+                    + FastHTMLContentType.escape(s[.detailsClaimSeeLink]) + "</a>"]),
+            aboutHeading: s(.detailsAbout, ["service": serviceTitle]),
+            planTermsHeading: s(.detailsPlanTerms, ["plan": plan.title]),
+            termination: terms.terminationConsecutiveMisses.map {
+                s.plural($0, one: .detailsTerminationOne, other: .detailsTerminationOther)
             },
             incidents: lines, hasIncidents: !lines.isEmpty, hasMoreIncidents: incidentCount > Self.incidentLimit,
             moreIncidents: incidentCount > Self.incidentLimit
-                ? "\(incidentCount - Self.incidentLimit) earlier incidents are not listed here; every incident has its own page and is in the feeds."
+                ? s.plural(incidentCount - Self.incidentLimit, one: .detailsMoreIncidentsOne, other: .detailsMoreIncidentsOther)
                 : "")
     }
 }

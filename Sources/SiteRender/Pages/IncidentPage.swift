@@ -28,25 +28,26 @@ struct IncidentPage {
             }
         }
 
-        var label: String {
+        func label(_ s: StringTable) -> String {
             switch self {
-            case .scheduled: "Scheduled"
-            case .ongoing: "Ongoing"
-            case .resolved: "Resolved"
+            case .scheduled: s[.incidentScheduled]
+            case .ongoing: s[.incidentOngoing]
+            case .resolved: s[.incidentResolved]
             }
         }
     }
 
     func render() -> [UInt8] {
         let urls = builder.urls
+        let s = builder.strings
         let calendar = builder.calendar
         let now = builder.now
         let state = State(incident, now: now)
         let durationText: String
         switch (state, incident.end) {
-        case (.ongoing, _): durationText = PageFormat.duration(seconds: incident.start.seconds(to: now), builder.strings) + " so far"
+        case (.ongoing, _): durationText = s(.incidentSoFar, ["duration": PageFormat.duration(seconds: incident.start.seconds(to: now), s)])
         case (_, let end?): durationText = PageFormat.duration(seconds: incident.start.seconds(to: end), builder.strings)
-        case (_, nil): durationText = "open-ended"
+        case (_, nil): durationText = s[.incidentOpenEnded]
         }
         // Plans whose figures this incident counts against, per affected service.
         let plans = builder.site.plans
@@ -63,12 +64,12 @@ struct IncidentPage {
                         [
                             "title": plans[p].title,
                             "href": urls.link(urls.details(plan: plans[p].id, service: serviceID)),
-                            "label": "\(serviceTitle) in the \(plans[p].title) plan",
+                            "label": s(.incidentPlanLabel, ["service": serviceTitle, "plan": plans[p].title]),
                         ]
                     },
                 "has_plans": !counting.isEmpty,
                 "collapse_plans": collapse,
-                "all_plans": "counted in every plan that covers it (\(counting.count) plans)",
+                "all_plans": s(.incidentAllPlans, ["n": String(counting.count)]),
             ]
         }
         // The weight it counts at: its own, or each counting plan's terms (SPEC §3).
@@ -76,22 +77,22 @@ struct IncidentPage {
         let weight = incident.weight ?? weights.first ?? builder.site.config.impactWeights[incident.impact]
         let weightText: String
         if incident.impact == .maintenance {
-            weightText = "Not counted as downtime where a plan excludes scheduled maintenance (the default)."
+            weightText = s[.incidentWeightMaintenance]
         } else if incident.weight == nil && weights.count > 1 {
-            weightText = "Counted as downtime at a weight each plan's terms set: "
-                + weights.sorted(by: >).map { PageFormat.percent($0 * 100) }.joined(separator: ", ") + "."
+            weightText = s(
+                .incidentWeightPerPlan, ["weights": weights.sorted(by: >).map { PageFormat.percent($0 * 100) }.joined(separator: s[.listComma])])
         } else if weight == 0 {
-            weightText = "Not counted as downtime."
+            weightText = s[.incidentWeightZero]
         } else if weight >= 1 {
-            weightText = "Counted in full as downtime."
+            weightText = s[.incidentWeightFull]
         } else {
-            weightText = "Counted as downtime at \(PageFormat.percent(weight * 100)) weight."
+            weightText = s(.incidentWeight, ["weight": PageFormat.percent(weight * 100)])
         }
         // SPEC §2 *status* at now; the timeline newest first.
         let status = incident.status(at: now)
         let timeline: [[String: Any]] = zip(incident.updates, notes).reversed().map { update, note in
             [
-                "status": Self.statusLabel(update.status),
+                "status": Self.statusLabel(update.status, s),
                 "status_class": update.status.rawValue,
                 "at": PageFormat.dateTime(update.at, calendar, builder.strings),
                 "at_machine": update.at.rfc3339,
@@ -102,7 +103,7 @@ struct IncidentPage {
             countTable(serviceID: serviceID, countedIn: countedIn)
         }
         let values: [String: Any] = [
-            "state": Self.statusLabel(status),
+            "state": Self.statusLabel(status, s),
             "state_class": state == .ongoing ? "ongoing" : status.rawValue,
             "timeline": timeline,
             "has_timeline": !timeline.isEmpty,
@@ -113,32 +114,34 @@ struct IncidentPage {
             "weight": weightText,
             "start": PageFormat.dateTime(incident.start, calendar, builder.strings),
             "start_machine": incident.start.rfc3339,
-            "end": incident.end.map { PageFormat.dateTime($0, calendar, builder.strings) } ?? "ongoing",
+            "end": incident.end.map { PageFormat.dateTime($0, calendar, s) } ?? s[.incidentNoEnd],
             "end_machine": incident.end?.rfc3339 ?? "",
             "has_end": incident.end != nil,
             "duration": durationText,
-            "timezone": calendar.name,
+            "timezone_note": s(.incidentTimezone, ["zone": calendar.name]),
             "affected": affected,
             "body": BodyHTML.prepare(html, top: 3),
         ]
         return builder.page(
             "incident", path: urls.incident(incident.id), title: incident.title,
-            description: "\(PageFormat.impact(incident.impact, builder.strings)) from \(PageFormat.dateTime(incident.start, calendar, builder.strings)): \(incident.title)",
+            description: s(
+                .incidentDescription,
+                ["impact": PageFormat.impact(incident.impact, s), "start": PageFormat.dateTime(incident.start, calendar, s), "title": incident.title]),
             section: .status,
-            crumbs: [.init(label: "Overview", path: urls.home), .init(label: "Status", path: urls.status)],
+            crumbs: [.init(label: s[.navOverview], path: urls.home), .init(label: s[.navStatus], path: urls.status)],
             values: values)
     }
 
     /// SPEC §2 *status* in words.
-    static func statusLabel(_ status: IncidentStatus) -> String {
+    static func statusLabel(_ status: IncidentStatus, _ s: StringTable) -> String {
         switch status {
-        case .investigating: "Investigating"
-        case .identified: "Identified"
-        case .monitoring: "Monitoring"
-        case .resolved: "Resolved"
-        case .scheduled: "Scheduled"
-        case .inProgress: "In progress"
-        case .completed: "Completed"
+        case .investigating: s[.updateInvestigating]
+        case .identified: s[.updateIdentified]
+        case .monitoring: s[.updateMonitoring]
+        case .resolved: s[.updateResolved]
+        case .scheduled: s[.updateScheduled]
+        case .inProgress: s[.updateInProgress]
+        case .completed: s[.updateCompleted]
         }
     }
 
@@ -146,6 +149,7 @@ struct IncidentPage {
     /// month (or, past `planLinkLimit` plans, per month across them), read off the figures.
     func countTable(serviceID: String, countedIn: [PageInput.CountedIn]) -> [String: Any]? {
         let plans = builder.site.plans
+        let s = builder.strings
         let rows: [[String: Any]]
         if countedIn.count > Self.planLinkLimit && incident.plans == nil {
             // Month by month across the plans.
@@ -162,17 +166,17 @@ struct IncidentPage {
                 let why = reasons.filter { seen.insert($0).inserted }.joined(separator: "; ")
                 let final = entries.allSatisfy { $0.1.figure.final }
                 return [
-                    "plan": "All \(entries.count) plans", "plan_href": "", "has_plan_href": false,
+                    "plan": s(.countedAllPlans, ["n": String(entries.count)]), "plan_href": "", "has_plan_href": false,
                     "month": PageFormat.month(month, builder.strings), "month_machine": month.description,
-                    "counted": lo == hi ? PageFormat.minutes(lo) : Published.minutesText(lo) + "–" + PageFormat.minutes(hi),
+                    "counted": lo == hi ? PageFormat.minutes(lo) : s(.countedRange, ["low": Published.minutesText(lo), "high": PageFormat.minutes(hi)]),
                     "why": why,
                     "result": missed == 0
-                        ? (final ? "Met in every plan" : "On track so far in every plan")
-                        : (final ? "Missed in \(missed) of \(entries.count) plans" : "Below objective so far in \(missed) of \(entries.count) plans"),
+                        ? s[final ? .countedMetEvery : .countedOnTrackEvery]
+                        : s(final ? .countedMissedIn : .countedBelowIn, ["missed": String(missed), "plans": String(entries.count)]),
                     "result_class": missed == 0 ? "met" : "missed",
-                    "credit": !final ? "— (month in progress)"
-                        : owed.isEmpty ? "None"
-                        : "In \(owed.count) plans, up to \(PageFormat.percent(owed.map(\.1.figure.credit).max()!))",
+                    "credit": !final ? s[.countedInProgress]
+                        : owed.isEmpty ? s[.termNone]
+                        : s(.countedCreditsIn, ["n": String(owed.count), "credit": PageFormat.percent(owed.map(\.1.figure.credit).max()!)]),
                 ]
             }
         } else {
@@ -185,8 +189,8 @@ struct IncidentPage {
                         "month": PageFormat.month(f.month, builder.strings), "month_machine": f.month.description,
                         "counted": PageFormat.minutes(m.count.minutes),
                         "why": reason(m),
-                        "result": Self.result(f), "result_class": f.met == false ? "missed" : f.met == true ? "met" : "none",
-                        "credit": !f.final ? "— (month in progress)" : f.credit > 0 ? PageFormat.percent(f.credit) + " of the monthly fee" : "None",
+                        "result": Self.result(f, s), "result_class": f.met == false ? "missed" : f.met == true ? "met" : "none",
+                        "credit": !f.final ? s[.countedInProgress] : f.credit > 0 ? s(.countedCreditValue, ["credit": PageFormat.percent(f.credit)]) : s[.termNone],
                     ]
                 }
             }
@@ -196,13 +200,13 @@ struct IncidentPage {
     }
 
     /// A month's verdict in words, from its figures.
-    static func result(_ f: MonthFigure) -> String {
+    static func result(_ f: MonthFigure, _ s: StringTable) -> String {
         switch (f.met, f.final) {
-        case (nil, _): f.hasData ? "No objective" : "Not judged (no data)"
-        case (true?, true): "Met"
-        case (false?, true): f.terminationRight ? "Missed (termination right)" : "Missed"
-        case (true?, false): "On track so far"
-        case (false?, false): "Below objective so far"
+        case (nil, _): f.hasData ? s[.resultNoObjective] : s[.resultNoData]
+        case (true?, true): s[.resultMet]
+        case (false?, true): s[f.terminationRight ? .resultMissedTermination : .resultMissed]
+        case (true?, false): s[.resultOnTrack]
+        case (false?, false): s[.resultBelowSoFar]
         }
     }
 
@@ -210,10 +214,11 @@ struct IncidentPage {
     /// count alone: the weight it counted at is its minutes over the time it set w(t).
     func reason(_ m: PageInput.CountedMonth) -> String {
         let c = m.count
+        let s = builder.strings
         switch m.figure.source {
-        case .measurements: return "Not counted: measured uptime replaces incidents this month"
-        case .none: return "Not counted: no data for this month"
-        case .samples: return "Not counted: Downtime is measured by request samples this month"
+        case .measurements: return s[.reasonMeasured]
+        case .none: return s[.reasonNoData]
+        case .samples: return s[.reasonSamples]
         case .incidents: break
         }
         let open = Published.minutes(c.openMinutes)
@@ -222,16 +227,16 @@ struct IncidentPage {
         // The minutes during which this incident set w(t).
         let own = c.openMinutes - c.overlappedMinutes - c.maintenanceMinutes
         if Published.minutes(c.minutes) <= 0 {
-            if incident.impact == .maintenance && maintenance >= open { return "Maintenance excluded" }
-            if own > 0 { return "Weight 0: not counted as downtime" }
-            if maintenance >= open { return "During excluded maintenance" }
-            if inside >= open { return "Inside a larger incident" }
-            return "Inside a larger incident and excluded maintenance"
+            if incident.impact == .maintenance && maintenance >= open { return s[.reasonMaintenanceExcluded] }
+            if own > 0 { return s[.reasonWeightZero] }
+            if maintenance >= open { return s[.reasonDuringMaintenance] }
+            if inside >= open { return s[.reasonInside] }
+            return s[.reasonInsideAndMaintenance]
         }
         let weight = c.minutes / own
-        var parts = [weight >= 1 - 1e-9 ? "Counted in full" : "Counted at \(PageFormat.percent(weight * 100)) weight"]
-        if inside > 0 { parts.append(PageFormat.minutes(c.overlappedMinutes) + " inside a larger incident") }
-        if maintenance > 0 { parts.append(PageFormat.minutes(c.maintenanceMinutes) + " during excluded maintenance") }
+        var parts = [weight >= 1 - 1e-9 ? s[.reasonFull] : s(.reasonWeight, ["weight": PageFormat.percent(weight * 100)])]
+        if inside > 0 { parts.append(s(.reasonPartInside, ["minutes": PageFormat.minutes(c.overlappedMinutes)])) }
+        if maintenance > 0 { parts.append(s(.reasonPartMaintenance, ["minutes": PageFormat.minutes(c.maintenanceMinutes)])) }
         return parts.joined(separator: "; ")
     }
 
@@ -245,7 +250,7 @@ struct IncidentPage {
             "start_machine": incident.start.rfc3339,
             "impact": PageFormat.impact(incident.impact, builder.strings),
             "impact_class": incident.impact.rawValue,
-            "state": state.label,
+            "state": state.label(builder.strings),
             "services": PageFormat.list(incident.services.map(builder.serviceTitle), builder.strings),
         ]
     }

@@ -83,7 +83,8 @@ struct PageBuilder: Sendable {
         guard latestUpdate, let update = incident.latestUpdate(at: now) else { return incidentLine(incident) }
         var values = IncidentPage.listItem(self, incident)
         values["update"] = [
-            "status": IncidentPage.statusLabel(update.status),
+            "label": strings[.incidentLatestUpdate],
+            "status": IncidentPage.statusLabel(update.status, strings),
             "at": PageFormat.dateTime(update.at, calendar, strings),
             "at_machine": update.at.rfc3339,
             "note": markdown.html(update.note),

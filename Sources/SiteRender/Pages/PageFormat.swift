@@ -16,44 +16,50 @@ enum PageFormat {
 
     /// SPEC §4 `source` as the history table names it; an `error_rate` month adds its mean
     /// error rate ("Request samples: mean error rate 0.013 %").
-    static func source(_ m: MonthFigure) -> String {
+    static func source(_ m: MonthFigure, _ s: StringTable) -> String {
         switch m.source {
-        case .incidents: return "Incidents"
-        case .measurements: return "Measured"
-        case .none: return "No data"
+        case .incidents: return s[.sourceIncidents]
+        case .measurements: return s[.sourceMeasured]
+        case .none: return s[.sourceNone]
         case .samples:
-            guard let rate = m.meanErrorRate else { return "Request samples" }
-            return "Request samples: mean error rate " + uptime(rate)
+            guard let rate = m.meanErrorRate else { return s[.sourceSamples] }
+            return s(.sourceSamplesRate, ["rate": uptime(rate)])
         }
     }
 
     /// How Downtime is measured, in words, from a samples rule (nil for incidents, whose
     /// wording is the service's `measurement`): "A minute counts as Downtime when more than 5 %
     /// of requests fail, with at least 100 requests in the minute, in runs of at least 5 minutes."
-    static func downtimeRule(_ terms: ResolvedTerms) -> String? {
+    static func downtimeRule(_ terms: ResolvedTerms, _ s: StringTable) -> String? {
         guard let r = terms.downtime.sampleRule else { return nil }
-        let unit = r.interval == 1 ? "minute" : "\(r.interval)-minute interval"
-        let units = r.interval == 1 ? "minutes" : "\(r.interval)-minute intervals"
+        let n = String(r.interval)
+        let unit = r.interval == 1 ? s[.ruleMinute] : s(.ruleInterval, ["n": n])
+        let units = r.interval == 1 ? s[.ruleMinutes] : s(.ruleIntervals, ["n": n])
         var text: String
         switch r.method {
         case .badIntervals:
-            text = "A \(unit) counts as Downtime when "
-                + (r.errorRateAbove == 0 ? "any request fails" : "more than \(percent(r.errorRateAbove)) of requests fail")
-            if r.minRequests > 1 { text += ", with at least \(r.minRequests) requests in the \(unit)" }
+            text = s(
+                .ruleBadWhen,
+                [
+                    "unit": unit,
+                    "condition": r.errorRateAbove == 0
+                        ? s[.ruleAnyRequestFails] : s(.ruleMoreThanFail, ["rate": percent(r.errorRateAbove)]),
+                ])
+            if r.minRequests > 1 { text += s(.ruleMinRequests, ["requests": String(r.minRequests), "unit": unit]) }
             if r.minConsecutive > 1 {
                 text += r.interval == 1
-                    ? ", in runs of at least \(r.minConsecutive) minutes"
-                    : ", in runs of at least \(r.minConsecutive) consecutive \(units) (\(r.minConsecutive * r.interval) minutes)"
+                    ? s(.ruleRunsMinutes, ["runs": String(r.minConsecutive)])
+                    : s(
+                        .ruleRunsIntervals,
+                        ["runs": String(r.minConsecutive), "units": units, "minutes": String(r.minConsecutive * r.interval)])
             }
-            text += ". Monthly Downtime is the number of such minutes"
-                + (r.interval == 1 ? "." : " (each such interval counts \(r.interval) minutes).")
+            text += r.interval == 1 ? s[.ruleBadTotal] : s(.ruleBadTotalIntervals, ["n": n])
         case .errorRate:
-            text = "Monthly uptime is 100" + nbsp + "% minus the mean error rate of the month\u{2019}s \(units)"
-            if r.minRequests > 1 { text += " (one with fewer than \(r.minRequests) requests counts as 0" + nbsp + "%)" }
-            text += "."
+            text = s(.ruleMeanRate, ["units": units])
+            if r.minRequests > 1 { text += s(.ruleMeanRateMinRequests, ["requests": String(r.minRequests)]) }
+            text += s[.ruleSentenceEnd]
         }
-        text += " Error rates come from request counts per \(unit); incidents do not count"
-        text += terms.excludeMaintenance ? ", and a \(unit) that overlaps scheduled maintenance has none." : "."
+        text += s(terms.excludeMaintenance ? .ruleFromCountsMaintenance : .ruleFromCounts, ["unit": unit])
         return text
     }
 

@@ -124,6 +124,12 @@ struct DetailsView: TemplateView {
     var exclusions: [String]
     var claim: String
     var termsHref: String
+    /// "Part of the <a …>Pro plan</a>." (`details_part_of`).
+    var partOfHtml: String
+    /// "See the <a …>general terms</a> for what a claim must include." (`details_claim_see`).
+    var claimTermsHtml: String
+    var aboutHeading: String
+    var planTermsHeading: String
     var termination: String?
     /// Rendered list lines (`partials/incident`), newest first.
     var incidents: [String]
@@ -319,4 +325,8 @@ struct StatusView: TemplateView {
     var recent: [String]
     var hasRecent: Bool
     var recentDays: String
+    /// "Uptime so far in November 2026, up to <time …>…</time>, against …" (`status_lede`).
+    var ledeHtml: String
+    var monthHeading: String
+    var noRecent: String
 }

@@ -47,14 +47,17 @@ struct StatusPage {
             let names = zip(site.services, state.services).filter { $0.1 == s }.map(\.0.title)
             if !names.isEmpty { groups.append((s, names)) }
         }
-        let phrase = { (g: (ServiceState, [String])) in Self.label(g.0) + ": " + PageFormat.list(g.1, builder.strings) }
+        let s = builder.strings
+        let phrase = { (g: (ServiceState, [String])) in
+            s(.statusHeadlineGroup, ["state": Self.label(g.0, s), "services": PageFormat.list(g.1, s)])
+        }
         let view = StatusView(
-            headline: groups.first.map(phrase) ?? "All systems operational",
+            headline: groups.first.map(phrase) ?? s[.statusAllOperational],
             headlineState: Self.cssClass(state.overall),
-            headlineMore: groups.dropFirst().map(phrase).joined(separator: " · "), hasHeadlineMore: groups.count > 1,
+            headlineMore: groups.dropFirst().map(phrase).joined(separator: s[.statusHeadlineSeparator]), hasHeadlineMore: groups.count > 1,
             services: zip(site.services, zip(state.services, input.serviceDays)).map { service, pair in
                 .init(
-                    title: service.title, stateLabel: Self.label(pair.0), state: Self.cssClass(pair.0),
+                    title: service.title, stateLabel: Self.label(pair.0, s), state: Self.cssClass(pair.0),
                     days: DayBars.html(pair.1, label: service.title, builder.strings))
             },
             month: PageFormat.month(month, builder.strings),
@@ -63,21 +66,30 @@ struct StatusPage {
             },
             open: input.open.reversed().map { builder.incidentLine($0, latestUpdate: true) }, hasOpen: !input.open.isEmpty,
             scheduled: input.scheduled.map(item), hasScheduled: !input.scheduled.isEmpty,
-            recent: input.recent.map(item), hasRecent: !input.recent.isEmpty, recentDays: String(Self.recentDays))
+            recent: input.recent.map(item), hasRecent: !input.recent.isEmpty, recentDays: String(Self.recentDays),
+            ledeHtml: PageFormat.html(
+                s, .statusLede,
+                [
+                    "month": FastHTMLContentType.escape(PageFormat.month(month, s)),
+                    "time": "<time datetime=\"\(builder.now.rfc3339)\">"
+                        + FastHTMLContentType.escape(PageFormat.dateTime(builder.now, builder.calendar, s)) + "</time>",
+                ]),
+            monthHeading: s(.statusMonthHeading, ["month": PageFormat.month(month, s)]),
+            noRecent: s(.statusNoRecent, ["days": String(Self.recentDays)]))
         return builder.page(
-            "status", path: urls.status, title: "Service status",
-            description: "Uptime so far in \(PageFormat.month(month, builder.strings)) against each objective, and open and recent incidents.",
+            "status", path: urls.status, title: s[.statusTitle],
+            description: s(.statusDescription, ["month": PageFormat.month(month, s)]),
             section: .status, view: view)
     }
 
     /// A state in words ("Major outage", "Maintenance in progress").
-    static func label(_ state: ServiceState) -> String {
+    static func label(_ state: ServiceState, _ s: StringTable) -> String {
         switch state {
-        case .majorOutage: "Major outage"
-        case .partialOutage: "Partial outage"
-        case .degraded: "Degraded performance"
-        case .maintenance: "Maintenance in progress"
-        case .operational: "Operational"
+        case .majorOutage: s[.stateMajorOutage]
+        case .partialOutage: s[.statePartialOutage]
+        case .degraded: s[.stateDegraded]
+        case .maintenance: s[.stateMaintenance]
+        case .operational: s[.stateOperational]
         }
     }
 
@@ -88,23 +100,24 @@ struct StatusPage {
     private func row(_ level: ServiceLevel) -> StatusView.Row {
         let title = builder.serviceTitle(level.serviceID)
         let href = builder.urls.link(builder.urls.details(plan: level.planID, service: level.serviceID))
-        let objective = level.terms.uptime.map(PageFormat.percent) ?? "No uptime commitment"
+        let s = builder.strings
+        let objective = level.terms.uptime.map(PageFormat.percent) ?? s[.noUptimeCommitment]
         guard let m = level.current, let uptime = m.uptime, let downtime = m.downtimeMinutes else {
             return .init(
                 title: title, href: href, objective: objective, uptime: "—", downtime: "—", budgetLeft: "—",
-                status: "No figures yet", state: "none")
+                status: s[.statusNoFigures], state: "none")
         }
         var budgetLeft = "—"
         if let left = m.budgetLeftMinutes {
             // Round the signed figure (as sla.json does), then show the overrun's size.
             let published = Published.minutes(left)
-            budgetLeft = published >= 0 ? PageFormat.minutes(left) : "Exceeded by " + Published.minutesText(-published) + PageFormat.nbsp + "min"
+            budgetLeft = published >= 0 ? PageFormat.minutes(left) : s(.statusExceededBy, ["minutes": PageFormat.minutes(-published)])
         }
         let (status, state): (String, String)
         switch m.met {
-        case true?: (status, state) = ("On track", "met")
-        case false?: (status, state) = ("Below objective", "missed")
-        case nil: (status, state) = ("No commitment", "none")
+        case true?: (status, state) = (s[.statusOnTrack], "met")
+        case false?: (status, state) = (s[.statusBelow], "missed")
+        case nil: (status, state) = (s[.statusNoCommitment], "none")
         }
         return .init(
             title: title, href: href, objective: objective, uptime: PageFormat.uptime(uptime),

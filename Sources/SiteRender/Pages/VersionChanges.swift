@@ -93,23 +93,24 @@ enum VersionChanges {
             out.append(s(.changeResponse, ["severity": severity, "old": time, "new": s[.changeNone]]))
         }
         if a.downtime != b.downtime {
-            out.append("Downtime measured \(downtimeRule(a.downtime)) → \(downtimeRule(b.downtime))")
+            out.append(s(.changeDowntime, ["old": downtimeRule(a.downtime, s), "new": downtimeRule(b.downtime, s)]))
         }
         return out
     }
 
     /// A Downtime rule in a few words: "by incidents", "by the mean error rate of 5-minute
     /// intervals", "by 1-minute intervals above 5 % errors (at least 100 requests, runs of 5)".
-    static func downtimeRule(_ rule: DowntimeRule) -> String {
-        guard let r = rule.sampleRule else { return "by incidents" }
-        let minimum = r.minRequests > 1 ? "at least \(r.minRequests) requests" : nil
+    static func downtimeRule(_ rule: DowntimeRule, _ s: StringTable) -> String {
+        guard let r = rule.sampleRule else { return s[.changeByIncidents] }
+        let minimum = r.minRequests > 1 ? s(.changeAtLeastRequests, ["requests": String(r.minRequests)]) : nil
         switch r.method {
         case .errorRate:
-            return "by the mean error rate of \(r.interval)-minute intervals" + (minimum.map { " (\($0))" } ?? "")
+            let head = s(.changeByMeanRate, ["n": String(r.interval)])
+            return minimum.map { s(.changeDetails, ["rule": head, "details": $0]) } ?? head
         case .badIntervals:
-            let details = [minimum, r.minConsecutive > 1 ? "runs of \(r.minConsecutive)" : nil].compactMap { $0 }
-            return "by \(r.interval)-minute intervals above \(PageFormat.percent(r.errorRateAbove)) errors"
-                + (details.isEmpty ? "" : " (\(details.joined(separator: ", ")))")
+            let details = [minimum, r.minConsecutive > 1 ? s(.changeRunsOf, ["runs": String(r.minConsecutive)]) : nil].compactMap { $0 }
+            let head = s(.changeByBadIntervals, ["n": String(r.interval), "rate": PageFormat.percent(r.errorRateAbove)])
+            return details.isEmpty ? head : s(.changeDetails, ["rule": head, "details": details.joined(separator: s[.listComma])])
         }
     }
 

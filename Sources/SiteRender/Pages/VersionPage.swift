@@ -88,9 +88,9 @@ struct VersionPage {
             .init(
                 term: s[.termMaintenance],
                 value: t.excludeMaintenance ? s[.termMaintenanceExcluded] : s[.termMaintenanceCounted]))
-        if let rule = PageFormat.downtimeRule(t) {
+        if let rule = PageFormat.downtimeRule(t, s) {
             // Only where Downtime comes from request samples (issue 15).
-            rows.append(.init(term: "How Downtime is measured", value: rule))
+            rows.append(.init(term: s[.termDowntimeRule], value: rule))
         }
         rows.append(
             .init(
