@@ -88,13 +88,13 @@ enum PageOutputs {
                 figures.plans.indices.compactMap { p -> PageInput.CountedIn? in
                     // Counting lists are in incident order: a binary search, not a scan.
                     guard let s = levelIndex[p][serviceID], let position = Self.sortedIndex(figures.counting[p][s], k) else { return nil }
-                    let level = figures.plans[p][s]
-                    let terms = level.terms
-                    // What it counted, month by month, read from the sweep the level's figures came from.
+                    // What it counted, month by month, read from the sweep the level's figures came
+                    // from (the level is read in place: copying it would retain each of its lists).
                     let months = SLAArithmetic.incidentCounts(figures.inputs[p][s], incident: position).map {
-                        PageInput.CountedMonth(count: $0, figure: level.months[$0.month])
+                        PageInput.CountedMonth(count: $0, figure: figures.plans[p][s].months[$0.month])
                     }
-                    return .init(plan: p, weight: incident.weight ?? terms.impactWeights[incident.impact], months: months)
+                    let weight = incident.weight ?? figures.plans[p][s].terms.impactWeights[incident.impact]
+                    return .init(plan: p, weight: weight, months: months)
                 }
             }
             // The timeline as posted by *now* (a prefix: updates are in time order).
