@@ -31,24 +31,7 @@ public struct StringTable: Sendable, Hashable {
     public func fill(
         _ id: StringID, _ values: KeyValuePairs<String, String>, literal: (Substring) -> String
     ) -> String {
-        let text = texts[id.index]
-        var out = ""
-        var rest = text[...]
-        while let open = rest.firstIndex(of: "{") {
-            let after = rest.index(after: open)
-            if let close = rest[after...].firstIndex(of: "}"), case let name = String(rest[after..<close]),
-                let value = values.first(where: { $0.key == name })?.value
-            {
-                out += literal(rest[..<open])
-                out += value
-                rest = rest[rest.index(after: close)...]
-            } else {
-                out += literal(rest[...open])
-                rest = rest[after...]
-            }
-        }
-        out += literal(rest)
-        return out
+        Self.fill(texts[id.index], literal: literal) { name in values.first { $0.key == name }?.value }
     }
 
     /// `one` when `n` is 1, else `other`, filled with `values` and `{n}`.
@@ -98,36 +81,44 @@ public struct StringTable: Sendable, Hashable {
         !s.isEmpty && s.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || $0 == 95 }
     }
 
-    static func fill<Values: Sequence<(String, String)>>(_ text: String, _ values: Values) -> String {
-        guard text.contains("{") else { return text }
+    /// `text` with each `{name}` that `value(name)` knows replaced; everything else as written.
+    /// Scans UTF-8 bytes (this runs for every figure of every page).
+    static func fill(_ text: String, literal: (Substring) -> String = { String($0) }, value: (Substring) -> String?) -> String {
+        let utf8 = text.utf8
+        guard utf8.contains(UInt8(ascii: "{")) else { return literal(text[...]) }
         var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        var rest = text[...]
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            let after = rest.index(after: open)
-            if let close = rest[after...].firstIndex(of: "}"), case let name = String(rest[after..<close]),
-                let value = values.first(where: { $0.0 == name })?.1
-            {
-                out += value
-                rest = rest[rest.index(after: close)...]
+        out.reserveCapacity(utf8.count + 32)
+        var segment = utf8.startIndex
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            guard utf8[i] == UInt8(ascii: "{") else {
+                i = utf8.index(after: i)
+                continue
+            }
+            let nameStart = utf8.index(after: i)
+            var j = nameStart
+            while j < utf8.endIndex, utf8[j] != UInt8(ascii: "}"), utf8[j] != UInt8(ascii: "{") { j = utf8.index(after: j) }
+            if j < utf8.endIndex, utf8[j] == UInt8(ascii: "}"), let v = value(text[nameStart..<j]) {
+                out += literal(text[segment..<i])
+                out += v
+                i = utf8.index(after: j)
+                segment = i
             } else {
-                out += "{"
-                rest = rest[after...]
+                i = nameStart
             }
         }
-        out += rest
+        out += literal(text[segment..<utf8.endIndex])
         return out
     }
 }
 
 extension StringTable {
     static func fill(_ text: String, _ values: KeyValuePairs<String, String>) -> String {
-        fill(text, values.lazy.map { ($0.key, $0.value) })
+        fill(text) { name in values.first { $0.key == name }?.value }
     }
 
     static func fill(_ text: String, _ values: [(String, String)]) -> String {
-        fill(text, values.lazy.map { $0 })
+        fill(text) { name in values.first { $0.0 == name }?.1 }
     }
 }
 
