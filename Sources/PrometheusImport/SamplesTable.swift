@@ -5,20 +5,8 @@ import SiteContent
 public struct SamplesTable: Sendable, Hashable {
     public static let header = "start,total,errors"
 
-    /// One row as the importer writes it: the start in UTC (`2026-10-01T00:04:00Z`), then the counts.
-    public struct Row: Sendable, Hashable {
-        public var start: Instant
-        public var total: UInt64
-        public var errors: UInt64
-
-        public init(start: Instant, total: UInt64, errors: UInt64) {
-            self.start = start
-            self.total = total
-            self.errors = errors
-        }
-
-        public var line: String { "\(start.rfc3339),\(total),\(errors)" }
-    }
+    /// One row: the build's own row type (SPEC §2), written as the importer writes it.
+    public typealias Row = SampleRow
 
     /// The file's `#` comment lines, as written and in order.
     public private(set) var comments: [String]
@@ -88,4 +76,9 @@ public struct SamplesTable: Sendable, Hashable {
         counts.kept = before.count + after.count
         return (SamplesTable(comments: comments, sortedRows: Array(before) + imported + Array(after)), counts)
     }
+}
+
+extension SampleRow {
+    /// The row as the importer writes it: the start in UTC (`2026-10-01T00:04:00Z`), then the counts.
+    public var line: String { "\(start.rfc3339),\(total),\(errors)" }
 }
