@@ -117,6 +117,15 @@ def test_import_writes_one_file_per_incident_that_check_and_build_accept(site):
     classes = [a.get("class", "") for t, a in maintenance.elements if t == "li" and "update" in a.get("class", "").split()]
     # "verifying" became in_progress.
     assert classes == [f"update update-{s}" for s in ("completed", "in_progress", "in_progress", "scheduled")]
+    # Imported incidents without a postmortem have no report: the page leaves out the empty
+    # "Report" section; one whose export carries a postmortem has it.
+    api_html = (site / "public" / "incidents" / "2026-10-12-api-errors" / "index.html").read_text()
+    assert 'id="report-h"' not in api_html
+    reports = [n for n in os.listdir(site / "public" / "incidents")
+               if 'id="report-h"' in (site / "public" / "incidents" / n / "index.html").read_text()]
+    with_body = [n[:-3] for n in os.listdir(site / INCIDENTS)
+                 if (site / INCIDENTS / n).read_text().split("\n---\n", 1)[-1].strip()]
+    assert sorted(reports) == sorted(with_body) and reports
 
 
 @pytest.mark.parametrize("unsafe", [False, True])

@@ -421,10 +421,12 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 {{/count_tables}}
 </section>
 {{/has_count_tables}}
+{{#has_body}}
 <section class="prose" aria-labelledby="report-h">
 <h2 id="report-h">{{t.incident_report_heading}}</h2>
 {{{body}}}
 </section>
+{{/has_body}}
 {{/main}}
 {{/layout}}
 

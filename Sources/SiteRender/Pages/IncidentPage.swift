@@ -121,6 +121,7 @@ struct IncidentPage {
             "timezone_note": s(.incidentTimezone, ["zone": calendar.name]),
             "affected": affected,
             "body": BodyHTML.prepare(html, top: 3),
+            "has_body": !html.allSatisfy(\.isWhitespace),
         ]
         return builder.page(
             "incident", path: urls.incident(incident.id), title: incident.title,
