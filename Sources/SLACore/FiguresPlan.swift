@@ -316,7 +316,7 @@ public struct FiguresPlan: Sendable {
                     planID: levels[p][s].plan, serviceID: levels[p][s].service, terms: inputs[p][s].currentTerms,
                     months: result.months,
                     coveredNow: versions[p][currentVersion[p]].services.contains { $0.serviceID == levels[p][s].service },
-                    days: result.days, samples: inputs[p][s].samples)
+                    days: result.days)
             }
         }
         var figures = SiteFigures(now: now, currentMonth: currentMonth, plans: plans, counting: counting, statusSince: statusSince)

@@ -61,10 +61,6 @@ public struct ServiceLevel: Sendable, Hashable {
     public var coveredNow: Bool = true
     /// The last `FiguresPlan.barDays` days, oldest first (issue 16: the 90-day bars).
     public var days: [DayFigure] = []
-    /// SPEC §3 Downtime from samples of this level (nil when no month measures by samples):
-    /// the Downtime of any range of whole intervals, e.g. a day, is
-    /// `samples.downtimeMinutes(from:to:)`, the computation the monthly figures read.
-    public var samples: SampleDowntime? = nil
 
     /// SPEC §3: the per-month budget quoted on summaries uses the average month of 43,830 minutes.
     public var budgetMinutesPerMonth: Double? { terms.budgetMinutesPerMonth }

@@ -121,7 +121,14 @@ public enum SiteLoader {
             filled += n
         }
         if filled < bytes.count { bytes.removeLast(bytes.count - filled) }
-        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { chunk in
+        try readChunks(fd, capacity: 4096) { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+
+    /// Reads `fd` to its end in chunks of `capacity` bytes, retrying on EINTR, and hands each
+    /// chunk to `body` (valid only during the call).
+    static func readChunks(_ fd: Int32, capacity: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { chunk in
             while true {
                 let n = read(fd, chunk.baseAddress!, chunk.count)
                 if n < 0 {
@@ -129,10 +136,9 @@ public enum SiteLoader {
                     throw ReadError(errno: errno)
                 }
                 if n == 0 { break }
-                bytes.append(contentsOf: chunk[..<n])
+                try body(UnsafeBufferPointer(rebasing: chunk[..<n]))
             }
         }
-        return bytes
     }
 
     /// A samples file decoded while it is read in chunks: its text is never held whole.
@@ -140,17 +146,7 @@ public enum SiteLoader {
         let fd = try openChecked(path, inside: realRoot)
         defer { close(fd) }
         var decoder = SamplesDecoder(file: file)
-        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256 * 1024) { chunk in
-            while true {
-                let n = read(fd, chunk.baseAddress!, chunk.count)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw ReadError(errno: errno)
-                }
-                if n == 0 { break }
-                decoder.feed(UnsafeBufferPointer(rebasing: chunk[..<n]))
-            }
-        }
+        try readChunks(fd, capacity: 256 * 1024) { decoder.feed($0) }
         return decoder.finish()
     }
 

@@ -302,8 +302,10 @@ final class SamplesTests: XCTestCase {
         for k in 0..<7 { rows.append(row("2026-10-05T12:0\(k):00Z", 200, 30)) }
         for k in 0..<5 { rows.append(row("2026-10-06T14:0\(k):00Z", 100, 11)) }
         let s = site(rows, terms: SLATerms(uptime: 99.95, downtime: samples(above: 10, minRequests: 100, minConsecutive: 5)))
-        let level = SLAArithmetic.figures(for: s, now: now).level(plan: "pro", service: "api")!
-        let downtime = level.samples!
+        let figures = SLAArithmetic.figures(for: s, now: now)
+        let level = figures.level(plan: "pro", service: "api")!
+        // The level's samples computation, as its months and days read it.
+        let downtime = figures.inputs[0][0].samples!
         XCTAssertEqual(downtime.downtimeMinutes(from: at("2026-10-05T00:00:00Z"), to: at("2026-10-06T00:00:00Z")), 7)
         XCTAssertEqual(downtime.downtimeMinutes(from: at("2026-10-06T00:00:00Z"), to: at("2026-10-07T00:00:00Z")), 5)
         XCTAssertEqual(downtime.downtimeMinutes(from: at("2026-10-01T00:00:00Z"), to: at("2026-11-01T00:00:00Z")), level.months[0].downtimeMinutes)
@@ -316,7 +318,7 @@ final class SamplesTests: XCTestCase {
             [row("2026-10-01T00:00:00Z", 100, 10), row("2026-10-01T00:03:00Z", 100, 30),
              row("2026-10-01T00:05:00Z", 1000, 5), row("2026-10-01T01:00:00Z", 10, 10)],
             terms: SLATerms(uptime: 99.9, downtime: samples(interval: 5, method: .errorRate)))
-        let downtime = SLAArithmetic.figures(for: s, now: now).level(plan: "pro", service: "api")!.samples!
+        let downtime = SLAArithmetic.figures(for: s, now: now).inputs[0][0].samples!
         XCTAssertEqual(downtime.downtimeMinutes(from: at("2026-10-01T00:00:00Z"), to: at("2026-10-02T00:00:00Z")), 6.025, accuracy: 1e-12)
         XCTAssertEqual(downtime.downtimeMinutes(from: at("2026-10-02T00:00:00Z"), to: at("2026-10-03T00:00:00Z")), 0)
         XCTAssertEqual(downtime.downtimeMinutes(from: at("2026-10-01T00:00:00Z"), to: at("2026-10-01T00:02:30Z")), 0.5, accuracy: 1e-12)

@@ -21,7 +21,16 @@ enum PageOutputs {
         let jobs: [Job]
         /// The status page's input, made once.
         private let status: PageInput.StatusInput
-        /// Per plan, each service's level index (for the incident pages' counting plans).
+        /// A level without its month and day figures: what the overview and the plan pages show of
+    /// it (so their keys hold no figure they do not show).
+    static func termsOnly(_ level: ServiceLevel) -> ServiceLevel {
+        var terms = level
+        terms.months = []
+        terms.days = []
+        return terms
+    }
+
+    /// Per plan, each service's level index (for the incident pages' counting plans).
         private let levelIndex: [[String: Int]]
 
         init(_ context: RenderContext) throws {
@@ -66,12 +75,7 @@ enum PageOutputs {
             // The overview shows terms, never month figures.
             // The promises in force: a service a revision dropped is not one.
             return .home(
-                levels: figures.plans.map { $0.filter(\.coveredNow).map { level in
-                    var terms = level
-                    terms.months = []
-                    terms.days = []
-                    return terms
-                } },
+                levels: figures.plans.map { $0.filter(\.coveredNow).map(Self.termsOnly) },
                 // The next version of each plan's terms, when one is published ahead.
                 upcoming: figures.versions.indices.map { p in
                     let next = figures.currentVersion[p] + 1
@@ -81,7 +85,8 @@ enum PageOutputs {
         case .notFound: return .notFound
         case .status: return .status(status)
         case .plan(let p):
-            return .plan(p, levels: figures.plans[p], versions: figures.versions[p], current: figures.currentVersion[p])
+            // The plan page shows terms, never month or day figures.
+            return .plan(p, levels: figures.plans[p].map(Self.termsOnly), versions: figures.versions[p], current: figures.currentVersion[p])
         case .details(let p, let s):
             let counting = figures.counting[p][s]
             // The most recent incidents, newest first (SPEC §4: details pages stay small).
@@ -110,6 +115,15 @@ enum PageOutputs {
         case .version(let p, let k):
             return .version(plan: p, index: k, versions: figures.versions[p], current: figures.currentVersion[p])
         }
+    }
+
+    /// A level without its month and day figures: what the overview and the plan pages show of
+    /// it (so their keys hold no figure they do not show).
+    static func termsOnly(_ level: ServiceLevel) -> ServiceLevel {
+        var terms = level
+        terms.months = []
+        terms.days = []
+        return terms
     }
 
     /// Per plan, each service's level index in `figures.plans`.
