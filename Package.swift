@@ -58,7 +58,9 @@ let package = Package(
             dependencies: [
                 "SLACore", "BuildSupport", "SiteContent", "SiteRender", "SiteBuild",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: upcoming),

@@ -1451,6 +1451,8 @@ def build_files(binary, source, out):
     files = {}
     for d, _, names in os.walk(out):
         for name in names:
+            if d == out and name == ".slasite-output":
+                continue  # the folder writer's stamp (docs/cli.md), not a file the site serves
             full = os.path.join(d, name)
             with open(full, "rb") as f:
                 files[os.path.relpath(full, out).replace(os.sep, "/")] = f.read()

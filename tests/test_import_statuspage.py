@@ -215,6 +215,23 @@ def test_a_malformed_file_is_reported_where_it_is_and_nothing_is_written(site):
     assert snapshot(site) == before
 
 
+def test_a_refused_shortlink_is_reported_in_the_export(site, tmp_path):
+    # The export is what the author can fix, so the error points there (its JSON path, line and
+    # column), not at the incident file the import would have written.
+    text = open(EXPORTS[2], encoding="utf-8").read().replace('"https://stspg.io/single0"', '"javascript:alert(1)"')
+    export = tmp_path / "single-incident.json"
+    export.write_text(text)
+    line_no, line = next((n, l) for n, l in enumerate(text.splitlines(), 1) if '"shortlink"' in l)
+    column = line.index('"javascript') + 1
+    before = snapshot(site)
+    r = run("import", "statuspage", "--source", str(site), str(export))
+    assert r.returncode == 1, r.stderr
+    assert (f'{export}:{line_no}:{column}: $.shortlink: shortlink must be an absolute http or https URL, '
+            f'got "javascript:alert(1)"') in r.stderr, r.stderr
+    assert "content/status/incidents" not in r.stderr, r.stderr
+    assert snapshot(site) == before
+
+
 def test_a_mapping_to_an_unknown_service_stops_the_import_and_fails_check(site):
     yaml = site / "site.yaml"
     yaml.write_text(yaml.read_text().replace("Database: db", "Database: dbb"))

@@ -199,3 +199,57 @@ def test_ctrl_c_stops_cleanly(server):
     events = Events(server.port)
     assert server.stop() == 0
     events.close()
+
+
+def read_until_closed(port, request, timeout=5):
+    """Sends `request` raw and reads until the server closes; None when it keeps the
+    connection open past `timeout` seconds (a client reading to the end would hang)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as s:
+        s.sendall(request)
+        data = b""
+        try:
+            while chunk := s.recv(65536):
+                data += chunk
+        except socket.timeout:
+            return None, data
+    return True, data
+
+
+def response_heads(data):
+    """The status line and headers of each complete answer in `data` (bodies by Content-Length)."""
+    heads = []
+    while data:
+        head, _, rest = data.partition(b"\r\n\r\n")
+        lines = head.decode().split("\r\n")
+        fields = {k.strip().lower(): v.strip() for k, v in (l.split(":", 1) for l in lines[1:])}
+        heads.append((lines[0], fields))
+        data = rest[int(fields.get("content-length", "0")):]
+    return heads
+
+
+def test_http10_and_connection_close_end_the_connection(server):
+    # RFC 9112 §9.3: HTTP/1.0 without keep-alive closes after the answer; so does
+    # `Connection: close` on 1.1 (any case). Both answers say `Connection: close`.
+    for request in (b"GET / HTTP/1.0\r\n\r\n",
+                    b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                    b"GET /terms/ HTTP/1.1\r\nHost: x\r\nConnection: Close\r\n\r\n"):
+        closed, data = read_until_closed(server.port, request)
+        assert closed, f"connection kept open after {request!r}"
+        [(status, fields)] = response_heads(data)
+        assert status.split()[1] == "200", status
+        assert fields["connection"].lower() == "close", fields
+
+
+def test_persistent_connections_stay_open_and_answer_in_order(server):
+    # HTTP/1.1 by default, and HTTP/1.0 with keep-alive, keep the connection: two requests
+    # on one connection get two answers, and a last non-persistent request ends it.
+    for keep, last in ((b"GET / HTTP/1.1\r\nHost: x\r\n\r\n", b"GET /terms/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
+                       (b"GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n", b"GET /terms/ HTTP/1.0\r\n\r\n")):
+        closed, data = read_until_closed(server.port, keep, timeout=1.5)
+        assert closed is None, f"{keep!r}: persistent connection was closed"
+        assert response_heads(data)[0][0].split()[1] == "200"
+        closed, data = read_until_closed(server.port, keep + last)
+        assert closed, f"{last!r}: not closed"
+        heads = response_heads(data)
+        assert [h[0].split()[1] for h in heads] == ["200", "200"], heads
+        assert "connection" not in heads[0][1] and heads[1][1]["connection"].lower() == "close", heads

@@ -56,6 +56,7 @@ public struct PreviewServer: Sendable {
 
         let app = Application(
             responder: PreviewResponder(state: state),
+            server: ClosingHTTP1Channel.builder(),
             configuration: .init(address: .hostname(host, port: port), serverName: "slasite"),
             onServerRunning: { channel in
                 let actual = channel.localAddress?.port ?? port

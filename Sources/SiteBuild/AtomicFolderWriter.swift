@@ -10,11 +10,19 @@ import SiteRender
 
 /// Writes a whole site into a temporary sibling folder and swaps it in by rename (SPEC §5), so
 /// the output folder always holds either the previous build or the new one, never a mix.
+///
+/// It replaces only a folder `OutputFolder.check` gave a permit for, checks again right before
+/// the swap, and leaves the stamp `.slasite-output` in every folder it writes.
 public struct AtomicFolderWriter: Sendable {
     public let output: URL
+    let permit: OutputFolder.Permit
+    /// The site folder, for the check right before the swap.
+    let source: URL?
 
-    public init(output: URL) {
-        self.output = output.standardizedFileURL
+    public init(permit: OutputFolder.Permit, source: URL?) {
+        self.permit = permit
+        self.source = source
+        output = permit.folder.standardizedFileURL
     }
 
     var parent: URL { output.deletingLastPathComponent() }
@@ -23,9 +31,12 @@ public struct AtomicFolderWriter: Sendable {
     public enum WriteError: Error, CustomStringConvertible {
         case unsafePath(String)
         case io(String)
+        /// The output folder may no longer be replaced (files appeared in it during the build).
+        case refused(OutputFolder.Refusal)
 
         public var description: String {
             switch self {
+            case let .refused(refusal): refusal.description
             case let .unsafePath(p): "refusing to write \"\(p)\" outside the output folder"
             case let .io(message): message
             }
@@ -66,7 +77,14 @@ public struct AtomicFolderWriter: Sendable {
             throw error
         }
         _ = slasite_mark_top_directory(temp.path)  // see Staging.folder
-        return Staging(writer: self, temp: temp)
+        let staging = Staging(writer: self, temp: temp)
+        do {
+            try staging.write(OutputFile(path: OutputFolder.stampName, bytes: Array(OutputFolder.stampText.utf8)))
+        } catch {
+            staging.abandon()
+            throw error
+        }
+        return staging
     }
 
     /// A new output being written; files may be written from several threads at once.
@@ -167,6 +185,7 @@ public struct AtomicFolderWriter: Sendable {
 
     fileprivate func swapIn(_ temp: URL) throws {
         let fm = FileManager.default
+        if let refusal = OutputFolder.recheck(permit, source: source) { throw WriteError.refused(refusal) }
         var isDir: ObjCBool = false
         if fm.fileExists(atPath: output.path, isDirectory: &isDir) {
             guard isDir.boolValue else { throw WriteError.io("\(output.path) exists and is not a folder") }

@@ -14,9 +14,18 @@ public struct BuildRequest: Sendable {
     public var now: Instant
     /// The inputs and their stamps as the caller has just scanned them (preview), if any.
     public var listing: [String: FileStamp]?
+    /// Replace an output folder that holds files no build wrote (`--force`; never the site or its sources).
+    public var force: Bool
+    /// The output folder as the user named it, for messages (default: its path).
+    public var outputShownAs: String?
 
-    public init(source: URL, output: URL?, baseURL: String? = nil, now: Instant, listing: [String: FileStamp]? = nil) {
+    public init(
+        source: URL, output: URL?, baseURL: String? = nil, now: Instant, listing: [String: FileStamp]? = nil,
+        force: Bool = false, outputShownAs: String? = nil
+    ) {
         self.listing = listing
+        self.force = force
+        self.outputShownAs = outputShownAs
         self.source = source
         self.output = output
         self.baseURL = baseURL
@@ -41,7 +50,10 @@ public struct BuildResult: Sendable {
     public var sources: [String: [UInt8]] {
         Dictionary(sourceFiles.filter { $0.samples == nil }.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
     }
-    public var succeeded: Bool { !diagnostics.hasErrors && !paths.isEmpty }
+    /// Set when the output folder may not be replaced (docs/cli.md, "The output folder"):
+    /// nothing was read or written. A usage error, not a content error.
+    public var refusal: OutputFolder.Refusal?
+    public var succeeded: Bool { refusal == nil && !diagnostics.hasErrors && !paths.isEmpty }
 }
 
 /// The build as named steps: load, parse, compute, render, write (STYLE: Publish's pipeline).
@@ -95,6 +107,16 @@ public struct BuildPipeline: Sendable {
             return value
         }
 
+        // Before anything is read: a build never replaces a folder it may not (OutputFolder).
+        var permit: OutputFolder.Permit?
+        if let output = request.output {
+            switch OutputFolder.check(output, source: request.source, force: request.force, shownAs: request.outputShownAs) {
+            case let .success(p): permit = p
+            case let .failure(refusal):
+                result.refusal = refusal
+                return result
+            }
+        }
         let files: [SourceFile]
         do {
             files = try step(1, "load") { try SiteLoader.load(root: request.source, reuse: reuse, listing: request.listing) }
@@ -144,7 +166,7 @@ public struct BuildPipeline: Sendable {
                 result.diagnostics.append(Diagnostic(.error, "themes/\(site.config.theme)", 0, 0, "rendering failed: \(error)"))
             }
         }
-        guard let output = request.output else {
+        guard let output = request.output, let permit else {
             // In memory (check, preview): every file is kept.
             do {
                 result.files = try step(4, "render") { try makeRenderer().render() }
@@ -158,7 +180,7 @@ public struct BuildPipeline: Sendable {
         // that replaces the output only when everything is there.
         let staging: AtomicFolderWriter.Staging
         do {
-            staging = try AtomicFolderWriter(output: output).begin()
+            staging = try AtomicFolderWriter(permit: permit, source: request.source).begin()
         } catch {
             result.diagnostics.append(Diagnostic(.error, output.path, 0, 0, "cannot write the output: \(error)"))
             return result
@@ -174,7 +196,11 @@ public struct BuildPipeline: Sendable {
             try step(5, "swap in") { try staging.commit() }
         } catch {
             staging.abandon()
-            result.diagnostics.append(Diagnostic(.error, output.path, 0, 0, "cannot write the output: \(error)"))
+            if case let AtomicFolderWriter.WriteError.refused(refusal) = error {
+                result.refusal = refusal
+            } else {
+                result.diagnostics.append(Diagnostic(.error, output.path, 0, 0, "cannot write the output: \(error)"))
+            }
             result.paths = []
         }
         return result

@@ -158,7 +158,7 @@ public enum SiteConfigDecoder {
         return text.hasSuffix("/") ? text : text + "/"
     }
 
-    static func isWebURL(_ text: String) -> Bool {
+    public static func isWebURL(_ text: String) -> Bool {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
             let host = url.host, !host.isEmpty
         else { return false }

@@ -194,6 +194,10 @@ public enum StatuspageExport {
             let startedAt = time(node, "started_at", path)
             let resolvedAt = time(node, "resolved_at", path)
             let shortlink = string(node, "shortlink", path)
+            // The incident file would refuse it (its `imported.url`): say so at the export's place.
+            if let shortlink, !SiteConfigDecoder.isWebURL(shortlink), let n = node["shortlink"] {
+                error(n, "\(path).shortlink", "shortlink must be an absolute http or https URL, got \(n.described)")
+            }
             let postmortem = string(node, "postmortem_body", path)
             var components: [StatuspageIncident.ComponentRef] = []
             for (c, cpath) in list(node, "components", path) {

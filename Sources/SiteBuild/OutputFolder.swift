@@ -1,0 +1,172 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Which folders a build may replace (docs/cli.md, "The output folder"): the one rule every
+/// writer of a whole folder asks, so no build deletes a file that slasite did not write.
+///
+/// A build replaces its output folder whole. It may replace a folder that a build wrote (it
+/// holds the stamp file `.slasite-output`), an output of an earlier version (unstamped, but
+/// every top-level entry is one a build writes), an empty folder or a missing one. Any other
+/// folder is refused unless `force` is given; the site folder, a folder that contains it and a
+/// folder inside its sources are refused always. Symbolic links and `..` are resolved first.
+public enum OutputFolder {
+    /// The file every build leaves at the top of its output, marking the folder as replaceable.
+    public static let stampName = ".slasite-output"
+    static let stampText = """
+        This folder was written by `slasite build`, which replaces it whole on every build.
+        Without this file, slasite refuses to replace a folder that holds other files.
+
+        """
+
+    /// The top-level entries a build of any earlier version wrote (docs/cli.md): an unstamped
+    /// folder holding only these is an earlier output. A test checks that a build of the
+    /// example site and the fixtures writes nothing at the top that is missing here.
+    public static let entriesABuildWrites: Set<String> = [
+        "index.html", "404.html", "plans", "status", "incidents", "terms", "assets", "badges",
+        "feed.json", "feed.xml", "sla.json", "sla.schema.json", "status.json", "status.schema.json", "sitemap.xml",
+        "robots.txt", "maintenance.ics", "claims.ics",
+    ]
+
+    /// The site's own sources, relative to its folder: never an output, even with `force`.
+    public static let sourceFolders = ["content", "themes", "static", "i18n", ".git"]
+
+    /// Leave to replace one folder, given only by `check`: the folder with symbolic links and
+    /// `..` resolved, and why it may be replaced.
+    public struct Permit: Sendable, Equatable {
+        public let folder: URL
+        public let reason: Reason
+        let force: Bool
+    }
+
+    public enum Reason: Sendable, Equatable {
+        case missing, empty, stamped, earlierOutput, forced
+    }
+
+    /// Why a folder may not be replaced; `description` is the whole message for the user.
+    public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
+        /// The folder as the user named it.
+        public let folder: String
+        public let description: String
+    }
+
+    /// Decides whether `output` may be replaced by a build of the site in `source`.
+    /// - Parameters:
+    ///   - shownAs: the folder as the user named it, for the message (default: its path).
+    ///   - force: replace a folder of files no build wrote (never the site or its sources).
+    public static func check(_ output: URL, source: URL, force: Bool = false, shownAs: String? = nil) -> Result<Permit, Refusal> {
+        let shown = shownAs ?? output.path
+        let out = resolved(output.path)
+        let site = resolved(source.path)
+        func refuse(_ why: String) -> Result<Permit, Refusal> {
+            .failure(Refusal(folder: shown, description: "\(shown) \(why)"))
+        }
+        if out == site {
+            return refuse("is the site's own folder: a build replaces its output folder whole; choose a new folder such as public/ (--force does not change this)")
+        }
+        if site.hasPrefix(out == "/" ? "/" : out + "/") {
+            return refuse("holds the site's own folder (\(site)): a build replaces its output folder whole; choose a new folder such as public/ (--force does not change this)")
+        }
+        for name in sourceFolders {
+            let folder = site + "/" + name
+            if out == folder || out.hasPrefix(folder + "/") {
+                return refuse("is inside the site's sources (\(name)/): a build replaces its output folder whole; choose a folder outside \(name)/, such as public/ (--force does not change this)")
+            }
+        }
+        var status = stat()
+        guard lstat(out, &status) == 0 else {
+            if errno == ENOENT { return .success(Permit(folder: URL(fileURLWithPath: out, isDirectory: true), reason: .missing, force: force)) }
+            return refuse("cannot be read: \(String(cString: strerror(errno)))")
+        }
+        guard status.st_mode & S_IFMT == S_IFDIR else {
+            return refuse("is a file, not a folder: choose a folder for the site, such as public/")
+        }
+        let permit = { (reason: Reason) in Result<Permit, Refusal>.success(Permit(folder: URL(fileURLWithPath: out, isDirectory: true), reason: reason, force: force)) }
+        switch contents(of: out) {
+        case .failure(let error):
+            return refuse("cannot be read: \(error.message)")
+        case .success(let entries):
+            if entries.isEmpty { return permit(.empty) }
+            if entries.contains(where: { $0.name == stampName && !$0.isFolder }) { return permit(.stamped) }
+            if entries.allSatisfy({ entriesABuildWrites.contains($0.name) }) { return permit(.earlierOutput) }
+            if force { return permit(.forced) }
+            let foreign = entries.filter { !entriesABuildWrites.contains($0.name) }
+            let named = foreign.prefix(3).map { $0.isFolder ? $0.name + "/" : $0.name }
+            let more = foreign.count > 3 ? ", …" : ""
+            return refuse("holds files no build wrote (\(named.joined(separator: ", "))\(more)): choose an empty or new folder, or pass --force to replace it")
+        }
+    }
+
+    /// Checks again, right before the swap, that the folder `permit` was given for may still
+    /// be replaced (something may have written into it while the build ran).
+    static func recheck(_ permit: Permit, source: URL?) -> Refusal? {
+        guard let source else { return nil }
+        if case let .failure(refusal) = check(permit.folder, source: source, force: permit.force) { return refusal }
+        return nil
+    }
+
+    struct ReadError: Error {
+        let message: String
+    }
+
+    struct Entry: Equatable {
+        let name: String
+        let isFolder: Bool
+    }
+
+    /// The folder's entries, sorted by name (hidden ones included).
+    static func contents(of path: String) -> Result<[Entry], ReadError> {
+        guard let dir = opendir(path) else { return .failure(ReadError(message: String(cString: strerror(errno)))) }
+        defer { closedir(dir) }
+        var entries: [Entry] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { ptr in
+                ptr.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                var s = stat()
+                isFolder = lstat(path + "/" + name, &s) == 0 && s.st_mode & S_IFMT == S_IFDIR
+            }
+            entries.append(Entry(name: name, isFolder: isFolder))
+        }
+        return .success(entries.sorted { $0.name < $1.name })
+    }
+
+    /// `path` made absolute, with every symbolic link and `.`/`..` resolved, also through parts
+    /// that do not exist yet (a link to a missing folder resolves to that folder).
+    public static func resolved(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var pending = absolute.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        pending.reverse()  // a stack: the next component is last
+        var parts: [String] = []
+        var links = 0
+        while let component = pending.popLast() {
+            switch component {
+            case ".": continue
+            case "..": _ = parts.popLast()
+            default:
+                let candidate = "/" + (parts + [component]).joined(separator: "/")
+                var status = stat()
+                if lstat(candidate, &status) == 0, status.st_mode & S_IFMT == S_IFLNK, links < 40 {
+                    links += 1
+                    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+                    let n = readlink(candidate, &buffer, buffer.count - 1)
+                    guard n > 0 else {
+                        parts.append(component)
+                        continue
+                    }
+                    let target = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                    if target.hasPrefix("/") { parts = [] }
+                    pending.append(contentsOf: target.split(separator: "/", omittingEmptySubsequences: true).map(String.init).reversed())
+                } else {
+                    parts.append(component)
+                }
+            }
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+}
