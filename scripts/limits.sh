@@ -45,6 +45,23 @@ with open(sys.argv[1], "w") as f:
 PY
 run "50 MB Markdown" "$big"
 
+# 1b. A 40 MB body on one line in a service (it shows on every plan's details page), as prose
+# and as prose with emphasis every 75 bytes (issue 28: under 400 MB peak; docs/performance.md).
+for kind in prose emphasis; do
+  one=$work/one-$kind
+  base "$one"
+  python3 - "$one/content/services/api.md" "$kind" <<'PY'
+import sys
+word = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor "
+if sys.argv[2] == "emphasis":
+    word = "lorem ipsum dolor sit amet consectetur **adipiscing** elit sed do eiusmod "
+with open(sys.argv[1], "w") as f:
+    f.write("---\ntitle: API\nsummary: S.\nmeasurement: M.\n---\n")
+    f.write((word * (40_000_000 // len(word) + 1))[:40_000_000] + "\n")
+PY
+  run "40 MB body on one line ($kind)" "$one"
+done
+
 # 2. 100,000 incidents in one folder.
 many=$work/many
 base "$many"

@@ -272,6 +272,7 @@ struct CompiledTemplates: @unchecked Sendable {
             case let d as Double: text = String(describing: d)
             default: throw Unsupported()
             }
+            Self.reserveForLargePiece(text.utf8.count, in: &out)
             if escaped { escape(text, frame.contentType, into: &out) } else { out += text.utf8 }
         case .section(let name, let inverted, let body):
             let child = try lookup(name, frame)
@@ -417,6 +418,14 @@ struct CompiledTemplates: @unchecked Sendable {
         case .leaf: return nil
         case .opaque: throw Unsupported()
         }
+    }
+
+    /// Before a large value (a long body's HTML) is appended: room for it plus the rest of a
+    /// page, so the page's buffer is not doubled past it by the next small append (a 40 MB body
+    /// would otherwise leave an 80 MB buffer, copied once more on the way; docs/performance.md).
+    static func reserveForLargePiece(_ count: Int, in out: inout [UInt8]) {
+        guard count >= 1 << 16, out.capacity - out.count < count else { return }
+        out.reserveCapacity(out.count + count + (1 << 18))
     }
 
     private func escape(_ text: String, _ type: ContentType, into out: inout [UInt8]) {
