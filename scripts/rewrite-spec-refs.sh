@@ -12,6 +12,8 @@
 #   - elsewhere (comments in Sources, Tests, tests, scripts, Fuzz, Package.swift, README),
 #     "<OLD> §N" (and "§N–M", "§N's") becomes "docs/spec.md §N", and the one "<OLD>:" becomes
 #     "docs/spec.md §1:" (the rule it cites, files only inside the site folder, is §1);
+#   - in a Swift string literal (the descriptions /sla.schema.json publishes), "<OLD> §N"
+#     becomes "slasite's docs/spec.md §N", which a reader of the schema can find;
 #   - in tests/test_docs.py, the xfail marker waiting for this rewrite is removed.
 # <OLD> is the contract's old capitalised name; the patterns below spell it S[P]EC so that
 # this file does not match itself. It prints how many occurrences it rewrote in how many
@@ -44,6 +46,12 @@ for f in "${files[@]}"; do
     if ($in_docs) {
       $count += s{\bS[P]EC(\s+)§(\d+)((?:\s*[–-]\s*\d+)?)}{"[spec$1§$2$3](spec.md#" . $anchor{$2} . ")"}ge;
     } else {
+      # In Swift string literals (the descriptions of /sla.schema.json) the reference is
+      # published: name whose spec it is. A line that is not a comment and holds a quote
+      # before the name is a literal.
+      if ($f =~ /\.swift$/) {
+        $count += s{^(?!\s*//)([^\n]*"[^\n]*?)\bS[P]EC(\s+)§}{$1slasite\x27s docs/spec.md$2§}mg;
+      }
       $count += s{\bS[P]EC(\s+)§}{docs/spec.md$1§}g;
       $count += s{\bS[P]EC: only files whose real path}{docs/spec.md §1: only files whose real path}g;
       $count += s{\bS[P]EC\.md\b}{docs/spec.md}g;
