@@ -20,8 +20,10 @@ Reads every file git tracks under ROOT (and new files it does not ignore) (defau
 - readme: a docs/*.md page that README.md does not link.
 
 tests/test_docs.py, which holds bad references as examples, is not read.
-Markdown links are read outside fenced code blocks and inline code; the other checks read
-every line, comments included, since comments are where the references are.
+Markdown links are read outside fenced code blocks and inline code, in the project's own
+Markdown (not in the example site's content/ or the test fixtures' sites, whose links lead to
+pages of a built site); the other checks read every line of every file, comments included,
+since comments are where the references are.
 """
 import html
 import re
@@ -33,6 +35,9 @@ from pathlib import Path
 OUTSIDE = "../" + "shared/"
 # The benchmark harness: external on purpose (see the module docstring).
 OUTSIDE_ALLOWED = (OUTSIDE + "bench/",)
+# Markdown that is a site's content, not the project's docs: its relative links lead to pages
+# of the built site, not to files of the repository.
+SITE_CONTENT = ("content/", "Tests/Fixtures/", "themes/")
 # Files that hold bad references on purpose, as the test input of this checker.
 EXAMPLES = ("tests/test_docs.py",)
 OUTSIDE_PATH = re.compile(r"[^\s`()<>\[\]\"',;]+")
@@ -171,7 +176,7 @@ def check(root: Path, files: list[str]) -> list[tuple[str, str]]:
                 if "docs/" + m.group(1) not in existing:
                     report("docs-page", f, n, m.start() + 1,
                            f"refers to docs/{m.group(1)}, which does not exist")
-        if not f.endswith(".md"):
+        if not f.endswith(".md") or f.startswith(SITE_CONTENT):
             continue
         base = Path(f).parent
         for n, line in markdown_lines(text):

@@ -310,3 +310,9 @@ def test_the_specs_json_examples_are_what_the_example_site_builds(tmp_path):
     assert run.returncode == 0, run.stderr
     for name, shown in blocks.items():
         matches(shown, json.loads((out / name).read_text(encoding="utf-8")), name)
+
+
+def test_a_sites_content_links_pages_of_the_site_not_files(tmp_path):
+    files = dict(CLEAN)
+    files["content/terms.md"] = "---\ntitle: T\n---\nSee [the status](../status/) and [a plan](plans/pro/).\n"
+    assert problems(make_repository(tmp_path, files)) == []
