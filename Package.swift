@@ -30,12 +30,12 @@ let package = Package(
         // Scheduling on all cores and the protocol of what a build reuses (SiteBuild's ReuseStore).
         .target(name: "BuildSupport", swiftSettings: upcoming),
         .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
-        // libyaml's event parser from Debian's libyaml-dev (Yams keeps its own copy internal).
-        .systemLibrary(name: "CLibYAML", path: "Sources/CLibYAML"),
         .target(name: "CSystemShims"),
+        // One libyaml: SiteContent's pre-scan imports CYaml, the libyaml that Yams compiles in (its
+        // C target, visible to dependents of the Yams product); Debian's libyaml is not linked.
         .target(
             name: "SiteContent",
-            dependencies: ["SLACore", "BuildSupport", "CLibYAML", .product(name: "Yams", package: "Yams")],
+            dependencies: ["SLACore", "BuildSupport", .product(name: "Yams", package: "Yams")],
             swiftSettings: upcoming),
         // `slasite import statuspage`: Statuspage API v2 JSON to incident files (SPEC §5).
         .target(name: "StatuspageImport", dependencies: ["SLACore", "SiteContent"], swiftSettings: upcoming),

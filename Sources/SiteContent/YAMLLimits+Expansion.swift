@@ -1,4 +1,4 @@
-import CLibYAML
+import CYaml
 
 extension YAMLLimits {
     /// Most nodes a document may have with every alias expanded (a site file has a few hundred).

@@ -3,7 +3,8 @@ import Foundation
 
 /// The `slasite` command line (SPEC §5).
 public struct SlasiteCommand: AsyncParsableCommand {
-    public static let version = "0.1.0"
+    /// `<version> (commit <id>)`: the version follows the git tags (Version.swift, scripts/dist.sh).
+    public static let version = "\(releaseVersion) (commit \(releaseCommit))"
 
     public static let configuration = CommandConfiguration(
         commandName: "slasite",
