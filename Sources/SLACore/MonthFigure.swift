@@ -40,6 +40,9 @@ public struct MonthFigure: Sendable, Hashable {
     public var objective: Double?
     /// SPEC §2 Versions: the plan version in force in this month (its `effective` day).
     public var version: CalendarDay
+    /// SPEC §3: the `consecutive_misses` of the terms that judged this month (nil without a
+    /// termination term): what a missed month's right is said to be.
+    public var terminationAfter: Int? = nil
     /// SPEC §3 `method: error_rate`: the mean error rate of the month's intervals (ended by
     /// *now*), percent: 100 − uptime; nil for other months.
     public var meanErrorRate: Double? = nil

@@ -82,7 +82,8 @@ public enum SLAArithmetic {
                     MonthFigure(
                         month: m.month, minutes: minutes, elapsedMinutes: elapsed, downtimeMinutes: nil, uptime: nil,
                         source: .none, final: final, met: nil, budgetMinutes: allowed, credit: 0, claimBy: nil,
-                        terminationRight: false, objective: terms.uptime, version: inputs.versionOfMonth[i]))
+                        terminationRight: false, objective: terms.uptime, version: inputs.versionOfMonth[i],
+                        terminationAfter: terms.terminationConsecutiveMisses))
                 continue
             }
             let uptime: Double
@@ -113,7 +114,7 @@ public enum SLAArithmetic {
                     final: final, met: met,
                     budgetMinutes: allowed, credit: credit, claimBy: credit > 0 ? terms.claimBy(m.month) : nil,
                     terminationRight: terminationRight(missRun: missRun, terms: terms), objective: terms.uptime,
-                    version: inputs.versionOfMonth[i],
+                    version: inputs.versionOfMonth[i], terminationAfter: terms.terminationConsecutiveMisses,
                     meanErrorRate: inputs.measured[m.month] == nil && terms.downtime.sampleRule?.method == .errorRate
                         ? 100 - uptime : nil))
         }

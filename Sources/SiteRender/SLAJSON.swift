@@ -94,31 +94,11 @@ public enum SLAJSON {
                 + [("covered", .bool(level.coveredNow)), ("months", .array(level.months.map { .raw(monthLine($0)) }))])
     }
 
-    /// A service's terms as sla.json writes them, in a service object and in a plan version.
+    /// A service's terms as sla.json writes them, in a service object and in a plan version:
+    /// its id, title and URL, then every term's fields (`TermCatalog`).
     static func termsFields(_ terms: ResolvedTerms, serviceID: String, title: String?, url: String) -> [(String, JSONValue)] {
-        var support: JSONValue = .null
-        if let s = terms.support {
-            support = .object([
-                ("hours", .optional(s.hours?.rawValue)),
-                ("response", .object(s.response.map { ($0.severity, .string($0.time.text)) })),
-            ])
-        }
-        return [
-            ("id", .string(serviceID)),
-            ("title", .string(title ?? serviceID)),
-            ("url", .string(url)),
-            ("uptime", .optional(terms.uptime)),
-            ("budget_minutes_per_month", .optional(terms.budgetMinutesPerMonth.map(Published.minutes))),
-            ("credits", .array(terms.tiersByThreshold.map { .object([("below", .number($0.below)), ("credit", .number($0.credit))]) })),
-            ("credit_cap", .number(terms.creditCap)),
-            ("claim_window_days", terms.claimWindowDays.map { .number(Double($0)) } ?? .null),
-            ("claim_window_months", terms.claimWindowMonths.map { .number(Double($0)) } ?? .null),
-            ("impact_weights", .object(Impact.allCases.map { ($0.rawValue, .number(terms.impactWeights[$0])) })),
-            ("exclude_maintenance", .bool(terms.excludeMaintenance)),
-            ("termination", terms.terminationConsecutiveMisses.map { .object([("consecutive_misses", .number(Double($0)))]) } ?? .null),
-            ("support", support),
-            ("downtime", downtime(terms.downtime)),
-        ]
+        [("id", .string(serviceID)), ("title", .string(title ?? serviceID)), ("url", .string(url))]
+            + TermCatalog.all.flatMap { $0.fields(terms) }
     }
 
     /// SPEC §2 `downtime` as resolved: the source, and for samples the rule's parameters (null

@@ -31,7 +31,8 @@ struct Badge: Sendable, Equatable {
         let s = context.site.config.strings
         label = s[.badgeLabel]
         idPrefix = "badge-\(level.planID)-\(level.serviceID)"
-        guard let objective = level.terms.uptime else {
+        // The current month's own objective (the terms that judge it), as every past month's.
+        guard let objective = level.current.map(\.objective) ?? level.terms.uptime else {
             value = s[.badgeNoCommitment]
             state = .noCommitment
             title = s(.badgeNoCommitmentTitle, ["plan": plan.title, "service": service])

@@ -73,7 +73,8 @@ enum ClaimsCalendar {
         let s = context.site.config.strings
         let month = PageFormat.month(m.month, s)
         let credit = Published.text(m.credit)
-        let objective = level.terms.uptime.map { s(.claimsEventObjective, ["objective": Published.text($0)]) } ?? ""
+        // The objective that judged the month (SPEC §3 Terms in force), not the one in force now.
+        let objective = m.objective.map { s(.claimsEventObjective, ["objective": Published.text($0)]) } ?? ""
         let description =
             s(
                 .claimsEventDescription,

@@ -188,7 +188,9 @@ enum FeedItems {
         let url = context.urls.absolute(context.urls.details(plan: level.planID, service: level.serviceID))
         let serviceTitle = context.service(level.serviceID)?.title ?? level.serviceID
         let s = context.site.config.strings
-        let objective = Published.text(level.terms.uptime ?? 100)
+        // SPEC §3 Terms in force: the month is described by its own figure (the objective that
+        // judged it), never by the terms in force now (a missed month had an objective).
+        let objective = Published.text(m.objective ?? 100)
         // A missed month was judged, so it has data (a month without data has `met == nil`).
         let uptime = Published.uptimeText(m.uptime!)
         let downtime = Published.minutesText(m.downtimeMinutes!)
@@ -203,7 +205,7 @@ enum FeedItems {
         if let claimBy = m.claimBy {
             sentences.append(s(.feedMissedClaimBy, ["date": PageFormat.day(claimBy, s)]))
         }
-        if m.terminationRight, let n = level.terms.terminationConsecutiveMisses {
+        if m.terminationRight, let n = m.terminationAfter {
             sentences.append(s.plural(n, one: .feedMissedTerminationOne, other: .feedMissedTerminationOther))
         }
         func item(_ text: String) -> String { "<li>" + XMLText.escape(text) + "</li>\n" }
@@ -222,7 +224,7 @@ enum FeedItems {
             ("service", .string(level.serviceID)),
             ("month", .string(month)),
             ("uptime", .number(Published.uptime(m.uptime!))),
-            ("objective", .optional(level.terms.uptime)),
+            ("objective", .optional(m.objective)),
             ("downtime_minutes", .number(Published.minutes(m.downtimeMinutes!))),
             ("credit", .number(m.credit)),
             ("claim_by", m.claimBy.map { .string($0.description) } ?? .null),

@@ -75,42 +75,13 @@ enum SLASchema {
             ("note", string("What changed.")),
         ])
 
-    /// A service's terms as one plan gives them (in a service level and in a plan version).
+    /// A service's terms as one plan gives them (in a service level and in a plan version):
+    /// every term's fields as `TermCatalog` describes them.
     static let termsProperties: [(String, JSONValue)] = [
-            ("id", ref("Id")),
-            ("title", string("Service title.")),
-            ("url", string("Absolute URL of the full details page.", format: "uri")),
-            ("uptime", nullable(number("Monthly uptime objective in percent; null means no uptime commitment.", minimum: 0, maximum: 100))),
-            ("budget_minutes_per_month", nullable(number("Downtime the objective allows in an average month of 43,830 minutes, rounded to 0.1.", minimum: 0))),
-            ("credits", array(ref("CreditTier"), "Service credit tiers, highest threshold first.")),
-            ("credit_cap", number("Maximum credit in a month, percent of the monthly fee.", minimum: 0)),
-            ("claim_window_days", nullable(integer("Days after month end in which a credit must be claimed.", minimum: 0))),
-            ("claim_window_months", nullable(integer("Instead of days: a credit must be claimed by the end of this many calendar months after the month.", minimum: 1))),
-            ("impact_weights", object(
-                "Downtime weight per incident impact for this plan and service (an incident's own weight wins).",
-                ["major", "partial", "degraded", "maintenance"].map { ($0, number("Weight of a \($0) incident, 0 to 1.", minimum: 0, maximum: 1)) })),
-            ("exclude_maintenance", boolean("Whether scheduled maintenance is excluded from downtime.")),
-            ("termination", nullable(object(
-                "Termination right after consecutive missed months.",
-                [("consecutive_misses", integer("Final missed months in a row that give the right to terminate.", minimum: 1))]))),
-            ("support", nullable(ref("Support"))),
-            ("downtime", object(
-                "How Downtime is measured (SPEC §2 downtime): from the incidents, or from request samples by a rule; the rule's keys are null for incidents.",
-                [
-                    ("source", .object([
-                        ("description", .string("incidents: the incidents' weighted durations; samples: request counts per interval (content/status/samples/<service>.csv).")),
-                        ("enum", .array(["incidents", "samples"].map(JSONValue.string))),
-                    ])),
-                    ("interval", nullable(integer("Minutes per interval, counted from each month's first instant.", minimum: 1))),
-                    ("method", nullable(.object([
-                        ("description", .string("bad_intervals: Downtime is interval × the counted bad intervals; error_rate: uptime is 100 − the mean error rate of the intervals.")),
-                        ("enum", .array([.string("bad_intervals"), .string("error_rate")])),
-                    ]))),
-                    ("error_rate_above", nullable(number("An interval is bad when its error rate in percent is above this.", minimum: 0, maximum: 100))),
-                    ("min_requests", nullable(integer("An interval with fewer requests has error rate 0.", minimum: 1))),
-                    ("min_consecutive", nullable(integer("Bad intervals count only in runs of at least this many (a run may cross a month edge).", minimum: 1))),
-                ])),
-    ]
+        ("id", ref("Id")),
+        ("title", string("Service title.")),
+        ("url", string("Absolute URL of the full details page.", format: "uri")),
+    ] + TermCatalog.all.flatMap(\.schema)
 
     static let serviceLevel = object(
         "One service as covered by one plan: the resolved terms and the monthly history.",

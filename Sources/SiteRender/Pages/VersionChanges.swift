@@ -35,67 +35,9 @@ enum VersionChanges {
         return out
     }
 
-    /// The terms that differ, each as "what: old → new".
+    /// The terms that differ, each as "what: old → new", term by term (`TermCatalog`).
     static func termLines(from a: ResolvedTerms, to b: ResolvedTerms, _ s: StringTable) -> [String] {
-        var out: [String] = []
-        func percent(_ x: Double?) -> String { x.map(PageFormat.percent) ?? s[.changeNone] }
-        func objective(_ x: Double?) -> String { x.map(PageFormat.percent) ?? s[.changeNoCommitment] }
-        if a.uptime != b.uptime {
-            out.append(s(.changeObjective, ["old": objective(a.uptime), "new": objective(b.uptime)]))
-        }
-        // Credit tiers by threshold, highest first (as the credit tables list them).
-        let oldTiers = Dictionary(a.credits.map { ($0.below, $0.credit) }, uniquingKeysWith: max)
-        let newTiers = Dictionary(b.credits.map { ($0.below, $0.credit) }, uniquingKeysWith: max)
-        for below in Set(oldTiers.keys).union(newTiers.keys).sorted(by: >) where oldTiers[below] != newTiers[below] {
-            out.append(
-                s(.changeCreditBelow, ["below": PageFormat.percent(below), "old": percent(oldTiers[below]), "new": percent(newTiers[below])]))
-        }
-        if a.creditCap != b.creditCap {
-            out.append(s(.changeCreditCap, ["old": PageFormat.percent(a.creditCap), "new": PageFormat.percent(b.creditCap)]))
-        }
-        if a.claimWindowDays != b.claimWindowDays || a.claimWindowMonths != b.claimWindowMonths {
-            out.append(s(.changeClaimWindow, ["old": claimWindow(a, s), "new": claimWindow(b, s)]))
-        }
-        for impact in Impact.allCases where a.impactWeights[impact] != b.impactWeights[impact] {
-            out.append(
-                s(
-                    .changeWeight,
-                    [
-                        "impact": impact.rawValue, "old": PageFormat.percent(a.impactWeights[impact] * 100),
-                        "new": PageFormat.percent(b.impactWeights[impact] * 100),
-                    ]))
-        }
-        if a.excludeMaintenance != b.excludeMaintenance {
-            out.append(b.excludeMaintenance ? s[.changeMaintenanceExcluded] : s[.changeMaintenanceCounted])
-        }
-        if a.terminationConsecutiveMisses != b.terminationConsecutiveMisses {
-            func text(_ n: Int?) -> String {
-                n.map { s.plural($0, one: .changeTerminationAfterOne, other: .changeTerminationAfterOther) } ?? s[.changeNone]
-            }
-            out.append(s(.changeTermination, ["old": text(a.terminationConsecutiveMisses), "new": text(b.terminationConsecutiveMisses)]))
-        }
-        if a.support?.hours != b.support?.hours {
-            out.append(
-                s(
-                    .changeSupportHours,
-                    [
-                        "old": PageFormat.hours(a.support?.hours, s) ?? s[.changeNotStated],
-                        "new": PageFormat.hours(b.support?.hours, s) ?? s[.changeNotStated],
-                    ]))
-        }
-        let oldResponse = Dictionary((a.support?.response ?? []).map { ($0.severity, $0.time.text) }, uniquingKeysWith: { x, _ in x })
-        let newResponse = (b.support?.response ?? []).map { ($0.severity, $0.time.text) }
-        for (severity, time) in newResponse where oldResponse[severity] != time {
-            out.append(s(.changeResponse, ["severity": severity, "old": oldResponse[severity] ?? s[.changeNone], "new": time]))
-        }
-        let newSeverities = Set(newResponse.map(\.0))
-        for (severity, time) in (a.support?.response ?? []).map({ ($0.severity, $0.time.text) }) where !newSeverities.contains(severity) {
-            out.append(s(.changeResponse, ["severity": severity, "old": time, "new": s[.changeNone]]))
-        }
-        if a.downtime != b.downtime {
-            out.append(s(.changeDowntime, ["old": downtimeRule(a.downtime, s), "new": downtimeRule(b.downtime, s)]))
-        }
-        return out
+        TermCatalog.all.flatMap { $0.changes(a, b, s) }
     }
 
     /// A Downtime rule in a few words: "by incidents", "by the mean error rate of 5-minute

@@ -59,52 +59,8 @@ struct VersionPage {
             planLink: s(.versionPlanLink, ["plan": plan.title]))
     }
 
-    /// Every term of one service, in words, as the details page words them.
+    /// Every term of one service, in words, as the details page words them (`TermCatalog`).
     static func rows(_ t: ResolvedTerms, _ s: StringTable) -> [VersionView.Row] {
-        var rows: [VersionView.Row] = [
-            .init(
-                term: s[.termObjective],
-                value: t.uptime.map { s(.objectiveMonthlyUptime, ["objective": PageFormat.percent($0)]) } ?? s[.noUptimeCommitment])
-        ]
-        if let budget = t.budgetMinutesPerMonth {
-            rows.append(
-                .init(term: s[.termDowntimeAllowed], value: s(.termDowntimeAllowedValue, ["minutes": PageFormat.minutesInWords(budget, s)])))
-        }
-        let schedule = SLAArithmetic.creditSchedule(t)
-        rows.append(
-            .init(
-                term: s[.termCredits],
-                value: schedule.isEmpty
-                    ? s[.termNone]
-                    : schedule.map {
-                        s(.termCreditTier, ["credit": PageFormat.percent($0.credit), "below": PageFormat.percent($0.below)])
-                    }.joined(separator: s[.listComma])))
-        rows.append(.init(term: s[.termCreditCap], value: s(.termCreditCapValue, ["cap": PageFormat.percent(t.creditCap)])))
-        rows.append(
-            .init(
-                term: s[.termClaimWindow],
-                value: PageFormat.claimWindow(t, s).map { s(.termClaimWindowValue, ["window": $0]) } ?? s[.termClaimWindowTerms]))
-        rows.append(
-            .init(
-                term: s[.termMaintenance],
-                value: t.excludeMaintenance ? s[.termMaintenanceExcluded] : s[.termMaintenanceCounted]))
-        if let rule = PageFormat.downtimeRule(t, s) {
-            // Only where Downtime comes from request samples (issue 15).
-            rows.append(.init(term: s[.termDowntimeRule], value: rule))
-        }
-        rows.append(
-            .init(
-                term: s[.termTermination],
-                value: t.terminationConsecutiveMisses.map {
-                    s.plural($0, one: .termTerminationValueOne, other: .termTerminationValueOther)
-                } ?? s[.termNone]))
-        if let support = t.support {
-            var value = PageFormat.hours(support.hours, s).map { PageFormat.capitalized($0) } ?? s[.termSupportHoursNotStated]
-            if !support.response.isEmpty {
-                value += "; " + support.response.map { "\($0.severity) \($0.time.phrase(s))" }.joined(separator: s[.listComma])
-            }
-            rows.append(.init(term: s[.termSupport], value: value))
-        }
-        return rows
+        TermCatalog.byRow.flatMap { $0.rows(t, s) }
     }
 }

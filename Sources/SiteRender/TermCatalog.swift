@@ -1,0 +1,265 @@
+import SLACore
+
+/// Each SLA term described once (STYLE 14, issue 22): its key, its fields in sla.json and
+/// their schema, its lines in a version's change list and its rows on the version page. Every
+/// one of those outputs reads `TermCatalog.all`, in its order (the version page in `rowRank`
+/// order), so a new term is one entry here (plus its decoding and merge in SLACore and
+/// SiteContent, and its arithmetic); `TermCatalogTests` walks every term through every output.
+struct TermDescription: Sendable {
+    /// The term's key, as content writes it (SPEC §2 SLA terms).
+    let key: String
+    /// Its fields in a service object of sla.json and in a plan version's service.
+    let fields: @Sendable (ResolvedTerms) -> [(String, JSONValue)]
+    /// The schema of each of `fields`, the same keys in the same order.
+    let schema: [(String, JSONValue)]
+    /// "what: old → new" for each change of the term between two versions, in order.
+    let changes: @Sendable (_ old: ResolvedTerms, _ new: ResolvedTerms, StringTable) -> [String]
+    /// Its rows on the version page, in words (none when the term has no row).
+    let rows: @Sendable (ResolvedTerms, StringTable) -> [VersionView.Row]
+    /// Where its rows stand on the version page (ascending).
+    let rowRank: Int
+}
+
+enum TermCatalog {
+    /// Every SLA term, in sla.json's and the change list's order.
+    static let all: [TermDescription] = [
+        uptime, credits, creditCap, claimWindow, impactWeights, excludeMaintenance, termination, support, downtime,
+    ]
+
+    /// The version page's order.
+    static let byRow: [TermDescription] = all.sorted { $0.rowRank < $1.rowRank }
+
+    static func percent(_ x: Double?, _ s: StringTable) -> String { x.map(PageFormat.percent) ?? s[.changeNone] }
+
+    static let uptime = TermDescription(
+        key: "uptime",
+        fields: { t in
+            [
+                ("uptime", .optional(t.uptime)),
+                ("budget_minutes_per_month", .optional(t.budgetMinutesPerMonth.map(Published.minutes))),
+            ]
+        },
+        schema: [
+            ("uptime", SLASchema.nullable(SLASchema.number("Monthly uptime objective in percent; null means no uptime commitment.", minimum: 0, maximum: 100))),
+            ("budget_minutes_per_month", SLASchema.nullable(SLASchema.number("Downtime the objective allows in an average month of 43,830 minutes, rounded to 0.1.", minimum: 0))),
+        ],
+        changes: { a, b, s in
+            func objective(_ x: Double?) -> String { x.map(PageFormat.percent) ?? s[.changeNoCommitment] }
+            return a.uptime == b.uptime ? [] : [s(.changeObjective, ["old": objective(a.uptime), "new": objective(b.uptime)])]
+        },
+        rows: { t, s in
+            var rows: [VersionView.Row] = [
+                .init(
+                    term: s[.termObjective],
+                    value: t.uptime.map { s(.objectiveMonthlyUptime, ["objective": PageFormat.percent($0)]) } ?? s[.noUptimeCommitment])
+            ]
+            if let budget = t.budgetMinutesPerMonth {
+                rows.append(
+                    .init(term: s[.termDowntimeAllowed], value: s(.termDowntimeAllowedValue, ["minutes": PageFormat.minutesInWords(budget, s)])))
+            }
+            return rows
+        },
+        rowRank: 0)
+
+    static let credits = TermDescription(
+        key: "credits",
+        fields: { t in [("credits", .array(t.tiersByThreshold.map { .object([("below", .number($0.below)), ("credit", .number($0.credit))]) }))] },
+        schema: [("credits", SLASchema.array(SLASchema.ref("CreditTier"), "Service credit tiers, highest threshold first."))],
+        changes: { a, b, s in
+            // Credit tiers by threshold, highest first (as the credit tables list them).
+            let oldTiers = Dictionary(a.credits.map { ($0.below, $0.credit) }, uniquingKeysWith: max)
+            let newTiers = Dictionary(b.credits.map { ($0.below, $0.credit) }, uniquingKeysWith: max)
+            return Set(oldTiers.keys).union(newTiers.keys).sorted(by: >).filter { oldTiers[$0] != newTiers[$0] }.map { below in
+                s(.changeCreditBelow, ["below": PageFormat.percent(below), "old": percent(oldTiers[below], s), "new": percent(newTiers[below], s)])
+            }
+        },
+        rows: { t, s in
+            let schedule = SLAArithmetic.creditSchedule(t)
+            return [
+                .init(
+                    term: s[.termCredits],
+                    value: schedule.isEmpty
+                        ? s[.termNone]
+                        : schedule.map {
+                            s(.termCreditTier, ["credit": PageFormat.percent($0.credit), "below": PageFormat.percent($0.below)])
+                        }.joined(separator: s[.listComma]))
+            ]
+        },
+        rowRank: 1)
+
+    static let creditCap = TermDescription(
+        key: "credit_cap",
+        fields: { t in [("credit_cap", .number(t.creditCap))] },
+        schema: [("credit_cap", SLASchema.number("Maximum credit in a month, percent of the monthly fee.", minimum: 0))],
+        changes: { a, b, s in
+            a.creditCap == b.creditCap
+                ? [] : [s(.changeCreditCap, ["old": PageFormat.percent(a.creditCap), "new": PageFormat.percent(b.creditCap)])]
+        },
+        rows: { t, s in [.init(term: s[.termCreditCap], value: s(.termCreditCapValue, ["cap": PageFormat.percent(t.creditCap)]))] },
+        rowRank: 2)
+
+    /// `claim_window_days` and `claim_window_months`: two ways to write one claim window.
+    static let claimWindow = TermDescription(
+        key: "claim_window_days",
+        fields: { t in
+            [
+                ("claim_window_days", t.claimWindowDays.map { .number(Double($0)) } ?? .null),
+                ("claim_window_months", t.claimWindowMonths.map { .number(Double($0)) } ?? .null),
+            ]
+        },
+        schema: [
+            ("claim_window_days", SLASchema.nullable(SLASchema.integer("Days after month end in which a credit must be claimed.", minimum: 0))),
+            ("claim_window_months", SLASchema.nullable(SLASchema.integer("Instead of days: a credit must be claimed by the end of this many calendar months after the month.", minimum: 1))),
+        ],
+        changes: { a, b, s in
+            a.claimWindowDays == b.claimWindowDays && a.claimWindowMonths == b.claimWindowMonths
+                ? [] : [s(.changeClaimWindow, ["old": VersionChanges.claimWindow(a, s), "new": VersionChanges.claimWindow(b, s)])]
+        },
+        rows: { t, s in
+            [
+                .init(
+                    term: s[.termClaimWindow],
+                    value: PageFormat.claimWindow(t, s).map { s(.termClaimWindowValue, ["window": $0]) } ?? s[.termClaimWindowTerms])
+            ]
+        },
+        rowRank: 3)
+
+    static let impactWeights = TermDescription(
+        key: "impact_weights",
+        fields: { t in [("impact_weights", .object(Impact.allCases.map { ($0.rawValue, .number(t.impactWeights[$0])) }))] },
+        schema: [
+            ("impact_weights", SLASchema.object(
+                "Downtime weight per incident impact for this plan and service (an incident's own weight wins).",
+                Impact.allCases.map(\.rawValue).map { ($0, SLASchema.number("Weight of a \($0) incident, 0 to 1.", minimum: 0, maximum: 1)) }))
+        ],
+        changes: { a, b, s in
+            Impact.allCases.filter { a.impactWeights[$0] != b.impactWeights[$0] }.map { impact in
+                s(
+                    .changeWeight,
+                    [
+                        "impact": impact.rawValue, "old": PageFormat.percent(a.impactWeights[impact] * 100),
+                        "new": PageFormat.percent(b.impactWeights[impact] * 100),
+                    ])
+            }
+        },
+        // The details page names the weights in its Downtime rule; the version page has no row.
+        rows: { _, _ in [] },
+        rowRank: 4)
+
+    static let excludeMaintenance = TermDescription(
+        key: "exclude_maintenance",
+        fields: { t in [("exclude_maintenance", .bool(t.excludeMaintenance))] },
+        schema: [("exclude_maintenance", SLASchema.boolean("Whether scheduled maintenance is excluded from downtime."))],
+        changes: { a, b, s in
+            a.excludeMaintenance == b.excludeMaintenance
+                ? [] : [b.excludeMaintenance ? s[.changeMaintenanceExcluded] : s[.changeMaintenanceCounted]]
+        },
+        rows: { t, s in
+            [.init(term: s[.termMaintenance], value: t.excludeMaintenance ? s[.termMaintenanceExcluded] : s[.termMaintenanceCounted])]
+        },
+        rowRank: 5)
+
+    static let termination = TermDescription(
+        key: "termination",
+        fields: { t in
+            [("termination", t.terminationConsecutiveMisses.map { .object([("consecutive_misses", .number(Double($0)))]) } ?? .null)]
+        },
+        schema: [
+            ("termination", SLASchema.nullable(SLASchema.object(
+                "Termination right after consecutive missed months.",
+                [("consecutive_misses", SLASchema.integer("Final missed months in a row that give the right to terminate.", minimum: 1))])))
+        ],
+        changes: { a, b, s in
+            guard a.terminationConsecutiveMisses != b.terminationConsecutiveMisses else { return [] }
+            func text(_ n: Int?) -> String {
+                n.map { s.plural($0, one: .changeTerminationAfterOne, other: .changeTerminationAfterOther) } ?? s[.changeNone]
+            }
+            return [s(.changeTermination, ["old": text(a.terminationConsecutiveMisses), "new": text(b.terminationConsecutiveMisses)])]
+        },
+        rows: { t, s in
+            [
+                .init(
+                    term: s[.termTermination],
+                    value: t.terminationConsecutiveMisses.map {
+                        s.plural($0, one: .termTerminationValueOne, other: .termTerminationValueOther)
+                    } ?? s[.termNone])
+            ]
+        },
+        rowRank: 7)
+
+    static let support = TermDescription(
+        key: "support",
+        fields: { t in
+            var support: JSONValue = .null
+            if let s = t.support {
+                support = .object([
+                    ("hours", .optional(s.hours?.rawValue)),
+                    ("response", .object(s.response.map { ($0.severity, .string($0.time.text)) })),
+                ])
+            }
+            return [("support", support)]
+        },
+        schema: [("support", SLASchema.nullable(SLASchema.ref("Support")))],
+        changes: { a, b, s in
+            var out: [String] = []
+            if a.support?.hours != b.support?.hours {
+                out.append(
+                    s(
+                        .changeSupportHours,
+                        [
+                            "old": PageFormat.hours(a.support?.hours, s) ?? s[.changeNotStated],
+                            "new": PageFormat.hours(b.support?.hours, s) ?? s[.changeNotStated],
+                        ]))
+            }
+            let oldResponse = Dictionary((a.support?.response ?? []).map { ($0.severity, $0.time.text) }, uniquingKeysWith: { x, _ in x })
+            let newResponse = (b.support?.response ?? []).map { ($0.severity, $0.time.text) }
+            for (severity, time) in newResponse where oldResponse[severity] != time {
+                out.append(s(.changeResponse, ["severity": severity, "old": oldResponse[severity] ?? s[.changeNone], "new": time]))
+            }
+            let newSeverities = Set(newResponse.map(\.0))
+            for (severity, time) in (a.support?.response ?? []).map({ ($0.severity, $0.time.text) }) where !newSeverities.contains(severity) {
+                out.append(s(.changeResponse, ["severity": severity, "old": time, "new": s[.changeNone]]))
+            }
+            return out
+        },
+        rows: { t, s in
+            guard let support = t.support else { return [] }
+            var value = PageFormat.hours(support.hours, s).map { PageFormat.capitalized($0) } ?? s[.termSupportHoursNotStated]
+            if !support.response.isEmpty {
+                value += "; " + support.response.map { "\($0.severity) \($0.time.phrase(s))" }.joined(separator: s[.listComma])
+            }
+            return [.init(term: s[.termSupport], value: value)]
+        },
+        rowRank: 8)
+
+    static let downtime = TermDescription(
+        key: "downtime",
+        fields: { t in [("downtime", SLAJSON.downtime(t.downtime))] },
+        schema: [
+            ("downtime", SLASchema.object(
+                "How Downtime is measured (SPEC §2 downtime): from the incidents, or from request samples by a rule; the rule's keys are null for incidents.",
+                [
+                    ("source", .object([
+                        ("description", .string("incidents: the incidents' weighted durations; samples: request counts per interval (content/status/samples/<service>.csv).")),
+                        ("enum", .array(["incidents", "samples"].map(JSONValue.string))),
+                    ])),
+                    ("interval", SLASchema.nullable(SLASchema.integer("Minutes per interval, counted from each month's first instant.", minimum: 1))),
+                    ("method", SLASchema.nullable(.object([
+                        ("description", .string("bad_intervals: Downtime is interval × the counted bad intervals; error_rate: uptime is 100 − the mean error rate of the intervals.")),
+                        ("enum", .array([.string("bad_intervals"), .string("error_rate")])),
+                    ]))),
+                    ("error_rate_above", SLASchema.nullable(SLASchema.number("An interval is bad when its error rate in percent is above this.", minimum: 0, maximum: 100))),
+                    ("min_requests", SLASchema.nullable(SLASchema.integer("An interval with fewer requests has error rate 0.", minimum: 1))),
+                    ("min_consecutive", SLASchema.nullable(SLASchema.integer("Bad intervals count only in runs of at least this many (a run may cross a month edge).", minimum: 1))),
+                ]))
+        ],
+        changes: { a, b, s in
+            a.downtime == b.downtime
+                ? [] : [s(.changeDowntime, ["old": VersionChanges.downtimeRule(a.downtime, s), "new": VersionChanges.downtimeRule(b.downtime, s)])]
+        },
+        rows: { t, s in
+            // Only where Downtime comes from request samples (issue 15).
+            PageFormat.downtimeRule(t, s).map { [.init(term: s[.termDowntimeRule], value: $0)] } ?? []
+        },
+        rowRank: 6)
+}
