@@ -17,7 +17,13 @@ extension TemplateView {
     /// Adds `templateValues` to `values`, replacing values of the same names.
     func addTemplateValues(to values: inout [String: Any]) {
         let encoder = ValuesEncoder(session: EncodingSession(), type: Self.self)
-        try? self.encode(to: encoder)
+        // ValuesEncoder itself never throws; a view model whose own `encode(to:)` throws is a
+        // defect in slasite, never dropped as an empty page.
+        do {
+            try self.encode(to: encoder)
+        } catch {
+            preconditionFailure("the view model \(Self.self) cannot be encoded for its template: \(error)")
+        }
         encoder.record?.add(to: &values)
     }
 
