@@ -297,14 +297,18 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 {{/has_measurement}}
 </section>
 {{/has_measurement_section}}
+{{#has_service_body}}
 <section class="prose" aria-labelledby="service-h">
 <h2 id="service-h">{{about_heading}}</h2>
 {{{service_body}}}
 </section>
+{{/has_service_body}}
+{{#has_plan_body}}
 <section class="prose" aria-labelledby="plan-terms-h">
 <h2 id="plan-terms-h">{{plan_terms_heading}}</h2>
 {{{plan_body}}}
 </section>
+{{/has_plan_body}}
 {{#has_incidents}}
 <section aria-labelledby="incidents-h">
 <h2 id="incidents-h">{{t.details_incidents_heading}}</h2>
@@ -550,10 +554,12 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 </ol>
 </section>
 {{/has_revisions}}
+{{#has_body}}
 <section class="prose" aria-labelledby="terms-h">
 <h2 id="terms-h">{{t.plan_terms_heading}}</h2>
 {{{body}}}
 </section>
+{{/has_body}}
 {{/main}}
 {{/layout}}
 
@@ -639,9 +645,11 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 {{<layout}}
 {{$main}}
 <h1>{{title}}</h1>
+{{#has_body}}
 <div class="prose">
 {{{body}}}
 </div>
+{{/has_body}}
 {{/main}}
 {{/layout}}
 
