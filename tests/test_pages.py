@@ -296,7 +296,7 @@ def test_status_page_shows_current_month_and_incidents(site):
     h2 = [t for lvl, t in page.headings if lvl == 2]
     assert h2.index("Open incidents") < h2.index("Recent incidents")
     assert "November 2026 so far" in h2
-    assert "Budget left" in text and "Uptime so far" in text
+    assert "Month&#39;s budget left" in text and "Uptime so far" in text
     assert "/incidents/2026-11-10-object-storage-elevated-errors/" in text
     assert "/incidents/2026-12-06-compute-database-maintenance/" in text  # scheduled
 

@@ -27,6 +27,12 @@ struct CheckCommand: ParsableCommand {
         diagnostics = diagnostics.sortedForDisplay
         DiagnosticPrinter(quiet: site.quiet, sources: result.sources).print(diagnostics)
         if diagnostics.hasErrors || (strict && !diagnostics.warnings.isEmpty) { throw Exit.contentErrors }
-        if !site.quiet { print("no problems found in \(result.files.count) files") }
+        guard !site.quiet else { return }
+        // Issue 26, point 4: the summary never says "no problems" after listing warnings.
+        let warnings = diagnostics.warnings.count
+        print(
+            warnings == 0
+                ? "no problems found in \(result.files.count) files"
+                : "\(warnings) warning\(warnings == 1 ? "" : "s"), no errors, in \(result.files.count) files")
     }
 }

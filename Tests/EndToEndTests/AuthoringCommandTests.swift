@@ -78,6 +78,9 @@ final class AuthoringCommandTests: XCTestCase {
         let plain = try Slasite.run(["check", "--source", site.path, "--now", now])
         XCTAssertEqual(plain.status, 0, plain.stderr)
         XCTAssertTrue(plain.stderr.contains("warning: uptime 99.99999 allows 0.3 s of downtime a month"), plain.stderr)
+        // Issue 26, point 4: after listing a warning, the summary counts it (no "no problems").
+        XCTAssertNotNil(plain.stdout.range(of: "^1 warning, no errors, in [0-9]+ files\n$", options: .regularExpression), plain.stdout)
+        XCTAssertFalse(plain.stdout.contains("no problems"), plain.stdout)
         XCTAssertEqual(try Slasite.run(["check", "--strict", "--source", site.path, "--now", now]).status, 1)
         XCTAssertEqual(try Slasite.run(["build", "--source", site.path, "--now", now]).status, 0, "warnings do not fail a build")
     }

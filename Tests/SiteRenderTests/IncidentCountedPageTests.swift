@@ -27,7 +27,9 @@ final class IncidentCountedPageTests: XCTestCase {
     }
 
     /// The cells of the body rows of `table.counted`, tags stripped.
-    func rows(_ html: String) throws -> [[String]] {
+    func rows(_ html: String) throws -> [[String]] { try Self.rows(html) }
+
+    static func rows(_ html: String) throws -> [[String]] {
         guard let table = html.range(of: "<table class=\"counted\">"),
             let tbody = html.range(of: "<tbody>", range: table.upperBound..<html.endIndex),
             let end = html.range(of: "</tbody>", range: tbody.upperBound..<html.endIndex)
@@ -67,6 +69,54 @@ final class IncidentCountedPageTests: XCTestCase {
     }
 }
 
+/// Issue 26, point 1: the Impact line says what the "What it counted" table says, plan by plan.
+final class IncidentImpactLineTests: XCTestCase {
+    /// Plan "samples" measures api by request samples (a clean row in October 2026), plan
+    /// "incidents" (when `mixed`) counts incidents; a major outage 10:00–11:00 on 5 October.
+    func incidentPage(mixed: Bool) throws -> String {
+        let config = SiteConfig(title: "T", provider: "P", baseURL: "https://t.example/")
+        let bySamples = SLATerms(
+            uptime: 99.9, credits: [CreditTier(below: 99.9, credit: 10)], downtime: DowntimeTerms(source: .samples))
+        let byIncidents = SLATerms(uptime: 99.9, credits: [CreditTier(below: 99.9, credit: 10)])
+        let october = LocalDateTime(year: 2026, month: 10, day: 1, isDateOnly: true)
+        let site = Site(
+            config: config, terms: TermsPage(title: "Terms", body: ""), services: [Service(id: "api", title: "API")],
+            plans: [Plan(id: "samples", title: "Samples", effective: october, terms: bySamples, services: [PlanService(id: "api")])]
+                + (mixed ? [Plan(id: "incidents", title: "Incidents", effective: october, terms: byIncidents, services: [PlanService(id: "api")])] : []),
+            incidents: [FeedsTestSupport.incident("outage", .major, "2026-10-05T10:00:00Z", "2026-10-05T11:00:00Z")],
+            samples: ["api": SampleSeries([SampleRow(start: FeedsTestSupport.at("2026-10-05T10:00:00Z"), total: 100, errors: 0)])])
+        let files = try SiteRenderer(site: site, figures: SLAArithmetic.figures(for: site, now: FeedsTestSupport.now)).render()
+        let page = try XCTUnwrap(files.first { $0.path == "incidents/outage/index.html" })
+        return String(decoding: page.bytes, as: UTF8.self)
+    }
+
+    /// The text of the Impact row's `<dd>`, tags stripped.
+    func impactLine(_ html: String) throws -> String {
+        let row = try XCTUnwrap(html.range(of: "<dt>Impact</dt><dd>"))
+        let end = try XCTUnwrap(html.range(of: "</dd>", range: row.upperBound..<html.endIndex))
+        let inner = String(html[row.upperBound..<end.lowerBound])
+        return inner.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+            .replacingOccurrences(of: "&#39;", with: "'")
+    }
+
+    func testAnIncidentInAMonthMeasuredBySamplesIsNotCountedInFull() throws {
+        let html = try incidentPage(mixed: false)
+        XCTAssertEqual(try impactLine(html), "Major outage Not counted as downtime: downtime is measured by request samples.")
+        let rows = try IncidentCountedPageTests.rows(html)
+        XCTAssertEqual(rows.map { $0[2] }, ["0.0 min"])
+        XCTAssertEqual(rows.map { $0[3] }, ["Not counted: Downtime is measured by request samples this month"])
+    }
+
+    func testWhereOnlySomePlansCountIncidentsTheLineSaysSo() throws {
+        let html = try incidentPage(mixed: true)
+        XCTAssertEqual(
+            try impactLine(html),
+            "Major outage Counted in full as downtime. Where a plan's month is measured by request samples or measured uptime, or has no data, it is not counted (see What it counted).")
+        // 60 minutes in the incidents plan, none in the samples plan.
+        XCTAssertEqual(try IncidentCountedPageTests.rows(html).map { [$0[0], $0[2]] }, [["Samples", "0.0 min"], ["Incidents", "60.0 min"]])
+    }
+}
+
 /// Issue 16, point 2: the status page names a maintenance window in progress, and the bars show
 /// maintenance apart from downtime.
 final class StatusHeadlinePageTests: XCTestCase {
@@ -99,5 +149,59 @@ final class StatusHeadlinePageTests: XCTestCase {
         XCTAssertTrue(page.contains("<td class=\"num\">0.0\u{00A0}min</td><td>Maintenance excluded</td>"), page)
         let json = try XCTUnwrap(files.first { $0.path == "status.json" }.map { String(decoding: $0.bytes, as: UTF8.self) })
         XCTAssertTrue(json.contains("\"status\": \"maintenance\""), json)
+    }
+}
+
+/// Issue 26, point 2: the status page's status is "so far", its budget against the whole month.
+final class StatusMonthRowTests: XCTestCase {
+    func testBelowObjectiveSoFarWithTheMonthsBudgetLeftOfItsAllowance() throws {
+        let config = SiteConfig(title: "T", provider: "P", baseURL: "https://t.example/")
+        // November 2026 in UTC: 43,200 minutes; now 24 November 00:00, 33,120 minutes elapsed.
+        // 40 minutes down: 100 × (33,120 − 40) / 33,120 = 99.8792… % so far, below 99.9 %; the
+        // month allows 0.1 % × 43,200 = 43.2 minutes, 43.2 − 40 = 3.2 left.
+        let site = Site(
+            config: config, terms: TermsPage(title: "Terms", body: ""), services: [Service(id: "api", title: "API")],
+            plans: [
+                Plan(
+                    id: "pro", title: "Pro", effective: LocalDateTime(year: 2026, month: 10, day: 1, isDateOnly: true),
+                    terms: SLATerms(uptime: 99.9), services: [PlanService(id: "api")])
+            ],
+            incidents: [FeedsTestSupport.incident("down", .major, "2026-11-05T10:00:00Z", "2026-11-05T10:40:00Z")])
+        let files = try SiteRenderer(site: site, figures: SLAArithmetic.figures(for: site, now: FeedsTestSupport.now)).render()
+        let status = try XCTUnwrap(files.first { $0.path == "status/index.html" }.map { String(decoding: $0.bytes, as: UTF8.self) })
+        let nbsp = "\u{00A0}"
+        XCTAssertTrue(status.contains("<th scope=\"col\">Month&#39;s budget left</th>"), status)
+        XCTAssertTrue(
+            status.contains(
+                "<td class=\"num\">99.879\(nbsp)%</td><td class=\"num\">40.0\(nbsp)min</td><td class=\"num\">3.2\(nbsp)min of 43.2\(nbsp)min</td><td class=\"state state-missed\">Below objective so far</td>"),
+            status)
+    }
+}
+
+/// Issue 26, point 3: no page has a section with nothing under its heading.
+final class NoEmptySectionTests: XCTestCase {
+    func testBodilessServicePlanAndTermsGetNoEmptySection() throws {
+        let config = SiteConfig(title: "T", provider: "P", baseURL: "https://t.example/")
+        let site = Site(
+            config: config, terms: TermsPage(title: "Terms", body: ""), services: [Service(id: "api", title: "API")],
+            plans: [
+                Plan(
+                    id: "pro", title: "Pro", effective: LocalDateTime(year: 2026, month: 10, day: 1, isDateOnly: true),
+                    terms: SLATerms(uptime: 99.9), services: [PlanService(id: "api")])
+            ],
+            incidents: [FeedsTestSupport.incident("down", .major, "2026-11-05T10:00:00Z", "2026-11-05T10:40:00Z")])
+        let files = try SiteRenderer(site: site, figures: SLAArithmetic.figures(for: site, now: FeedsTestSupport.now)).render()
+        let pages = files.filter { $0.path.hasSuffix(".html") }.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) }
+        XCTAssertGreaterThanOrEqual(pages.count, 7)
+        // A section (or the terms' prose block) holding only its heading and white space.
+        let empty = try NSRegularExpression(pattern: "<section[^>]*>\\s*(<h[1-6][^>]*>.*?</h[1-6]>)?\\s*</section>|<div class=\"prose\">\\s*</div>")
+        for (path, html) in pages {
+            let found = empty.matches(in: html, range: NSRange(location: 0, length: (html as NSString).length))
+                .map { (html as NSString).substring(with: $0.range) }
+            XCTAssertEqual(found, [], path)
+        }
+        let details = try XCTUnwrap(pages.first { $0.0 == "plans/pro/api/index.html" }?.1)
+        XCTAssertFalse(details.contains("About API"))
+        XCTAssertFalse(details.contains("id=\"plan-terms-h\""))
     }
 }

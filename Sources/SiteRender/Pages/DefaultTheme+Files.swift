@@ -8,7 +8,7 @@ extension DefaultTheme {
 {{$main}}
 <h1>{{title}}</h1>
 <p>{{t.not_found_text}}</p>
-<ul>
+<ul class="link-list">
 <li><a href="{{home_href}}">{{t.not_found_overview}}</a></li>
 <li><a href="{{status_href}}">{{t.not_found_status}}</a></li>
 <li><a href="{{terms_href}}">{{t.not_found_terms}}</a></li>
@@ -182,6 +182,11 @@ figcaption { font-size: .8125rem; color: var(--muted); }
   .prose a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .8em; }
   .table-scroll { overflow: visible; }
 }
+/* A list of links on their own (404 page): each target at least 24 px high with room between
+   them (WCAG 2.2 2.5.8 Target Size, axe target-size; issue 26). */
+.link-list { padding-left: 1.25rem; }
+.link-list li + li { margin-top: 0.5rem; }
+.link-list a { display: inline-block; min-height: 24px; padding: 0.25rem 0; line-height: 1.5; }
 
 """#,
         "details.mustache": #"""
@@ -297,14 +302,18 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 {{/has_measurement}}
 </section>
 {{/has_measurement_section}}
+{{#has_service_body}}
 <section class="prose" aria-labelledby="service-h">
 <h2 id="service-h">{{about_heading}}</h2>
 {{{service_body}}}
 </section>
+{{/has_service_body}}
+{{#has_plan_body}}
 <section class="prose" aria-labelledby="plan-terms-h">
 <h2 id="plan-terms-h">{{plan_terms_heading}}</h2>
 {{{plan_body}}}
 </section>
+{{/has_plan_body}}
 {{#has_incidents}}
 <section aria-labelledby="incidents-h">
 <h2 id="incidents-h">{{t.details_incidents_heading}}</h2>
@@ -550,10 +559,12 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 </ol>
 </section>
 {{/has_revisions}}
+{{#has_body}}
 <section class="prose" aria-labelledby="terms-h">
 <h2 id="terms-h">{{t.plan_terms_heading}}</h2>
 {{{body}}}
 </section>
+{{/has_body}}
 {{/main}}
 {{/layout}}
 
@@ -639,9 +650,11 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 {{<layout}}
 {{$main}}
 <h1>{{title}}</h1>
+{{#has_body}}
 <div class="prose">
 {{{body}}}
 </div>
+{{/has_body}}
 {{/main}}
 {{/layout}}
 

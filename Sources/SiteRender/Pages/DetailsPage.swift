@@ -89,6 +89,7 @@ struct DetailsPage {
         let lines = incidents.map(builder.incidentLine)
         let claim = PageFormat.claimWindow(terms, s).map { s(.detailsClaim, ["window": $0]) } ?? s[.detailsClaimTerms]
         let rule = PageFormat.downtimeRule(terms, s)
+        let serviceBody = builder.serviceBodies[level.serviceID] ?? "", planBody = builder.planBodies[plan.id] ?? ""
         return DetailsView(
             serviceTitle: serviceTitle, planTitle: plan.title, planHref: urls.link(urls.plan(plan.id)),
             summary: service?.summary ?? "", measurement: service?.measurement ?? "",
@@ -96,7 +97,8 @@ struct DetailsPage {
             downtimeRule: rule ?? "", hasDowntimeRule: rule != nil,
             hasMeasurementSection: !(service?.measurement ?? "").isEmpty || rule != nil,
             bullets: summary.bullets,
-            serviceBody: builder.serviceBodies[level.serviceID] ?? "", planBody: builder.planBodies[plan.id] ?? "",
+            serviceBody: serviceBody, planBody: planBody,
+            hasServiceBody: !serviceBody.allSatisfy(\.isWhitespace), hasPlanBody: !planBody.allSatisfy(\.isWhitespace),
             creditRows: creditRows, hasCredits: !creditRows.isEmpty, hasCreditCap: maxTier > terms.creditCap,
             creditCap: maxTier > terms.creditCap
                 ? s(.detailsCreditCap, ["cap": PageFormat.percent(terms.creditCap)]) : "",

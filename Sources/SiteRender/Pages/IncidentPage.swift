@@ -72,22 +72,7 @@ struct IncidentPage {
                 "all_plans": s(.incidentAllPlans, ["n": String(counting.count)]),
             ]
         }
-        // The weight it counts at: its own, or each counting plan's terms (SPEC §3).
-        let weights = Set(counted.joined().map(\.weight))
-        let weight = incident.weight ?? weights.first ?? builder.site.config.impactWeights[incident.impact]
-        let weightText: String
-        if incident.impact == .maintenance {
-            weightText = s[.incidentWeightMaintenance]
-        } else if incident.weight == nil && weights.count > 1 {
-            weightText = s(
-                .incidentWeightPerPlan, ["weights": weights.sorted(by: >).map { PageFormat.percent($0 * 100) }.joined(separator: s[.listComma])])
-        } else if weight == 0 {
-            weightText = s[.incidentWeightZero]
-        } else if weight >= 1 {
-            weightText = s[.incidentWeightFull]
-        } else {
-            weightText = s(.incidentWeight, ["weight": PageFormat.percent(weight * 100)])
-        }
+        let weightText = Self.weightText(incident, counted: counted, defaultWeights: builder.site.config.impactWeights, s)
         // SPEC §2 *status* at now; the timeline newest first.
         let status = incident.status(at: now)
         let timeline: [[String: Any]] = zip(incident.updates, notes).reversed().map { update, note in
@@ -131,6 +116,38 @@ struct IncidentPage {
             section: .status,
             crumbs: [.init(label: s[.navOverview], path: urls.home), .init(label: s[.navStatus], path: urls.status)],
             values: values)
+    }
+
+    /// The Impact line's sentence about counting, from the same months as "What it counted"
+    /// (issue 26, point 1): the weight it counts at (its own, or each counting plan's terms,
+    /// SPEC §3) where a plan counts incidents that month, and what replaced incidents where none does.
+    static func weightText(
+        _ incident: Incident, counted: [[PageInput.CountedIn]], defaultWeights: ImpactWeights, _ s: StringTable
+    ) -> String {
+        if incident.impact == .maintenance { return s[.incidentWeightMaintenance] }
+        let all = counted.joined()
+        let sources = Set(all.flatMap { $0.months.map(\.figure.source) })
+        // Plans with at least one month measured by incidents (all of them before any month is figured).
+        let byIncidents = sources.isEmpty ? Array(all) : all.filter { $0.months.contains { $0.figure.source == .incidents } }
+        if !sources.isEmpty && byIncidents.isEmpty {
+            if sources == [.samples] { return s[.incidentWeightSamples] }
+            if sources == [.measurements] { return s[.incidentWeightMeasured] }
+            return s[.incidentWeightNoIncidentCount]
+        }
+        let weights = Set(byIncidents.map(\.weight))
+        let weight = incident.weight ?? weights.first ?? defaultWeights[incident.impact]
+        let text: String
+        if incident.weight == nil && weights.count > 1 {
+            text = s(.incidentWeightPerPlan, ["weights": weights.sorted(by: >).map { PageFormat.percent($0 * 100) }.joined(separator: s[.listComma])])
+        } else if weight == 0 {
+            text = s[.incidentWeightZero]
+        } else if weight >= 1 {
+            text = s[.incidentWeightFull]
+        } else {
+            text = s(.incidentWeight, ["weight": PageFormat.percent(weight * 100)])
+        }
+        // Some plan-months count it, others measure another way.
+        return sources.subtracting([.incidents]).isEmpty || weight == 0 ? text : s(.incidentWeightElsewhere, ["counted": text])
     }
 
     /// SPEC §2 *status* in words.

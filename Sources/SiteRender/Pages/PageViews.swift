@@ -104,6 +104,9 @@ struct DetailsView: TemplateView {
     var bullets: [String]
     var serviceBody: String
     var planBody: String
+    /// Whether the service's and the plan's bodies have any text (no empty section, issue 26).
+    var hasServiceBody: Bool
+    var hasPlanBody: Bool
     var creditRows: [CreditRow]
     var hasCredits: Bool
     var hasCreditCap: Bool
@@ -181,6 +184,8 @@ struct PlanView: TemplateView {
     /// The version of the terms as first published, when later versions exist.
     var firstVersion: VersionLink?
     var body: String
+    /// Whether the body has any text (no empty section, issue 26).
+    var hasBody: Bool
 }
 
 /// `/plans/<plan>/versions/<effective>/`.

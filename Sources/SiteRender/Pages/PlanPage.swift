@@ -36,12 +36,13 @@ struct PlanPage {
                 + PageFormat.html(s, .planFirstVersionLink, ["date": FastHTMLContentType.escape(label)]) + "</a>"
             first = .init(label: label, href: href, html: PageFormat.html(s, .planFirstVersion, ["link": link]))
         }
+        let body = builder.planBodies[plan.id] ?? ""
         return PlanView(
             planTitle: plan.title, summary: plan.summary, price: plan.price ?? "", hasPrice: plan.price != nil,
             effective: plan.effective.map { PageFormat.date($0, s) } ?? "", effectiveMachine: plan.effective?.dateString ?? "",
             hasEffective: plan.effective != nil, services: services, hasServices: !services.isEmpty,
             revisions: rows, hasRevisions: !plan.revisions.isEmpty, firstVersion: first,
-            body: builder.planBodies[plan.id] ?? "")
+            body: body, hasBody: !body.allSatisfy(\.isWhitespace))
     }
 
     /// One revision as the plan page lists it: its note, and for a change of terms what changed

@@ -108,10 +108,13 @@ struct StatusPage {
                 status: s[.statusNoFigures], state: "none")
         }
         var budgetLeft = "—"
-        if let left = m.budgetLeftMinutes {
+        if let left = m.budgetLeftMinutes, let budget = m.budgetMinutes {
             // Round the signed figure (as sla.json does), then show the overrun's size.
             let published = Published.minutes(left)
-            budgetLeft = published >= 0 ? PageFormat.minutes(left) : s(.statusExceededBy, ["minutes": PageFormat.minutes(-published)])
+            // Against the month's full allowance (issue 26, point 2), while the uptime is so far.
+            budgetLeft = published >= 0
+                ? s(.statusBudgetOf, ["left": PageFormat.minutes(left), "budget": PageFormat.minutes(budget)])
+                : s(.statusExceededBy, ["minutes": PageFormat.minutes(-published)])
         }
         let (status, state): (String, String)
         switch m.met {
