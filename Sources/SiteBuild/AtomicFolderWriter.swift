@@ -16,12 +16,9 @@ import SiteRender
 public struct AtomicFolderWriter: Sendable {
     public let output: URL
     let permit: OutputFolder.Permit
-    /// The site folder, for the check right before the swap.
-    let source: URL?
 
-    public init(permit: OutputFolder.Permit, source: URL?) {
+    public init(permit: OutputFolder.Permit) {
         self.permit = permit
-        self.source = source
         output = permit.folder.standardizedFileURL
     }
 
@@ -185,7 +182,7 @@ public struct AtomicFolderWriter: Sendable {
 
     fileprivate func swapIn(_ temp: URL) throws {
         let fm = FileManager.default
-        if let refusal = OutputFolder.recheck(permit, source: source) { throw WriteError.refused(refusal) }
+        if let refusal = OutputFolder.recheck(permit) { throw WriteError.refused(refusal) }
         var isDir: ObjCBool = false
         if fm.fileExists(atPath: output.path, isDirectory: &isDir) {
             guard isDir.boolValue else { throw WriteError.io("\(output.path) exists and is not a folder") }

@@ -180,7 +180,7 @@ public struct BuildPipeline: Sendable {
         // that replaces the output only when everything is there.
         let staging: AtomicFolderWriter.Staging
         do {
-            staging = try AtomicFolderWriter(permit: permit, source: request.source).begin()
+            staging = try AtomicFolderWriter(permit: permit).begin()
         } catch {
             result.diagnostics.append(Diagnostic(.error, output.path, 0, 0, "cannot write the output: \(error)"))
             return result

@@ -38,6 +38,8 @@ public enum OutputFolder {
     public struct Permit: Sendable, Equatable {
         public let folder: URL
         public let reason: Reason
+        /// What it was checked against, to check again before the swap.
+        let source: URL
         let force: Bool
     }
 
@@ -75,65 +77,42 @@ public enum OutputFolder {
                 return refuse("is inside the site's sources (\(name)/): a build replaces its output folder whole; choose a folder outside \(name)/, such as public/ (--force does not change this)")
             }
         }
+        func permit(_ reason: Reason) -> Result<Permit, Refusal> {
+            .success(Permit(folder: URL(fileURLWithPath: out, isDirectory: true), reason: reason, source: source, force: force))
+        }
         var status = stat()
         guard lstat(out, &status) == 0 else {
-            if errno == ENOENT { return .success(Permit(folder: URL(fileURLWithPath: out, isDirectory: true), reason: .missing, force: force)) }
+            if errno == ENOENT { return permit(.missing) }
             return refuse("cannot be read: \(String(cString: strerror(errno)))")
         }
         guard status.st_mode & S_IFMT == S_IFDIR else {
             return refuse("is a file, not a folder: choose a folder for the site, such as public/")
         }
-        let permit = { (reason: Reason) in Result<Permit, Refusal>.success(Permit(folder: URL(fileURLWithPath: out, isDirectory: true), reason: reason, force: force)) }
-        switch contents(of: out) {
-        case .failure(let error):
-            return refuse("cannot be read: \(error.message)")
-        case .success(let entries):
-            if entries.isEmpty { return permit(.empty) }
-            if entries.contains(where: { $0.name == stampName && !$0.isFolder }) { return permit(.stamped) }
-            if entries.allSatisfy({ entriesABuildWrites.contains($0.name) }) { return permit(.earlierOutput) }
-            if force { return permit(.forced) }
-            let foreign = entries.filter { !entriesABuildWrites.contains($0.name) }
-            let named = foreign.prefix(3).map { $0.isFolder ? $0.name + "/" : $0.name }
-            let more = foreign.count > 3 ? ", …" : ""
-            return refuse("holds files no build wrote (\(named.joined(separator: ", "))\(more)): choose an empty or new folder, or pass --force to replace it")
+        let entries: [String]
+        do {
+            entries = try FileManager.default.contentsOfDirectory(atPath: out)
+        } catch {
+            return refuse("cannot be read: \(error.localizedDescription)")
         }
+        func isFolder(_ name: String) -> Bool {
+            var entry = stat()
+            return lstat(out + "/" + name, &entry) == 0 && entry.st_mode & S_IFMT == S_IFDIR
+        }
+        if entries.isEmpty { return permit(.empty) }
+        if entries.contains(stampName) && !isFolder(stampName) { return permit(.stamped) }
+        if entries.allSatisfy(entriesABuildWrites.contains) { return permit(.earlierOutput) }
+        if force { return permit(.forced) }
+        let foreign = entries.filter { !entriesABuildWrites.contains($0) }.sorted()
+        let named = foreign.prefix(3).map { isFolder($0) ? $0 + "/" : $0 }
+        let more = foreign.count > 3 ? ", …" : ""
+        return refuse("holds files no build wrote (\(named.joined(separator: ", "))\(more)): choose an empty or new folder, or pass --force to replace it")
     }
 
     /// Checks again, right before the swap, that the folder `permit` was given for may still
     /// be replaced (something may have written into it while the build ran).
-    static func recheck(_ permit: Permit, source: URL?) -> Refusal? {
-        guard let source else { return nil }
-        if case let .failure(refusal) = check(permit.folder, source: source, force: permit.force) { return refusal }
+    static func recheck(_ permit: Permit) -> Refusal? {
+        if case let .failure(refusal) = check(permit.folder, source: permit.source, force: permit.force) { return refusal }
         return nil
-    }
-
-    struct ReadError: Error {
-        let message: String
-    }
-
-    struct Entry: Equatable {
-        let name: String
-        let isFolder: Bool
-    }
-
-    /// The folder's entries, sorted by name (hidden ones included).
-    static func contents(of path: String) -> Result<[Entry], ReadError> {
-        guard let dir = opendir(path) else { return .failure(ReadError(message: String(cString: strerror(errno)))) }
-        defer { closedir(dir) }
-        var entries: [Entry] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { ptr in
-                ptr.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
-            if name == "." || name == ".." { continue }
-            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
-            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
-                var s = stat()
-                isFolder = lstat(path + "/" + name, &s) == 0 && s.st_mode & S_IFMT == S_IFDIR
-            }
-            entries.append(Entry(name: name, isFolder: isFolder))
-        }
-        return .success(entries.sorted { $0.name < $1.name })
     }
 
     /// `path` made absolute, with every symbolic link and `.`/`..` resolved, also through parts

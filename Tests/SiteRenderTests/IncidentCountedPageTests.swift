@@ -152,13 +152,11 @@ final class StatusHeadlinePageTests: XCTestCase {
     }
 }
 
-/// Issue 26, point 2: the status page's status is "so far", its budget against the whole month.
-final class StatusMonthRowTests: XCTestCase {
-    func testBelowObjectiveSoFarWithTheMonthsBudgetLeftOfItsAllowance() throws {
+/// One plan (Pro, 99.9 % from October 2026), one service and one 40-minute major outage on
+/// 5 November 2026, rendered at `FeedsTestSupport.now` (24 November 2026).
+enum OneOutageSite {
+    static func files() throws -> [OutputFile] {
         let config = SiteConfig(title: "T", provider: "P", baseURL: "https://t.example/")
-        // November 2026 in UTC: 43,200 minutes; now 24 November 00:00, 33,120 minutes elapsed.
-        // 40 minutes down: 100 × (33,120 − 40) / 33,120 = 99.8792… % so far, below 99.9 %; the
-        // month allows 0.1 % × 43,200 = 43.2 minutes, 43.2 − 40 = 3.2 left.
         let site = Site(
             config: config, terms: TermsPage(title: "Terms", body: ""), services: [Service(id: "api", title: "API")],
             plans: [
@@ -167,7 +165,17 @@ final class StatusMonthRowTests: XCTestCase {
                     terms: SLATerms(uptime: 99.9), services: [PlanService(id: "api")])
             ],
             incidents: [FeedsTestSupport.incident("down", .major, "2026-11-05T10:00:00Z", "2026-11-05T10:40:00Z")])
-        let files = try SiteRenderer(site: site, figures: SLAArithmetic.figures(for: site, now: FeedsTestSupport.now)).render()
+        return try SiteRenderer(site: site, figures: SLAArithmetic.figures(for: site, now: FeedsTestSupport.now)).render()
+    }
+}
+
+/// Issue 26, point 2: the status page's status is "so far", its budget against the whole month.
+final class StatusMonthRowTests: XCTestCase {
+    func testBelowObjectiveSoFarWithTheMonthsBudgetLeftOfItsAllowance() throws {
+        // November 2026 in UTC: 43,200 minutes; now 24 November 00:00, 33,120 minutes elapsed.
+        // 40 minutes down: 100 × (33,120 − 40) / 33,120 = 99.8792… % so far, below 99.9 %; the
+        // month allows 0.1 % × 43,200 = 43.2 minutes, 43.2 − 40 = 3.2 left.
+        let files = try OneOutageSite.files()
         let status = try XCTUnwrap(files.first { $0.path == "status/index.html" }.map { String(decoding: $0.bytes, as: UTF8.self) })
         let nbsp = "\u{00A0}"
         XCTAssertTrue(status.contains("<th scope=\"col\">Month&#39;s budget left</th>"), status)
@@ -181,16 +189,7 @@ final class StatusMonthRowTests: XCTestCase {
 /// Issue 26, point 3: no page has a section with nothing under its heading.
 final class NoEmptySectionTests: XCTestCase {
     func testBodilessServicePlanAndTermsGetNoEmptySection() throws {
-        let config = SiteConfig(title: "T", provider: "P", baseURL: "https://t.example/")
-        let site = Site(
-            config: config, terms: TermsPage(title: "Terms", body: ""), services: [Service(id: "api", title: "API")],
-            plans: [
-                Plan(
-                    id: "pro", title: "Pro", effective: LocalDateTime(year: 2026, month: 10, day: 1, isDateOnly: true),
-                    terms: SLATerms(uptime: 99.9), services: [PlanService(id: "api")])
-            ],
-            incidents: [FeedsTestSupport.incident("down", .major, "2026-11-05T10:00:00Z", "2026-11-05T10:40:00Z")])
-        let files = try SiteRenderer(site: site, figures: SLAArithmetic.figures(for: site, now: FeedsTestSupport.now)).render()
+        let files = try OneOutageSite.files()
         let pages = files.filter { $0.path.hasSuffix(".html") }.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) }
         XCTAssertGreaterThanOrEqual(pages.count, 7)
         // A section (or the terms' prose block) holding only its heading and white space.

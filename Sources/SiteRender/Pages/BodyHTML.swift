@@ -4,6 +4,9 @@ import SLACore
 /// Fits a body rendered by cmark-gfm into a page: headings nest under the page's own and table
 /// header cells get a scope. Rewrites tags only; never re-renders the Markdown.
 enum BodyHTML {
+    /// Whether a body has any text: a page leaves out the section of a body without (issue 26).
+    static func hasText(_ html: String) -> Bool { !html.allSatisfy(\.isWhitespace) }
+
     /// Both adjustments for a body whose top heading level should be `top`.
     static func prepare(_ html: String, top: Int) -> String {
         scopeHeaderCells(shift(html, top: top))

@@ -98,7 +98,7 @@ struct DetailsPage {
             hasMeasurementSection: !(service?.measurement ?? "").isEmpty || rule != nil,
             bullets: summary.bullets,
             serviceBody: serviceBody, planBody: planBody,
-            hasServiceBody: !serviceBody.allSatisfy(\.isWhitespace), hasPlanBody: !planBody.allSatisfy(\.isWhitespace),
+            hasServiceBody: BodyHTML.hasText(serviceBody), hasPlanBody: BodyHTML.hasText(planBody),
             creditRows: creditRows, hasCredits: !creditRows.isEmpty, hasCreditCap: maxTier > terms.creditCap,
             creditCap: maxTier > terms.creditCap
                 ? s(.detailsCreditCap, ["cap": PageFormat.percent(terms.creditCap)]) : "",

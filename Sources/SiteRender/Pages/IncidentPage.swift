@@ -106,7 +106,7 @@ struct IncidentPage {
             "timezone_note": s(.incidentTimezone, ["zone": calendar.name]),
             "affected": affected,
             "body": BodyHTML.prepare(html, top: 3),
-            "has_body": !html.allSatisfy(\.isWhitespace),
+            "has_body": BodyHTML.hasText(html),
         ]
         return builder.page(
             "incident", path: urls.incident(incident.id), title: incident.title,

@@ -243,7 +243,7 @@ enum PageOutputs {
                 "terms", path: builder.urls.terms, title: site.terms.title,
                 description: builder.strings(.termsDescription, ["provider": site.config.provider]),
                 section: .terms, crumbs: [.init(label: builder.strings[.navOverview], path: builder.urls.home)],
-                values: ["body": BodyHTML.prepare(builder.termsHTML, top: 2), "has_body": !builder.termsHTML.allSatisfy(\.isWhitespace)])
+                values: ["body": BodyHTML.prepare(builder.termsHTML, top: 2), "has_body": BodyHTML.hasText(builder.termsHTML)])
         case .notFound:
             return builder.page(
                 "404", path: "404.html", title: builder.strings[.notFoundTitle], description: builder.strings[.notFoundDescription],

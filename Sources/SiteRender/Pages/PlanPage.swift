@@ -42,7 +42,7 @@ struct PlanPage {
             effective: plan.effective.map { PageFormat.date($0, s) } ?? "", effectiveMachine: plan.effective?.dateString ?? "",
             hasEffective: plan.effective != nil, services: services, hasServices: !services.isEmpty,
             revisions: rows, hasRevisions: !plan.revisions.isEmpty, firstVersion: first,
-            body: body, hasBody: !body.allSatisfy(\.isWhitespace))
+            body: body, hasBody: BodyHTML.hasText(body))
     }
 
     /// One revision as the plan page lists it: its note, and for a change of terms what changed
