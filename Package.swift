@@ -8,7 +8,7 @@ let package = Package(
     // Linux only (renameat2, st_mtim, inotify): no Apple platform is claimed.
     products: [
         .executable(name: "slasite", targets: ["slasite"]),
-        // Libraries for the fuzzers and benchmarks in Fuzz/ and Benchmarks/ (separate packages).
+        // Libraries for the fuzzers in Fuzz/ (a separate package; slasite-bench is a target here).
         .library(name: "SLACore", targets: ["SLACore"]),
         .library(name: "SiteContent", targets: ["SiteContent"]),
         .library(name: "BuildSupport", targets: ["BuildSupport"]),

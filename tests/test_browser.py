@@ -113,6 +113,11 @@ def test_details_page_chart_and_history(browser, server):
     # Each month names the objective that judged it: 99.5 % until the revision of 1 December 2025.
     assert [c[2] for c in cells[:3]] == ["99.5 %", "99.5 %", "99.9 %"]
     assert len(browser.find_elements(By.CSS_SELECTOR, "svg.chart .chart-objective-steps")) == 1
+    from test_chart import label_clashes  # issue 26, point 5: measured label boxes
+    for width in [1280, 375]:
+        browser.set_window_size(width, 900)
+        assert label_clashes(browser, f"example-{width}")[1] == [], width
+    browser.set_window_size(1280, 900)
     screenshot(browser, "details", 1280)
     browser.set_window_size(375, 900)
     assert no_horizontal_overflow(browser)

@@ -33,8 +33,6 @@ public enum ReuseTable: Int, CaseIterable, Sendable {
     case theme
     /// A page by its input.
     case pages
-    /// A list line of an incident by its input.
-    case lines
     /// Pieces of sla.json by their inputs.
     case machine
     /// maintenance.ics events by their incident (scoped by the site and *now*).

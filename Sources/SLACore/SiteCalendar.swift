@@ -94,7 +94,8 @@ public struct SiteCalendar: Sendable, Hashable {
     public func abbreviation(at t: Instant) -> String {
         if name == "UTC" || name == "Etc/UTC" { return "UTC" }
         if let period = periods?.period(at: t.seconds) { return period.abbreviation ?? timeZone.identifier }
-        return timeZone.abbreviation(for: Date(timeIntervalSince1970: TimeInterval(t.seconds))) ?? timeZone.identifier
+        return ZonePeriods.shortName(timeZone, Date(timeIntervalSince1970: TimeInterval(t.seconds)), ZonePeriods.shortNames(timeZone))
+            ?? timeZone.identifier
     }
 }
 
@@ -115,12 +116,31 @@ final class ZonePeriods: Sendable {
 
     /// The zone's periods, or nil when the database's transitions do not account for every
     /// change (the calendar then asks Foundation each time).
+    /// A formatter of the zone's CLDR short name in English (`PST`, `EST`; `GMT+1` where
+    /// English has none), issue 26 point 6. Foundation's `TimeZone.abbreviation` gives only
+    /// GMT offsets for most zones.
+    static func shortNames(_ zone: TimeZone) -> DateFormatter {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US")
+        f.timeZone = zone
+        f.dateFormat = "zzz"
+        return f
+    }
+
+    /// The zone's short name at `date` (nil when the formatter gives none).
+    static func shortName(_ zone: TimeZone, _ date: Date, _ formatter: DateFormatter) -> String? {
+        let name = formatter.string(from: date)
+        return name.isEmpty ? zone.abbreviation(for: date) : name
+    }
+
     init?(_ zone: TimeZone) {
         func date(_ s: Int64) -> Date { Date(timeIntervalSince1970: TimeInterval(s)) }
+        let names = Self.shortNames(zone)
+        func abbreviation(_ d: Date) -> String? { Self.shortName(zone, d, names) }
         var list = [
             Period(
                 start: Self.lower, offset: zone.secondsFromGMT(for: date(Self.lower)),
-                abbreviation: zone.abbreviation(for: date(Self.lower)))
+                abbreviation: abbreviation(date(Self.lower)))
         ]
         var t = date(Self.lower)
         while let next = zone.nextDaylightSavingTimeTransition(after: t),
@@ -130,14 +150,14 @@ final class ZonePeriods: Sendable {
             let s = Int64(next.timeIntervalSince1970.rounded(.down))
             guard Double(s) == next.timeIntervalSince1970, s > list[list.count - 1].start else { return nil }
             list.append(
-                Period(start: s, offset: zone.secondsFromGMT(for: next), abbreviation: zone.abbreviation(for: next)))
+                Period(start: s, offset: zone.secondsFromGMT(for: next), abbreviation: abbreviation(next)))
             t = next
         }
         // Each period must hold to its last second, or a transition was missed.
         for (k, period) in list.enumerated() {
             let last = (k + 1 < list.count ? list[k + 1].start : Self.upper) - 1
             guard zone.secondsFromGMT(for: date(last)) == period.offset,
-                zone.abbreviation(for: date(last)) == period.abbreviation
+                abbreviation(date(last)) == period.abbreviation
             else { return nil }
         }
         periods = list

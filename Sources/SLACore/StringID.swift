@@ -201,6 +201,7 @@ public enum StringID: String, CaseIterable, Sendable {
     case chartPointMissed = "chart_point_missed"
     case chartPointMet = "chart_point_met"
     case chartMissedMark = "chart_missed_mark"
+    case chartClippedDescription = "chart_clipped_description"
 
     // MARK: Details page (details.mustache)
     case detailsTitle = "details_title"
@@ -217,6 +218,7 @@ public enum StringID: String, CaseIterable, Sendable {
     case chartKeyMissed = "chart_key_missed"
     case chartKeyCurrent = "chart_key_current"
     case chartKeyObjective = "chart_key_objective"
+    case chartKeyClipped = "chart_key_clipped"
     case historyCaption = "history_caption"
     case historyMonth = "history_month"
     case historyUptime = "history_uptime"
@@ -660,6 +662,7 @@ public enum StringID: String, CaseIterable, Sendable {
         case .chartPointMissed: "{month}: {uptime}, missed"
         case .chartPointMet: "{month}: {uptime}, met"
         case .chartMissedMark: "missed"
+        case .chartClippedDescription: "Below the axis, which starts at {floor}, and drawn on its lower edge: {months}."
 
         case .detailsTitle: "{service} — {plan}"
         case .detailsDescription: "Service level of {service} in the {plan} plan: {bullets}."
@@ -675,6 +678,7 @@ public enum StringID: String, CaseIterable, Sendable {
         case .chartKeyMissed: "missed"
         case .chartKeyCurrent: "month in progress"
         case .chartKeyObjective: "objective"
+        case .chartKeyClipped: "below the axis (value shown)"
         case .historyCaption: "Uptime, downtime and service credit per month"
         case .historyMonth: "Month"
         case .historyUptime: "Uptime"

@@ -14,7 +14,14 @@ public enum Suggestion {
     }
 
     public static func hint(for word: String, in candidates: some Sequence<String>) -> String? {
-        closest(to: word, in: candidates).map { "did you mean \"\($0)\"?" }
+        // A key that starts several candidates (`claim_window` → `claim_window_days` or
+        // `claim_window_months`, issue 26 point 10) names them all.
+        let stem = word.lowercased() + "_"
+        let longer = candidates.filter { $0.lowercased().hasPrefix(stem) }.sorted()
+        if longer.count > 1 {
+            return "did you mean " + longer.dropLast().map { "\"\($0)\"" }.joined(separator: ", ") + " or \"\(longer.last!)\"?"
+        }
+        return closest(to: word, in: candidates).map { "did you mean \"\($0)\"?" }
     }
 
     /// Damerau–Levenshtein (optimal string alignment) distance.

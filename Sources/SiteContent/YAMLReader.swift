@@ -1,5 +1,6 @@
-// libyaml, as vendored by Yams: its event parser lets `YAMLLimits.excessiveExpansion` measure
-// what aliases expand to before Yams composes (and hashes) the nodes.
+// Yams composes the nodes with positions; before it does (and hashes them),
+// `YAMLLimits.excessiveExpansion` measures what aliases expand to with libyaml's event parser
+// from Debian's libyaml-dev (the CLibYAML module: Yams keeps its own copy internal).
 import SLACore
 import Yams
 

@@ -75,14 +75,32 @@ final class CalendarTests: XCTestCase {
             for start in [1_772_323_200, 1_790_812_800] as [Int64] {  // 2026-03-01, 2026-10-01
                 instants += stride(from: start, to: start + 62 * 86_400, by: 900).map { $0 }
             }
+            // The zone's CLDR short name in English, as Foundation's formatter writes it (issue 26).
+            let names = DateFormatter()
+            names.locale = Locale(identifier: "en_US")
+            names.timeZone = zone
+            names.dateFormat = "zzz"
             for s in instants {
                 let date = Date(timeIntervalSince1970: TimeInterval(s))
                 XCTAssertEqual(calendar.offset(at: Instant(seconds: s)), zone.secondsFromGMT(for: date), "\(id) at \(s)")
                 // UTC is called UTC, where Foundation says GMT (issue 17: publish the zone as written).
                 XCTAssertEqual(
-                    calendar.abbreviation(at: Instant(seconds: s)), id == "UTC" ? "UTC" : zone.abbreviation(for: date) ?? id,
+                    calendar.abbreviation(at: Instant(seconds: s)), id == "UTC" ? "UTC" : names.string(from: date),
                     "\(id) at \(s)")
             }
         }
+    }
+
+    /// Issue 26, point 6: a zone's CLDR short name where English has one, else a GMT offset.
+    func testShortZoneNamesAreCLDRs() throws {
+        func name(_ id: String, _ text: String) throws -> String {
+            SiteCalendar(timeZone: try XCTUnwrap(TimeZone(identifier: id))).abbreviation(at: at(text))
+        }
+        XCTAssertEqual(try name("America/Los_Angeles", "2026-12-06T18:00:00Z"), "PST")
+        XCTAssertEqual(try name("America/Los_Angeles", "2026-06-06T18:00:00Z"), "PDT")
+        XCTAssertEqual(try name("America/New_York", "2026-12-06T18:00:00Z"), "EST")
+        XCTAssertEqual(try name("Europe/London", "2026-12-06T18:00:00Z"), "GMT")
+        XCTAssertEqual(try name("Europe/London", "2026-06-06T18:00:00Z"), "GMT+1")
+        XCTAssertEqual(try name("Asia/Kolkata", "2026-06-06T18:00:00Z"), "GMT+5:30")
     }
 }

@@ -34,6 +34,15 @@ final class ParserTests: XCTestCase {
             f.messages(), ["content/plans/pro.md:4:1: unknown key \"uptme\" in plan (did you mean \"uptime\"?)"])
     }
 
+    /// Issue 26, point 10: a key that starts several known ones names them all.
+    func testClaimWindowSuggestsBothWindows() {
+        var f = SiteFixture()
+        f["content/plans/pro.md"] = "---\ntitle: Pro\nsummary: S\nclaim_window: 30\nservices: {api: {}}\n---\n"
+        XCTAssertEqual(
+            f.messages(),
+            ["content/plans/pro.md:4:1: unknown key \"claim_window\" in plan (did you mean \"claim_window_days\" or \"claim_window_months\"?)"])
+    }
+
     /// Issue 14: revisions that change terms are checked where they are written.
     func testRevisionsThatChangeTermsAreChecked() throws {
         var f = SiteFixture()

@@ -110,7 +110,9 @@ td.muted { color: var(--muted); }
 .chart-line { fill: none; stroke: var(--muted); stroke-width: 1.25; }
 .chart-met circle { fill: var(--met); }
 .chart-missed path { fill: var(--missed); }
-.chart .chart-miss-label { fill: var(--missed); font-weight: 600; }
+.chart .chart-miss-label, .chart .chart-clipped-label { fill: var(--missed); font-weight: 600; }
+.chart-missed.chart-clipped path { fill: var(--missed); }
+.chart-met.chart-clipped path, .chart-current.chart-clipped path { fill: var(--muted); }
 .chart-current circle { fill: var(--bg); stroke: var(--current); stroke-width: 2; }
 figcaption { font-size: .8125rem; color: var(--muted); }
 .key { white-space: nowrap; margin-right: .6rem; }
@@ -209,7 +211,7 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 {{#has_history}}
 <figure class="chart-figure">
 {{{chart}}}
-<figcaption>{{t.chart_caption}} <span class="key key-met">● {{t.chart_key_met}}</span> <span class="key key-missed">▲ {{t.chart_key_missed}}</span> <span class="key key-current">○ {{t.chart_key_current}}</span> <span class="key key-objective">- - {{t.chart_key_objective}}</span></figcaption>
+<figcaption>{{t.chart_caption}} <span class="key key-met">● {{t.chart_key_met}}</span> <span class="key key-missed">▲ {{t.chart_key_missed}}</span> <span class="key key-current">○ {{t.chart_key_current}}</span> <span class="key key-objective">- - {{t.chart_key_objective}}</span>{{#chart_has_clipped}} <span class="key key-missed">▼ {{t.chart_key_clipped}}</span>{{/chart_has_clipped}}</figcaption>
 </figure>
 <div class="table-scroll">
 <table class="history">

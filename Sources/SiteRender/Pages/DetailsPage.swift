@@ -106,7 +106,7 @@ struct DetailsPage {
             supportHours: terms.support == nil ? "" : s(.detailsSupportHours, ["hours": hours]),
             history: history, hasHistory: !history.isEmpty, hasMeasured: level.months.contains { $0.measured },
             hasSources: hasSources,
-            chart: chart.isEmpty ? "" : chart.svg(),
+            chart: chart.isEmpty ? "" : chart.svg(), chartHasClipped: !chart.clipped.isEmpty,
             days: DayBars.html(level.days, label: s(.daysLevelLabel, ["service": serviceTitle, "plan": plan.title]), s),
             objectiveText: terms.uptime.map { s(.detailsObjective, ["objective": PageFormat.percent($0)]) } ?? s[.detailsNoObjective],
             exclusions: (service?.exclusions ?? []) + [s[terms.excludeMaintenance ? .detailsMaintenanceExcluded : .detailsMaintenanceCounted]],

@@ -21,16 +21,7 @@ enum PageOutputs {
         let jobs: [Job]
         /// The status page's input, made once.
         private let status: PageInput.StatusInput
-        /// A level without its month and day figures: what the overview and the plan pages show of
-    /// it (so their keys hold no figure they do not show).
-    static func termsOnly(_ level: ServiceLevel) -> ServiceLevel {
-        var terms = level
-        terms.months = []
-        terms.days = []
-        return terms
-    }
-
-    /// Per plan, each service's level index (for the incident pages' counting plans).
+        /// Per plan, each service's level index (for the incident pages' counting plans).
         private let levelIndex: [[String: Int]]
 
         init(_ context: RenderContext) throws {

@@ -121,6 +121,8 @@ struct DetailsView: TemplateView {
     /// Whether the history shows each month's source (a level measured by samples in any month).
     var hasSources: Bool
     var chart: String
+    /// Whether a month is drawn below the chart's axis (its key then explains the mark).
+    var chartHasClipped: Bool
     /// The last 90 days as a strip of bars (`DayBars`), HTML.
     var days: String
     var objectiveText: String

@@ -46,19 +46,84 @@ struct UptimeChart {
     static let height = 260.0
     static let left = 64.0
     static let right = 16.0
-    static let top = 28.0
+    static let top = 32.0
     static let bottom = 44.0
+    /// The labels' font size in user units (the theme's `.chart text`).
+    static let fontSize = 12.0
 
-    /// The lower edge of the y axis: below both the worst month and the objective, on a round step.
+    /// A label's width, estimated wider than common sans-serif fonts draw it (DejaVu Sans,
+    /// Liberation Sans, Helvetica: digits 0.55–0.64 em, `%` and `m` up to 0.98 em), so a box
+    /// that does not overlap another here does not on the page (issue 26, point 5; the browser
+    /// test measures the drawn ones).
+    static func textWidth(_ s: String) -> Double {
+        s.unicodeScalars.reduce(0) { sum, c in
+            let em: Double
+            switch c {
+            case "%", "m", "w", "M", "W", "@": em = 1.0
+            case " ", "\u{00A0}", ".", ",", ":", ";", "i", "l", "j", "I", "'", "|", "!", "f", "t", "r": em = 0.45
+            case "A"..."Z": em = 0.85
+            default: em = 0.7
+            }
+            return sum + em * fontSize
+        }
+    }
+
+    /// Allowance of an objective for the axis: its downtime share, at least 0.05 points.
+    private static func allowance(_ objective: Double) -> Double { max(100 - objective, 0.05) }
+
+    /// The lower edge of the y axis (issue 26, point 5: a clipped linear axis, docs/outputs.md):
+    /// two allowances below the objective in force, and half an allowance below any earlier
+    /// objective of the plotted months; lowered to a month's uptime as long as that month is
+    /// within six allowances of the objective that judged it. A worse month is drawn on the
+    /// lower edge, marked with its value, instead of flattening every other month onto the
+    /// objective. Rounded down to a step of which the span holds at most five.
     var floor: Double {
-        let worst = months.map { Published.uptime(uptime($0)) }.min() ?? 100
-        let objectiveFloor = objective.map { $0 - max(100 - $0, 0.05) } ?? 99.9
-        let low = min(worst, objectiveFloor, 99.9)
+        let latest = objective ?? 99.9
+        var low = latest - 2 * Self.allowance(latest)
+        for run in objectiveRuns { if let o = run.objective { low = min(low, o - Self.allowance(o) / 2) } }
+        for m in months {
+            let judge = m.objective ?? 99.9
+            let v = Published.uptime(uptime(m))
+            if v >= judge - 6 * Self.allowance(judge) { low = min(low, v) }
+        }
+        low = max(0, low)
         let span = 100 - low
         let steps: [Double] = [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 25, 50, 100]
         let step = steps.first { span / $0 <= 5 } ?? 100
         return max(0, (low / step).rounded(.down) * step)
     }
+
+    /// Whether a month is below the axis (drawn on its lower edge with its value).
+    func isClipped(_ m: MonthFigure, floor lo: Double) -> Bool { Published.uptime(uptime(m)) < lo }
+
+    /// The months drawn below the axis.
+    var clipped: [MonthFigure] {
+        let lo = floor
+        return months.filter { isClipped($0, floor: lo) }
+    }
+
+    /// A box in the chart's user units, for keeping labels and markers apart.
+    struct Box {
+        var x0, y0, x1, y1: Double
+
+        func overlaps(_ o: Box) -> Bool { x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1 }
+
+        /// The box of a one-line label at baseline `y`, estimated from its characters.
+        static func text(_ s: String, x: Double, y: Double, anchor: Anchor) -> Box {
+            let w = UptimeChart.textWidth(s)
+            let x0: Double
+            switch anchor {
+            case .start: x0 = x
+            case .middle: x0 = x - w / 2
+            case .end: x0 = x - w
+            }
+            return Box(x0: x0, y0: y - UptimeChart.fontSize, x1: x0 + w, y1: y + UptimeChart.fontSize * 0.3)
+        }
+
+        static func marker(_ cx: Double, _ cy: Double) -> Box { Box(x0: cx - 7, y0: cy - 7, x1: cx + 7, y1: cy + 7) }
+    }
+
+    enum Anchor: String { case start, middle, end }
 
     func svg() -> String {
         let w = Self.width, h = Self.height
@@ -81,12 +146,21 @@ struct UptimeChart {
             }.joined(separator: t[.chartObjectiveRunSeparator])
             objectiveText = t(.chartObjective, ["objective": list])
         }
-        let desc = t(
+        var desc = t(
             .chartDescription,
             [
                 "months": String(months.count), "objective": objectiveText,
                 "missed": t.plural(missed, one: .chartMissedOne, other: .chartMissedOther),
             ])
+        let below = months.filter { isClipped($0, floor: lo) }
+        if !below.isEmpty {
+            let list = below.map { t(.chartPoint, ["month": PageFormat.month($0.month, t), "uptime": PageFormat.uptime(uptime($0))]) }
+            desc += " " + t(.chartClippedDescription, ["floor": PageFormat.percent(lo), "months": list.joined(separator: t[.listComma])])
+        }
+
+        // Every label placed so far, and every marker: a label that would overlap one is moved
+        // or left out (the table under the chart has every figure).
+        var placed: [Box] = months.indices.map { Box.marker(x($0), y(uptime(months[$0]))) }
 
         // Written as bytes: this runs for every details page, with a number in every attribute.
         var s = SVGWriter()
@@ -108,22 +182,23 @@ struct UptimeChart {
         s.put("-desc\">")
         s.text(desc)
         s.put("</desc>")
-        // Axes and gridlines at 100 %, the floor, and the objective.
-        var ticks = [100.0, lo]
-        let objectives: [Double] = runs.count > 1 ? runs.compactMap(\.objective) : objective.map { [$0] } ?? []
-        for o in objectives where o > lo && o < 100 && !ticks.contains(o) {
-            ticks.append(o)
+        // Gridlines at 100 %, the floor and each objective; their labels, the objectives first,
+        // wherever one fits beside those already on the axis.
+        var ticks: [Double] = []
+        let objectives: [Double] = runs.count > 1 ? runs.compactMap(\.objective).reversed() : objective.map { [$0] } ?? []
+        for v in objectives + [100, lo] where v >= lo && v <= 100 && !ticks.contains(v) {
+            ticks.append(v)
         }
-        for t in ticks {
-            s.line("chart-grid", y: y(t))
-            s.put("<text class=\"chart-axis\" x=\"")
-            s.num(Self.left - 6)
-            s.put("\" y=\"")
-            s.num(y(t) + 4)
-            s.put("\" text-anchor=\"end\">")
-            s.text(PageFormat.percent(Published.uptime(t)))
-            s.put("</text>")
+        var axisLabels: [Box] = []
+        for v in ticks {
+            s.line("chart-grid", y: y(v))
+            let label = PageFormat.percent(Published.uptime(v))
+            let box = Box.text(label, x: Self.left - 6, y: y(v) + 4, anchor: .end)
+            guard !axisLabels.contains(where: { $0.overlaps(box) }) else { continue }
+            axisLabels.append(box)
+            s.label("chart-axis", label, x: Self.left - 6, y: y(v) + 4, anchor: .end)
         }
+        placed += axisLabels
         if runs.count > 1 {
             // The objective line steps where the terms in force changed (SPEC §3 Terms in force).
             s.put("<path class=\"chart-objective chart-objective-steps\" d=\"")
@@ -144,33 +219,45 @@ struct UptimeChart {
         }
         if let o = objective {
             if runs.count <= 1 { s.line("chart-objective", y: y(o)) }
-            s.put("<text class=\"chart-objective-label\" x=\"")
+            // Named above the plot, before a piece of its dashed line: never on a month's marker.
+            let label = t(.chartObjectiveLabel, ["objective": PageFormat.percent(o)])
+            let end = w - Self.right - 30
+            let box = Box.text(label, x: end, y: Self.top - 12, anchor: .end)
+            s.put("<line class=\"chart-objective\" x1=\"")
+            s.num(end + 6)
+            s.put("\" x2=\"")
             s.num(w - Self.right)
-            s.put("\" y=\"")
-            s.num(y(o) - 5)
-            s.put("\" text-anchor=\"end\">")
-            s.text(t(.chartObjectiveLabel, ["objective": PageFormat.percent(o)]))
-            s.put("</text>")
+            s.put("\" y1=\"")
+            s.num(Self.top - 16)
+            s.put("\" y2=\"")
+            s.num(Self.top - 16)
+            s.put("\"/>")
+            s.label("chart-objective-label", label, x: end, y: Self.top - 12, anchor: .end)
+            placed.append(box)
         }
-        // Month labels: at most about 12 along the axis.
+        // Month labels: at most about 12 along the axis, always the latest; one that would
+        // touch its neighbour is left out.
         let every = max(1, Int((Double(months.count) / 12).rounded(.up)))
-        for (i, m) in months.enumerated() where i % every == 0 || i == months.count - 1 {
-            s.put("<text class=\"chart-axis\" x=\"")
-            s.num(x(i))
-            s.put("\" y=\"")
-            s.num(h - Self.bottom + 18)
-            s.put("\" text-anchor=\"middle\">")
-            s.text(PageFormat.shortMonth(m.month, t))
-            s.put("</text>")
+        var shown = months.indices.filter { $0 % every == 0 }
+        if let last = months.indices.last, shown.last != last {
+            if let before = shown.last, last - before < every { shown.removeLast() }
+            shown.append(last)
+        }
+        var monthBoxes: [Box] = [], yearBoxes: [Box] = []
+        for i in shown {
+            let m = months[i]
+            let text = PageFormat.shortMonth(m.month, t)
+            let box = Box.text(text, x: x(i), y: h - Self.bottom + 18, anchor: .middle)
+            guard !monthBoxes.contains(where: { $0.overlaps(box) }) else { continue }
+            monthBoxes.append(box)
+            s.label("chart-axis", text, x: x(i), y: h - Self.bottom + 18, anchor: .middle)
             // The year goes on a second line where it starts, so neighbouring labels never collide.
-            if i == 0 || m.month.month == 1 {
-                s.put("<text class=\"chart-axis\" x=\"")
-                s.num(x(i))
-                s.put("\" y=\"")
-                s.num(h - Self.bottom + 33)
-                s.put("\" text-anchor=\"middle\">")
-                s.put(String(m.month.year))
-                s.put("</text>")
+            if i == 0 || m.month.month == 1 || !shown.contains(where: { $0 < i && months[$0].month.year == m.month.year }) {
+                let year = String(m.month.year)
+                let yearBox = Box.text(year, x: x(i), y: h - Self.bottom + 33, anchor: .middle)
+                guard !yearBoxes.contains(where: { $0.overlaps(yearBox) }) else { continue }
+                yearBoxes.append(yearBox)
+                s.label("chart-axis", year, x: x(i), y: h - Self.bottom + 33, anchor: .middle)
             }
         }
         // A line through the months, then a marker per month.
@@ -184,18 +271,36 @@ struct UptimeChart {
             }
             s.put("\"/>")
         }
+        let plotArea = Box(x0: Self.left, y0: Self.top, x1: w - Self.right, y1: h - Self.bottom)
         for (i, m) in months.enumerated() {
             let cx = x(i), cy = y(uptime(m))
             let state = !m.final ? "current" : (m.met == false ? "missed" : "met")
+            let clip = isClipped(m, floor: lo)
             let point: StringID = state == "current" ? .chartPointSoFar : state == "missed" ? .chartPointMissed : m.met == true ? .chartPointMet : .chartPoint
             let label = t(point, ["month": PageFormat.month(m.month, t), "uptime": PageFormat.uptime(uptime(m))])
             s.put("<g class=\"chart-point chart-")
             s.put(state)
+            if clip { s.put(" chart-clipped") }
             s.put("\"><title>")
             s.text(label)
             s.put("</title>")
-            switch state {
-            case "missed":
+            if clip {
+                // Below the axis: a triangle pointing down on its lower edge, with the value.
+                s.put("<path d=\"M")
+                s.num(cx - 6)
+                s.put(" ")
+                s.num(cy - 5)
+                s.put("L")
+                s.num(cx + 6)
+                s.put(" ")
+                s.num(cy - 5)
+                s.put("L")
+                s.num(cx)
+                s.put(" ")
+                s.num(cy + 6)
+                s.put("Z\"/>")
+                s.mark("chart-clipped-label", PageFormat.uptime(uptime(m)), cx: cx, cy: cy, below: false, area: plotArea, placed: &placed)
+            } else if state == "missed" {
                 s.put("<path d=\"M")
                 s.num(cx)
                 s.put(" ")
@@ -208,16 +313,11 @@ struct UptimeChart {
                 s.num(cx - 6)
                 s.put(" ")
                 s.num(cy + 5)
-                s.put("Z\"/><text class=\"chart-miss-label\" x=\"")
-                s.num(cx)
-                s.put("\" y=\"")
-                s.num(cy + 18 > h - Self.bottom ? cy - 10 : cy + 18)
-                s.put("\" text-anchor=\"middle\">")
-                s.text(t[.chartMissedMark])
-                s.put("</text>")
-            case "current":
+                s.put("Z\"/>")
+                s.mark("chart-miss-label", t[.chartMissedMark], cx: cx, cy: cy, below: true, area: plotArea, placed: &placed)
+            } else if state == "current" {
                 s.circle(cx, cy, r: "4.5")
-            default:
+            } else {
                 s.circle(cx, cy, r: "4")
             }
             s.put("</g>")
@@ -252,6 +352,39 @@ private struct SVGWriter {
             for k in stride(from: count - 1, through: 1, by: -1) { out.append(buf[k]) }
             out.append(UInt8(ascii: "."))
             out.append(buf[0])
+        }
+    }
+
+    /// A text element.
+    mutating func label(_ cls: String, _ text: String, x: Double, y: Double, anchor: UptimeChart.Anchor) {
+        put("<text class=\"")
+        put(cls)
+        put("\" x=\"")
+        num(x)
+        put("\" y=\"")
+        num(y)
+        put("\" text-anchor=\"")
+        put(anchor.rawValue)
+        put("\">")
+        self.text(text)
+        put("</text>")
+    }
+
+    /// A marker's label, under it (or over it) where it fits, else over (or under) it, else
+    /// nowhere: the marker's `<title>` and the table still give it.
+    mutating func mark(
+        _ cls: String, _ text: String, cx: Double, cy: Double, below: Bool, area a: UptimeChart.Box,
+        placed: inout [UptimeChart.Box]
+    ) {
+        let under = cy + 20, over = cy - 11
+        for baseline in below ? [under, over] : [over, under] {
+            let box = UptimeChart.Box.text(text, x: cx, y: baseline, anchor: .middle)
+            let inside = box.x0 >= a.x0 && box.x1 <= a.x1 && box.y0 >= a.y0 && box.y1 <= a.y1
+            if inside && !placed.contains(where: { $0.overlaps(box) }) {
+                placed.append(box)
+                label(cls, text, x: cx, y: baseline, anchor: .middle)
+                return
+            }
         }
     }
 
