@@ -100,12 +100,24 @@ public enum OutputFolder {
         }
         if entries.isEmpty { return permit(.empty) }
         if entries.contains(stampName) && !isFolder(stampName) { return permit(.stamped) }
-        if entries.allSatisfy(entriesABuildWrites.contains) { return permit(.earlierOutput) }
+        let onlyNamesABuildWrites = entries.allSatisfy(entriesABuildWrites.contains)
+        if onlyNamesABuildWrites && holdsSLAJSON(out) { return permit(.earlierOutput) }
         if force { return permit(.forced) }
-        let foreign = entries.filter { !entriesABuildWrites.contains($0) }.sorted()
+        // Entries a build writes are named only when nothing else shows the folder is not one.
+        let foreign = (onlyNamesABuildWrites ? entries : entries.filter { !entriesABuildWrites.contains($0) }).sorted()
         let named = foreign.prefix(3).map { isFolder($0) ? $0 + "/" : $0 }
         let more = foreign.count > 3 ? ", …" : ""
         return refuse("holds files no build wrote (\(named.joined(separator: ", "))\(more)): choose an empty or new folder, or pass --force to replace it")
+    }
+
+    /// Whether `folder/sla.json` begins as every build's does: an unstamped folder of only the
+    /// names a build writes (an `index.html` and `assets/` are also another generator's, or a
+    /// web server's default page) is an earlier output only with slasite's sla.json in it.
+    static func holdsSLAJSON(_ folder: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: folder + "/sla.json") else { return false }
+        defer { try? handle.close() }
+        let head = String(decoding: (try? handle.read(upToCount: 512)) ?? Data(), as: UTF8.self)
+        return head.hasPrefix("{") && head.contains("\"generated_at\"") && head.contains("\"base_url\"")
     }
 
     /// Checks again, right before the swap, that the folder `permit` was given for may still

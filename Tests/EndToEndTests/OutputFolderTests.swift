@@ -148,6 +148,27 @@ final class OutputFolderTests: XCTestCase {
         XCTAssertEqual(try fm.destinationOfSymbolicLink(atPath: root.appendingPathComponent("current").path), deploy.path)
     }
 
+    /// A folder holding only names a build writes, but not slasite's sla.json (a web server's
+    /// default page, another generator's site), is not taken for an earlier output.
+    func testOnlyBuildNamesWithoutSlasitesSLAJSONIsRefused() throws {
+        let (root, site) = try makeWorkspace()
+        let www = root.appendingPathComponent("html")
+        try fm.createDirectory(at: www.appendingPathComponent("assets"), withIntermediateDirectories: true)
+        try "<h1>It works!</h1>".write(to: www.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
+        try "body{}".write(to: www.appendingPathComponent("assets/site.css"), atomically: true, encoding: .utf8)
+        let before = try Slasite.snapshot(root)
+        let r = try build(["--output", www.path], cwd: site)
+        XCTAssertEqual(r.status, 2, r.stderr)
+        XCTAssertEqual(
+            r.stderr,
+            "error: --output \(www.path) holds files no build wrote (assets/, index.html): choose an empty or new folder, or pass --force to replace it\n")
+        // Another program's sla.json is not slasite's either.
+        try "[1, 2]".write(to: www.appendingPathComponent("sla.json"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(try build(["--output", www.path], cwd: site).status, 2)
+        try fm.removeItem(at: www.appendingPathComponent("sla.json"))
+        XCTAssertEqual(try Slasite.snapshot(root), before)
+    }
+
     /// A file where the output folder should be is refused, even with --force.
     func testAFileIsNotAnOutputFolder() throws {
         let (root, site) = try makeWorkspace()
