@@ -13,10 +13,10 @@ struct PageBuilder: Sendable {
     let site: Site
     let now: Instant
     let currentMonth: YearMonth
-    /// Service and plan bodies with their headings shifted below the page's, made when a page
-    /// first asks (a preview rebuild renders few pages).
-    let serviceBodies: PreparedBodies
-    let planBodies: PreparedBodies
+    /// Service and plan bodies by id, with their headings shifted below the page's
+    /// (`RenderContext.serviceHTML`, `planHTML`).
+    let serviceBodies: [String: String]
+    let planBodies: [String: String]
     /// Each incident as a list line (`partials/incident`), rendered at most once per build, when
     /// a page first lists it, and reused by every other page that lists it.
     let incidentLines: OncePerKey<String, String>
@@ -33,8 +33,8 @@ struct PageBuilder: Sendable {
         site = context.scope.site
         now = context.figures.now
         currentMonth = context.figures.currentMonth
-        serviceBodies = PreparedBodies(context.serviceHTML)
-        planBodies = PreparedBodies(context.planHTML)
+        serviceBodies = context.serviceHTML
+        planBodies = context.planHTML
         incidentLines = OncePerKey()
         let urls = context.urls
         let config = context.site.config
@@ -178,18 +178,5 @@ final class OncePerKey<Key: Hashable, Value>: @unchecked Sendable {
         made[key] = value
         lock.unlock()
         return value
-    }
-}
-
-/// Rendered bodies by id, each prepared for a details or plan page once, when first asked for.
-struct PreparedBodies: Sendable {
-    let html: [String: String]
-    let prepared = OncePerKey<String, String>()
-
-    init(_ html: [String: String]) { self.html = html }
-
-    subscript(id: String) -> String? {
-        guard let body = html[id] else { return nil }
-        return prepared.value(id) { BodyHTML.prepare(body, top: 3) }
     }
 }
