@@ -222,10 +222,34 @@ final class BuildCommandTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(
             r.stderr.contains(
-                "content/plans/pro.md:21:12: warning: the text quotes 99.99 %, which is none of this plan's objectives or credit thresholds in force (99.95 %, 99.9 %, 99 %): is the text behind the terms, or a 9 misplaced?"),
+                "content/plans/pro.md:21:12: warning: the text quotes 99.99 %, which is none of this plan's objectives or credit thresholds in any version (99.95 %, 99.9 %, 99 %): is the text behind the terms, or a 9 misplaced?"),
             r.stderr)
         XCTAssertFalse(r.stderr.contains("quotes 99.9 %"), "99.9 is the objective in force")
         let strict = try Slasite.run(["check", "--strict", "--source", site.path, "--now", now])
         XCTAssertEqual(strict.status, 1)
+    }
+
+    /// Issue 26 point 12: a body may state the plan's history. 99.9 % was pro's objective
+    /// until a revision raised it to 99.99 % (and its tiers to 99.95 %, 99 %), so it is in no
+    /// term in force now, but in the first version: no warning (before: a warning on every
+    /// check). 99.98 % is in no version: still a warning.
+    func testCheckAcceptsAPercentageOfAnyVersionOfThePlan() throws {
+        let site = try Slasite.copyFixture("basic")
+        let plan = site.appendingPathComponent("content/plans/pro.md")
+        let revision =
+            "revisions:\n  - date: 2026-10-01\n    note: Raised the objective.\n    uptime: 99.99\n"
+            + "    credits: [{below: 99.95, credit: 10}, {below: 99.0, credit: 25}]\n---\nPro terms.\n"
+        let text = try String(contentsOf: plan, encoding: .utf8).replacingOccurrences(of: "---\nPro terms.\n", with: revision)
+        // The body's second line is file line 26.
+        try (text + "Until October the API's objective was 99.9 %; 99.98 % was never promised.\n")
+            .write(to: plan, atomically: true, encoding: .utf8)
+        let r = try Slasite.run(["check", "--source", site.path, "--now", now])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(
+            r.stderr.contains(
+                "content/plans/pro.md:26:47: warning: the text quotes 99.98 %, which is none of this plan's objectives or credit thresholds in any version (99.99 %, 99.95 %, 99.9 %, 99 %): is the text behind the terms, or a 9 misplaced?\n"),
+            r.stderr)
+        XCTAssertFalse(r.stderr.contains("quotes 99.9 %"), r.stderr)
+        XCTAssertEqual(r.stderr.components(separatedBy: "warning:").count, 2, r.stderr)
     }
 }
