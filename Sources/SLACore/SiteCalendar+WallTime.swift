@@ -16,6 +16,40 @@ public enum WallTimeReading: Sendable, Hashable {
         case let .unique(t), let .repeated(t, _), let .skipped(t, _): t
         }
     }
+
+    /// The warning for a repeated or skipped wall time, and its hint (what to write instead);
+    /// nil for one that occurs once. One wording for content files and command-line options.
+    /// - Parameters:
+    ///   - what: the key or option, e.g. `start` or `--from`.
+    ///   - shown: the time as written, with the zone: `2026-10-25 02:30 (Europe/Berlin)`.
+    public func warning(_ what: String, shown: String, calendar: SiteCalendar) -> (message: String, hint: String)? {
+        func named(_ t: Instant) -> String { "\(calendar.writtenWithOffset(t)) (\(calendar.abbreviation(at: t)))" }
+        switch self {
+        case .unique: return nil
+        case let .repeated(taken, other):
+            let (which, otherWhich) = taken < other ? ("first", "second") : ("second", "first")
+            return (
+                "\(what) \(shown) occurs twice: the clocks go back \(Self.duration(taken, other)) then; it is read as the \(which), \(named(taken))",
+                "write \(calendar.writtenWithOffset(other)) for the \(otherWhich), or \(calendar.writtenWithOffset(taken)) to keep this one"
+            )
+        case let .skipped(taken, other):
+            return (
+                "\(what) \(shown) does not exist: the clocks go forward \(Self.duration(taken, other)) then; it is read as \(named(taken))",
+                "write \(calendar.writtenWithOffset(other)) for the instant \(Self.duration(taken, other)) earlier, or \(calendar.writtenWithOffset(taken)) to keep this one"
+            )
+        }
+    }
+
+    /// `1 h`, `30 min`, `1 h 30 min`: the time between the two readings.
+    static func duration(_ a: Instant, _ b: Instant) -> String {
+        let minutes = abs(Int(a.seconds - b.seconds)) / 60
+        let (h, m) = (minutes / 60, minutes % 60)
+        switch (h, m) {
+        case (0, _): return "\(m) min"
+        case (_, 0): return "\(h) h"
+        default: return "\(h) h \(m) min"
+        }
+    }
 }
 
 extension SiteCalendar {

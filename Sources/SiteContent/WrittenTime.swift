@@ -22,31 +22,8 @@ struct WrittenTime {
         shown = local.utcOffset == nil ? "\(text) (\(calendar.name))" : text
         let reading = calendar.reading(local)
         instant = reading.instant
-        func named(_ t: Instant) -> String { "\(calendar.writtenWithOffset(t)) (\(calendar.abbreviation(at: t)))" }
-        switch reading {
-        case .unique: break
-        case let .repeated(taken, other):
-            let (which, otherWhich) = taken < other ? ("first", "second") : ("second", "first")
-            source.warning(
-                node,
-                "\(key) \(shown) occurs twice: the clocks go back \(Self.duration(taken, other)) then; it is read as the \(which), \(named(taken))",
-                hint: "write \(calendar.writtenWithOffset(other)) for the \(otherWhich), or \(calendar.writtenWithOffset(taken)) to keep this one")
-        case let .skipped(taken, other):
-            source.warning(
-                node,
-                "\(key) \(shown) does not exist: the clocks go forward \(Self.duration(taken, other)) then; it is read as \(named(taken))",
-                hint: "write \(calendar.writtenWithOffset(other)) for the instant \(Self.duration(taken, other)) earlier, or \(calendar.writtenWithOffset(taken)) to keep this one")
-        }
-    }
-
-    /// `1 h`, `30 min`, `1 h 30 min`: the time between the two readings.
-    static func duration(_ a: Instant, _ b: Instant) -> String {
-        let minutes = abs(Int(a.seconds - b.seconds)) / 60
-        let (h, m) = (minutes / 60, minutes % 60)
-        switch (h, m) {
-        case (0, _): return "\(m) min"
-        case (_, 0): return "\(h) h"
-        default: return "\(h) h \(m) min"
+        if let (message, hint) = reading.warning(key, shown: shown, calendar: calendar) {
+            source.warning(node, message, hint: hint)
         }
     }
 }
