@@ -33,12 +33,17 @@ enum YAMLIndentation {
             if let parsed = keyLine(text, line: k + 1 + lineOffset) { keyLines.append(parsed) }
         }
         let line = line + lineOffset
-        guard let current = keyLines.last, current.line == line, let key = current.key else { return nil }
+        guard let current = keyLines.last, current.line == line else { return nil }
         let above = keyLines.dropLast()
+        guard let key = current.key else { return listItem(current, after: above.last, problem: problem) }
         switch problem {
         case "did not find expected key", "did not find expected '-' indicator":
+            guard let previous = above.last else { return nil }
+            if current.keyColumn > previous.keyColumn, let previousKey = previous.key {
+                return rightOf(previous, previousKey, current, key, lineBefore: above.dropLast().last)
+            }
             // A key further left than the line before, and in line with no key it could belong to.
-            guard let previous = above.last, current.keyColumn < previous.keyColumn else { return nil }
+            guard current.keyColumn < previous.keyColumn else { return nil }
             let open = openColumns(above)
             guard !open.contains(where: { $0.column == current.keyColumn }) else { return nil }
             let deeper = open.filter { $0.column > current.keyColumn }.min { $0.column < $1.column }
@@ -64,13 +69,53 @@ enum YAMLIndentation {
                     message: "this key (\(previousKey)) is indented less than the one after it (\(key), line \(line)); keys of one map line up",
                     hint: "the keys of a list item line up with the first key after its -")
             }
-            return Explanation(
-                line: line, column: current.keyColumn + 1,
-                message: "this key (\(key)) is indented more than the one before (\(previousKey), line \(previous.line)), so YAML reads it as more of that value; keys of one map line up",
-                hint: "indent it \(previous.keyColumn) spaces like \(previousKey)")
+            return rightOf(previous, previousKey, current, key, lineBefore: above.dropLast().last, continuesValue: true)
         default:
             return nil
         }
+    }
+
+    /// `current` is further right than the key before it, and does not belong to it (libyaml:
+    /// "did not find expected key", or "mapping values are not allowed" when `current` reads as
+    /// more of `previous`'s plain value: `continuesValue`). The odd one of the two is the one
+    /// whose neighbours disagree with it: `previous` when the line before it lines up with
+    /// `current` (`degraded: 0.0` between `major` and `maintenance`), or when `previous` is the
+    /// first key under a `key:` and not two spaces in from it while `current` is.
+    static func rightOf(
+        _ previous: KeyLine, _ previousKey: String, _ current: KeyLine, _ key: String, lineBefore: KeyLine?,
+        continuesValue: Bool = false
+    ) -> Explanation {
+        if let before = lineBefore, before.keyColumn == current.keyColumn, let beforeKey = before.key {
+            return Explanation(
+                line: previous.line, column: previous.keyColumn + 1,
+                message: "this key (\(previousKey)) is indented less than the ones around it (\(beforeKey), line \(before.line); \(key), line \(current.line)); keys of one map line up",
+                hint: "indent it \(current.keyColumn) spaces like them")
+        }
+        if let parent = lineBefore, parent.key != nil, !parent.hasScalarValue,
+            previous.keyColumn <= parent.keyColumn
+                || (previous.keyColumn != parent.keyColumn + 2 && current.keyColumn == parent.keyColumn + 2)
+        {
+            return Explanation(
+                line: previous.line, column: previous.keyColumn + 1,
+                message: "this key (\(previousKey)) is indented less than the one after it (\(key), line \(current.line)); keys of one map line up",
+                hint: "indent it \(current.keyColumn) spaces like \(key)")
+        }
+        return Explanation(
+            line: current.line, column: current.keyColumn + 1,
+            message: "this key (\(key)) is indented more than the one before (\(previousKey), line \(previous.line))"
+                + (continuesValue ? ", so YAML reads it as more of that value" : "") + "; keys of one map line up",
+            hint: "indent it \(previous.keyColumn) spaces like \(previousKey)")
+    }
+
+    /// A list item out of line with the item just above it (`- a` then `  - b`).
+    static func listItem(_ current: KeyLine, after previous: KeyLine?, problem: String) -> Explanation? {
+        guard problem == "did not find expected key" || problem == "did not find expected '-' indicator",
+            let dash = current.dashColumn, let previous, let previousDash = previous.dashColumn, dash != previousDash
+        else { return nil }
+        return Explanation(
+            line: current.line, column: dash + 1,
+            message: "this list item is indented \(dash < previousDash ? "less" : "more") than the one before (line \(previous.line)); the items of one list line up",
+            hint: "indent its - \(previousDash) spaces like line \(previous.line)")
     }
 
     /// The keys still open above the next line: each line further left than every line after it.

@@ -50,6 +50,39 @@ final class AuthoringHintsTests: XCTestCase {
             ["content/services/db.md:3:3: this key (summary) is indented more than the one before (title, line 2), so YAML reads it as more of that value; keys of one map line up (indent it 0 spaces like title)"])
     }
 
+    /// A key between two that line up with each other is the one out of line, though libyaml
+    /// reports the line after it ("mapping values are not allowed in this context" at 10).
+    func testTheKeyBetweenTwoThatLineUpIsNamed() {
+        var f = SiteFixture()
+        // site.yaml line 7 impact_weights, 8 major, 9 degraded (column 1), 10 maintenance.
+        f["site.yaml"] = f["site.yaml"]! + "impact_weights:\n  major: 1.0\ndegraded: 0.0\n  maintenance: 1.0\n"
+        XCTAssertEqual(
+            f.messages(),
+            ["site.yaml:9:1: this key (degraded) is indented less than the ones around it (major, line 8; maintenance, line 10); keys of one map line up (indent it 2 spaces like them)"])
+    }
+
+    /// The first key under a `key:` further left than the next one. Before: "invalid YAML:
+    /// mapping values are not allowed in this context" at the next one (line 8).
+    func testTheFirstKeyOfAMapLeftOfTheNextIsNamed() {
+        var f = SiteFixture()
+        // Line 5 support, 6 response, 7 critical (column 1), 8 high (column 5).
+        f["content/plans/pro.md"] = planHead + "support:\n  response:\ncritical: 15m\n    high: 1h\n---\n"
+        XCTAssertEqual(
+            f.messages(),
+            ["content/plans/pro.md:7:1: this key (critical) is indented less than the one after it (high, line 8); keys of one map line up (indent it 4 spaces like high)"])
+    }
+
+    /// A list item further right than the one before (unquoted, YAML would read the second
+    /// as more of the first's text). Before: "invalid YAML: did not find expected key while
+    /// parsing a block mapping".
+    func testAListItemOutOfLine() {
+        var f = SiteFixture()
+        f["content/services/db.md"] = "---\ntitle: Database\nsummary: S\nmeasurement: Probes.\nexclusions:\n- \"Preview features\"\n  - \"Beta regions\"\n---\n"
+        XCTAssertEqual(
+            f.messages(),
+            ["content/services/db.md:7:3: this list item is indented more than the one before (line 6); the items of one list line up (indent its - 0 spaces like line 6)"])
+    }
+
     /// Other syntax errors keep libyaml's words.
     func testOtherSyntaxErrorsAreUnchanged() {
         var f = SiteFixture()
