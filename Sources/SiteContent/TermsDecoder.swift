@@ -142,6 +142,8 @@ enum TermsDecoder {
             }
             if let below, let credit {
                 tiers.append((CreditTier(below: below, credit: credit), item))
+                let p = source.position(item)
+                source.sink.tiers.append(WrittenTier(tier: CreditTier(below: below, credit: credit), file: source.file, line: p.line, column: p.column))
             } else {
                 ok = false
             }
