@@ -53,7 +53,7 @@ enum TermCatalog {
                     term: s[.termObjective],
                     value: t.uptime.map { s(.objectiveMonthlyUptime, ["objective": PageFormat.percent($0)]) } ?? s[.noUptimeCommitment])
             ]
-            if let budget = t.budgetMinutesPerMonth {
+            if let budget = t.budgetMinutesPerPeriod {
                 rows.append(
                     .init(term: s[.termDowntimeAllowed], value: s(.termDowntimeAllowedValue, ["minutes": PageFormat.minutesInWords(budget, s)])))
             }
