@@ -51,9 +51,12 @@ public struct MonthFigure: Sendable, Hashable {
     /// SPEC §3 Periods: for the figure of a judged quarter or year, that period (`month` is then
     /// its first month counted); nil for a month's figure.
     public var periodSpan: Period? = nil
-    /// False for a month inside a longer period: published as information, never judged (its
-    /// `met` and `claimBy` nil, its credit 0 and published as null).
-    public var judged: Bool = true
+    /// For a month inside a longer period, that quarter or year: the month is published as
+    /// information, never judged (its `met` and `claimBy` nil, its credit 0 and published as null).
+    public var judgedIn: Period? = nil
+
+    /// False for a month inside a longer period (see `judgedIn`).
+    public var judged: Bool { judgedIn == nil }
 
     /// The period this figure is of: its month, or the quarter or year it judges.
     public var period: Period { periodSpan ?? Period(month: month) }

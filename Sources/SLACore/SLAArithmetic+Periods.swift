@@ -19,7 +19,7 @@ extension SLAArithmetic {
             } else {
                 figure = period(group, of: months[group.range], reported: inputs.months[group.range].last!, terms: terms)
                 for i in group.range {
-                    months[i].judged = false
+                    months[i].judgedIn = group.period
                     months[i].met = nil
                     months[i].credit = 0
                     months[i].claimBy = nil

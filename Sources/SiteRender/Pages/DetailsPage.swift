@@ -91,7 +91,7 @@ struct DetailsPage {
             ? level.months.filter { !$0.judged }.map { m in
                 DetailsView.MonthRow(
                     month: PageFormat.month(m.month, s), machine: m.month.description,
-                    period: PageFormat.period(level.terms.period(containing: m.month), s),
+                    period: m.judgedIn.map { PageFormat.period($0, s) } ?? "",
                     uptime: m.uptime.map(PageFormat.uptime) ?? s[.historyNoData],
                     downtime: m.downtimeMinutes.map(PageFormat.minutes) ?? "—",
                     final: s[m.hasData ? (m.final ? .historyFinal : .historyInProgress) : .historyNoData])
