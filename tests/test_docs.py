@@ -253,7 +253,7 @@ NOT_BUILT = [
     ("measurement periods", no_periods),  # built (issue 22): the note is gone, and must stay gone
     ("`downtime.source: samples_and_incidents`", no_both_sources),
     ("the output stamp and `--force`", no_output_stamp_or_force),
-    ("`slasite report`", no_report_command),
+    ("`slasite report`", no_report_command),  # built (issue 22): the note is gone, and must stay gone
     ("a prebuilt binary", no_prebuilt_binary),
 ]
 
