@@ -39,8 +39,16 @@ struct HomePage {
                     guard let level = levelsByPlan[p][service.id] else {
                         return HomeView.Cell(text: s[.homeNotIncluded], muted: true, linked: false)
                     }
+                    // A quarterly or yearly objective says so (the caption says "monthly").
+                    let objective = level.terms.uptime.map { uptime in
+                        switch level.terms.period {
+                        case .month: PageFormat.percent(uptime)
+                        case .quarter: s(.homeCompareQuarterly, ["objective": PageFormat.percent(uptime)])
+                        case .year: s(.homeCompareYearly, ["objective": PageFormat.percent(uptime)])
+                        }
+                    }
                     return HomeView.Cell(
-                        text: level.terms.uptime.map(PageFormat.percent) ?? s[.noUptimeCommitment],
+                        text: objective ?? s[.noUptimeCommitment],
                         muted: level.terms.uptime == nil, linked: true,
                         href: urls.link(urls.details(plan: plan.id, service: service.id)))
                 })
