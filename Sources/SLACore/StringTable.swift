@@ -18,6 +18,19 @@ public struct StringTable: Sendable, Hashable {
         for (id, text) in overrides { texts[id.index] = text }
     }
 
+    /// SPEC §3 Periods: the table for a service judged by `kind`: each month-worded string
+    /// ("monthly uptime", "a month", "of the monthly fee") reads as its quarter or year variant
+    /// (`StringID.forPeriod`), with the site's overrides of those variants. Itself for a month.
+    public func forPeriod(_ kind: PeriodKind) -> StringTable {
+        guard kind != .month else { return self }
+        var out = self
+        for id in StringID.allCases {
+            let variant = id.forPeriod(kind)
+            if variant != id { out.texts[id.index] = texts[variant.index] }
+        }
+        return out
+    }
+
     /// The text of `id` as it stands (placeholders unfilled).
     public subscript(_ id: StringID) -> String { texts[id.index] }
 

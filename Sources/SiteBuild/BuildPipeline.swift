@@ -18,6 +18,8 @@ public struct BuildRequest: Sendable {
     public var force: Bool
     /// The output folder as the user named it, for messages (default: its path).
     public var outputShownAs: String?
+    /// False to stop after the figures (`slasite report`): load, parse and compute, no pages.
+    public var renders = true
 
     public init(
         source: URL, output: URL?, baseURL: String? = nil, now: Instant, listing: [String: FileStamp]? = nil,
@@ -134,6 +136,7 @@ public struct BuildPipeline: Sendable {
         result.site = site
         let figures = step(3, "compute") { Self.figures(for: site, now: request.now, reuse: reuse) }
         result.figures = figures
+        guard request.renders else { return result }
         let themeFiles = files.compactMap { file -> (String, [UInt8])? in
             if case let .theme(name, rel) = SourceKind.classify(file.path), name == site.config.theme { return (rel, file.bytes) }
             return nil
