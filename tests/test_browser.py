@@ -106,12 +106,12 @@ def test_details_page_chart_and_history(browser, server):
     labels = [t.text for t in browser.find_elements(By.CSS_SELECTOR, "svg.chart .chart-miss-label")]
     assert len(missed) >= 1 and labels == ["missed"] * len(missed)
     rows = browser.find_elements(By.CSS_SELECTOR, "table.history tbody tr")
-    # October 2025 (the plan as first published, 99.5 %) to November 2026.
+    # October 2025 (the plan as first published, 99.5%) to November 2026.
     assert len(rows) == 14
     cells = [[td.text for td in r.find_elements(By.TAG_NAME, "td")] for r in rows]
     assert "Missed" in [c[3] for c in cells]
-    # Each month names the objective that judged it: 99.5 % until the revision of 1 December 2025.
-    assert [c[2] for c in cells[:3]] == ["99.5 %", "99.5 %", "99.9 %"]
+    # Each month names the objective that judged it: 99.5% until the revision of December 1, 2025.
+    assert [c[2] for c in cells[:3]] == ["99.5%", "99.5%", "99.9%"]
     assert len(browser.find_elements(By.CSS_SELECTOR, "svg.chart .chart-objective-steps")) == 1
     from test_chart import label_clashes  # issue 26, point 5: measured label boxes
     for width in [1280, 375]:
@@ -174,7 +174,7 @@ def test_status_page_headline_states_and_bars(browser, server):
         assert len(bars) == 90
         # Each bar is drawn (has a width) and names its day in words for screen readers.
         assert all(b.size["width"] > 0 for b in bars[:3])
-        assert bars[-1].get_attribute("textContent").startswith("24 November 2026: ")
+        assert bars[-1].get_attribute("textContent").startswith("November 24, 2026: ")
     # The open incident shows its latest update.
     latest = browser.find_element(By.CSS_SELECTOR, "ul.incidents .latest")
     assert "Identified" in latest.text and "replication queues" in latest.text

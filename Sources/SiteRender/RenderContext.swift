@@ -8,6 +8,8 @@ public struct RenderContext: Sendable {
     public let figures: SiteFigures
     public let urls: SiteURLs
     public let calendar: SiteCalendar
+    /// The site's strings and its language's CLDR forms (docs/spec.md §4 Languages).
+    public let text: PageText
     public let markdown: MarkdownRenderer
     /// Files of the site's own theme folder by relative path; they replace the default theme's.
     public let themeOverrides: [String: [UInt8]]
@@ -39,6 +41,7 @@ public struct RenderContext: Sendable {
         self.coveredServices = site.plans.map { Set($0.services.map(\.id)) }
         self.urls = SiteURLs(baseURL: site.config.baseURL)
         self.calendar = site.config.calendar
+        text = PageText(strings: site.config.strings, format: LocaleFormat(identifier: "en", calendar: site.config.calendar))
         let markdown = MarkdownRenderer(unsafe: site.config.markdownUnsafe)
         self.markdown = markdown
         self.themeOverrides = themeOverrides

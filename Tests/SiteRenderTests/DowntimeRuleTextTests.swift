@@ -6,7 +6,7 @@ import XCTest
 /// page's change lines), for the four providers' rules.
 final class DowntimeRuleTextTests: XCTestCase {
     func text(_ rule: SampleRule, excludeMaintenance: Bool = true) -> String? {
-        PageFormat.downtimeRule(ResolvedTerms(uptime: 99.9, excludeMaintenance: excludeMaintenance, downtime: .samples(rule)), StringTable())?
+        PageFormat.downtimeRule(ResolvedTerms(uptime: 99.9, excludeMaintenance: excludeMaintenance, downtime: .samples(rule)), PageText())?
             .replacingOccurrences(of: "\u{00A0}", with: " ")
     }
 
@@ -14,20 +14,20 @@ final class DowntimeRuleTextTests: XCTestCase {
         // Google Cloud.
         XCTAssertEqual(
             text(SampleRule(errorRateAbove: 10, minRequests: 100, minConsecutive: 5)),
-            "A minute counts as Downtime when more than 10 % of requests fail, with at least 100 requests in the minute, in runs of at least 5 minutes. Monthly Downtime is the number of such minutes. Error rates come from request counts per minute; incidents do not count, and a minute that overlaps scheduled maintenance has none.")
+            "A minute counts as Downtime when more than 10% of requests fail, with at least 100 requests in the minute, in runs of at least 5 minutes. Monthly Downtime is the number of such minutes. Error rates come from request counts per minute; incidents do not count, and a minute that overlaps scheduled maintenance has none.")
         // Atlassian and GitHub, with maintenance counted.
         XCTAssertEqual(
             text(SampleRule(errorRateAbove: 5), excludeMaintenance: false),
-            "A minute counts as Downtime when more than 5 % of requests fail. Monthly Downtime is the number of such minutes. Error rates come from request counts per minute; incidents do not count.")
+            "A minute counts as Downtime when more than 5% of requests fail. Monthly Downtime is the number of such minutes. Error rates come from request counts per minute; incidents do not count.")
         // AWS S3.
         XCTAssertEqual(
             text(SampleRule(interval: 5, method: .errorRate)),
-            "Monthly uptime is 100 % minus the mean error rate of the month\u{2019}s 5-minute intervals. Error rates come from request counts per 5-minute interval; incidents do not count, and a 5-minute interval that overlaps scheduled maintenance has none.")
+            "Monthly uptime is 100% minus the mean error rate of the month\u{2019}s 5-minute intervals. Error rates come from request counts per 5-minute interval; incidents do not count, and a 5-minute interval that overlaps scheduled maintenance has none.")
         // Any error, 15-minute intervals in runs of two.
         XCTAssertEqual(
             text(SampleRule(interval: 15, minConsecutive: 2), excludeMaintenance: false),
             "A 15-minute interval counts as Downtime when any request fails, in runs of at least 2 consecutive 15-minute intervals (30 minutes). Monthly Downtime is the number of such minutes (each such interval counts 15 minutes). Error rates come from request counts per 15-minute interval; incidents do not count.")
-        XCTAssertNil(PageFormat.downtimeRule(ResolvedTerms(uptime: 99.9), StringTable()))
+        XCTAssertNil(PageFormat.downtimeRule(ResolvedTerms(uptime: 99.9), PageText()))
     }
 
     func testAChangeOfRuleInAVersionsChangeLines() {
@@ -35,7 +35,7 @@ final class DowntimeRuleTextTests: XCTestCase {
         var after = before
         after.downtime = .samples(SampleRule(errorRateAbove: 10, minRequests: 100, minConsecutive: 5))
         XCTAssertEqual(
-            VersionChanges.termLines(from: before, to: after, StringTable()).map { $0.replacingOccurrences(of: "\u{00A0}", with: " ") },
-            ["Downtime measured by incidents → by 1-minute intervals above 10 % errors (at least 100 requests, runs of 5)"])
+            VersionChanges.termLines(from: before, to: after, PageText()).map { $0.replacingOccurrences(of: "\u{00A0}", with: " ") },
+            ["Downtime measured by incidents → by 1-minute intervals above 10% errors (at least 100 requests, runs of 5)"])
     }
 }

@@ -16,21 +16,21 @@ enum DayBars {
     }
 
     /// A day in words: "5 October 2026: 79.0 min downtime, 120.0 min maintenance".
-    static func text(_ d: DayFigure, _ s: StringTable) -> String {
-        let date = PageFormat.day(d.day, s)
+    static func text(_ d: DayFigure, _ s: PageText) -> String {
+        let date = s.day(d.day)
         guard let down = d.downtimeMinutes else {
             return s(d.source == .measurements ? .dayMeasuredByMonth : .dayNoData, ["date": date])
         }
         var parts: [String] = []
-        parts.append(Published.minutes(down) > 0 ? s(.dayDowntime, ["minutes": PageFormat.minutes(down)]) : s[.dayNoDowntime])
+        parts.append(Published.minutes(down) > 0 ? s(.dayDowntime, ["minutes": s.minutes(down)]) : s[.dayNoDowntime])
         if Published.minutes(d.maintenanceMinutes) > 0 {
-            parts.append(s(.dayMaintenance, ["minutes": PageFormat.minutes(d.maintenanceMinutes)]))
+            parts.append(s(.dayMaintenance, ["minutes": s.minutes(d.maintenanceMinutes)]))
         }
         return s(.dayText, ["date": date, "figures": parts.joined(separator: s[.listComma])])
     }
 
     /// The strip's HTML; `label` names it ("API, Pro plan").
-    static func html(_ days: [DayFigure], label: String, _ s: StringTable) -> String {
+    static func html(_ days: [DayFigure], label: String, _ s: PageText) -> String {
         guard let first = days.first, let last = days.last else { return "" }
         let e: (String) -> String = { FastHTMLContentType.escape($0) }
         var out = "<div class=\"days-strip\">\n<ol class=\"days\" aria-label=\""
@@ -44,7 +44,7 @@ enum DayBars {
             out += "<li class=\"d-\(cls)\(maint)\"><span>\(words)</span></li>"
             if (cls != "ok" && cls != "none") || !maint.isEmpty { listed.append(words) }
         }
-        out += "</ol>\n<p class=\"days-axis\" aria-hidden=\"true\"><span>\(e(PageFormat.day(first.day, s)))</span><span>\(e(PageFormat.day(last.day, s)))</span></p>\n"
+        out += "</ol>\n<p class=\"days-axis\" aria-hidden=\"true\"><span>\(e(s.day(first.day)))</span><span>\(e(s.day(last.day)))</span></p>\n"
         if days.allSatisfy({ $0.downtimeMinutes == nil }) {
             out += "<p class=\"days-none\">\(e(s[.daysNoFigures]))</p>\n"
         } else if listed.isEmpty {

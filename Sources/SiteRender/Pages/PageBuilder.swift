@@ -25,7 +25,7 @@ struct PageBuilder: Sendable {
     /// The navigation with each section marked current, as template values.
     private let navs: [Section: TemplateValues]
     /// SPEC §2 `strings`: the site's wording, for code that writes sentences.
-    let strings: StringTable
+    let strings: PageText
     /// The templates' `t` for pages of a service judged by quarters or years (SPEC §3 Periods:
     /// "Quarterly history", "per quarter").
     private let periodTables: [PeriodKind: TemplateValues]
@@ -41,10 +41,10 @@ struct PageBuilder: Sendable {
         incidentLines = OncePerKey()
         let urls = context.urls
         let config = context.site.config
-        let s = config.strings
+        let s = context.text
         strings = s
         let now = context.figures.now
-        let asOf = PageFormat.dateTime(now, context.calendar, s)
+        let asOf = PageFormat.dateTime(now, s)
         var layout = (
             SiteLayoutView(
                 siteTitle: config.title, provider: config.provider, stylesheet: theme.stylesheetHref,
@@ -58,10 +58,10 @@ struct PageBuilder: Sendable {
                     ["time": "<time datetime=\"\(now.rfc3339)\">" + FastHTMLContentType.escape(asOf) + "</time>"])
             ).templateValues)
         // Every string by id, for the templates' `{{t.<id>}}`.
-        func table(_ s: StringTable) -> [String: Any] {
+        func table(_ s: PageText) -> [String: Any] {
             var table: [String: Any] = [:]
             table.reserveCapacity(StringID.allCases.count)
-            for (id, text) in s.all { table[id] = text }
+            for (id, text) in s.strings.all { table[id] = text }
             return table
         }
         layout["t"] = table(s)
@@ -92,7 +92,7 @@ struct PageBuilder: Sendable {
         values["update"] = [
             "label": strings[.incidentLatestUpdate],
             "status": IncidentPage.statusLabel(update.status, strings),
-            "at": PageFormat.dateTime(update.at, calendar, strings),
+            "at": PageFormat.dateTime(update.at, strings),
             "at_machine": update.at.rfc3339,
             "note": markdown.html(update.note),
         ] as [String: Any]
