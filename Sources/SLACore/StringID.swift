@@ -18,6 +18,7 @@ public enum StringID: String, CaseIterable, Sendable {
     case feedJSONTitle = "feed_json_title"
     case feedAtomTitle = "feed_atom_title"
     case viewFullDetails = "view_full_details"
+    case languageMenuLabel = "language_menu_label"
 
     // MARK: Overview (home.mustache)
     case homeDescription = "home_description"
@@ -549,6 +550,7 @@ public enum StringID: String, CaseIterable, Sendable {
         case .feedJSONTitle: "{site} (JSON Feed)"
         case .feedAtomTitle: "{site} (Atom)"
         case .viewFullDetails: "View full details"
+        case .languageMenuLabel: "Language"
 
         case .homeDescription: "Service level agreements of {provider}: uptime objectives, service credits and support for every plan."
         case .homeLede:

@@ -24,7 +24,7 @@ enum ClaimsCalendar {
             "X-WR-CALNAME:" + MaintenanceCalendar.escapeText(name),
             "X-WR-CALDESC:"
                 + MaintenanceCalendar.escapeText(s(.claimsCalendarDescription, ["provider": config.provider])),
-            "URL:" + context.urls.absolute(path),
+            "URL:" + context.urls.absolute(context.urls.inLanguage(path)),
             "REFRESH-INTERVAL;VALUE=DURATION:PT1H",
             "X-PUBLISHED-TTL:PT1H",
         ]

@@ -20,7 +20,7 @@ enum MaintenanceCalendar {
             "NAME:" + escapeText(name),
             "X-WR-CALNAME:" + escapeText(name),
             "X-WR-CALDESC:" + escapeText(s(.maintenanceCalendarDescription, ["provider": config.provider])),
-            "URL:" + context.urls.absolute(path),
+            "URL:" + context.urls.absolute(context.urls.inLanguage(path)),
             // RFC 7986 and its older Microsoft form: ask subscribers to refresh hourly.
             "REFRESH-INTERVAL;VALUE=DURATION:PT1H",
             "X-PUBLISHED-TTL:PT1H",

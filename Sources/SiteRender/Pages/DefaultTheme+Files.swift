@@ -461,7 +461,7 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 """#,
         "layout.mustache": ##"""
 <!DOCTYPE html>
-<html lang="en">
+<html lang="{{lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -475,6 +475,12 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 <link rel="stylesheet" href="{{stylesheet}}">
 <link rel="alternate" type="application/feed+json" title="{{feed_json_title}}" href="{{feed_json}}">
 <link rel="alternate" type="application/atom+xml" title="{{feed_atom_title}}" href="{{feed_atom}}">
+{{#has_languages}}
+{{#alternates}}
+<link rel="alternate" hreflang="{{hreflang}}" href="{{href}}">
+{{/alternates}}
+<link rel="alternate" hreflang="x-default" href="{{x_default}}">
+{{/has_languages}}
 </head>
 <body>
 <a class="skip" href="#main">{{t.skip_to_content}}</a>
@@ -488,6 +494,15 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 {{/nav}}
 </ul>
 </nav>
+{{#has_languages}}
+<nav class="site-nav lang-menu" aria-label="{{t.language_menu_label}}">
+<ul>
+{{#languages}}
+<li><a href="{{href}}" hreflang="{{lang}}" lang="{{lang}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a></li>
+{{/languages}}
+</ul>
+</nav>
+{{/has_languages}}
 </div>
 </header>
 <main id="main" class="wrap">

@@ -48,14 +48,15 @@ struct PageBuilder: Sendable {
         var layout = (
             SiteLayoutView(
                 siteTitle: config.title, provider: config.provider, stylesheet: theme.stylesheetHref,
-                feedJson: urls.link("feed.json"), feedAtom: urls.link("feed.xml"), slaJson: urls.link("sla.json"),
+                feedJson: urls.link(urls.inLanguage("feed.json")), feedAtom: urls.link(urls.inLanguage("feed.xml")), slaJson: urls.link("sla.json"),
                 homeHref: urls.link(urls.home), termsHref: urls.link(urls.terms), statusHref: urls.link(urls.status),
                 asOf: asOf, asOfMachine: now.rfc3339,
                 feedJsonTitle: s(.feedJSONTitle, ["site": config.title]), feedAtomTitle: s(.feedAtomTitle, ["site": config.title]),
                 publishedBy: s(.footerPublished, ["provider": config.provider]),
                 asOfHtml: PageFormat.html(
                     s, .footerAsOf,
-                    ["time": "<time datetime=\"\(now.rfc3339)\">" + FastHTMLContentType.escape(asOf) + "</time>"])
+                    ["time": "<time datetime=\"\(now.rfc3339)\">" + FastHTMLContentType.escape(asOf) + "</time>"]),
+                lang: context.language.locale, hasLanguages: context.languages.count > 1
             ).templateValues)
         // Every string by id, for the templates' `{{t.<id>}}`.
         func table(_ s: PageText) -> [String: Any] {
@@ -127,10 +128,21 @@ struct PageBuilder: Sendable {
         _ template: String, path: String, title: String, description: String, section: Section,
         crumbs: [Crumb] = [], noindex: Bool = false, period: PeriodKind = .month, values: [String: Any]
     ) -> [UInt8] {
-        let view = LayoutView(
+        var view = LayoutView(
             title: title, pageTitle: title == site.config.title ? title : title + " · " + site.config.title,
             description: description, canonical: urls.absolute(path), noindex: noindex,
             hasCrumbs: !crumbs.isEmpty, crumbs: crumbs.map { .init(label: $0.label, href: urls.link($0.path)) })
+        if context.languages.count > 1 {
+            // The same page in every language: its path without this language's folder, in each one's.
+            let rest = String(path.dropFirst(urls.language.count))
+            for (k, language) in context.languages.enumerated() {
+                let folder = k == 0 ? "" : language.code + "/"
+                view.alternates.append(.init(hreflang: language.locale, href: urls.absolute(folder + rest)))
+                view.languages.append(
+                    .init(name: language.name, href: urls.link(folder + rest), lang: language.locale, current: language == context.language))
+            }
+            view.xDefault = urls.absolute(rest)
+        }
         // The layout's values win over a page's of the same name.
         var dict = values
         let nav = navs[section]?.values ?? [:]
