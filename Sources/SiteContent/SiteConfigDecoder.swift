@@ -174,8 +174,7 @@ public enum SiteConfigDecoder {
         return (nil, nil)
     }
 
-    /// docs/spec.md §2 `languages`: a list of `{code, name, locale}`, codes unique, none the
-    /// name of a top-level folder of the output.
+    /// docs/spec.md §2 `languages`: a list of `{code, name, locale}`, codes unique.
     static func decodeLanguages(_ node: Node, source: YAMLSource) -> [Language] {
         guard case let .sequence(seq) = node, !seq.isEmpty else {
             source.error(node, "languages must be a non-empty list of {code, name, locale}, got \(MappingReader.describe(node))")
@@ -189,10 +188,9 @@ public enum SiteConfigDecoder {
             let name = r.string("name", required: "language")
             let locale = r.string("locale", required: "language")
             if let code {
+                // 2–3 letters first, so a code never names one of the output's folders (§4).
                 if !isLanguageCode(code) {
                     source.error(r.value("code"), "code must be a language code of lowercase letters like de or pt-br, got \"\(code)\"")
-                } else if reservedCodes.contains(code) {
-                    source.error(r.value("code"), "code \"\(code)\" is the name of a folder every site has: choose another code")
                 } else if out.contains(where: { $0.code == code }) {
                     source.error(r.value("code"), "language \"\(code)\" is listed twice")
                 }
@@ -204,9 +202,6 @@ public enum SiteConfigDecoder {
         }
         return out.isEmpty ? [.english] : out
     }
-
-    /// Output folders a language code would collide with (docs/spec.md §4).
-    static let reservedCodes: Set<String> = ["plans", "terms", "status", "incidents", "badges", "assets"]
 
     static func isLanguageCode(_ s: String) -> Bool {
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)

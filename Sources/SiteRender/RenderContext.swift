@@ -49,7 +49,9 @@ public struct RenderContext: Sendable {
     ) {
         let languages = original.config.languages
         let language = languages[index]
-        let site = index == 0 ? original : original.localized(language.code)
+        // The default language's pages read no translation: editing one leaves them as they are.
+        var site = original.localized(language.code)
+        if index == 0 { site.translations = [:] }
         self.language = language
         self.languages = languages
         self.reuse = reuse

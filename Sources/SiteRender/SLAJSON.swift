@@ -73,7 +73,7 @@ public enum SLAJSON {
     /// adds `languages` (each with its home URL) and `titles`: per other language, the
     /// translated titles of the site's plans, services and incidents, by id, where a
     /// translation gives one. Empty for a site with one language (its sla.json is unchanged).
-    static func titles(_ contexts: [RenderContext]) -> [(String, JSONValue)] {
+    static func titles(_ contexts: [RenderContext], translations: [String: SiteTranslation]) -> [(String, JSONValue)] {
         guard contexts.count > 1 else { return [] }
         let base = contexts[0].site
         let languages: JSONValue = .array(
@@ -85,7 +85,7 @@ public enum SLAJSON {
             })
         var byLanguage: [(String, JSONValue)] = []
         for c in contexts.dropFirst() {
-            guard let t = base.translations[c.language.code] else { continue }
+            guard let t = translations[c.language.code] else { continue }
             func pairs(_ map: [String: TextTranslation], order: [String]) -> JSONValue {
                 .object(order.compactMap { id in map[id]?.title.map { (id, JSONValue.string($0)) } })
             }

@@ -23,7 +23,11 @@ public struct SiteRenderer: Sendable {
                     site: site, figures: figures, themeOverrides: themeOverrides, reuse: partition, language: k, shared: first))
         }
         self.contexts = contexts
+        translations = site.translations
     }
+
+    /// The site's translations, for sla.json's `titles`.
+    private let translations: [String: SiteTranslation]
 
     /// Every output file, sorted by path.
     public func render() throws(RenderError) -> [OutputFile] {
@@ -89,7 +93,7 @@ public struct SiteRenderer: Sendable {
             case .slaJSON:
                 let doc = SLAJSON.document(
                     site: context.site, figures: context.figures, urls: context.urls, updateHTML: context.updateHTML,
-                    reuse: context.reuse, languageTitles: SLAJSON.titles(contexts))
+                    reuse: context.reuse, languageTitles: SLAJSON.titles(contexts, translations: translations))
                 files = [OutputFile(path: "sla.json", bytes: doc.bytes(reserving: doc.estimatedSize))]
             case .feeds(let k): files = MachineOutputs.feeds(contexts[k])
             case .calendarAndSchema(let k): files = MachineOutputs.calendarAndSchema(contexts[k])
