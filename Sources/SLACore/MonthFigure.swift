@@ -6,6 +6,11 @@ public enum FigureSource: String, Sendable, Hashable {
     case measurements
     /// Request samples (SPEC §3 Downtime from samples).
     case samples
+    /// Request samples and incidents: a minute is Downtime when either says so (SPEC §3 *Both
+    /// sources*).
+    case samplesAndIncidents = "samples_and_incidents"
+    /// A composite's parts (SPEC §3 *Composite services*), each by its own terms.
+    case parts
     /// No data: the month ends at or before `status_since`. It is not judged.
     case none
 }

@@ -75,7 +75,8 @@ public enum SiteParser {
             case let .success(text):
                 switch kind {
                 case .terms: result.terms = ContentDecoders.terms(text, file: file.path, sink: local)
-                case let .service(id): result.service = ContentDecoders.service(text, id: id, file: file.path, sink: local)
+                case let .service(id): result.service = ContentDecoders.service(
+                        text, id: id, file: file.path, sink: local, refs: &result.references)
                 case let .plan(id):
                     result.plan = ContentDecoders.plan(text, id: id, file: file.path, sink: local, refs: &result.references)
                 case let .incident(id):
@@ -116,6 +117,7 @@ public enum SiteParser {
         checkReferences(
             references, serviceIDs: serviceIDs, planIDs: planIDs,
             plans: plans, incidents: incidents, sink: sink)
+        checkParts(services, references: references, sink: sink)
         var samples: [String: SampleSeries] = [:]
         let sortedServices = serviceIDs.sorted()
         for (id, file) in samplesFiles {
@@ -163,7 +165,7 @@ public enum SiteParser {
             let first = plan.effective.map(CalendarDay.init) ?? CalendarDay(year: 1970, month: 1, day: 1)
             for version in plan.versions(first: first) {
                 for entry in version.services where measured[entry.id] == nil {
-                    if site.terms(version: version, service: entry.id).downtime.source == .samples {
+                    if site.terms(version: version, service: entry.id).downtime.sampleRule != nil {
                         measured[entry.id] = plan.id
                     }
                 }
@@ -223,6 +225,11 @@ public enum SiteParser {
         let sortedPlans = planIDs.sorted()
         for ref in references {
             switch ref.kind {
+            case .service where !serviceIDs.contains(ref.id) && ref.context == "parts":
+                sink.error(
+                    ref.file, ref.line, ref.column,
+                    "unknown part \"\(ref.id)\": a part is another service, and there is no content/services/\(ref.id).md",
+                    hint: Suggestion.hint(for: ref.id, in: sortedServices))
             case .service where !serviceIDs.contains(ref.id):
                 sink.error(
                     ref.file, ref.line, ref.column,

@@ -49,7 +49,7 @@ struct DetailsPage {
                 severity: PageFormat.capitalized($0.severity), response: PageFormat.capitalized($0.time.phrase(builder.strings)), hours: hours)
         }
         // SPEC §4 source, shown where a level's months are measured by samples.
-        let hasSources = level.months.contains { $0.source == .samples }
+        let hasSources = level.months.contains { $0.source == .samples || $0.source == .samplesAndIncidents || $0.source == .parts }
         let history = level.months.map { m in
             let source = hasSources ? PageFormat.source(m, s) : nil
             let met: String

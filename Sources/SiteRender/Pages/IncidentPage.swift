@@ -128,7 +128,8 @@ struct IncidentPage {
         let all = counted.joined()
         let sources = Set(all.flatMap { $0.months.map(\.figure.source) })
         // Plans with at least one month measured by incidents (all of them before any month is figured).
-        let byIncidents = sources.isEmpty ? Array(all) : all.filter { $0.months.contains { $0.figure.source == .incidents } }
+        let byIncidents = sources.isEmpty
+            ? Array(all) : all.filter { $0.months.contains { Self.countsIncidents.contains($0.figure.source) } }
         if !sources.isEmpty && byIncidents.isEmpty {
             if sources == [.samples] { return s[.incidentWeightSamples] }
             if sources == [.measurements] { return s[.incidentWeightMeasured] }
@@ -147,8 +148,12 @@ struct IncidentPage {
             text = s(.incidentWeight, ["weight": PageFormat.percent(weight * 100)])
         }
         // Some plan-months count it, others measure another way.
-        return sources.subtracting([.incidents]).isEmpty || weight == 0 ? text : s(.incidentWeightElsewhere, ["counted": text])
+        return sources.subtracting(Self.countsIncidents).isEmpty || weight == 0 ? text : s(.incidentWeightElsewhere, ["counted": text])
     }
+
+    /// The sources under which an incident can count (SPEC §3): alone, with samples, or through a
+    /// composite's parts.
+    static let countsIncidents: Set<FigureSource> = [.incidents, .samplesAndIncidents, .parts]
 
     /// SPEC §2 *status* in words.
     static func statusLabel(_ status: IncidentStatus, _ s: StringTable) -> String {
@@ -237,17 +242,19 @@ struct IncidentPage {
         case .measurements: return s[.reasonMeasured]
         case .none: return s[.reasonNoData]
         case .samples: return s[.reasonSamples]
-        case .incidents: break
+        case .incidents, .samplesAndIncidents, .parts: break
         }
         let open = Published.minutes(c.openMinutes)
         let inside = Published.minutes(c.overlappedMinutes)
         let maintenance = Published.minutes(c.maintenanceMinutes)
+        let bad = Published.minutes(c.measuredMinutes)
         // The minutes during which this incident set w(t).
-        let own = c.openMinutes - c.overlappedMinutes - c.maintenanceMinutes
+        let own = c.openMinutes - c.overlappedMinutes - c.maintenanceMinutes - c.measuredMinutes
         if Published.minutes(c.minutes) <= 0 {
             if incident.impact == .maintenance && maintenance >= open { return s[.reasonMaintenanceExcluded] }
             if own > 0 { return s[.reasonWeightZero] }
             if maintenance >= open { return s[.reasonDuringMaintenance] }
+            if bad >= open { return s[.reasonInsideMeasured] }
             if inside >= open { return s[.reasonInside] }
             return s[.reasonInsideAndMaintenance]
         }
@@ -255,6 +262,7 @@ struct IncidentPage {
         var parts = [weight >= 1 - 1e-9 ? s[.reasonFull] : s(.reasonWeight, ["weight": PageFormat.percent(weight * 100)])]
         if inside > 0 { parts.append(s(.reasonPartInside, ["minutes": PageFormat.minutes(c.overlappedMinutes)])) }
         if maintenance > 0 { parts.append(s(.reasonPartMaintenance, ["minutes": PageFormat.minutes(c.maintenanceMinutes)])) }
+        if bad > 0 { parts.append(s(.reasonPartMeasured, ["minutes": PageFormat.minutes(c.measuredMinutes)])) }
         return parts.joined(separator: "; ")
     }
 
