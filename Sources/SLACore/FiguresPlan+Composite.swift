@@ -7,7 +7,8 @@ extension FiguresPlan {
     /// counts toward the composite through the part), so its counting list is the union, and
     /// its weight function names each incident by its place in that list.
     static func combined(
-        composite: LevelInputs, own: [Int], parts: [(inputs: LevelInputs, counting: [Int])], combine: CombineRule, site: Site
+        composite: LevelInputs, own: [Int], parts: [(inputs: LevelInputs, counting: [Int])], partIDs: [String],
+        combine: CombineRule, site: Site
     ) -> (inputs: LevelInputs, counting: [Int]) {
         var union = Set(own)
         for part in parts { union.formUnion(part.counting) }
@@ -19,6 +20,7 @@ extension FiguresPlan {
         let partFigures = combine == .worst ? parts.map { SLAArithmetic.monthFigures($0.inputs) } : []
         var inputs = composite
         inputs.combine = combine
+        inputs.parts = partIDs
         var attributed: [AttributedSpan] = []
         for (i, m) in inputs.months.enumerated() {
             if let statusSince = inputs.statusSince, m.end <= statusSince { continue }

@@ -45,6 +45,8 @@ public struct LevelInputs: Sendable, Hashable {
     /// SPEC §3 *Composite services*: set for a composite, whose `spans` and `attributed` (the
     /// same for all its terms) are its parts' combined; nil for a service measured on its own.
     public var combine: CombineRule? = nil
+    /// A composite's parts, in the order listed (empty otherwise).
+    public var parts: [String] = []
 
     /// Whether the months under `terms[k]` read their Downtime from `samples` alone.
     public func readsSamples(_ k: Int) -> Bool { combine == nil && terms[k].downtime.samplesOnly }
@@ -258,7 +260,7 @@ public struct FiguresPlan: Sendable {
                 guard let parts = partLevels[p][s], let service = site.service(ids[p][s].service) else { continue }
                 let combined = Self.combined(
                     composite: inputs[p][s], own: counting[p][s], parts: parts.map { (inputs[p][$0], counting[p][$0]) },
-                    combine: service.combine, site: site)
+                    partIDs: service.parts, combine: service.combine, site: site)
                 inputs[p][s] = combined.inputs
                 counting[p][s] = combined.counting
             }
@@ -380,7 +382,7 @@ public struct FiguresPlan: Sendable {
                     planID: levels[p][s].plan, serviceID: levels[p][s].service, terms: inputs[p][s].currentTerms,
                     months: result.months,
                     coveredNow: versions[p][currentVersion[p]].services.contains { $0.serviceID == levels[p][s].service },
-                    days: result.days)
+                    days: result.days, parts: inputs[p][s].parts, combine: inputs[p][s].combine)
             }
         }
         var figures = SiteFigures(now: now, currentMonth: currentMonth, plans: plans, counting: counting, statusSince: statusSince)

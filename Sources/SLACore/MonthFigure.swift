@@ -69,6 +69,11 @@ public struct ServiceLevel: Sendable, Hashable {
     public var coveredNow: Bool = true
     /// The last `FiguresPlan.barDays` days, oldest first (issue 16: the 90-day bars).
     public var days: [DayFigure] = []
+    /// SPEC §2 `parts`: a composite's parts, in the order listed (empty for a service measured
+    /// on its own).
+    public var parts: [String] = []
+    /// SPEC §2 `combine`: set for a composite.
+    public var combine: CombineRule? = nil
 
     /// SPEC §3: the per-month budget quoted on summaries uses the average month of 43,830 minutes.
     public var budgetMinutesPerMonth: Double? { terms.budgetMinutesPerMonth }

@@ -164,9 +164,17 @@ public enum SiteParser {
         for plan in site.plans {
             let first = plan.effective.map(CalendarDay.init) ?? CalendarDay(year: 1970, month: 1, day: 1)
             for version in plan.versions(first: first) {
-                for entry in version.services where measured[entry.id] == nil {
-                    if site.terms(version: version, service: entry.id).downtime.sampleRule != nil {
-                        measured[entry.id] = plan.id
+                // SPEC §3 Composite services: a composite is measured by its parts (each by its
+                // terms in the plan, listed or not), never by its own rule.
+                var ids = version.services.map(\.id)
+                var k = 0
+                while k < ids.count {
+                    for part in site.service(ids[k])?.parts ?? [] where !ids.contains(part) { ids.append(part) }
+                    k += 1
+                }
+                for id in ids where measured[id] == nil && site.service(id)?.isComposite != true {
+                    if site.terms(version: version, service: id).downtime.sampleRule != nil {
+                        measured[id] = plan.id
                     }
                 }
             }

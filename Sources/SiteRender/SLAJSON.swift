@@ -91,7 +91,12 @@ public enum SLAJSON {
     static func service(_ level: ServiceLevel, title: String?, urls: SiteURLs) -> JSONValue {
         .object(
             termsFields(level.terms, serviceID: level.serviceID, title: title, url: urls.absolute(urls.details(plan: level.planID, service: level.serviceID)))
-                + [("covered", .bool(level.coveredNow)), ("months", .array(level.months.map { .raw(monthLine($0)) }))])
+                + [
+                    ("covered", .bool(level.coveredNow)),
+                    // SPEC §4: a composite lists its parts (and how they combine).
+                    ("parts", .array(level.parts.map(JSONValue.string))), ("combine", .optional(level.combine?.rawValue)),
+                    ("months", .array(level.months.map { .raw(monthLine($0)) })),
+                ])
     }
 
     /// A service's terms as sla.json writes them, in a service object and in a plan version:

@@ -87,6 +87,11 @@ enum SLASchema {
         "One service as covered by one plan: the resolved terms and the monthly history.",
         termsProperties + [
             ("covered", boolean("Whether the plan's terms in force now cover the service (false for one a revision dropped; its months stay).")),
+            ("parts", array(ref("Id"), "A composite service's parts, in the order listed (its Downtime is computed from theirs, each measured by its own terms in this plan); empty for a service measured on its own.")),
+            ("combine", nullable(.object([
+                ("description", .string("How a composite's parts make its Downtime: any (a minute is Downtime when it is for any part, at the largest weight, overlaps once) or worst (each month takes the lowest part's uptime); null for a service measured on its own.")),
+                ("enum", .array([.string("any"), .string("worst")])),
+            ]))),
             ("months", array(ref("Month"), "Monthly figures from the plan's first month through the current month, oldest first.")),
         ])
 

@@ -11,6 +11,8 @@ struct DetailsPage {
     /// The incidents listed, newest first, and how many count against this level in all.
     let incidents: [Incident]
     let incidentCount: Int
+    /// A composite's parts that the plan publishes: their details pages are linked.
+    var linkedParts: [String] = []
 
     func render() -> [UInt8] {
         let urls = builder.urls
@@ -88,14 +90,17 @@ struct DetailsPage {
         // figures in sla.json and in the feeds, so pages stay small on long histories.
         let lines = incidents.map(builder.incidentLine)
         let claim = PageFormat.claimWindow(terms, s).map { s(.detailsClaim, ["window": $0]) } ?? s[.detailsClaimTerms]
-        let rule = PageFormat.downtimeRule(terms, s)
+        // SPEC §3 Composite services: the rule is its parts'; each part's own rule is on its page.
+        let rule = level.combine == nil ? PageFormat.downtimeRule(terms, s) : nil
+        let partsHTML = partsText(serviceTitle: serviceTitle)
         let serviceBody = builder.serviceBodies[level.serviceID] ?? "", planBody = builder.planBodies[plan.id] ?? ""
         return DetailsView(
             serviceTitle: serviceTitle, planTitle: plan.title, planHref: urls.link(urls.plan(plan.id)),
             summary: service?.summary ?? "", measurement: service?.measurement ?? "",
             hasMeasurement: !(service?.measurement ?? "").isEmpty,
             downtimeRule: rule ?? "", hasDowntimeRule: rule != nil,
-            hasMeasurementSection: !(service?.measurement ?? "").isEmpty || rule != nil,
+            hasMeasurementSection: !(service?.measurement ?? "").isEmpty || rule != nil || partsHTML != nil,
+            partsHtml: partsHTML ?? "", hasParts: partsHTML != nil,
             bullets: summary.bullets,
             serviceBody: serviceBody, planBody: planBody,
             hasServiceBody: BodyHTML.hasText(serviceBody), hasPlanBody: BodyHTML.hasText(planBody),
@@ -128,5 +133,22 @@ struct DetailsPage {
             moreIncidents: incidentCount > Self.incidentLimit
                 ? s.plural(incidentCount - Self.incidentLimit, one: .detailsMoreIncidentsOne, other: .detailsMoreIncidentsOther)
                 : "")
+    }
+
+    /// SPEC §3 Composite services in words, with a link to each part the plan publishes: "GitHub
+    /// is made of Git, API, …: a minute counts as Downtime when it does for any of them…"; nil
+    /// for a service measured on its own.
+    func partsText(serviceTitle: String) -> String? {
+        guard let combine = level.combine, !level.parts.isEmpty else { return nil }
+        let urls = builder.urls
+        let s = builder.strings
+        let parts = level.parts.map { id -> String in
+            let title = FastHTMLContentType.escape(builder.service(id)?.title ?? id)
+            guard linkedParts.contains(id) else { return title }
+            return "<a href=\"\(FastHTMLContentType.escape(urls.link(urls.details(plan: plan.id, service: id))))\">\(title)</a>"
+        }
+        return PageFormat.html(
+            s, combine == .any ? .detailsPartsAny : .detailsPartsWorst,
+            ["name": FastHTMLContentType.escape(serviceTitle), "parts": parts.joined(separator: FastHTMLContentType.escape(s[.listComma]))])
     }
 }

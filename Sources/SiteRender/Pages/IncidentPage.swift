@@ -11,8 +11,11 @@ struct IncidentPage {
     let html: String
     /// Each update's note rendered, as posted by *now* (oldest first).
     let notes: [String]
-    /// Per affected service, the plans whose figures count it and at what weight.
+    /// Per affected service, then per composite in `through`, the plans whose figures count it
+    /// and at what weight.
     let counted: [[PageInput.CountedIn]]
+    /// The composites it counts toward through a part (SPEC §3 Composite services).
+    var through: [String] = []
 
     /// Where an incident stands at *now*.
     enum State {
@@ -72,7 +75,9 @@ struct IncidentPage {
                 "all_plans": s(.incidentAllPlans, ["n": String(counting.count)]),
             ]
         }
-        let weightText = Self.weightText(incident, counted: counted, defaultWeights: builder.site.config.impactWeights, s)
+        // The weight it counts at is its affected services' (a composite counts it through them).
+        let weightText = Self.weightText(
+            incident, counted: Array(counted.prefix(incident.services.count)), defaultWeights: builder.site.config.impactWeights, s)
         // SPEC §2 *status* at now; the timeline newest first.
         let status = incident.status(at: now)
         let timeline: [[String: Any]] = zip(incident.updates, notes).reversed().map { update, note in
@@ -84,7 +89,7 @@ struct IncidentPage {
                 "note": note,
             ]
         }
-        let countTables = zip(incident.services, counted).compactMap { serviceID, countedIn in
+        let countTables = zip(incident.services + through, counted).compactMap { serviceID, countedIn in
             countTable(serviceID: serviceID, countedIn: countedIn)
         }
         let values: [String: Any] = [
