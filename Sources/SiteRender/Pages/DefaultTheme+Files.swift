@@ -296,6 +296,9 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 {{#has_measurement_section}}
 <section aria-labelledby="measurement-h">
 <h2 id="measurement-h">{{t.details_measurement_heading}}</h2>
+{{#has_parts}}
+<p>{{{parts_html}}}</p>
+{{/has_parts}}
 {{#has_downtime_rule}}
 <p>{{downtime_rule}}</p>
 {{/has_downtime_rule}}
