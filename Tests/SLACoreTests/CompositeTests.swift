@@ -151,6 +151,62 @@ final class CompositeTests: XCTestCase {
         XCTAssertEqual(october(site([own], incidents: incidents)).downtimeMinutes!, 20, accuracy: 1e-9)
     }
 
+    /// docs/numbers.md, "Worked example: GitHub's any Service Feature": any feature down, by an
+    /// error rate above 5 % in a minute or by detected unavailability (an incident).
+    func testGitHubStyleAnyServiceFeature() throws {
+        let both = SLATerms(uptime: 99.9, credits: [CreditTier(below: 99.9, credit: 10)], downtime: DowntimeTerms(source: .samplesAndIncidents, errorRateAbove: 5))
+        let plan = Plan(
+            id: "ent", title: "Enterprise", effective: LocalDateTime(iso8601: "2026-10-01")!, terms: both,
+            services: [PlanService(id: "github")])
+        // git: 10:00–10:09 at 12 of 100 (bad); api: 14:00–14:04 at 6 of 100 (bad), 14:05 5 of 100
+        // (not above 5 %); actions: 02:10–02:19 at 50 of 100, inside maintenance 02:00–03:00.
+        let site = Site(
+            config: SiteConfig(title: "T", provider: "P", baseURL: "https://t.example/"),
+            terms: TermsPage(title: "Terms", body: ""),
+            services: [
+                Service(id: "git", title: "Git"), Service(id: "api", title: "API"), Service(id: "actions", title: "Actions"),
+                Service(id: "github", title: "GitHub", parts: ["git", "api", "actions"]),
+            ],
+            plans: [plan],
+            incidents: [
+                incident("actions-maintenance", .maintenance, t("02:00"), t("03:00"), services: ["actions"]),
+                incident("git-degraded", .partial, t("10:05"), t("10:20"), services: ["git"]),
+                incident("api-unavailable", .major, t("10:15"), t("10:25"), services: ["api"]),
+            ],
+            samples: [
+                "git": SampleSeries((0..<10).map { row("10:0\($0)", 100, 12) }),
+                "api": SampleSeries((0..<5).map { row("14:0\($0)", 100, 6) } + [row("14:05", 100, 5)]),
+                "actions": SampleSeries((10..<20).map { row("02:\($0)", 100, 50) }),
+            ])
+        let figures = SLAArithmetic.figures(for: site, now: now)
+        let level = try XCTUnwrap(figures.level(plan: "ent", service: "github"))
+        // Each part by the plan's terms (both sources, above 5 %):
+        //   git: 10:00–10:10 bad (10) + 10:10–10:20 partial 0.3 (3) = 13
+        //   api: 10:15–10:25 major (10) + 14:00–14:05 bad (5) = 15
+        //   actions: the bad minutes overlap excluded maintenance: rate 0, and the window w = 0: 0
+        // github (any): 10:00–10:10 1 → 10; 10:10–10:15 0.3 → 1.5; 10:15–10:25 1 → 10 (git's
+        // 0.3 under it, once); 14:00–14:05 1 → 5. Downtime 26.5 (the parts added: 28).
+        let oct = level.months[0]
+        XCTAssertEqual(oct.downtimeMinutes!, 26.5, accuracy: 1e-9)
+        // uptime = 100 × (44 640 − 26.5) / 44 640 = 99.940636… → 99.941 ≥ 99.9: met, no credit.
+        XCTAssertEqual(Published.uptime(oct.uptime!), 99.941)
+        XCTAssertEqual(oct.met, true)
+        XCTAssertEqual(oct.credit, 0)
+        // What each incident counted toward github: git-degraded 1.5 (10:10–10:15; 5 minutes
+        // inside bad minutes, 5 under api-unavailable); api-unavailable 10; the maintenance 0.
+        // The bad minutes no incident set: 10 + 5 = 15. 1.5 + 10 + 15 = 26.5.
+        let counts = SLAArithmetic.incidentCounts(figures.inputs[0][0])
+        XCTAssertEqual(counts.map(\.minutes), [0, 1.5, 10], accuracy: 1e-9)
+        XCTAssertEqual(counts[1].measuredMinutes, 5, accuracy: 1e-9)
+        XCTAssertEqual(counts[1].overlappedMinutes, 5, accuracy: 1e-9)
+        // With combine: worst, api's 15 minutes (99.966 %) is the lowest part's uptime.
+        var worst = site
+        worst.services[3].combine = .worst
+        let w = SLAArithmetic.figures(for: worst, now: now).level(plan: "ent", service: "github")!.months[0]
+        XCTAssertEqual(w.downtimeMinutes!, 15, accuracy: 1e-9)
+        XCTAssertEqual(Published.uptime(w.uptime!), 99.966)
+    }
+
     func testACompositeOfACompositeAndMaintenance() {
         // outer = [github, api]; github = [git, api]. Maintenance on git 10:00–10:20 is excluded
         // for git (w = 0 there), api down 10:10–10:30 → outer 10:10–10:30 = 20.
