@@ -1,4 +1,4 @@
-/// SPEC §2 `combine`: how a composite's parts make its Downtime.
+/// docs/spec.md §2 `combine`: how a composite's parts make its Downtime.
 public enum CombineRule: String, Sendable, Hashable, CaseIterable {
     /// An instant is Downtime when it is for any part: the largest Downtime any part has there.
     case any
@@ -6,7 +6,7 @@ public enum CombineRule: String, Sendable, Hashable, CaseIterable {
     case worst
 }
 
-/// SPEC §3 *Composite services*: a composite's Downtime as one attributed weight function, made
+/// docs/spec.md §3 *Composite services*: a composite's Downtime as one attributed weight function, made
 /// month by month from its parts' (each measured by its own terms in the same plan) and from
 /// the incidents that name the composite itself (measured by its own terms, like a part).
 ///
@@ -95,7 +95,7 @@ public enum CompositeDowntime {
 
     /// One part's (or the composite's own incidents') function in month `i` of its inputs, its
     /// causes moved to the composite's counting positions by `positions` (a part's position →
-    /// the composite's): by the part's own terms in force that month (SPEC §3: incidents,
+    /// the composite's): by the part's own terms in force that month (docs/spec.md §3: incidents,
     /// samples, both, or its measurements.csv row spread evenly over the month's minutes, the
     /// one per-instant reading a monthly figure has).
     public static func partSpans(_ part: LevelInputs, month i: Int, positions: [Int]) -> [AttributedSpan] {

@@ -56,7 +56,7 @@ public struct IncidentCount: Sendable, Hashable {
     /// The month takes its Downtime from request samples (SPEC §3): incidents count nothing.
     public var measuredBySamples: Bool = false
     /// Of its open minutes, minutes a measurement set w'(t) above its weight: a counted bad
-    /// interval (SPEC §3 *Both sources*: such a minute counts once, as the bad interval's), or
+    /// interval (docs/spec.md §3 *Both sources*: such a minute counts once, as the bad interval's), or
     /// in a composite a part measured by samples or measurements.csv.
     public var measuredMinutes: Double = 0
 }

@@ -12,7 +12,7 @@ public struct AttributedSpan: Sendable, Hashable {
     /// True where a maintenance window excluded by the terms holds w(t) at 0.
     public var maintenanceExcluded: Bool
     /// True where a measurement rather than an incident sets the weight: a counted bad interval
-    /// above every open incident's weight (SPEC §3 *Both sources*), or in a composite a part
+    /// above every open incident's weight (docs/spec.md §3 *Both sources*), or in a composite a part
     /// measured by samples or measurements.csv; `cause` then names no incident.
     public var measured: Bool
 
@@ -136,7 +136,7 @@ extension Downtime {
         return spans
     }
 
-    /// SPEC §3 *Both sources*: w'(t) = max(w(t), b(t)). The attributed weight function with the
+    /// docs/spec.md §3 *Both sources*: w'(t) = max(w(t), b(t)). The attributed weight function with the
     /// counted bad intervals `bad` (sorted, disjoint, weight 1) laid over it: where a bad
     /// interval weighs more than the incident that sets w(t) (or none is open), it sets w'(t)
     /// (`measured`); elsewhere the incident keeps it, so a minute that is both counts once.

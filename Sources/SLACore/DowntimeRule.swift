@@ -4,7 +4,7 @@ public enum DowntimeSource: String, Sendable, Hashable, CaseIterable {
     case incidents
     /// Request counts per interval from `content/status/samples/<service>.csv`.
     case samples
-    /// Both: a minute is Downtime when either says so (SPEC §3 *Both sources*).
+    /// Both: a minute is Downtime when either says so (docs/spec.md §3 *Both sources*).
     case samplesAndIncidents = "samples_and_incidents"
 }
 
@@ -50,7 +50,7 @@ public struct DowntimeTerms: Sendable, Hashable {
 
     /// The rule with SPEC §2's defaults (`source: incidents`; for samples interval 1,
     /// `bad_intervals`, above 0 %, at least 1 request, runs of 1). Both sources count bad
-    /// intervals only (SPEC §3 *Both sources*): a `method` inherited from a higher level is not
+    /// intervals only (docs/spec.md §3 *Both sources*): a `method` inherited from a higher level is not
     /// used with them (written beside `source: samples_and_incidents` it is an error).
     public var resolved: DowntimeRule {
         switch source {
@@ -73,7 +73,7 @@ public struct DowntimeTerms: Sendable, Hashable {
 public enum DowntimeRule: Sendable, Hashable {
     case incidents
     case samples(SampleRule)
-    /// SPEC §3 *Both sources*: w'(t) = max(w(t), b(t)), the rule's method `bad_intervals`.
+    /// docs/spec.md §3 *Both sources*: w'(t) = max(w(t), b(t)), the rule's method `bad_intervals`.
     case samplesAndIncidents(SampleRule)
 
     public var source: DowntimeSource {

@@ -1,5 +1,5 @@
 extension FiguresPlan {
-    /// SPEC §3 *Composite services*: a composite level's inputs with its Downtime made from its
+    /// docs/spec.md §3 *Composite services*: a composite level's inputs with its Downtime made from its
     /// parts' levels (already computed, over the same months) and from the incidents that name
     /// the composite itself (its `own` counting incidents, weighed by its own terms).
     ///

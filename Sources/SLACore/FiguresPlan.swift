@@ -42,7 +42,7 @@ public struct LevelInputs: Sendable, Hashable {
     public var windows: [OpenWindow] = []
     /// The days reported (the last `FiguresPlan.barDays` up to *now*), oldest first.
     public var days: [ReportedDay] = []
-    /// SPEC §3 *Composite services*: set for a composite, whose `spans` and `attributed` (the
+    /// docs/spec.md §3 *Composite services*: set for a composite, whose `spans` and `attributed` (the
     /// same for all its terms) are its parts' combined; nil for a service measured on its own.
     public var combine: CombineRule? = nil
     /// A composite's parts, in the order listed (empty otherwise).
@@ -51,7 +51,7 @@ public struct LevelInputs: Sendable, Hashable {
     /// Whether the months under `terms[k]` read their Downtime from `samples` alone.
     public func readsSamples(_ k: Int) -> Bool { combine == nil && terms[k].downtime.samplesOnly }
 
-    /// SPEC §4 `source` of a month under `terms[k]` without a measurements.csv row.
+    /// docs/spec.md §4 `source` of a month under `terms[k]` without a measurements.csv row.
     public func source(_ k: Int) -> FigureSource { combine != nil ? .parts : FigureSource(terms[k].downtime.source) }
 
     /// The terms in force in month `i` of `months`.
@@ -120,7 +120,7 @@ public struct FiguresPlan: Sendable {
             levelServices.append(services)
             planMonths.append((months, versions, versionOfMonth))
         }
-        // SPEC §3 Composite services: each composite level gets a level per part, measured over
+        // docs/spec.md §3 Composite services: each composite level gets a level per part, measured over
         // the composite's months by the part's terms in this plan; they are computed like any
         // level, combined into the composite's, and not published (a part the plan lists is
         // published as its own level too).
@@ -245,7 +245,7 @@ public struct FiguresPlan: Sendable {
                         // Months under samples terms read `samples`, not the incidents' spans.
                         inputs[p][s].spans[t] = []
                     case .samplesAndIncidents:
-                        // SPEC §3 Both sources: w'(t) = max(w(t), b(t)), one weight function
+                        // docs/spec.md §3 Both sources: w'(t) = max(w(t), b(t)), one weight function
                         // (the months of these terms hold only bad intervals of their own rule).
                         let both = Downtime.overlay(inputs[p][s].attributed[t], bad: computed[k].spans)
                         inputs[p][s].attributed[t] = both

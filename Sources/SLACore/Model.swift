@@ -76,10 +76,10 @@ public struct Service: Sendable, Identifiable, Hashable {
     public var exclusions: [String]
     public var defaults: SLATerms
     public var body: String
-    /// SPEC §2 `parts`: the services this composite's Downtime is computed from (empty for a
+    /// docs/spec.md §2 `parts`: the services this composite's Downtime is computed from (empty for a
     /// service measured on its own).
     public var parts: [String]
-    /// SPEC §2 `combine`: how the parts' Downtime makes the composite's.
+    /// docs/spec.md §2 `combine`: how the parts' Downtime makes the composite's.
     public var combine: CombineRule
 
     public init(
@@ -99,7 +99,7 @@ public struct Service: Sendable, Identifiable, Hashable {
         self.combine = combine
     }
 
-    /// Whether its Downtime comes from its parts (SPEC §3 *Composite services*).
+    /// Whether its Downtime comes from its parts (docs/spec.md §3 *Composite services*).
     public var isComposite: Bool { !parts.isEmpty }
 }
 

@@ -69,7 +69,7 @@ public enum SLAArithmetic {
             let final = m.end <= now
             var windowEnd = final ? m.end : max(m.start, min(m.end, now))
             if !final, inputs.readsSamples(inputs.termsOfMonth[i]), let rule = terms.downtime.sampleRule {
-                // SPEC §3: samples count in the current month's intervals ended by now (with
+                // docs/spec.md §3: samples count in the current month's intervals ended by now (with
                 // both sources the month runs to now, as its incidents do).
                 let n = rule.intervalSeconds
                 windowEnd = m.start.adding(seconds: m.start.seconds(to: windowEnd) / n * n)
@@ -161,7 +161,7 @@ public enum SLAArithmetic {
 }
 
 extension FigureSource {
-    /// The source of a month's figures measured by `source` (SPEC §4 `source`).
+    /// The source of a month's figures measured by `source` (docs/spec.md §4 `source`).
     public init(_ source: DowntimeSource) {
         switch source {
         case .incidents: self = .incidents

@@ -56,7 +56,7 @@ enum ContentDecoders {
             let dr = MappingReader(d, in: source, what: "service defaults", allowed: TermsDecoder.keys)
             if dr.isMapping { defaults = TermsDecoder.decode(dr) }
         }
-        // SPEC §2 `parts` and `combine`: the ids are checked against the site (and for cycles)
+        // docs/spec.md §2 `parts` and `combine`: the ids are checked against the site (and for cycles)
         // by `SiteParser`, at the positions recorded here.
         var parts: [String] = []
         for (part, node) in r.stringList("parts") ?? [] {

@@ -1,7 +1,7 @@
 import SLACore
 
 extension SiteParser {
-    /// SPEC §2 `parts`: a composite cannot list itself, and parts cannot form a cycle (a → b → a):
+    /// docs/spec.md §2 `parts`: a composite cannot list itself, and parts cannot form a cycle (a → b → a):
     /// its Downtime would depend on itself. Each is reported at the part as written (unknown
     /// parts are reported with the other references).
     static func checkParts(_ services: [Service], references: [Reference], sink: DiagnosticSink) {

@@ -164,7 +164,7 @@ public enum SiteParser {
         for plan in site.plans {
             let first = plan.effective.map(CalendarDay.init) ?? CalendarDay(year: 1970, month: 1, day: 1)
             for version in plan.versions(first: first) {
-                // SPEC §3 Composite services: a composite is measured by its parts (each by its
+                // docs/spec.md §3 Composite services: a composite is measured by its parts (each by its
                 // terms in the plan, listed or not), never by its own rule.
                 var ids = version.services.map(\.id)
                 var k = 0

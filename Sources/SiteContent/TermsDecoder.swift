@@ -64,7 +64,7 @@ enum TermsDecoder {
 
     /// `downtime`: `{source: incidents}`, `{source: samples, interval, method,
     /// error_rate_above, min_requests, min_consecutive}` or `{source: samples_and_incidents, …}`
-    /// (SPEC §2; method `bad_intervals` only); any subset of the keys, as levels merge it key by key.
+    /// (docs/spec.md §2; method `bad_intervals` only); any subset of the keys, as levels merge it key by key.
     static func downtime(_ node: Node, source: YAMLSource) -> DowntimeTerms? {
         let r = MappingReader(node, in: source, what: "downtime", allowed: downtimeKeys)
         guard r.isMapping else { return nil }
@@ -104,7 +104,7 @@ enum TermsDecoder {
                     r.value(key), "\(key) has no effect with source: incidents (Downtime then comes from the incidents)")
             }
         }
-        // SPEC §3 Both sources: bad intervals are what a minute of samples can say, so only them.
+        // docs/spec.md §3 Both sources: bad intervals are what a minute of samples can say, so only them.
         if terms.source == .samplesAndIncidents, terms.method == .errorRate, let v = r.value("method") {
             source.error(
                 v,

@@ -93,7 +93,7 @@ public enum SLAJSON {
             termsFields(level.terms, serviceID: level.serviceID, title: title, url: urls.absolute(urls.details(plan: level.planID, service: level.serviceID)))
                 + [
                     ("covered", .bool(level.coveredNow)),
-                    // SPEC §4: a composite lists its parts (and how they combine).
+                    // docs/spec.md §4: a composite lists its parts (and how they combine).
                     ("parts", .array(level.parts.map(JSONValue.string))), ("combine", .optional(level.combine?.rawValue)),
                     ("months", .array(level.months.map { .raw(monthLine($0)) })),
                 ])

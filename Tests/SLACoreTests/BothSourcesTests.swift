@@ -2,7 +2,7 @@ import Foundation
 import SLACore
 import XCTest
 
-/// Issue 22 (SPEC §3 *Both sources*, `downtime.source: samples_and_incidents`): w'(t) =
+/// Issue 22 (docs/spec.md §3 *Both sources*, `downtime.source: samples_and_incidents`): w'(t) =
 /// max(w(t), b(t)). Every expected value is computed by hand beside it. October 2026 has 31
 /// days: 44 640 minutes in UTC; now = 2026-11-24T00:00:00Z.
 final class BothSourcesTests: XCTestCase {

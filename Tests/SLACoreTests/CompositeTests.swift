@@ -2,7 +2,7 @@ import Foundation
 import SLACore
 import XCTest
 
-/// Issue 22 (SPEC §3 *Composite services*): a composite `github` of `git` and `api`. Every
+/// Issue 22 (docs/spec.md §3 *Composite services*): a composite `github` of `git` and `api`. Every
 /// expected value is computed by hand beside it. October 2026 has 31 days: 44 640 minutes in
 /// UTC; now = 2026-11-24T00:00:00Z. All times are on 5 October unless said.
 final class CompositeTests: XCTestCase {

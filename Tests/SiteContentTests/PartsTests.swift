@@ -2,7 +2,7 @@ import SLACore
 import SiteContent
 import XCTest
 
-/// Issue 22 (SPEC §2 services' `parts` and `combine`): how they are read, and each error at its
+/// Issue 22 (docs/spec.md §2 services' `parts` and `combine`): how they are read, and each error at its
 /// file, line and column.
 final class PartsTests: XCTestCase {
     /// The fixture with `content/services/<id>.md` front matter lines `lines` (title, summary

@@ -147,7 +147,7 @@ final class SamplesInputTests: XCTestCase {
     }
 
     func testBothSourcesTakeBadIntervalsOnly() throws {
-        // SPEC §3 Both sources: method bad_intervals only; error_rate beside it is an error where written.
+        // docs/spec.md §3 Both sources: method bad_intervals only; error_rate beside it is an error where written.
         var f = fixture("start,total,errors\n")
         f["content/plans/pro.md"] = """
             ---
@@ -163,7 +163,7 @@ final class SamplesInputTests: XCTestCase {
             [
                 "content/plans/pro.md:4:51: method error_rate cannot be used with source: samples_and_incidents: both sources count bad intervals (method: bad_intervals), use source: samples for the mean error rate"
             ])
-        // Without it the rule resolves, with SPEC §2's defaults, and the samples file is read.
+        // Without it the rule resolves, with docs/spec.md §2's defaults, and the samples file is read.
         f["content/plans/pro.md"] = "---\ntitle: Pro\nsummary: S\ndowntime: {source: samples_and_incidents, error_rate_above: 5}\nservices: {api: {}}\n---\n"
         let parsed = f.parse()
         XCTAssertEqual(parsed.diagnostics, [])

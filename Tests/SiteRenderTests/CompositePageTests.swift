@@ -3,7 +3,7 @@ import SLACore
 @testable import SiteRender
 import XCTest
 
-/// Issue 22 (SPEC §3 Composite services, Both sources; §4 `parts`): the pages and sla.json read
+/// Issue 22 (docs/spec.md §3 Composite services, Both sources; §4 `parts`): the pages and sla.json read
 /// the composite's figures. October 2026 in UTC: 44,640 minutes; now 2026-11-24T00:00:00Z.
 final class CompositePageTests: XCTestCase {
     func t(_ hhmm: String) -> String { "2026-10-05T\(hhmm):00Z" }

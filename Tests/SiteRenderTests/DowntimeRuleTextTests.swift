@@ -31,7 +31,7 @@ final class DowntimeRuleTextTests: XCTestCase {
     }
 
     func testBothSourcesInWords() {
-        // Issue 22 (SPEC §3 Both sources): GitHub's "error rate above 5 % in a minute or detected
+        // Issue 22 (docs/spec.md §3 Both sources): GitHub's "error rate above 5 % in a minute or detected
         // unavailability"; the closing sentence says how a minute that is both counts.
         func both(_ rule: SampleRule, excludeMaintenance: Bool) -> String? {
             PageFormat.downtimeRule(

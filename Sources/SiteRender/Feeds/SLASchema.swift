@@ -149,7 +149,7 @@ enum SLASchema {
             ("version", string("The effective date of the plan version in force in this month.", format: "date")),
             ("measured", boolean("Whether the uptime comes from measurements.csv rather than incidents.")),
             ("source", .object([
-                ("description", .string("Where the figures come from: the incidents, request samples, both (samples_and_incidents: a minute is Downtime when either says so, counted once), a composite's parts (parts: SPEC §3 Composite services), a measurements.csv row, or none (the month ends on or before status_since: not judged, no credit).")),
+                ("description", .string("Where the figures come from: the incidents, request samples, both (samples_and_incidents: a minute is Downtime when either says so, counted once), a composite's parts (parts), a measurements.csv row, or none (the month ends on or before status_since: not judged, no credit).")),
                 ("enum", .array(["incidents", "samples", "samples_and_incidents", "parts", "measurements", "none"].map(JSONValue.string))),
             ])),
             ("minutes", number("Real minutes in the whole month.", minimum: 0)),

@@ -90,7 +90,7 @@ struct DetailsPage {
         // figures in sla.json and in the feeds, so pages stay small on long histories.
         let lines = incidents.map(builder.incidentLine)
         let claim = PageFormat.claimWindow(terms, s).map { s(.detailsClaim, ["window": $0]) } ?? s[.detailsClaimTerms]
-        // SPEC §3 Composite services: the rule is its parts'; each part's own rule is on its page.
+        // docs/spec.md §3 Composite services: the rule is its parts'; each part's own rule is on its page.
         let rule = level.combine == nil ? PageFormat.downtimeRule(terms, s) : nil
         let partsHTML = partsText(serviceTitle: serviceTitle)
         let serviceBody = builder.serviceBodies[level.serviceID] ?? "", planBody = builder.planBodies[plan.id] ?? ""
@@ -135,7 +135,7 @@ struct DetailsPage {
                 : "")
     }
 
-    /// SPEC §3 Composite services in words, with a link to each part the plan publishes: "GitHub
+    /// docs/spec.md §3 Composite services in words, with a link to each part the plan publishes: "GitHub
     /// is made of Git, API, …: a minute counts as Downtime when it does for any of them…"; nil
     /// for a service measured on its own.
     func partsText(serviceTitle: String) -> String? {

@@ -14,7 +14,7 @@ struct IncidentPage {
     /// Per affected service, then per composite in `through`, the plans whose figures count it
     /// and at what weight.
     let counted: [[PageInput.CountedIn]]
-    /// The composites it counts toward through a part (SPEC §3 Composite services).
+    /// The composites it counts toward through a part (docs/spec.md §3 Composite services).
     var through: [String] = []
 
     /// Where an incident stands at *now*.
@@ -156,7 +156,7 @@ struct IncidentPage {
         return sources.subtracting(Self.countsIncidents).isEmpty || weight == 0 ? text : s(.incidentWeightElsewhere, ["counted": text])
     }
 
-    /// The sources under which an incident can count (SPEC §3): alone, with samples, or through a
+    /// The sources under which an incident can count (docs/spec.md §3): alone, with samples, or through a
     /// composite's parts.
     static let countsIncidents: Set<FigureSource> = [.incidents, .samplesAndIncidents, .parts]
 

@@ -69,7 +69,7 @@ enum PageFormat {
         if terms.downtime.samplesOnly {
             text += s(terms.excludeMaintenance ? .ruleFromCountsMaintenance : .ruleFromCounts, ["unit": unit])
         } else {
-            // SPEC §3 Both sources.
+            // docs/spec.md §3 Both sources.
             text += s(terms.excludeMaintenance ? .ruleBothSourcesMaintenance : .ruleBothSources, ["unit": unit])
         }
         return text

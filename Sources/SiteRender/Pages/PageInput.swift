@@ -45,7 +45,7 @@ enum PageInput: Hashable, Sendable {
     /// `linkedParts`: a composite's parts that the plan publishes (their details pages are linked).
     case details(plan: Int, level: ServiceLevel, incidents: [Incident], incidentCount: Int, linkedParts: [String])
     /// `counted`: per affected service, then per composite it counts toward through a part
-    /// (`through`, SPEC §3 Composite services), the plans whose figures count it.
+    /// (`through`, docs/spec.md §3 Composite services), the plans whose figures count it.
     case incident(Incident, html: String, notes: [String], counted: [[CountedIn]], through: [String])
     case version(plan: Int, index: Int, versions: [VersionTerms], current: Int)
 

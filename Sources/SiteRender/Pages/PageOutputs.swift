@@ -89,7 +89,7 @@ enum PageOutputs {
         case .incident(let k):
             let incident = context.site.incidents[k]
             // Per affected service, the plans whose figures count it (SPEC §3, from the figures).
-            // SPEC §3 Composite services: the composites that count it through a part.
+            // docs/spec.md §3 Composite services: the composites that count it through a part.
             let through = context.site.services.lazy.filter(\.isComposite).map(\.id).filter { id in
                 !incident.services.contains(id) && figures.plans.indices.contains { p in
                     levelIndex[p][id].map { Self.sortedContains(figures.counting[p][$0], k) } ?? false
