@@ -116,7 +116,7 @@ public enum SiteParser {
         }
         checkReferences(
             references, serviceIDs: serviceIDs, planIDs: planIDs,
-            plans: plans, incidents: incidents, sink: sink)
+            plans: plans, incidents: incidents, services: services, sink: sink)
         checkParts(services, references: references, sink: sink)
         var samples: [String: SampleSeries] = [:]
         let sortedServices = serviceIDs.sorted()
@@ -227,7 +227,7 @@ public enum SiteParser {
 
     private static func checkReferences(
         _ references: [Reference], serviceIDs: Set<String>, planIDs: Set<String>, plans: [Plan], incidents: [Incident],
-        sink: DiagnosticSink
+        services: [Service], sink: DiagnosticSink
     ) {
         let sortedServices = serviceIDs.sorted()
         let sortedPlans = planIDs.sorted()
@@ -252,11 +252,23 @@ public enum SiteParser {
         }
         // An incident restricted to plans that cover none of its services counts nowhere.
         let planByID = Dictionary(plans.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let partsOf = Dictionary(services.map { ($0.id, $0.parts) }, uniquingKeysWith: { a, _ in a })
+        /// The services a plan's front matter covers, with its composites' parts (docs/spec.md §3:
+        /// an incident that names a part counts toward the composite through it).
+        func reached(_ plan: Plan) -> Set<String> {
+            var out = Set(plan.services.map(\.id))
+            var queue = Array(out)
+            while let id = queue.popLast() {
+                for part in partsOf[id] ?? [] where out.insert(part).inserted { queue.append(part) }
+            }
+            return out
+        }
         for incident in incidents {
             guard let restricted = incident.plans else { continue }
             for pid in restricted {
                 guard let plan = planByID[pid] else { continue }
-                if !incident.services.contains(where: plan.covers) {
+                let covered = reached(plan)
+                if !incident.services.contains(where: covered.contains) {
                     let ref = references.first { $0.kind == .plan && $0.id == pid && $0.context == "incident" && $0.file.hasSuffix("/\(incident.id).md") }
                     sink.warning(
                         ref?.file ?? "content/status/incidents/\(incident.id).md", ref?.line ?? 1, ref?.column ?? 1,

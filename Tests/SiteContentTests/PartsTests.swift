@@ -82,4 +82,19 @@ final class PartsTests: XCTestCase {
         XCTAssertEqual(
             f.messages(), ["content/services/platform.md:5:8: parts must list at least one service: a composite is made of other services"])
     }
+
+    func testAnIncidentOnAPartCountsInAPlanThatCoversTheComposite() {
+        // Plan `pro` covers only `platform` = [api, db]; an incident on db restricted to pro
+        // counts there through the composite: no "covers none of this incident's services".
+        var f = SiteFixture()
+        f["content/services/platform.md"] = service("platform", "parts: [api, db]")
+        f["content/plans/pro.md"] = "---\ntitle: Pro\nsummary: S\nservices:\n  platform: {uptime: 99.9}\n---\n"
+        f["content/status/incidents/outage.md"] = "---\ntitle: O\nservices: [db]\nplans: [pro]\nimpact: major\nstart: 2026-10-03T10:00:00Z\nend: 2026-10-03T11:00:00Z\n---\n"
+        XCTAssertEqual(f.messages(), [])
+        // Without the composite it would.
+        f["content/services/platform.md"] = service("platform", "")
+        XCTAssertEqual(
+            f.messages(),
+            ["content/status/incidents/outage.md:4:9: warning: plan \"pro\" covers none of this incident's services, so it counts against nothing there"])
+    }
 }
