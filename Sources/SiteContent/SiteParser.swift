@@ -161,6 +161,7 @@ public enum SiteParser {
     /// none (its months then count no Downtime), both in any version of any plan.
     static func samplesWarnings(_ site: Site) -> [Diagnostic] {
         var measured: [String: String] = [:]  // service → the first plan measuring it by samples
+        let partsOf = Dictionary(site.services.map { ($0.id, $0.parts) }, uniquingKeysWith: { a, _ in a })
         for plan in site.plans {
             let first = plan.effective.map(CalendarDay.init) ?? CalendarDay(year: 1970, month: 1, day: 1)
             for version in plan.versions(first: first) {
@@ -169,10 +170,10 @@ public enum SiteParser {
                 var ids = version.services.map(\.id)
                 var k = 0
                 while k < ids.count {
-                    for part in site.service(ids[k])?.parts ?? [] where !ids.contains(part) { ids.append(part) }
+                    for part in partsOf[ids[k]] ?? [] where !ids.contains(part) { ids.append(part) }
                     k += 1
                 }
-                for id in ids where measured[id] == nil && site.service(id)?.isComposite != true {
+                for id in ids where measured[id] == nil && partsOf[id]?.isEmpty != false {
                     if site.terms(version: version, service: id).downtime.sampleRule != nil {
                         measured[id] = plan.id
                     }
@@ -263,11 +264,13 @@ public enum SiteParser {
             }
             return out
         }
+        var reachedOf: [String: Set<String>] = [:]
         for incident in incidents {
             guard let restricted = incident.plans else { continue }
             for pid in restricted {
                 guard let plan = planByID[pid] else { continue }
-                let covered = reached(plan)
+                let covered = reachedOf[pid] ?? reached(plan)
+                reachedOf[pid] = covered
                 if !incident.services.contains(where: covered.contains) {
                     let ref = references.first { $0.kind == .plan && $0.id == pid && $0.context == "incident" && $0.file.hasSuffix("/\(incident.id).md") }
                     sink.warning(

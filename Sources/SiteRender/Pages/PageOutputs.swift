@@ -90,7 +90,7 @@ enum PageOutputs {
             let incident = context.site.incidents[k]
             // Per affected service, the plans whose figures count it (SPEC §3, from the figures).
             // docs/spec.md §3 Composite services: the composites that count it through a part.
-            let through = context.site.services.lazy.filter(\.isComposite).map(\.id).filter { id in
+            let through = context.compositeIDs.filter { id in
                 !incident.services.contains(id) && figures.plans.indices.contains { p in
                     levelIndex[p][id].map { Self.sortedContains(figures.counting[p][$0], k) } ?? false
                 }
