@@ -90,7 +90,10 @@ final class CompositePageTests: XCTestCase {
         // api-down names only API, which the plan does not list: it counts toward GitHub alone,
         // 20 of its 30 minutes (10:20–10:30 Git's outage set the weight, on the tie the part
         // listed first keeps it).
-        let apiDown = try tables(try XCTUnwrap(pages["incidents/api-down/index.html"]))
+        let apiDownHTML = try XCTUnwrap(pages["incidents/api-down/index.html"])
+        XCTAssertTrue(apiDownHTML.contains("<li><strong>API</strong>: no plan counts it on its own</li>"))
+        XCTAssertTrue(apiDownHTML.contains("<li><strong>GitHub (through its parts)</strong>: <a href=\"/plans/ent/github/\""))
+        let apiDown = try tables(apiDownHTML)
         XCTAssertEqual(apiDown.map(\.0), ["GitHub"])
         XCTAssertEqual(apiDown[0].1[0][2], "20.0 min")
         // api-slow counts 0.3 × 8 = 2.4, git-blip 2: 30 + 20 + 2.4 + 2 = 54.4, the month's.

@@ -410,7 +410,7 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 <h2 id="affected-h">{{t.incident_affected_heading}}</h2>
 <ul class="affected">
 {{#affected}}
-<li><strong>{{title}}</strong>{{#collapse_plans}}: {{all_plans}}{{/collapse_plans}}{{^collapse_plans}}{{#has_plans}}: {{#plans}}<a href="{{href}}" aria-label="{{label}}">{{title}}</a>{{^last()}}, {{/last()}}{{/plans}}{{/has_plans}}{{^has_plans}}: {{t.incident_no_plan}}{{/has_plans}}{{/collapse_plans}}</li>
+<li><strong>{{title}}</strong>{{#collapse_plans}}: {{all_plans}}{{/collapse_plans}}{{^collapse_plans}}{{#has_plans}}: {{#plans}}<a href="{{href}}" aria-label="{{label}}">{{title}}</a>{{^last()}}, {{/last()}}{{/plans}}{{/has_plans}}{{^has_plans}}: {{no_plan}}{{/has_plans}}{{/collapse_plans}}</li>
 {{/affected}}
 </ul>
 </section>

@@ -54,13 +54,16 @@ struct IncidentPage {
         }
         // Plans whose figures this incident counts against, per affected service.
         let plans = builder.site.plans
-        let affected: [[String: Any]] = zip(incident.services, counted).map { serviceID, countedIn in
+        // The services it names, then the composites that count it through them.
+        let affected: [[String: Any]] = zip(incident.services + through, counted).enumerated().map { k, pair in
+            let (serviceID, countedIn) = pair
             let counting = countedIn.map(\.plan)
             // Long plan lists collapse to a sentence; the plan pages link every details page.
             let collapse = counting.count > Self.planLinkLimit && incident.plans == nil
             let serviceTitle = builder.serviceTitle(serviceID)
             return [
-                "title": serviceTitle,
+                "title": k < incident.services.count ? serviceTitle : s(.incidentThroughParts, ["service": serviceTitle]),
+                "no_plan": s[through.isEmpty ? .incidentNoPlan : .incidentNoPlanOwn],
                 "plans": collapse
                     ? []
                     : counting.map { p -> [String: Any] in
