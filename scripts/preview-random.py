@@ -766,6 +766,18 @@ def plan_support(site, rng, n):
     return _plan_term(site, rng, "support", make)
 
 
+def plan_period(site, rng, n):
+    """Issue 22: the measurement period of a plan (or a plan × service): month, quarter or year."""
+    line = f"period: {rng.choice(['month', 'quarter', 'year'])}"
+    return _plan_term(site, rng, "period", _set_or_drop(rng, line))
+
+
+def plan_period_start(site, rng, n):
+    """Issue 22: the month quarters and years start in (a fiscal period)."""
+    line = f"period_start_month: {rng.randrange(1, 13)}"
+    return _plan_term(site, rng, "period_start_month", _set_or_drop(rng, line))
+
+
 def plan_termination(site, rng, n):
     line = f"termination: {{consecutive_misses: {rng.randrange(1, 5)}}}"
     return _plan_term(site, rng, "termination", _set_or_drop(rng, line))
@@ -1286,6 +1298,8 @@ EDITS = {
     "service_body": _body_of("services"),
     "plan_support": plan_support,
     "plan_termination": plan_termination,
+    "plan_period": plan_period,
+    "plan_period_start": plan_period_start,
     "service_exclusions": service_exclusions,
     "site_text": site_text,
     "theme_added": theme_added,

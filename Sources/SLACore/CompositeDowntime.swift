@@ -2,7 +2,8 @@
 public enum CombineRule: String, Sendable, Hashable, CaseIterable {
     /// An instant is Downtime when it is for any part: the largest Downtime any part has there.
     case any
-    /// A month takes the lowest part's uptime (and that part's Downtime).
+    /// A judged period (a month, quarter or year) takes the lowest part's uptime (and that
+    /// part's Downtime).
     case worst
 }
 
@@ -14,37 +15,16 @@ public enum CombineRule: String, Sendable, Hashable, CaseIterable {
 /// figures, the day bars and what each incident counted all read the one function; a sum over
 /// any span of months or days is a sum of its pieces.
 public enum CompositeDowntime {
-    /// One source of a composite's Downtime in one month: its attributed spans inside the month
-    /// (causes already in the composite's counting positions) and its uptime that month.
-    public struct Source: Sendable {
-        public var spans: [AttributedSpan]
-        /// nil when the source has no figure that month.
-        public var uptime: Double?
-
-        public init(spans: [AttributedSpan], uptime: Double?) {
-            self.spans = spans
-            self.uptime = uptime
+    /// `worst`: of several sources' Downtime minutes over one judged period (nil: no figure),
+    /// the index of the largest: over the same minutes, the lowest uptime. The first wins a tie
+    /// (the composite's own incidents, then the parts in the order listed).
+    public static func worst(_ downtimes: [Double?]) -> Int? {
+        var pick: Int?
+        for (k, d) in downtimes.enumerated() {
+            guard let d else { continue }
+            if pick == nil || d > downtimes[pick!]! + 1e-9 { pick = k }
         }
-    }
-
-    /// The composite's function in one month from its sources (the composite's own incidents
-    /// first, then the parts in the order listed).
-    ///
-    /// `any`: the pointwise largest weight (parts' overlaps count once). `worst`: the function of
-    /// the source with the lowest uptime that month (the first on a tie), so the month's
-    /// Downtime is that part's and its uptime the lowest.
-    public static func month(_ sources: [Source], combine: CombineRule) -> [AttributedSpan] {
-        switch combine {
-        case .any:
-            return largest(sources.map(\.spans))
-        case .worst:
-            var pick: Int?
-            for (k, source) in sources.enumerated() {
-                guard let u = source.uptime else { continue }
-                if pick == nil || u < sources[pick!].uptime! - Published.tolerance { pick = k }
-            }
-            return pick.map { sources[$0].spans } ?? []
-        }
+        return pick
     }
 
     /// The pointwise largest of several attributed weight functions (each sorted, disjoint). At

@@ -42,6 +42,12 @@ public struct LevelInputs: Sendable, Hashable {
     public var windows: [OpenWindow] = []
     /// The days reported (the last `FiguresPlan.barDays` up to *now*), oldest first.
     public var days: [ReportedDay] = []
+    /// SPEC §3 Periods: the judged periods in order, each a run of `months`; empty when every
+    /// month is judged on its own (no terms measure by quarters or years).
+    public var periods: [PeriodGroup] = []
+    /// The index into `terms` of the version in force in the month of *now*, when a longer period
+    /// judges that month by the terms of the period's first day (`termsOfMonth` then says those).
+    public var termsNow: Int? = nil
     /// docs/spec.md §3 *Composite services*: set for a composite, whose `spans` and `attributed` (the
     /// same for all its terms) are its parts' combined; nil for a service measured on its own.
     public var combine: CombineRule? = nil
@@ -57,8 +63,26 @@ public struct LevelInputs: Sendable, Hashable {
     /// The terms in force in month `i` of `months`.
     public func terms(ofMonth i: Int) -> ResolvedTerms { terms[termsOfMonth[i]] }
 
-    /// The terms in force now: the last reported month's.
-    public var currentTerms: ResolvedTerms { termsOfMonth.last.map { terms[$0] } ?? terms[0] }
+    /// The terms in force now: the last reported month's version.
+    public var currentTerms: ResolvedTerms { (termsNow ?? termsOfMonth.last).map { terms[$0] } ?? terms[0] }
+}
+
+/// One judged period of a level: `count` consecutive entries of `LevelInputs.months` from `first`.
+public struct PeriodGroup: Sendable, Hashable {
+    public var period: Period
+    public var first: Int
+    public var count: Int
+    /// The period's end in the site zone (the period in progress counts its months to come).
+    public var end: Instant
+
+    public init(period: Period, first: Int, count: Int, end: Instant) {
+        self.period = period
+        self.first = first
+        self.count = count
+        self.end = end
+    }
+
+    public var range: Range<Int> { first..<(first + count) }
 }
 
 /// SPEC §3 step by step, before any month is computed: which incidents count against each
@@ -206,12 +230,22 @@ public struct FiguresPlan: Sendable {
                     }
                     windowLists[counting[p][s]] = windows
                 }
-                planInputs.append(
-                    LevelInputs(
-                        terms: terms, months: covered.map { months[$0] }, termsOfMonth: termsOfMonth,
-                        versionOfMonth: covered.map { versions[versionOfMonth[$0]].effective }, now: now,
-                        spans: levelSpans.map(\.weighted), measured: measured[serviceID] ?? [:], statusSince: statusSince,
-                        attributed: levelSpans.map(\.attributed), windows: windows, days: days))
+                let levelMonths = covered.map { months[$0] }
+                var versionDays = covered.map { versions[versionOfMonth[$0]].effective }
+                let termsNow = termsOfMonth.last
+                // SPEC §3 Periods: which months each judged period holds, and the terms that judge them.
+                let periods = Self.periodGroups(
+                    levelMonths, terms: terms, termsOfMonth: &termsOfMonth, versionOfMonth: &versionDays, calendar: calendar)
+                var level = LevelInputs(
+                    terms: terms, months: levelMonths, termsOfMonth: termsOfMonth,
+                    versionOfMonth: versionDays, now: now,
+                    spans: levelSpans.map(\.weighted), measured: measured[serviceID] ?? [:], statusSince: statusSince,
+                    attributed: levelSpans.map(\.attributed), windows: windows, days: days)
+                if !periods.isEmpty {
+                    level.periods = periods
+                    if termsNow != termsOfMonth.last { level.termsNow = termsNow }
+                }
+                planInputs.append(level)
             }
             inputs.append(planInputs)
             ids.append(levelServices[p].map { (plan.id, $0) })
@@ -380,7 +414,7 @@ public struct FiguresPlan: Sendable {
                 let result = next.next() ?? LevelFigures(months: [], days: [])
                 return ServiceLevel(
                     planID: levels[p][s].plan, serviceID: levels[p][s].service, terms: inputs[p][s].currentTerms,
-                    months: result.months,
+                    months: result.months, judgedPeriods: result.periods,
                     coveredNow: versions[p][currentVersion[p]].services.contains { $0.serviceID == levels[p][s].service },
                     days: result.days, parts: inputs[p][s].parts, combine: inputs[p][s].combine)
             }
@@ -398,9 +432,12 @@ public struct LevelFigures: Sendable, Hashable {
     public var months: [MonthFigure]
     /// The last `FiguresPlan.barDays` days, oldest first.
     public var days: [DayFigure]
+    /// SPEC §3 Periods: the judged periods when any is longer than a month; else empty.
+    public var periods: [MonthFigure]
 
-    public init(months: [MonthFigure], days: [DayFigure]) {
+    public init(months: [MonthFigure], days: [DayFigure], periods: [MonthFigure] = []) {
         self.months = months
         self.days = days
+        self.periods = periods
     }
 }

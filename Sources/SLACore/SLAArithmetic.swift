@@ -57,8 +57,27 @@ public enum SLAArithmetic {
     }
 
     /// The month figures of one plan × service from its inputs: each month judged by the terms
-    /// in force in it (SPEC §3 Terms in force).
+    /// in force in it (SPEC §3 Terms in force), or published as information inside the quarter
+    /// or year that judges it (SPEC §3 Periods).
     public static func monthFigures(_ inputs: LevelInputs) -> [MonthFigure] {
+        judgedFigures(inputs).months
+    }
+
+    /// The judged periods of one plan × service, oldest first (its months when every period is a month).
+    public static func periodFigures(_ inputs: LevelInputs) -> [MonthFigure] {
+        let judged = judgedFigures(inputs)
+        return judged.periods.isEmpty ? judged.months : judged.periods
+    }
+
+    /// The months, and the judged periods when any is longer than a month (else none).
+    static func judgedFigures(_ inputs: LevelInputs) -> (months: [MonthFigure], periods: [MonthFigure]) {
+        let months = eachMonth(inputs)
+        guard !inputs.periods.isEmpty else { return (months, []) }
+        return periods(of: months, inputs)
+    }
+
+    /// Every month judged on its own by the terms in force in it.
+    static func eachMonth(_ inputs: LevelInputs) -> [MonthFigure] {
         let now = inputs.now
         var figures: [MonthFigure] = []
         figures.reserveCapacity(inputs.months.count)
@@ -124,7 +143,8 @@ public enum SLAArithmetic {
 
     /// Everything kept of one plan × service: its months and its days.
     public static func levelFigures(_ inputs: LevelInputs) -> LevelFigures {
-        LevelFigures(months: monthFigures(inputs), days: dayFigures(inputs))
+        let judged = judgedFigures(inputs)
+        return LevelFigures(months: judged.months, days: dayFigures(inputs), periods: judged.periods)
     }
 
     /// SPEC §3: the right arises in each month that completes N final misses in a row.

@@ -24,6 +24,7 @@ public enum SiteParser {
         var configFile: SourceFile?
         var samplesFiles: [(id: String, file: SourceFile)] = []
         var configReferences: [Reference] = []
+        var tiers: [WrittenTier] = []
         for file in files {
             let kind = SourceKind.classify(file.path)
             switch kind {
@@ -53,10 +54,11 @@ public enum SiteParser {
                 case let .success(text):
                     config = SiteConfigDecoder.decode(text, file: configFile.path, options: options, sink: local, refs: &refs)
                 }
-                return ConfigResult(config: config, diagnostics: local.items, references: refs)
+                return ConfigResult(config: config, diagnostics: local.items, references: refs, tiers: local.tiers)
             }
             config = decoded.config
             sink.items += decoded.diagnostics
+            tiers += decoded.tiers
             configReferences = decoded.references
         } else {
             sink.error("site.yaml", 1, 1, "site.yaml is missing: every site needs one (title, provider, base_url)")
@@ -90,6 +92,7 @@ public enum SiteParser {
                 }
             }
             result.diagnostics = local.items
+            result.tiers = local.tiers
             return result
         }
         // On all cores; the preview keeps each result under the file's complete input.
@@ -113,6 +116,7 @@ public enum SiteParser {
             if let i = r.incident { incidents.append(i) }
             measurements += r.measurements
             references += r.references
+            tiers += r.tiers
         }
         checkReferences(
             references, serviceIDs: serviceIDs, planIDs: planIDs,
@@ -143,7 +147,7 @@ public enum SiteParser {
         let site = Site(
             config: config, terms: terms, services: services, plans: plans, incidents: incidents,
             measurements: measurements, samples: samples)
-        let warnings = samplesWarnings(site)
+        let warnings = samplesWarnings(site) + tierWarnings(site, tiers: tiers)
         return ParsedSite(site: site, diagnostics: warnings.isEmpty ? diagnostics : (diagnostics + warnings).sortedForDisplay)
     }
 
@@ -155,6 +159,7 @@ public enum SiteParser {
         var measurements: [MeasuredUptime] = []
         var references: [Reference] = []
         var diagnostics: [Diagnostic] = []
+        var tiers: [WrittenTier] = []
     }
 
     /// A samples file that no plan reads, and a plan that measures by samples a service that has
@@ -294,6 +299,8 @@ struct ConfigResult: Sendable {
     var diagnostics: [Diagnostic]
     /// The services site.yaml names (in `import`).
     var references: [Reference] = []
+    /// The credit tiers of its `defaults`.
+    var tiers: [WrittenTier] = []
 }
 
 /// What one content file's decoding reads besides its path (the slot, which says its kind and

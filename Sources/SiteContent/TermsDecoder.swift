@@ -5,7 +5,7 @@ import Yams
 enum TermsDecoder {
     static let keys = [
         "uptime", "credits", "credit_cap", "claim_window_days", "claim_window_months", "impact_weights",
-        "exclude_maintenance", "termination", "support", "downtime",
+        "exclude_maintenance", "termination", "support", "downtime", "period", "period_start_month",
     ]
 
     /// The keys of the `downtime` term (SPEC §2).
@@ -59,6 +59,19 @@ enum TermsDecoder {
         if let node = reader.value("downtime") {
             terms.downtime = downtime(node, source: source)
         }
+        if let node = reader.value("period") {
+            // SPEC §2 `period`: month, quarter or year.
+            let names = PeriodKind.allCases.map(\.rawValue)
+            if case let .scalar(s) = node, let kind = PeriodKind(rawValue: s.string.trimmingSpaces()) {
+                terms.period = kind
+            } else {
+                source.error(
+                    node, "period must be \(names.joined(separator: ", ")), got \(MappingReader.describe(node))",
+                    hint: Suggestion.hint(for: node.scalar?.string ?? "", in: names))
+            }
+        }
+        terms.periodStartMonth = reader.integer(
+            "period_start_month", in: 1...12, rangeText: "a month number between 1 and 12 (the month quarters and years start in)")
         return terms
     }
 
@@ -148,6 +161,8 @@ enum TermsDecoder {
             }
             if let below, let credit {
                 tiers.append((CreditTier(below: below, credit: credit), item))
+                let p = source.position(item)
+                source.sink.tiers.append(WrittenTier(tier: CreditTier(below: below, credit: credit), file: source.file, line: p.line, column: p.column))
             } else {
                 ok = false
             }

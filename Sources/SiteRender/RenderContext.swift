@@ -12,9 +12,10 @@ public struct RenderContext: Sendable {
     /// Files of the site's own theme folder by relative path; they replace the default theme's.
     public let themeOverrides: [String: [UInt8]]
     public let termsHTML: String
-    /// By service id.
+    /// By service id, prepared for the details pages (`BodyHTML.prepare(_:top: 3)`): only that
+    /// copy is kept, so a large body is held once (issue 28).
     public let serviceHTML: [String: String]
-    /// By plan id.
+    /// By plan id, prepared for the plan and details pages like `serviceHTML`.
     public let planHTML: [String: String]
     /// Same order as `site.incidents`.
     public let incidentHTML: [String]
@@ -51,8 +52,13 @@ public struct RenderContext: Sendable {
         let slots = ["terms"] + site.services.map { "service " + $0.id } + site.plans.map { "plan " + $0.id }
             + site.incidents.map { "incident " + $0.id }
             + site.incidents.flatMap { incident in incident.updates.indices.map { "update \($0) " + incident.id } }
-        let html = ParallelWork.map(Array(zip(bodies, slots))) { body, slot in
-            reuse.value(.markdown, at: slot, for: MarkdownInput(body: body, unsafe: markdown.unsafe)) { markdown.html(body) }
+        // Service and plan bodies appear only at heading level 3 (details and plan pages): they
+        // are kept prepared, never also as cmark-gfm wrote them.
+        let preparedRange = 1..<(1 + site.services.count + site.plans.count)
+        let html = ParallelWork.map(Array(zip(bodies, slots).enumerated())) { i, item in
+            let (body, slot) = item
+            let input = MarkdownInput(body: body, unsafe: markdown.unsafe, preparedTop: preparedRange.contains(i) ? 3 : nil)
+            return reuse.value(.markdown, at: slot, for: input) { input.render(markdown) }
         }
         var k = 0
         termsHTML = html[k]
@@ -89,4 +95,11 @@ public struct RenderContext: Sendable {
 struct MarkdownInput: Hashable, Sendable {
     var body: String
     var unsafe: Bool
+    /// The heading level the HTML is prepared for (`BodyHTML.prepare`); nil keeps it as rendered.
+    var preparedTop: Int? = nil
+
+    func render(_ markdown: MarkdownRenderer) -> String {
+        let html = markdown.html(body)
+        return preparedTop.map { BodyHTML.prepare(html, top: $0) } ?? html
+    }
 }

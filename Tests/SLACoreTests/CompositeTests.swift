@@ -207,6 +207,35 @@ final class CompositeTests: XCTestCase {
         XCTAssertEqual(Published.uptime(w.uptime!), 99.966)
     }
 
+    func testWorstOverAQuarterTakesTheQuartersWorstPart() throws {
+        // github judged per quarter (Q3 2026: July–September, 92 days = 132,480 minutes); its
+        // parts by the plan's terms (monthly). git: 30 minutes in July; api: 20 in August and 20
+        // in September.
+        var quarterly = judged
+        quarterly.terms.period = .quarter
+        let plan = Plan(id: "ent", title: "Enterprise", effective: LocalDateTime(iso8601: "2026-07-01")!, services: [quarterly])
+        var s = site([judged], combine: .worst, incidents: [
+            incident("git-down", .major, "2026-07-10T10:00:00Z", "2026-07-10T10:30:00Z", services: ["git"]),
+            incident("api-down", .major, "2026-08-10T10:00:00Z", "2026-08-10T10:20:00Z", services: ["api"]),
+            incident("api-again", .major, "2026-09-10T10:00:00Z", "2026-09-10T10:20:00Z", services: ["api"]),
+        ])
+        s.plans = [plan]
+        let level = try XCTUnwrap(SLAArithmetic.figures(for: s, now: now).level(plan: "ent", service: "github"))
+        let q3 = try XCTUnwrap(level.periods.first)
+        // The quarter's worst part is api (40 > 30): downtime 40, not the months' worst
+        // (30 + 20 + 20 = 70). uptime = 100 × (132 480 − 40) / 132 480 = 99.969807… → 99.970 ≥ 99.9.
+        XCTAssertEqual(q3.downtimeMinutes!, 40, accuracy: 1e-9)
+        XCTAssertEqual(q3.minutes, 132_480)
+        XCTAssertEqual(Published.uptime(q3.uptime!), 99.970)
+        XCTAssertEqual(q3.source, .parts)
+        // The months inside, as information, are api's in all three: 0, 20, 20.
+        XCTAssertEqual(level.months.prefix(3).map { $0.downtimeMinutes! }, [0, 20, 20], accuracy: 1e-9)
+        // With any: 30 + 20 + 20 = 70.
+        s.services[2].combine = .any
+        let any = try XCTUnwrap(SLAArithmetic.figures(for: s, now: now).level(plan: "ent", service: "github")?.periods.first)
+        XCTAssertEqual(any.downtimeMinutes!, 70, accuracy: 1e-9)
+    }
+
     func testACompositeOfACompositeAndMaintenance() {
         // outer = [github, api]; github = [git, api]. Maintenance on git 10:00–10:20 is excluded
         // for git (w = 0 there), api down 10:10–10:30 → outer 10:10–10:30 = 20.

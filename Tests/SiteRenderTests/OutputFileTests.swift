@@ -30,5 +30,9 @@ final class OutputFileTests: XCTestCase {
         XCTAssertEqual(ByteText.replacing("short", "longer needle", with: "x"), "short")
         XCTAssertEqual(ByteText.replacing("", "a", with: "b"), "")
         XCTAssertEqual(ByteText.replacing("abc", "", with: "x"), "abc")
+        // Both header-cell forms in one pass (BodyHTML.scopeHeaderCells), each where it occurs.
+        XCTAssertEqual(
+            BodyHTML.scopeHeaderCells("<tr><th>A</th><th align=\"right\">B</th></tr><thead>"),
+            "<tr><th scope=\"col\">A</th><th scope=\"col\" align=\"right\">B</th></tr><thead>")
     }
 }

@@ -13,10 +13,10 @@ enum BodyHTML {
     }
 
     /// cmark-gfm writes `th` only in a table's header row, so each is a column header.
+    /// One pass, one copy: a large body is not copied twice (issue 28).
     static func scopeHeaderCells(_ html: String) -> String {
         guard html.containsBytes("<th") else { return html }
-        return ByteText.replacing(
-            ByteText.replacing(html, "<th>", with: "<th scope=\"col\">"), "<th align=", with: "<th scope=\"col\" align=")
+        return ByteText.replacing(html, [("<th>", "<th scope=\"col\">"), ("<th align=", "<th scope=\"col\" align=")])
     }
 
     /// Shifts `<hN` / `</hN` tags so the body's top level becomes `top` (levels above 6 stay at 6).
@@ -56,32 +56,43 @@ enum BodyHTML {
 enum ByteText {
     /// `text` with every occurrence of `target` replaced by `replacement`.
     static func replacing(_ text: String, _ target: String, with replacement: String) -> String {
+        replacing(text, [(target, replacement)])
+    }
+
+    /// `text` with every occurrence of each target replaced by its replacement, in one pass: at
+    /// each place the first target (in order) that occurs there wins. Targets must share no
+    /// prefix that the other is part of, or be ordered longest first.
+    static func replacing(_ text: String, _ pairs: [(target: String, replacement: String)]) -> String {
+        let targets = pairs.map { Array($0.target.utf8) }
+        let replacements = pairs.map { Array($0.replacement.utf8) }
+        guard !targets.contains(where: \.isEmpty) else { return text }
         var text = text
-        var target = target
-        var replacement = replacement
         return text.withUTF8 { hay in
-            target.withUTF8 { needle in
-                replacement.withUTF8 { rep in
-                    guard !needle.isEmpty, hay.count >= needle.count else { return String(decoding: hay, as: UTF8.self) }
-                    var out: [UInt8] = []
-                    out.reserveCapacity(hay.count + 64)
-                    let first = needle[0]
-                    var run = 0  // start of the bytes not yet copied
-                    var i = 0
-                    while i + needle.count <= hay.count {
-                        if hay[i] == first && memcmp(hay.baseAddress! + i, needle.baseAddress!, needle.count) == 0 {
+            var out: [UInt8] = []
+            out.reserveCapacity(hay.count + 64)
+            var starts = [Bool](repeating: false, count: 256)
+            for needle in targets { starts[Int(needle[0])] = true }
+            var run = 0  // start of the bytes not yet copied
+            var i = 0
+            search: while i < hay.count {
+                if starts[Int(hay[i])] {
+                    for k in targets.indices {
+                        let needle = targets[k]
+                        if i + needle.count <= hay.count
+                            && needle.withUnsafeBufferPointer({ memcmp(hay.baseAddress! + i, $0.baseAddress!, needle.count) }) == 0
+                        {
                             out.append(contentsOf: UnsafeBufferPointer(rebasing: hay[run..<i]))
-                            out.append(contentsOf: rep)
+                            out.append(contentsOf: replacements[k])
                             i += needle.count
                             run = i
-                        } else {
-                            i += 1
+                            continue search
                         }
                     }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: hay[run...]))
-                    return String(decoding: out, as: UTF8.self)
                 }
+                i += 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: hay[run...]))
+            return String(decoding: out, as: UTF8.self)
         }
     }
 }

@@ -229,6 +229,23 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 {{#has_measured}}
 <p class="note"><sup>*</sup> {{t.history_measured_note}}</p>
 {{/has_measured}}
+{{#has_months_inside}}
+<h3 id="months-h">{{t.details_months_heading}}</h3>
+<p>{{months_inside_note}}</p>
+<div class="table-scroll">
+<table class="history months-inside">
+<caption>{{t.details_months_caption}}</caption>
+<thead>
+<tr><th scope="col">{{t.months_inside_month}}</th><th scope="col">{{t.months_inside_period}}</th><th scope="col">{{t.history_uptime}}</th><th scope="col">{{t.history_downtime}}</th><th scope="col">{{t.history_figures}}</th></tr>
+</thead>
+<tbody>
+{{#months_inside}}
+<tr><th scope="row"><time datetime="{{machine}}">{{month}}</time></th><td>{{period}}</td><td class="num">{{uptime}}</td><td class="num">{{downtime}}</td><td>{{final}}</td></tr>
+{{/months_inside}}
+</tbody>
+</table>
+</div>
+{{/has_months_inside}}
 {{/has_history}}
 </section>
 <section aria-labelledby="credits-h">

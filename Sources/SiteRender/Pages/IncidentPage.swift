@@ -221,7 +221,9 @@ struct IncidentPage {
                         "counted": PageFormat.minutes(m.count.minutes),
                         "why": reason(m),
                         "result": Self.result(f, s), "result_class": f.met == false ? "missed" : f.met == true ? "met" : "none",
-                        "credit": !f.final ? s[.countedInProgress] : f.credit > 0 ? s(.countedCreditValue, ["credit": PageFormat.percent(f.credit)]) : s[.termNone],
+                        // SPEC §3 Periods: a month inside a quarter or year owes nothing itself.
+                        "credit": f.judgedIn.map { s(.countedJudgedIn, ["period": PageFormat.period($0, s)]) }
+                            ?? (!f.final ? s[.countedInProgress] : f.credit > 0 ? s(.countedCreditValue, ["credit": PageFormat.percent(f.credit)]) : s[.termNone]),
                     ]
                 }
             }
@@ -232,7 +234,8 @@ struct IncidentPage {
 
     /// A month's verdict in words, from its figures.
     static func result(_ f: MonthFigure, _ s: StringTable) -> String {
-        switch (f.met, f.final) {
+        if let p = f.judgedIn, f.hasData { return s(.resultJudgedIn, ["period": PageFormat.period(p, s)]) }
+        return switch (f.met, f.final) {
         case (nil, _): f.hasData ? s[.resultNoObjective] : s[.resultNoData]
         case (true?, true): s[.resultMet]
         case (false?, true): s[f.terminationRight ? .resultMissedTermination : .resultMissed]

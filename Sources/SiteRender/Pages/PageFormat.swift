@@ -92,6 +92,32 @@ enum PageFormat {
         s(.monthFormat, ["month": s[monthIDs[m.month - 1]], "year": String(m.year)])
     }
 
+    /// A judged period in words: "October 2026", "Q4 2026", "2026", "Q1 FY2027", "FY2027".
+    static func period(_ p: Period, _ s: StringTable) -> String {
+        switch p.kind {
+        case .month:
+            return month(p.first, s)
+        case .quarter:
+            // "2026-Q4" / "FY2027-Q1": the quarter's number and its (fiscal) year.
+            let name = p.description
+            let n = String(name.suffix(1))
+            if p.startMonth == 1 { return s(.periodNameQuarter, ["n": n, "year": String(p.first.year)]) }
+            return s(.periodNameFiscalQuarter, ["n": n, "year": String(name.dropFirst(2).prefix(4))])
+        case .year:
+            return p.startMonth == 1
+                ? s(.periodNameYear, ["year": String(p.first.year)]) : s(.periodNameFiscalYear, ["year": String(p.last.year)])
+        }
+    }
+
+    /// A period for chart axes: "Nov", "Q4", "2026", "FY2027".
+    static func shortPeriod(_ p: Period, _ s: StringTable) -> String {
+        switch p.kind {
+        case .month: return shortMonth(p.first, s)
+        case .quarter: return s(.periodShortQuarter, ["n": String(p.description.suffix(1))])
+        case .year: return period(p, s)
+        }
+    }
+
     /// "Nov" for chart axes: the month's name, cut to three letters.
     static func shortMonth(_ m: YearMonth, _ s: StringTable) -> String { String(s[monthIDs[m.month - 1]].prefix(3)) }
 

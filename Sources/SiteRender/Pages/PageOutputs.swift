@@ -24,13 +24,14 @@ enum PageOutputs {
         /// Per plan, each service's level index (for the incident pages' counting plans).
         private let levelIndex: [[String: Int]]
 
-        init(_ context: RenderContext) throws {
+        init(_ context: RenderContext) throws(ThemeError) {
             self.context = context
             let themeInput = ThemeInput(
                 overrides: context.themeOverrides.mapValues(ByteKey.init), baseURL: context.urls.baseURL)
+            // The preview keeps a theme that fails too: the same files fail the same way.
             theme = try context.reuse.value(.theme, at: "theme", for: themeInput) {
-                try PageTheme(overrides: context.themeOverrides, urls: context.urls)
-            }
+                Result { () throws(ThemeError) in try PageTheme(overrides: context.themeOverrides, urls: context.urls) }
+            }.get()
             builder = PageBuilder(context: context, theme: theme)
             jobs = PageOutputs.jobs(context)
             status = PageOutputs.statusInput(context)
@@ -179,10 +180,10 @@ enum PageOutputs {
             recent: listed.recent.map { site.incidents[$0].withoutBody })
     }
 
-    static func checkContained(_ pages: [OutputFile]) throws {
-        for page in pages where !page.isContained {
-            throw ThemeError(path: page.path, message: "page path leaves the output folder")
-        }
+    /// The first page whose path leaves the output folder, as a theme error (a theme's asset
+    /// names can make such paths).
+    static func uncontained(_ pages: [OutputFile]) -> ThemeError? {
+        pages.first { !$0.isContained }.map { ThemeError(path: $0.path, message: "page path leaves the output folder") }
     }
 
     /// Every page of the site in a fixed order.

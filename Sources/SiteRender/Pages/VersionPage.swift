@@ -61,6 +61,8 @@ struct VersionPage {
 
     /// Every term of one service, in words, as the details page words them (`TermCatalog`).
     static func rows(_ t: ResolvedTerms, _ s: StringTable) -> [VersionView.Row] {
-        TermCatalog.byRow.flatMap { $0.rows(t, s) }
+        // Worded for the version's period ("up to 2.2 hours a quarter").
+        let s = s.forPeriod(t.period)
+        return TermCatalog.byRow.flatMap { $0.rows(t, s) }
     }
 }
