@@ -134,4 +134,25 @@ final class CompositePageTests: XCTestCase {
         XCTAssertEqual((service["downtime"] as? [String: Any])?["source"] as? String, "samples_and_incidents")
         XCTAssertEqual((service["months"] as? [[String: Any]])?.first?["source"] as? String, "samples_and_incidents")
     }
+
+    func testAVersionPageShowsNoDowntimeRuleOfItsOwnForAComposite() throws {
+        // The plan measures by both sources at its level; github (composite) and git inherit it.
+        // Only git's terms say how Downtime is measured: github's come from its parts.
+        let both = SLATerms(uptime: 99.9, downtime: DowntimeTerms(source: .samplesAndIncidents, errorRateAbove: 5))
+        let plan = Plan(
+            id: "ent", title: "Enterprise", effective: LocalDateTime(year: 2026, month: 10, day: 1, isDateOnly: true),
+            revisions: [Revision(date: LocalDateTime(year: 2026, month: 11, day: 1, isDateOnly: true), note: "N", terms: SLATerms(uptime: 99.95))],
+            terms: both, services: [PlanService(id: "github"), PlanService(id: "git")])
+        let site = Site(
+            config: SiteConfig(title: "T", provider: "P", baseURL: "https://t.example/"),
+            terms: TermsPage(title: "Terms", body: ""),
+            services: [Service(id: "github", title: "GitHub", parts: ["git", "api"]), Service(id: "git", title: "Git"), Service(id: "api", title: "API")],
+            plans: [plan], incidents: [])
+        let files = try SiteRenderer(site: site, figures: SLAArithmetic.figures(for: site, now: FeedsTestSupport.now)).render()
+        let page = try XCTUnwrap(files.first { $0.path == "plans/ent/versions/2026-11-01/index.html" }.map { String(decoding: $0.bytes, as: UTF8.self) })
+        XCTAssertEqual(page.components(separatedBy: "A minute counts as Downtime when more than 5").count - 1, 1)
+        let github = try XCTUnwrap(page.range(of: "GitHub"))
+        let git = try XCTUnwrap(page.range(of: "Git<", range: github.upperBound..<page.endIndex) ?? page.range(of: "Git ", range: github.upperBound..<page.endIndex))
+        XCTAssertFalse(page[github.upperBound..<git.lowerBound].contains("A minute counts as Downtime"))
+    }
 }
