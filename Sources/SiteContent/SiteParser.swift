@@ -167,6 +167,7 @@ public enum SiteParser {
     static func samplesWarnings(_ site: Site) -> [Diagnostic] {
         var measured: [String: String] = [:]  // service → the first plan measuring it by samples
         let partsOf = Dictionary(site.services.map { ($0.id, $0.parts) }, uniquingKeysWith: { a, _ in a })
+        var withIncidents: Set<String> = []  // measured by both sources (where first found)
         for plan in site.plans {
             let first = plan.effective.map(CalendarDay.init) ?? CalendarDay(year: 1970, month: 1, day: 1)
             for version in plan.versions(first: first) {
@@ -179,8 +180,10 @@ public enum SiteParser {
                     k += 1
                 }
                 for id in ids where measured[id] == nil && partsOf[id]?.isEmpty != false {
-                    if site.terms(version: version, service: id).downtime.sampleRule != nil {
+                    let rule = site.terms(version: version, service: id).downtime
+                    if rule.sampleRule != nil {
                         measured[id] = plan.id
+                        if !rule.samplesOnly { withIncidents.insert(id) }
                     }
                 }
             }
@@ -196,7 +199,8 @@ public enum SiteParser {
             out.append(
                 Diagnostic(
                     .warning, "content/plans/\(plan).md", 1, 1,
-                    "plan \(plan) measures \(id) by request samples, but there is no content/status/samples/\(id).csv: every interval has no requests, so no Downtime"))
+                    "plan \(plan) measures \(id) by request samples, but there is no content/status/samples/\(id).csv: every interval has no requests, so no Downtime"
+                        + (withIncidents.contains(id) ? " from samples (its incidents still count)" : "")))
         }
         return out
     }

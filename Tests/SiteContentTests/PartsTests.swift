@@ -97,4 +97,21 @@ final class PartsTests: XCTestCase {
             f.messages(),
             ["content/status/incidents/outage.md:4:9: warning: plan \"pro\" covers none of this incident's services, so it counts against nothing there"])
     }
+
+    func testSamplesWarningsFollowThePartsAndBothSources() {
+        // Plan pro covers only platform = [api, db] and measures at its level by both sources:
+        // api and db are read by samples through the composite (api's file exists, db's does
+        // not); platform's own rule is not used, so its file is read by no plan.
+        var f = SiteFixture()
+        f["content/services/platform.md"] = service("platform", "parts: [api, db]")
+        f["content/plans/pro.md"] = "---\ntitle: Pro\nsummary: S\ndowntime: {source: samples_and_incidents}\nservices:\n  platform: {uptime: 99.9}\n---\n"
+        f["content/status/samples/api.csv"] = "start,total,errors\n"
+        f["content/status/samples/platform.csv"] = "start,total,errors\n"
+        XCTAssertEqual(
+            f.messages(),
+            [
+                "content/plans/pro.md:1:1: warning: plan pro measures db by request samples, but there is no content/status/samples/db.csv: every interval has no requests, so no Downtime from samples (its incidents still count)",
+                "content/status/samples/platform.csv:1:1: warning: no plan measures platform by request samples (downtime: {source: samples}), so this file is not read",
+            ])
+    }
 }
