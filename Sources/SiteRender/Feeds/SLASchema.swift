@@ -174,8 +174,8 @@ enum SLASchema {
             ("claim_by", nullable(string("Last day on which the credit may be claimed, counted from the period's end; null without a credit or a claim window.", format: "date"))),
             ("final", boolean("Whether the period is over.")),
             ("source", .object([
-                ("description", .string("Where the figures come from: incidents, request samples, measurements (a measurements.csv row replaced a month's minutes), or none.")),
-                ("enum", .array(["incidents", "samples", "measurements", "none"].map(JSONValue.string))),
+                ("description", .string("Where the figures come from: incidents, request samples, both (samples_and_incidents), a composite's parts (parts), measurements (a measurements.csv row replaced a month's minutes), or none.")),
+                ("enum", .array(["incidents", "samples", "samples_and_incidents", "parts", "measurements", "none"].map(JSONValue.string))),
             ])),
             ("termination_right", boolean("Whether this period completes the consecutive missed periods that give a termination right.")),
         ])
