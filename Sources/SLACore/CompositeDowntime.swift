@@ -73,6 +73,41 @@ public enum CompositeDowntime {
         return out
     }
 
+    /// docs/spec.md §3: w(t) = 0 throughout a maintenance window for the composite itself where
+    /// its terms exclude maintenance, whatever its parts say then: `combined` with the excluded
+    /// maintenance spans of `own` (the composite's own incidents' function) laid over it.
+    public static func excludingMaintenance(_ combined: [AttributedSpan], own: [AttributedSpan]) -> [AttributedSpan] {
+        let windows = own.filter(\.maintenanceExcluded)
+        guard !windows.isEmpty else { return combined }
+        var edges: [Instant] = []
+        for a in combined { edges += [a.start, a.end] }
+        for w in windows { edges += [w.start, w.end] }
+        edges.sort()
+        var i = 0
+        var j = 0
+        var out: [AttributedSpan] = []
+        for k in 0..<(edges.count - 1) {
+            let from = edges[k]
+            let to = edges[k + 1]
+            guard from < to else { continue }
+            while i < combined.count && combined[i].end <= from { i += 1 }
+            while j < windows.count && windows[j].end <= from { j += 1 }
+            let window = j < windows.count && windows[j].start <= from ? windows[j] : nil
+            let span = i < combined.count && combined[i].start <= from ? combined[i] : nil
+            guard var piece = window ?? span else { continue }
+            piece.start = from
+            piece.end = to
+            if let last = out.last, last.end == from, last.weight == piece.weight, last.cause == piece.cause,
+                last.maintenanceExcluded == piece.maintenanceExcluded, last.measured == piece.measured
+            {
+                out[out.count - 1].end = to
+            } else {
+                out.append(piece)
+            }
+        }
+        return out
+    }
+
     /// One part's (or the composite's own incidents') function in month `i` of its inputs, its
     /// causes moved to the composite's counting positions by `positions` (a part's position →
     /// the composite's): by the part's own terms in force that month (docs/spec.md §3: incidents,

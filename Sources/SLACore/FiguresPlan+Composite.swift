@@ -40,7 +40,9 @@ extension FiguresPlan {
         var attributed: [AttributedSpan] = []
         switch combine {
         case .any:
-            for month in spans { attributed += CompositeDowntime.largest(month) }
+            for month in spans {
+                attributed += CompositeDowntime.excludingMaintenance(CompositeDowntime.largest(month), own: month.first ?? [])
+            }
         case .worst:
             // docs/spec.md §3: the judged period (a month, or every month of a quarter or year)
             // takes the function of the part with the most Downtime over it: over the same
@@ -53,7 +55,9 @@ extension FiguresPlan {
                     return known.isEmpty ? nil : known.reduce(0, +)
                 }
                 guard let k = CompositeDowntime.worst(sums) else { continue }
-                for i in g where k < spans[i].count { attributed += spans[i][k] }
+                for i in g where k < spans[i].count {
+                    attributed += CompositeDowntime.excludingMaintenance(spans[i][k], own: spans[i][0])
+                }
             }
         }
         let weighted = Downtime.weighted(attributed)

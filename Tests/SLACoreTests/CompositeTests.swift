@@ -236,6 +236,24 @@ final class CompositeTests: XCTestCase {
         XCTAssertEqual(any.downtimeMinutes!, 70, accuracy: 1e-9)
     }
 
+    func testMaintenanceOfTheCompositeItselfHoldsItAtZero() {
+        // A maintenance window on github itself 10:00–10:20 (excluded by default) while git is
+        // down 10:10–10:30: github counts only 10:20–10:30 → 10 (docs/spec.md §3: w = 0 throughout
+        // a maintenance window for S, whatever else is open). git alone still counts 20.
+        let incidents = [
+            incident("window", .maintenance, t("10:00"), t("10:20"), services: ["github"]),
+            incident("git-down", .major, t("10:10"), t("10:30"), services: ["git"]),
+        ]
+        let s = site([judged, PlanService(id: "git")], incidents: incidents)
+        XCTAssertEqual(october(s).downtimeMinutes!, 10, accuracy: 1e-9)
+        XCTAssertEqual(october(s, "git").downtimeMinutes!, 20, accuracy: 1e-9)
+        // Counted: its terms say maintenance counts: 10:00–10:20 at the window's 1, then git's
+        // 10:20–10:30 → 30.
+        var counted = judged
+        counted.terms.excludeMaintenance = false
+        XCTAssertEqual(october(site([counted], incidents: incidents)).downtimeMinutes!, 30, accuracy: 1e-9)
+    }
+
     func testACompositeOfACompositeAndMaintenance() {
         // outer = [github, api]; github = [git, api]. Maintenance on git 10:00–10:20 is excluded
         // for git (w = 0 there), api down 10:10–10:30 → outer 10:10–10:30 = 20.
