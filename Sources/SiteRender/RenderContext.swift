@@ -37,6 +37,8 @@ public struct RenderContext: Sendable {
     private let serviceIndex: [String: Int]
     /// The ids of the services each plan covers, in `site.plans` order.
     let coveredServices: [Set<String>]
+    /// The ids of the composite services (docs/spec.md §3), in `site.services` order.
+    let compositeIDs: [String]
 
     /// - Parameters:
     ///   - language: the index in `site.config.languages` of the language to render (its text
@@ -60,6 +62,7 @@ public struct RenderContext: Sendable {
         self.figures = figures
         self.serviceIndex = Dictionary(site.services.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.coveredServices = site.plans.map { Set($0.services.map(\.id)) }
+        self.compositeIDs = site.services.filter(\.isComposite).map(\.id)
         self.urls = SiteURLs(baseURL: site.config.baseURL, language: index == 0 ? "" : language.code + "/")
         self.calendar = site.config.calendar
         text = PageText(

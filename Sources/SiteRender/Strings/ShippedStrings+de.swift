@@ -506,5 +506,18 @@ extension ShippedStrings {
         "feed_missed_termination_yearly_one": "Dieses verfehlte Jahr berechtigt den Kunden zur Kündigung.",
         "feed_missed_termination_yearly_other": "Damit wurde das Ziel {n} Jahre in Folge verfehlt: Der Kunde kann kündigen.",
         "feed_missed_credit_line_yearly": "Gutschrift auf Antrag: {credit} des Jahresentgelts",
+        "details_parts_any": "{name} besteht aus {parts}, die in diesem Tarif jeweils nach ihren eigenen Bedingungen gemessen werden: Eine Minute zählt als Ausfallzeit, wenn sie es für einen dieser Dienste tut, mit der höchsten Gewichtung, die einer von ihnen dann hat, sodass sich überschneidende Ausfälle nur einmal zählen.",
+        "details_parts_worst": "{name} besteht aus {parts}, die in diesem Tarif jeweils nach ihren eigenen Bedingungen gemessen werden: Für jeden Monat gilt die niedrigste Verfügbarkeit unter ihnen und die Ausfallzeit dieses Dienstes.",
+        "details_parts_worst_quarterly": "{name} besteht aus {parts}, die in diesem Tarif jeweils nach ihren eigenen Bedingungen gemessen werden: Für jedes Quartal gilt die niedrigste Verfügbarkeit unter ihnen und die Ausfallzeit dieses Dienstes.",
+        "details_parts_worst_yearly": "{name} besteht aus {parts}, die in diesem Tarif jeweils nach ihren eigenen Bedingungen gemessen werden: Für jedes Jahr gilt die niedrigste Verfügbarkeit unter ihnen und die Ausfallzeit dieses Dienstes.",
+        "source_samples_and_incidents": "Anfragestichproben und Vorfälle",
+        "source_parts": "Seine Bestandteile",
+        "rule_both_sources": " Die Fehlerquoten werden aus der Zahl der Anfragen je {unit} ermittelt. Vorfälle zählen ebenfalls: Die monatliche Ausfallzeit summiert Minute für Minute den größeren der beiden Werte (eine fehlerhafte {unit} zählt voll, ein Vorfall mit seiner Gewichtung), sodass eine Minute, die beides ist, nur einmal zählt.",
+        "rule_both_sources_maintenance": " Die Fehlerquoten werden aus der Zahl der Anfragen je {unit} ermittelt, und eine {unit}, die sich mit geplanter Wartung überschneidet, hat keine. Vorfälle zählen ebenfalls: Die monatliche Ausfallzeit summiert Minute für Minute den größeren der beiden Werte (eine fehlerhafte {unit} zählt voll, ein Vorfall mit seiner Gewichtung), sodass eine Minute, die beides ist, nur einmal zählt.",
+        "change_or_by_incidents": "{rule} oder nach Vorfällen",
+        "incident_no_plan_own": "von keinem Tarif für sich gezählt",
+        "incident_through_parts": "{service} (über seine Bestandteile)",
+        "reason_inside_measured": "Innerhalb von Minuten, die nach Anfragestichproben oder Messungen gezählt werden",
+        "reason_part_measured": "{minutes} innerhalb von Minuten, die nach Anfragestichproben oder Messungen gezählt werden",
     ]
 }

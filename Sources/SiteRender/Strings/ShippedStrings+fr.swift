@@ -506,5 +506,18 @@ extension ShippedStrings {
         "feed_missed_termination_yearly_one": "Cette année non conforme donne au client le droit de résilier.",
         "feed_missed_termination_yearly_other": "Cela fait {n} années consécutives non conformes\u{00A0}: le client peut résilier.",
         "feed_missed_credit_line_yearly": "Avoir sur réclamation\u{00A0}: {credit} de la redevance annuelle",
+        "details_parts_any": "{name} se compose de {parts}, chacun mesuré selon ses propres conditions dans cette offre\u{00A0}: une minute est comptée comme indisponibilité lorsqu’elle l’est pour l’un d’eux, avec la pondération la plus élevée qu’ait alors l’un d’eux, de sorte que des pannes qui se chevauchent ne comptent qu’une fois.",
+        "details_parts_worst": "{name} se compose de {parts}, chacun mesuré selon ses propres conditions dans cette offre\u{00A0}: chaque mois retient la disponibilité la plus basse d’entre eux, et l’indisponibilité de ce composant.",
+        "details_parts_worst_quarterly": "{name} se compose de {parts}, chacun mesuré selon ses propres conditions dans cette offre\u{00A0}: chaque trimestre retient la disponibilité la plus basse d’entre eux, et l’indisponibilité de ce composant.",
+        "details_parts_worst_yearly": "{name} se compose de {parts}, chacun mesuré selon ses propres conditions dans cette offre\u{00A0}: chaque année retient la disponibilité la plus basse d’entre eux, et l’indisponibilité de ce composant.",
+        "source_samples_and_incidents": "Échantillons de requêtes et incidents",
+        "source_parts": "Ses composants",
+        "rule_both_sources": " Les taux d’erreur sont calculés à partir du nombre de requêtes par {unit}. Les incidents comptent aussi\u{00A0}: l’indisponibilité mensuelle additionne, minute par minute, la plus grande des deux valeurs (une {unit} en erreur compte intégralement, un incident selon sa pondération), de sorte qu’une minute qui relève des deux ne compte qu’une fois.",
+        "rule_both_sources_maintenance": " Les taux d’erreur sont calculés à partir du nombre de requêtes par {unit}, et une {unit} qui chevauche une maintenance programmée n’en a aucun. Les incidents comptent aussi\u{00A0}: l’indisponibilité mensuelle additionne, minute par minute, la plus grande des deux valeurs (une {unit} en erreur compte intégralement, un incident selon sa pondération), de sorte qu’une minute qui relève des deux ne compte qu’une fois.",
+        "change_or_by_incidents": "{rule} ou par les incidents",
+        "incident_no_plan_own": "aucune offre ne le compte en propre",
+        "incident_through_parts": "{service} (par ses composants)",
+        "reason_inside_measured": "Compris dans des minutes comptées par échantillons de requêtes ou mesures",
+        "reason_part_measured": "{minutes} compris dans des minutes comptées par échantillons de requêtes ou mesures",
     ]
 }
