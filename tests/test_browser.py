@@ -182,3 +182,18 @@ def test_status_page_headline_states_and_bars(browser, server):
     summary = browser.find_element(By.CSS_SELECTOR, ".days-list summary")
     summary.send_keys(" ")
     assert summary.find_element(By.XPATH, "..").get_attribute("open") is not None
+
+
+def test_german_home_details_and_status_pages_at_both_widths(browser, server):
+    """docs/spec.md §4 Languages: the German pages fit at 1280 and 375 px (screenshots in
+    test-artifacts/de-*), with the language menu in the header and German words and forms."""
+    for name, path in (("de-home", "de/"), ("de-details", "de/plans/business/compute/"), ("de-status", "de/status/")):
+        browser.get(server + path)
+        assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "de-DE"
+        menu = browser.find_element(By.CSS_SELECTOR, "nav.lang-menu")
+        assert menu.get_attribute("aria-label") == "Sprache"
+        assert menu.find_element(By.CSS_SELECTOR, "a[aria-current=page]").text == "Deutsch"
+        for width in (1280, 375):
+            screenshot(browser, name, width)
+            assert no_horizontal_overflow(browser), (name, width)
+    browser.set_window_size(1280, 900)

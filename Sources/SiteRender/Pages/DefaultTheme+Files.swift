@@ -85,7 +85,7 @@ thead th { font-size: .8125rem; color: var(--muted); font-weight: 600; border-bo
 tbody th { font-weight: 500; }
 td.num { font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.muted { color: var(--muted); }
-.claim-by { font-size: .8125rem; color: var(--muted); }
+.claim-by { font-size: .8125rem; color: var(--muted); white-space: normal; }
 .state-met { color: var(--met); }
 .state-missed, .state-current-missed { color: var(--missed); font-weight: 600; }
 .state-current { color: var(--current); }
