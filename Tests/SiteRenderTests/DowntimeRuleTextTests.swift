@@ -6,7 +6,7 @@ import XCTest
 /// page's change lines), for the four providers' rules.
 final class DowntimeRuleTextTests: XCTestCase {
     func text(_ rule: SampleRule, excludeMaintenance: Bool = true) -> String? {
-        PageFormat.downtimeRule(ResolvedTerms(uptime: 99.9, excludeMaintenance: excludeMaintenance, downtime: .samples(rule)), StringTable())?
+        PageFormat.downtimeRule(ResolvedTerms { $0.uptime = 99.9; $0.excludeMaintenance = excludeMaintenance; $0.downtime = .samples(rule) }, StringTable())?
             .replacingOccurrences(of: "\u{00A0}", with: " ")
     }
 
@@ -27,11 +27,11 @@ final class DowntimeRuleTextTests: XCTestCase {
         XCTAssertEqual(
             text(SampleRule(interval: 15, minConsecutive: 2), excludeMaintenance: false),
             "A 15-minute interval counts as Downtime when any request fails, in runs of at least 2 consecutive 15-minute intervals (30 minutes). Monthly Downtime is the number of such minutes (each such interval counts 15 minutes). Error rates come from request counts per 15-minute interval; incidents do not count.")
-        XCTAssertNil(PageFormat.downtimeRule(ResolvedTerms(uptime: 99.9), StringTable()))
+        XCTAssertNil(PageFormat.downtimeRule(ResolvedTerms { $0.uptime = 99.9 }, StringTable()))
     }
 
     func testAChangeOfRuleInAVersionsChangeLines() {
-        let before = ResolvedTerms(uptime: 99.9)
+        let before = ResolvedTerms { $0.uptime = 99.9 }
         var after = before
         after.downtime = .samples(SampleRule(errorRateAbove: 10, minRequests: 100, minConsecutive: 5))
         XCTAssertEqual(

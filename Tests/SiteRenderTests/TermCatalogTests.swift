@@ -8,10 +8,7 @@ import XCTest
 /// missing from any of them fails here.
 final class TermCatalogTests: XCTestCase {
     /// Terms as a plan might give them: every term set.
-    let base = ResolvedTerms(
-        uptime: 99.9, credits: [CreditTier(below: 99.9, credit: 10)], creditCap: 100, claimWindowDays: 30,
-        excludeMaintenance: true, terminationConsecutiveMisses: 3,
-        support: SupportTerms(hours: .allHours, response: [("critical", ResponseTime(parsing: "10m")!)]))
+    let base = ResolvedTerms { $0.uptime = 99.9; $0.credits = [CreditTier(below: 99.9, credit: 10)]; $0.creditCap = 100; $0.claimWindow = .days(30); $0.excludeMaintenance = true; $0.terminationConsecutiveMisses = 3; $0.support = SupportTerms(hours: .allHours, response: [("critical", ResponseTime(parsing: "10m")!)]) }
 
     /// `base` with one term changed; nil for a term this test does not know yet (that fails).
     func changed(_ key: String) -> ResolvedTerms? {
@@ -21,8 +18,7 @@ final class TermCatalogTests: XCTestCase {
         case "credits": t.credits = [CreditTier(below: 99.9, credit: 10), CreditTier(below: 99, credit: 25)]
         case "credit_cap": t.creditCap = 50
         case "claim_window_days":
-            t.claimWindowDays = nil
-            t.claimWindowMonths = 2
+            t.claimWindow = .months(2)
         case "impact_weights": t.impactWeights[.partial] = 0.5
         case "exclude_maintenance": t.excludeMaintenance = false
         case "termination": t.terminationConsecutiveMisses = 2
@@ -81,10 +77,10 @@ final class TermCatalogTests: XCTestCase {
     func testEveryDecodedTermIsDescribed() {
         let described = Set(TermCatalog.all.map(\.key))
         let fields = Set(TermCatalog.all.flatMap { $0.fields(base).map(\.0) })
-        for key in TermsDecoder.keys {
+        for key in TermCatalog.grammar.keys {
             XCTAssertTrue(fields.contains(key), "\(key) is decoded but no description writes it")
         }
-        XCTAssertTrue(described.isSubset(of: Set(TermsDecoder.keys)), "a described term the decoder does not read")
+        XCTAssertTrue(described.isSubset(of: Set(TermCatalog.grammar.keys)), "a described term the decoder does not read")
         XCTAssertEqual(described.count, TermCatalog.all.count, "each term described once")
     }
 
