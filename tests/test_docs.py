@@ -248,10 +248,10 @@ NOT_BUILT = [
     ("translations", no_translations),
     ("`languages` and translations", no_languages),
     ("languages", no_languages),
-    ("composite services, both sources", no_composites_or_both_sources),
-    ("composite services", no_composite_services),
+    ("composite services, both sources", no_composites_or_both_sources),  # built (issue 22): the note is gone, and must stay gone
+    ("composite services", no_composite_services),  # built (issue 22): the note is gone, and must stay gone
     ("measurement periods", no_periods),  # built (issue 22): the note is gone, and must stay gone
-    ("`downtime.source: samples_and_incidents`", no_both_sources),
+    ("`downtime.source: samples_and_incidents`", no_both_sources),  # built (issue 22): the note is gone, and must stay gone
     ("the output stamp and `--force`", no_output_stamp_or_force),
     ("`slasite report`", no_report_command),  # built (issue 22): the note is gone, and must stay gone
     ("a prebuilt binary", no_prebuilt_binary),

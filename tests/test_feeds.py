@@ -389,8 +389,9 @@ def test_schema_is_closed_and_rejects_drift(site: Path):
     for name, definition in schema["$defs"].items():
         if definition.get("type") == "object":
             assert definition["additionalProperties"] is False, name
-            # Only a service's `periods` is written where it applies (a quarterly or yearly service).
-            optional = {"periods"} if name == "ServiceLevel" else set()
+            # Only a service's `periods` (a quarterly or yearly service) and `parts` and `combine`
+            # (a composite) are written where they apply.
+            optional = {"periods", "parts", "combine"} if name == "ServiceLevel" else set()
             assert set(definition["required"]) == set(definition["properties"]) - optional, name
     month = sla["plans"][0]["services"][0]["months"][0]
     month["surprise"] = 1

@@ -6,6 +6,11 @@ public enum FigureSource: String, Sendable, Hashable {
     case measurements
     /// Request samples (SPEC §3 Downtime from samples).
     case samples
+    /// Request samples and incidents: a minute is Downtime when either says so (docs/spec.md §3 *Both
+    /// sources*).
+    case samplesAndIncidents = "samples_and_incidents"
+    /// A composite's parts (docs/spec.md §3 *Composite services*), each by its own terms.
+    case parts
     /// No data: the month ends at or before `status_since`. It is not judged.
     case none
 }
@@ -82,6 +87,11 @@ public struct ServiceLevel: Sendable, Hashable {
     public var coveredNow: Bool = true
     /// The last `FiguresPlan.barDays` days, oldest first (issue 16: the 90-day bars).
     public var days: [DayFigure] = []
+    /// docs/spec.md §2 `parts`: a composite's parts, in the order listed (empty for a service measured
+    /// on its own).
+    public var parts: [String] = []
+    /// docs/spec.md §2 `combine`: set for a composite.
+    public var combine: CombineRule? = nil
 
     /// SPEC §3: the per-month budget quoted on summaries uses the average month of 43,830 minutes.
     public var budgetMinutesPerMonth: Double? { terms.budgetMinutesPerMonth }

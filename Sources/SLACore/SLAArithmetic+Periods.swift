@@ -62,12 +62,15 @@ extension SLAArithmetic {
         let measured = withData.contains(where: \.measured)
         figure.downtimeMinutes = downtime
         figure.uptime = uptime
-        figure.source = measured ? .measurements : terms.downtime.source == .samples ? .samples : .incidents
+        // The months' own source (samples, both, a composite's parts, incidents) unless measured.
+        figure.source = measured ? .measurements : withData[0].source
         figure.met = terms.uptime.map { met(uptime: uptime, objective: $0) }
         // SPEC §3: tiers and cap once per period, nothing while it is not over.
         figure.credit = final ? credit(uptime: uptime, tiers: terms.credits, cap: terms.creditCap) : 0
         figure.claimBy = figure.credit > 0 ? terms.claimBy(p) : nil
-        if !measured && terms.downtime.sampleRule?.method == .errorRate { figure.meanErrorRate = 100 - uptime }
+        if !measured && figure.source == .samples && terms.downtime.sampleRule?.method == .errorRate {
+            figure.meanErrorRate = 100 - uptime
+        }
         return figure
     }
 }

@@ -28,6 +28,7 @@ extension StringID {
         case .chartTitle: .chartTitleQuarterly
         case .chartCaption: .chartCaptionQuarterly
         case .chartKeyCurrent: .chartKeyCurrentQuarterly
+        case .detailsPartsWorst: .detailsPartsWorstQuarterly
         case .chartMissedOne: .chartMissedQuarterlyOne
         case .chartMissedOther: .chartMissedQuarterlyOther
         case .detailsHistoryHeading: .detailsHistoryHeadingQuarterly
@@ -66,6 +67,7 @@ extension StringID {
         case .chartTitle: .chartTitleYearly
         case .chartCaption: .chartCaptionYearly
         case .chartKeyCurrent: .chartKeyCurrentYearly
+        case .detailsPartsWorst: .detailsPartsWorstYearly
         case .chartMissedOne: .chartMissedYearlyOne
         case .chartMissedOther: .chartMissedYearlyOther
         case .detailsHistoryHeading: .detailsHistoryHeadingYearly

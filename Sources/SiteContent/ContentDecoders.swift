@@ -15,7 +15,7 @@ struct Reference {
 
 /// Decodes front-matter files one at a time; cross-references are checked later by `SiteParser`.
 enum ContentDecoders {
-    static let serviceKeys = ["title", "summary", "measurement", "order", "exclusions", "defaults"]
+    static let serviceKeys = ["title", "summary", "measurement", "order", "exclusions", "defaults", "parts", "combine"]
     static let planKeys = ["title", "summary", "order", "price", "effective", "revisions", "services"]
     static let incidentKeys = ["title", "services", "impact", "start", "end", "plans", "weight", "updates", "imported", "example"]
     static let termsKeys = ["title", "summary"]
@@ -40,7 +40,9 @@ enum ContentDecoders {
         return TermsPage(title: title, body: body)
     }
 
-    static func service(_ text: String, id: String, file: String, terms grammar: TermGrammar, sink: DiagnosticSink) -> Service? {
+    static func service(
+        _ text: String, id: String, file: String, terms grammar: TermGrammar, sink: DiagnosticSink, refs: inout [Reference]
+    ) -> Service? {
         guard let (node, source, body) = open(text, file: file, sink: sink) else { return nil }
         let before = sink.items.errors.count
         let r = MappingReader(node, in: source, what: "service", allowed: serviceKeys)
@@ -55,10 +57,41 @@ enum ContentDecoders {
             let dr = MappingReader(d, in: source, what: "service defaults", allowed: grammar.keys)
             if dr.isMapping { defaults = grammar.decode(dr) }
         }
+        // docs/spec.md §2 `parts` and `combine`: the ids are checked against the site (and for cycles)
+        // by `SiteParser`, at the positions recorded here.
+        var parts: [String] = []
+        for (part, node) in r.stringList("parts") ?? [] {
+            let p = source.position(node)
+            if parts.contains(part) {
+                source.error(node, "part \"\(part)\" is listed twice")
+                continue
+            }
+            parts.append(part)
+            refs.append(Reference(kind: .service, id: part, file: file, line: p.line, column: p.column, context: "parts"))
+        }
+        if let v = r.value("parts"), case let .sequence(seq) = v, seq.isEmpty {
+            source.error(v, "parts must list at least one service: a composite is made of other services")
+        }
+        var combine = CombineRule.any
+        if let v = r.value("combine") {
+            let names = CombineRule.allCases.map(\.rawValue)
+            if case let .scalar(s) = v, let rule = CombineRule(rawValue: s.string.trimmingSpaces()) {
+                combine = rule
+            } else {
+                source.error(
+                    v, "combine must be \(names.joined(separator: " or ")), got \(MappingReader.describe(v))",
+                    hint: Suggestion.hint(for: v.scalar?.string ?? "", in: names))
+            }
+            if r.value("parts") == nil {
+                source.error(
+                    v, "combine has no effect without parts: it says how a composite's parts make its Downtime",
+                    hint: "add parts: [<service ids>] or remove combine")
+            }
+        }
         guard sink.items.errors.count == before, let title, let summary, let measurement else { return nil }
         return Service(
             id: id, title: title, summary: summary, measurement: measurement, order: order, exclusions: exclusions,
-            defaults: defaults, body: body)
+            defaults: defaults, body: body, parts: parts, combine: combine)
     }
 
     static func plan(

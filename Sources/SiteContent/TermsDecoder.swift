@@ -11,9 +11,9 @@ enum TermsDecoder {
 
     static let idCharacters = Set("abcdefghijklmnopqrstuvwxyz0123456789-")
 
-    /// `downtime`: `{source: incidents}` or `{source: samples, interval, method,
-    /// error_rate_above, min_requests, min_consecutive}` (SPEC §2); any subset of the keys, as
-    /// levels merge it key by key.
+    /// `downtime`: `{source: incidents}`, `{source: samples, interval, method,
+    /// error_rate_above, min_requests, min_consecutive}` or `{source: samples_and_incidents, …}`
+    /// (docs/spec.md §2; method `bad_intervals` only); any subset of the keys, as levels merge it key by key.
     static func downtime(_ node: Node, source: YAMLSource) -> DowntimeTerms? {
         let r = MappingReader(node, in: source, what: "downtime", allowed: downtimeKeys)
         guard r.isMapping else { return nil }
@@ -23,7 +23,7 @@ enum TermsDecoder {
             let names = T.allCases.map(\.rawValue)
             if case let .scalar(s) = v, let value = T(rawValue: s.string.trimmingSpaces()) { return value }
             source.error(
-                v, "\(key) must be \(names.joined(separator: " or ")), got \(MappingReader.describe(v))",
+                v, "\(key) must be \(names.dropLast().joined(separator: ", ")) or \(names.last!), got \(MappingReader.describe(v))",
                 hint: Suggestion.hint(for: v.scalar?.string ?? "", in: names))
             return nil
         }
@@ -53,7 +53,13 @@ enum TermsDecoder {
                     r.value(key), "\(key) has no effect with source: incidents (Downtime then comes from the incidents)")
             }
         }
-        if terms.method == .errorRate {
+        // docs/spec.md §3 Both sources: bad intervals are what a minute of samples can say, so only them.
+        if terms.source == .samplesAndIncidents, terms.method == .errorRate, let v = r.value("method") {
+            source.error(
+                v,
+                "method error_rate cannot be used with source: samples_and_incidents: both sources count bad intervals (method: bad_intervals), use source: samples for the mean error rate")
+        }
+        if terms.method == .errorRate && terms.source != .samplesAndIncidents {
             for key in ["error_rate_above", "min_consecutive"] where r.has(key) {
                 source.warning(r.value(key), "\(key) has no effect with method: error_rate (uptime is 100 − the mean error rate)")
             }

@@ -92,6 +92,8 @@ public enum SLAJSON {
         .object(
             termsFields(level.terms, serviceID: level.serviceID, title: title, url: urls.absolute(urls.details(plan: level.planID, service: level.serviceID)))
                 + [("covered", .bool(level.coveredNow)), ("months", .array(level.months.map { .raw(monthLine($0)) }))]
+                // docs/spec.md §4: a composite lists its parts (and how they combine).
+                + (level.combine.map { [("parts", .array(level.parts.map(JSONValue.string))), ("combine", .string($0.rawValue))] } ?? [])
                 // SPEC §4: a service judged by quarters or years lists its judged periods.
                 + (level.hasLongPeriods ? [("periods", .array(level.periods.map(period)))] : []))
     }

@@ -305,8 +305,8 @@ enum TermCatalog {
                 "How Downtime is measured (SPEC §2 downtime): from the incidents, or from request samples by a rule; the rule's keys are null for incidents.",
                 [
                     ("source", .object([
-                        ("description", .string("incidents: the incidents' weighted durations; samples: request counts per interval (content/status/samples/<service>.csv).")),
-                        ("enum", .array(["incidents", "samples"].map(JSONValue.string))),
+                        ("description", .string("incidents: the incidents' weighted durations; samples: request counts per interval (content/status/samples/<service>.csv); samples_and_incidents: both, a minute counting as Downtime when either says so and once when both do (method bad_intervals).")),
+                        ("enum", .array(["incidents", "samples", "samples_and_incidents"].map(JSONValue.string))),
                     ])),
                     ("interval", SLASchema.nullable(SLASchema.integer("Minutes per interval, counted from each month's first instant.", minimum: 1))),
                     ("method", SLASchema.nullable(.object([

@@ -89,8 +89,13 @@ enum SLASchema {
         termsProperties + [
             ("covered", boolean("Whether the plan's terms in force now cover the service (false for one a revision dropped; its months stay).")),
             ("months", array(ref("Month"), "Monthly figures from the plan's first month through the current month, oldest first; inside a quarter or year they are information (met, credit and claim_by null).")),
+            ("parts", array(ref("Id"), "Only for a composite service: its parts, in the order listed (its Downtime is computed from theirs, each measured by its own terms in this plan).")),
+            ("combine", .object([
+                ("description", .string("Only for a composite service: how its parts make its Downtime: any (a minute is Downtime when it is for any part, at the largest weight, overlaps once) or worst (each judged period takes the lowest part's uptime).")),
+                ("enum", .array([.string("any"), .string("worst")])),
+            ])),
             ("periods", array(ref("Period"), "SPEC §3 Periods: only for a service judged by quarters or years: every judged period, oldest first (months judged on their own, before the first whole period after a change of period, included).")),
-        ], optional: ["periods"])
+        ], optional: ["parts", "combine", "periods"])
 
     static let serviceTerms = object(
         "One service's terms in one version of a plan.", termsProperties)
@@ -146,8 +151,8 @@ enum SLASchema {
             ("version", string("The effective date of the plan version in force in this month.", format: "date")),
             ("measured", boolean("Whether the uptime comes from measurements.csv rather than incidents.")),
             ("source", .object([
-                ("description", .string("Where the figures come from: the incidents, request samples, a measurements.csv row, or none (the month ends on or before status_since: not judged, no credit).")),
-                ("enum", .array(["incidents", "samples", "measurements", "none"].map(JSONValue.string))),
+                ("description", .string("Where the figures come from: the incidents, request samples, both (samples_and_incidents: a minute is Downtime when either says so, counted once), a composite's parts (parts), a measurements.csv row, or none (the month ends on or before status_since: not judged, no credit).")),
+                ("enum", .array(["incidents", "samples", "samples_and_incidents", "parts", "measurements", "none"].map(JSONValue.string))),
             ])),
             ("minutes", number("Real minutes in the whole month.", minimum: 0)),
             ("elapsed_minutes", number("Minutes the uptime is measured over: the whole month once final, else the minutes elapsed.", minimum: 0)),
@@ -169,8 +174,8 @@ enum SLASchema {
             ("claim_by", nullable(string("Last day on which the credit may be claimed, counted from the period's end; null without a credit or a claim window.", format: "date"))),
             ("final", boolean("Whether the period is over.")),
             ("source", .object([
-                ("description", .string("Where the figures come from: incidents, request samples, measurements (a measurements.csv row replaced a month's minutes), or none.")),
-                ("enum", .array(["incidents", "samples", "measurements", "none"].map(JSONValue.string))),
+                ("description", .string("Where the figures come from: incidents, request samples, both (samples_and_incidents), a composite's parts (parts), measurements (a measurements.csv row replaced a month's minutes), or none.")),
+                ("enum", .array(["incidents", "samples", "samples_and_incidents", "parts", "measurements", "none"].map(JSONValue.string))),
             ])),
             ("termination_right", boolean("Whether this period completes the consecutive missed periods that give a termination right.")),
         ])

@@ -313,6 +313,9 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 {{#has_measurement_section}}
 <section aria-labelledby="measurement-h">
 <h2 id="measurement-h">{{t.details_measurement_heading}}</h2>
+{{#has_parts}}
+<p>{{{parts_html}}}</p>
+{{/has_parts}}
 {{#has_downtime_rule}}
 <p>{{downtime_rule}}</p>
 {{/has_downtime_rule}}
@@ -424,7 +427,7 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 <h2 id="affected-h">{{t.incident_affected_heading}}</h2>
 <ul class="affected">
 {{#affected}}
-<li><strong>{{title}}</strong>{{#collapse_plans}}: {{all_plans}}{{/collapse_plans}}{{^collapse_plans}}{{#has_plans}}: {{#plans}}<a href="{{href}}" aria-label="{{label}}">{{title}}</a>{{^last()}}, {{/last()}}{{/plans}}{{/has_plans}}{{^has_plans}}: {{t.incident_no_plan}}{{/has_plans}}{{/collapse_plans}}</li>
+<li><strong>{{title}}</strong>{{#collapse_plans}}: {{all_plans}}{{/collapse_plans}}{{^collapse_plans}}{{#has_plans}}: {{#plans}}<a href="{{href}}" aria-label="{{label}}">{{title}}</a>{{^last()}}, {{/last()}}{{/plans}}{{/has_plans}}{{^has_plans}}: {{no_plan}}{{/has_plans}}{{/collapse_plans}}</li>
 {{/affected}}
 </ul>
 </section>

@@ -11,6 +11,8 @@ struct DetailsPage {
     /// The incidents listed, newest first, and how many count against this level in all.
     let incidents: [Incident]
     let incidentCount: Int
+    /// A composite's parts that the plan publishes: their details pages are linked.
+    var linkedParts: [String] = []
 
     func render() -> [UInt8] {
         let urls = builder.urls
@@ -50,7 +52,7 @@ struct DetailsPage {
                 severity: PageFormat.capitalized($0.severity), response: PageFormat.capitalized($0.time.phrase(s)), hours: hours)
         }
         // SPEC §4 source, shown where a level's months are measured by samples.
-        let hasSources = level.months.contains { $0.source == .samples }
+        let hasSources = level.months.contains { $0.source == .samples || $0.source == .samplesAndIncidents || $0.source == .parts }
         // The judged periods (SPEC §3 Periods): a quarterly service's quarters, not its months.
         let history = level.periods.map { m in
             let source = hasSources ? PageFormat.source(m, s) : nil
@@ -100,14 +102,17 @@ struct DetailsPage {
         // figures in sla.json and in the feeds, so pages stay small on long histories.
         let lines = incidents.map(builder.incidentLine)
         let claim = PageFormat.claimWindow(terms, s).map { s(.detailsClaim, ["window": $0]) } ?? s[.detailsClaimTerms]
-        let rule = PageFormat.downtimeRule(terms, s)
+        // docs/spec.md §3 Composite services: the rule is its parts'; each part's own rule is on its page.
+        let rule = level.combine == nil ? PageFormat.downtimeRule(terms, s) : nil
+        let partsHTML = partsText(serviceTitle: serviceTitle)
         let serviceBody = builder.serviceBodies[level.serviceID] ?? "", planBody = builder.planBodies[plan.id] ?? ""
         return DetailsView(
             serviceTitle: serviceTitle, planTitle: plan.title, planHref: urls.link(urls.plan(plan.id)),
             summary: service?.summary ?? "", measurement: service?.measurement ?? "",
             hasMeasurement: !(service?.measurement ?? "").isEmpty,
             downtimeRule: rule ?? "", hasDowntimeRule: rule != nil,
-            hasMeasurementSection: !(service?.measurement ?? "").isEmpty || rule != nil,
+            hasMeasurementSection: !(service?.measurement ?? "").isEmpty || rule != nil || partsHTML != nil,
+            partsHtml: partsHTML ?? "", hasParts: partsHTML != nil,
             bullets: summary.bullets,
             serviceBody: serviceBody, planBody: planBody,
             hasServiceBody: BodyHTML.hasText(serviceBody), hasPlanBody: BodyHTML.hasText(planBody),
@@ -143,6 +148,23 @@ struct DetailsPage {
             moreIncidents: incidentCount > Self.incidentLimit
                 ? s.plural(incidentCount - Self.incidentLimit, one: .detailsMoreIncidentsOne, other: .detailsMoreIncidentsOther)
                 : "")
+    }
+
+    /// docs/spec.md §3 Composite services in words, with a link to each part the plan publishes: "GitHub
+    /// is made of Git, API, …: a minute counts as Downtime when it does for any of them…"; nil
+    /// for a service measured on its own.
+    func partsText(serviceTitle: String) -> String? {
+        guard let combine = level.combine, !level.parts.isEmpty else { return nil }
+        let urls = builder.urls
+        let s = builder.strings.forPeriod(level.terms.period)
+        let parts = level.parts.map { id -> String in
+            let title = FastHTMLContentType.escape(builder.service(id)?.title ?? id)
+            guard linkedParts.contains(id) else { return title }
+            return "<a href=\"\(FastHTMLContentType.escape(urls.link(urls.details(plan: plan.id, service: id))))\">\(title)</a>"
+        }
+        return PageFormat.html(
+            s, combine == .any ? .detailsPartsAny : .detailsPartsWorst,
+            ["name": FastHTMLContentType.escape(serviceTitle), "parts": parts.joined(separator: FastHTMLContentType.escape(s[.listComma]))])
     }
 
     /// A period for `<time datetime>`: a month as "2026-10", a calendar year as "2026", a

@@ -21,6 +21,8 @@ enum PageFormat {
         case .incidents: return s[.sourceIncidents]
         case .measurements: return s[.sourceMeasured]
         case .none: return s[.sourceNone]
+        case .samplesAndIncidents: return s[.sourceSamplesAndIncidents]
+        case .parts: return s[.sourceParts]
         case .samples:
             guard let rate = m.meanErrorRate else { return s[.sourceSamples] }
             return s(.sourceSamplesRate, ["rate": uptime(rate)])
@@ -53,13 +55,23 @@ enum PageFormat {
                         .ruleRunsIntervals,
                         ["runs": String(r.minConsecutive), "units": units, "minutes": String(r.minConsecutive * r.interval)])
             }
-            text += r.interval == 1 ? s[.ruleBadTotal] : s(.ruleBadTotalIntervals, ["n": n])
+            // With both sources the closing sentence says how Downtime adds up.
+            if terms.downtime.samplesOnly {
+                text += r.interval == 1 ? s[.ruleBadTotal] : s(.ruleBadTotalIntervals, ["n": n])
+            } else {
+                text += s[.ruleSentenceEnd]
+            }
         case .errorRate:
             text = s(.ruleMeanRate, ["units": units])
             if r.minRequests > 1 { text += s(.ruleMeanRateMinRequests, ["requests": String(r.minRequests)]) }
             text += s[.ruleSentenceEnd]
         }
-        text += s(terms.excludeMaintenance ? .ruleFromCountsMaintenance : .ruleFromCounts, ["unit": unit])
+        if terms.downtime.samplesOnly {
+            text += s(terms.excludeMaintenance ? .ruleFromCountsMaintenance : .ruleFromCounts, ["unit": unit])
+        } else {
+            // docs/spec.md §3 Both sources.
+            text += s(terms.excludeMaintenance ? .ruleBothSourcesMaintenance : .ruleBothSources, ["unit": unit])
+        }
         return text
     }
 

@@ -83,11 +83,20 @@ enum PageOutputs {
             let counting = figures.counting[p][s]
             // The most recent incidents, newest first (SPEC §4: details pages stay small).
             let listed = counting.suffix(DetailsPage.incidentLimit).reversed().map { context.site.incidents[$0].withoutBody }
-            return .details(plan: p, level: figures.plans[p][s], incidents: listed, incidentCount: counting.count)
+            let level = figures.plans[p][s]
+            return .details(
+                plan: p, level: level, incidents: listed, incidentCount: counting.count,
+                linkedParts: level.parts.filter { levelIndex[p][$0] != nil })
         case .incident(let k):
             let incident = context.site.incidents[k]
             // Per affected service, the plans whose figures count it (SPEC §3, from the figures).
-            let counted = incident.services.map { serviceID in
+            // docs/spec.md §3 Composite services: the composites that count it through a part.
+            let through = context.compositeIDs.filter { id in
+                !incident.services.contains(id) && figures.plans.indices.contains { p in
+                    levelIndex[p][id].map { Self.sortedContains(figures.counting[p][$0], k) } ?? false
+                }
+            }
+            let counted = (incident.services + through).map { serviceID in
                 figures.plans.indices.compactMap { p -> PageInput.CountedIn? in
                     // Counting lists are in incident order: a binary search, not a scan.
                     guard let s = levelIndex[p][serviceID], let position = Self.sortedIndex(figures.counting[p][s], k) else { return nil }
@@ -103,7 +112,8 @@ enum PageOutputs {
             // The timeline as posted by *now* (a prefix: updates are in time order).
             let posted = incident.updates.prefix { $0.at <= figures.now }.count
             return .incident(
-                incident, html: context.incidentHTML[k], notes: Array(context.updateHTML[k].prefix(posted)), counted: counted)
+                incident, html: context.incidentHTML[k], notes: Array(context.updateHTML[k].prefix(posted)), counted: counted,
+                through: Array(through))
         case .version(let p, let k):
             return .version(plan: p, index: k, versions: figures.versions[p], current: figures.currentVersion[p])
         }
@@ -222,11 +232,13 @@ enum PageOutputs {
         case .home(let levels, let upcoming): return HomePage(builder: builder, levels: levels, upcoming: upcoming).render()
         case .plan(let p, let levels, let versions, let current):
             return PlanPage(builder: builder, plan: site.plans[p], levels: levels, versions: versions, current: current).render()
-        case .details(let p, let level, let incidents, let count):
-            return DetailsPage(builder: builder, plan: site.plans[p], level: level, incidents: incidents, incidentCount: count)
-                .render()
-        case .incident(let incident, let html, let notes, let counted):
-            return IncidentPage(builder: builder, incident: incident, html: html, notes: notes, counted: counted).render()
+        case .details(let p, let level, let incidents, let count, let linkedParts):
+            return DetailsPage(
+                builder: builder, plan: site.plans[p], level: level, incidents: incidents, incidentCount: count,
+                linkedParts: linkedParts
+            ).render()
+        case .incident(let incident, let html, let notes, let counted, let through):
+            return IncidentPage(builder: builder, incident: incident, html: html, notes: notes, counted: counted, through: through).render()
         case .version(let p, let k, let versions, let current):
             return VersionPage(builder: builder, plan: site.plans[p], versions: versions, index: k, current: current).render()
         case .status(let status): return StatusPage(builder: builder, input: status).render()

@@ -111,6 +111,10 @@ struct DetailsView: TemplateView {
     var downtimeRule: String
     var hasDowntimeRule: Bool
     var hasMeasurementSection: Bool
+    /// A composite's parts, each linked where the plan publishes it (`details_parts_any` or
+    /// `details_parts_worst`), HTML.
+    var partsHtml: String
+    var hasParts: Bool
     var bullets: [String]
     var serviceBody: String
     var planBody: String
