@@ -115,8 +115,8 @@ public struct SLATerms: Sendable, Hashable {
     /// One written value: the field it sets (by its offset in `ResolvedTerms`, so that
     /// comparing and ordering cost an integer compare) and that field type's rules.
     struct Entry: @unchecked Sendable {
-        // @unchecked: the value is an immutable Hashable & Sendable value boxed in AnyHashable,
-        // and the closures capture only a key path (immutable).
+        // @unchecked: the value is one of the model's value types (all Sendable) boxed in
+        // AnyHashable, and the closures capture only a key path; nothing here is mutable.
         let slot: Int
         let value: AnyHashable
         let mergesWhole: Bool

@@ -15,7 +15,10 @@ import SiteContent
 /// term — and everything else about a term is its entry here. SiteContent cannot import this
 /// module, so it gets the decoding passed in (`ParseOptions.standard`). A new term is an entry
 /// here, its field in `ResolvedTerms` (plus the arithmetic that reads it), its words in the
-/// strings table if it shows, and its tests (docs/content.md, "Adding a term").
+/// strings table if it shows, and its tests (docs/content.md, "Adding a term"). Not chosen: the
+/// description in SLACore (the words, PageFormat and sla.json would have to move down into the
+/// pure core) and values by key in `ResolvedTerms` (a lookup and a cast per read in the loops
+/// that judge every plan × service × month).
 struct TermDescription: Sendable {
     /// The term's key, as content writes it (SPEC §2 SLA terms).
     let key: String
