@@ -309,7 +309,7 @@ enum TermCatalog {
                 [
                     ("source", .object([
                         ("description", .string("incidents: the incidents' weighted durations; samples: request counts per interval (content/status/samples/<service>.csv); samples_and_incidents: both, a minute counting as Downtime when either says so and once when both do (method bad_intervals).")),
-                        ("enum", .array(["incidents", "samples", "samples_and_incidents"].map(JSONValue.string))),
+                        ("enum", .array(DowntimeSource.allCases.map { .string($0.rawValue) })),
                     ])),
                     ("interval", SLASchema.nullable(SLASchema.integer("Minutes per interval, counted from each month's first instant.", minimum: 1))),
                     ("method", SLASchema.nullable(.object([

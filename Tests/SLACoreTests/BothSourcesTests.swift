@@ -39,7 +39,11 @@ final class BothSourcesTests: XCTestCase {
         ]
     }
 
-    let both = SLATerms { $0[\.uptime] = 99.99; $0[\.credits] = [CreditTier(below: 99.99, credit: 10)]; $0[\.downtime] = DowntimeTerms(source: .samplesAndIncidents, errorRateAbove: 5) }
+    let both = SLATerms {
+        $0[\.uptime] = 99.99
+        $0[\.credits] = [CreditTier(below: 99.99, credit: 10)]
+        $0[\.downtime] = DowntimeTerms(source: .samplesAndIncidents, errorRateAbove: 5)
+    }
 
     func testAMinuteThatIsBothCountsOnceAndAPartialIncidentInsideABadMinuteCountsOne() throws {
         let figures = SLAArithmetic.figures(for: site(rows, terms: both, incidents: incidents), now: now)

@@ -15,7 +15,10 @@ final class CompositeTests: XCTestCase {
     }
 
     let judged = PlanService(
-        id: "github", terms: SLATerms { $0[\.uptime] = 99.9; $0[\.credits] = [CreditTier(below: 99.9, credit: 10), CreditTier(below: 99, credit: 25)] })
+        id: "github", terms: SLATerms {
+            $0[\.uptime] = 99.9
+            $0[\.credits] = [CreditTier(below: 99.9, credit: 10), CreditTier(below: 99, credit: 25)]
+        })
 
     /// Plan `ent` from October 2026 covering `services`; `github` = any/worst of git and api.
     func site(
@@ -95,7 +98,9 @@ final class CompositeTests: XCTestCase {
 
     /// api under samples: bad minutes (6 % > 5 %) 10:25–10:34; git under incidents.
     var apiSamples: [SampleRow] { (25..<35).map { row("10:\($0)", 100, 6) } }
-    let apiBySamples = PlanService(id: "api", terms: SLATerms { $0[\.downtime] = DowntimeTerms(source: .samples, errorRateAbove: 5) })
+    let apiBySamples = PlanService(id: "api", terms: SLATerms {
+        $0[\.downtime] = DowntimeTerms(source: .samples, errorRateAbove: 5)
+    })
 
     func testAPartUnderSamplesAndAPartUnderIncidents() throws {
         let incidents = [
@@ -154,7 +159,11 @@ final class CompositeTests: XCTestCase {
     /// docs/numbers.md, "Worked example: GitHub's any Service Feature": any feature down, by an
     /// error rate above 5 % in a minute or by detected unavailability (an incident).
     func testGitHubStyleAnyServiceFeature() throws {
-        let both = SLATerms { $0[\.uptime] = 99.9; $0[\.credits] = [CreditTier(below: 99.9, credit: 10)]; $0[\.downtime] = DowntimeTerms(source: .samplesAndIncidents, errorRateAbove: 5) }
+        let both = SLATerms {
+            $0[\.uptime] = 99.9
+            $0[\.credits] = [CreditTier(below: 99.9, credit: 10)]
+            $0[\.downtime] = DowntimeTerms(source: .samplesAndIncidents, errorRateAbove: 5)
+        }
         let plan = Plan(
             id: "ent", title: "Enterprise", effective: LocalDateTime(iso8601: "2026-10-01")!, terms: both,
             services: [PlanService(id: "github")])

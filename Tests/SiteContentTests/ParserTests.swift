@@ -68,7 +68,9 @@ final class ParserTests: XCTestCase {
         // A service dropped and one added, by a revision.
         f["content/plans/pro.md"] = head + "  - date: 2026-06-01\n    note: n\n    services:\n      api: null\n      db: {uptime: 99}\n---\n"
         let revised = try XCTUnwrap(f.parse().site?.plans.first?.revisions.first)
-        XCTAssertEqual(revised.services, [RevisionService(id: "api", terms: nil), RevisionService(id: "db", terms: SLATerms { $0[\.uptime] = 99 })])
+        XCTAssertEqual(revised.services, [RevisionService(id: "api", terms: nil), RevisionService(id: "db", terms: SLATerms {
+            $0[\.uptime] = 99
+        })])
     }
 
     /// Issue 17, point 7: sharper diagnostics, exact messages.

@@ -6,7 +6,11 @@ import XCTest
 /// page's change lines), for the four providers' rules.
 final class DowntimeRuleTextTests: XCTestCase {
     func text(_ rule: SampleRule, excludeMaintenance: Bool = true) -> String? {
-        PageFormat.downtimeRule(ResolvedTerms { $0.uptime = 99.9; $0.excludeMaintenance = excludeMaintenance; $0.downtime = .samples(rule) }, StringTable())?
+        PageFormat.downtimeRule(ResolvedTerms {
+            $0.uptime = 99.9
+            $0.excludeMaintenance = excludeMaintenance
+            $0.downtime = .samples(rule)
+        }, StringTable())?
             .replacingOccurrences(of: "\u{00A0}", with: " ")
     }
 
@@ -35,7 +39,11 @@ final class DowntimeRuleTextTests: XCTestCase {
         // unavailability"; the closing sentence says how a minute that is both counts.
         func both(_ rule: SampleRule, excludeMaintenance: Bool) -> String? {
             PageFormat.downtimeRule(
-                ResolvedTerms { $0.uptime = 99.9; $0.excludeMaintenance = excludeMaintenance; $0.downtime = .samplesAndIncidents(rule) }, StringTable())?
+                ResolvedTerms {
+                    $0.uptime = 99.9
+                    $0.excludeMaintenance = excludeMaintenance
+                    $0.downtime = .samplesAndIncidents(rule)
+                }, StringTable())?
                 .replacingOccurrences(of: "\u{00A0}", with: " ")
         }
         XCTAssertEqual(
@@ -48,7 +56,9 @@ final class DowntimeRuleTextTests: XCTestCase {
         var after = ResolvedTerms { $0.uptime = 99.9 }
         after.downtime = .samplesAndIncidents(SampleRule(errorRateAbove: 5))
         XCTAssertEqual(
-            VersionChanges.termLines(from: ResolvedTerms { $0.uptime = 99.9 }, to: after, StringTable()).map { $0.replacingOccurrences(of: "\u{00A0}", with: " ") },
+            VersionChanges.termLines(from: ResolvedTerms {
+                $0.uptime = 99.9
+            }, to: after, StringTable()).map { $0.replacingOccurrences(of: "\u{00A0}", with: " ") },
             ["Downtime measured by incidents → by 1-minute intervals above 5 % errors or by incidents"])
     }
 

@@ -10,7 +10,10 @@ final class IncidentCountedPageTests: XCTestCase {
     /// inside it.
     func pages(plans: Int) throws -> [String: String] {
         let config = SiteConfig(title: "T", provider: "P", baseURL: "https://t.example/")
-        let terms = SLATerms { $0[\.uptime] = 99.9; $0[\.credits] = [CreditTier(below: 99.9, credit: 10)] }
+        let terms = SLATerms {
+            $0[\.uptime] = 99.9
+            $0[\.credits] = [CreditTier(below: 99.9, credit: 10)]
+        }
         let site = Site(
             config: config, terms: TermsPage(title: "Terms", body: ""), services: [Service(id: "api", title: "API")],
             plans: (0..<plans).map {
@@ -75,8 +78,15 @@ final class IncidentImpactLineTests: XCTestCase {
     /// "incidents" (when `mixed`) counts incidents; a major outage 10:00–11:00 on 5 October.
     func incidentPage(mixed: Bool) throws -> String {
         let config = SiteConfig(title: "T", provider: "P", baseURL: "https://t.example/")
-        let bySamples = SLATerms { $0[\.uptime] = 99.9; $0[\.credits] = [CreditTier(below: 99.9, credit: 10)]; $0[\.downtime] = DowntimeTerms(source: .samples) }
-        let byIncidents = SLATerms { $0[\.uptime] = 99.9; $0[\.credits] = [CreditTier(below: 99.9, credit: 10)] }
+        let bySamples = SLATerms {
+            $0[\.uptime] = 99.9
+            $0[\.credits] = [CreditTier(below: 99.9, credit: 10)]
+            $0[\.downtime] = DowntimeTerms(source: .samples)
+        }
+        let byIncidents = SLATerms {
+            $0[\.uptime] = 99.9
+            $0[\.credits] = [CreditTier(below: 99.9, credit: 10)]
+        }
         let october = LocalDateTime(year: 2026, month: 10, day: 1, isDateOnly: true)
         let site = Site(
             config: config, terms: TermsPage(title: "Terms", body: ""), services: [Service(id: "api", title: "API")],

@@ -9,7 +9,15 @@ import XCTest
 /// the version page — so a term missing from any of them fails here.
 final class TermCatalogTests: XCTestCase {
     /// Terms as a plan might give them: every term set.
-    let base = ResolvedTerms { $0.uptime = 99.9; $0.credits = [CreditTier(below: 99.9, credit: 10)]; $0.creditCap = 100; $0.claimWindow = .days(30); $0.excludeMaintenance = true; $0.terminationConsecutiveMisses = 3; $0.support = SupportTerms(hours: .allHours, response: [("critical", ResponseTime(parsing: "10m")!)]) }
+    let base = ResolvedTerms {
+        $0.uptime = 99.9
+        $0.credits = [CreditTier(below: 99.9, credit: 10)]
+        $0.creditCap = 100
+        $0.claimWindow = .days(30)
+        $0.excludeMaintenance = true
+        $0.terminationConsecutiveMisses = 3
+        $0.support = SupportTerms(hours: .allHours, response: [("critical", ResponseTime(parsing: "10m")!)])
+    }
 
     /// `base` with one term changed; nil for a term this test does not know yet (that fails).
     func changed(_ key: String) -> ResolvedTerms? {
