@@ -243,4 +243,21 @@ final class TermCatalogTests: XCTestCase {
             XCTAssertEqual(bad.map(\.message), [w.error], term.key)
         }
     }
+
+    /// Every stored field of `ResolvedTerms` is set by some term's decoding: a field added for
+    /// the arithmetic without a description (so content could never set it) fails here.
+    func testEveryResolvedFieldIsWrittenBySomeTerm() throws {
+        let plain = try resolved(site()).first
+        func fields(_ t: ResolvedTerms) -> [String: String] {
+            Dictionary(uniqueKeysWithValues: Mirror(reflecting: t).children.map { ($0.label ?? "?", String(describing: $0.value)) })
+        }
+        let before = fields(plain)
+        var written: Set<String> = []
+        for term in TermCatalog.all {
+            let w = try XCTUnwrap(self.written[term.key], term.key)
+            let after = fields(try resolved(site(defaults: w.higher, own: w.lower)).first)
+            written.formUnion(before.keys.filter { before[$0] != after[$0] })
+        }
+        XCTAssertEqual(Set(before.keys).subtracting(written), [], "fields no term's content sets")
+    }
 }
