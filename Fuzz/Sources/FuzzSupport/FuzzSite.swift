@@ -111,8 +111,8 @@ public enum FuzzSite {
                 for level in levels {
                     _ = level.budgetMinutesPerMonth.map(Published.minutes)
                     for m in level.months {
-                        _ = Published.uptime(m.uptime)
-                        _ = Published.minutes(m.downtimeMinutes)
+                        _ = m.uptime.map(Published.uptime)
+                        _ = m.downtimeMinutes.map(Published.minutes)
                         _ = m.budgetLeftMinutes.map(Published.minutes)
                         _ = Published.text(m.credit)
                     }
