@@ -31,9 +31,10 @@ final class DayBarsTests: XCTestCase {
         }
     }
 
-    /// The `aria-label` of the picture.
+    /// The `aria-label` of the (first) strip's picture.
     private func name(_ html: String) -> String? {
-        PageTestSupport.attributes("aria-label", in: html).first
+        guard let r = html.range(of: "<div class=\"days\" role=\"img\" aria-label=\"") else { return nil }
+        return String(html[r.upperBound...].prefix { $0 != "\"" })
     }
 
     func testEachBarIsAnEmptyElementWithItsLevelAndThePictureNamesEveryDay() {
@@ -65,7 +66,6 @@ final class DayBarsTests: XCTestCase {
                 + "1 October 2026 to 3 October 2026: no data; 4 October 2026: measured by month, no daily figure; "
                 + "6 October 2026: 42.0\(nbsp)min downtime; 8 October 2026: no downtime, 120.0\(nbsp)min maintenance; "
                 + "9 October 2026: 79.0\(nbsp)min downtime, 30.0\(nbsp)min maintenance; 11 October 2026: 5.0\(nbsp)min downtime.")
-        XCTAssertTrue(html.contains("<div class=\"days\" role=\"img\" aria-label=\""))
         // The keyboard's list: the four days, newest first.
         XCTAssertTrue(
             html.contains(
@@ -82,6 +82,36 @@ final class DayBarsTests: XCTestCase {
             "Downtime per day, 3 days: API. 1 October 2026 to 3 October 2026: no downtime on 1 day; "
                 + "1 October 2026 to 2 October 2026: measured by month, no daily figure.")
         XCTAssertTrue(html.contains("<p class=\"days-none\">No downtime or maintenance in these 3 days.</p>"))
+    }
+
+    /// The `basic` fixture (Tests/Fixtures/basic/EXPECTED.md; UTC): its plans take effect on
+    /// 1 September 2026, so 27–31 August have no data; `db`'s September is measured by
+    /// measurements.csv.
+    func testTheFixturesStripsNameTheirRunsAndDays() throws {
+        let pages = PageTestSupport.texts(try PageTestSupport.build("Tests/Fixtures/basic").files)
+        let db = try XCTUnwrap(pages["plans/pro/db/index.html"])
+        XCTAssertEqual(bars(db).count, 90)
+        // 5 days without data, 30 measured, 20 October: 10 h partial × 0.3 = 180.0 min; 90 − 36 = 54.
+        XCTAssertEqual(
+            name(db),
+            "Downtime per day, 90 days: Database, Pro plan. 27 August 2026 to 24 November 2026: no downtime on 54 days; "
+                + "27 August 2026 to 31 August 2026: no data; 1 September 2026 to 30 September 2026: measured by month, "
+                + "no daily figure; 20 October 2026: 180.0\(nbsp)min downtime.")
+        let api = try XCTUnwrap(pages["plans/pro/api/index.html"])
+        // 10 September: 3 h major; 5 October: 8 h major; 3 November: 01:00–03:00 maintenance
+        // (excluded: 0 downtime, 120 min maintenance); 23 November: open since 23:00, 60 min.
+        // 90 − 5 − 4 = 81 days without downtime.
+        XCTAssertEqual(
+            name(api),
+            "Downtime per day, 90 days: API, Pro plan. 27 August 2026 to 24 November 2026: no downtime on 81 days; "
+                + "27 August 2026 to 31 August 2026: no data; 10 September 2026: 180.0\(nbsp)min downtime; "
+                + "5 October 2026: 480.0\(nbsp)min downtime; 3 November 2026: no downtime, 120.0\(nbsp)min maintenance; "
+                + "23 November 2026: 60.0\(nbsp)min downtime.")
+        // Days 0–4 grey, 10 September (day 14) and 5 October (day 39) red, 3 November (day 68)
+        // blue, 23 November (day 88) red.
+        let classes = bars(api).map(\.cls)
+        XCTAssertEqual(classes.enumerated().filter { $0.element != "" }.map { "\($0.offset) \($0.element)" },
+            ["0 n", "1 n", "2 n", "3 n", "4 n", "14 h", "39 h", "68 s", "88 h"])
     }
 
     func testAStripWithoutFiguresSaysSoOnce() {
