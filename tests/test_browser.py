@@ -193,3 +193,19 @@ def test_status_page_headline_states_and_bars(browser, server):
     summary = browser.find_element(By.CSS_SELECTOR, ".days-list summary")
     summary.send_keys(" ")
     assert summary.find_element(By.XPATH, "..").get_attribute("open") is not None
+
+
+def test_the_day_bars_keep_their_colours_in_forced_colours(browser, server):
+    """Issue 23: in forced colours (Windows contrast themes) the bars are a chart and keep their
+    colours; without `forced-color-adjust: none` each would be painted the background colour."""
+    browser.set_window_size(1280, 900)
+    try:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "forced-colors", "value": "active"}]})
+        browser.get(server + "status/")
+        assert browser.execute_script("return matchMedia('(forced-colors: active)').matches")
+        strip = browser.find_elements(By.CSS_SELECTOR, ".service-states .days[role=img]")[1]  # Object Storage
+        colours = browser.execute_script(
+            "return [74, 75].map(i => getComputedStyle(arguments[0].children[i]).backgroundColor)", strip)
+        assert colours == ["rgb(45, 164, 78)", "rgb(225, 111, 36)"]  # --d-ok, --d-mid (10 November)
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})

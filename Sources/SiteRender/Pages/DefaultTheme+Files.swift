@@ -135,6 +135,9 @@ figcaption { font-size: .8125rem; color: var(--muted); }
    centred label would be cut off there). */
 .days [data-day]:nth-child(-n+30):hover::after { left: 0; transform: none; }
 .days [data-day]:nth-last-child(-n+30):hover::after { left: auto; right: 0; transform: none; }
+/* Forced colours (Windows contrast themes) would paint every bar the background colour: the
+   bars are a chart, so they keep their own colours there. */
+@media (forced-colors: active) { .days { forced-color-adjust: none; } }
 .days-axis { display: flex; justify-content: space-between; font-size: .75rem; color: var(--muted); margin: .2rem 0 .4rem; }
 .days-list summary, .days-none { font-size: .875rem; color: var(--muted); }
 .days-list ul { font-size: .875rem; margin: .3rem 0 0; padding-left: 1.25rem; }
