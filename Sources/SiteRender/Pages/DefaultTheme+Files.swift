@@ -126,10 +126,11 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 .days { display: flex; gap: 1px; height: 2rem; }
 .days i { flex: 1 1 0; min-width: 1px; border-radius: 1px; background: var(--d-ok); position: relative; }
 .days .n { background: var(--line); }
-.days .s { background: var(--d-maint); box-shadow: inset 0 4px 0 var(--d-maint); }
+.days .s { background: var(--d-maint); }
 .days .l { background: var(--d-low); }
 .days .m { background: var(--d-mid); }
 .days .h { background: var(--d-high); }
+.days .l.s, .days .m.s, .days .h.s { box-shadow: inset 0 4px 0 var(--d-maint); }
 .days [data-day]:hover::after { content: attr(data-day); position: absolute; bottom: 2.3rem; left: 50%; transform: translateX(-50%); z-index: 1; white-space: nowrap; background: var(--fg); color: var(--bg); font-size: .75rem; font-style: normal; padding: .15rem .4rem; border-radius: 3px; }
 /* The words of a bar in the first or last third open away from the strip's edge (on a phone a
    centred label would be cut off there). */
