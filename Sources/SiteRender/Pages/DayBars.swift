@@ -75,15 +75,17 @@ enum DayBars {
                 said.day(words)
             }
         }
+        let firstDate = PageFormat.day(first.day, s)
+        let lastDate = PageFormat.day(last.day, s)
         let name = s(
             .daysPicture,
             [
                 "label": s(.daysLabel, ["days": String(days.count), "label": label]),
-                "first": PageFormat.day(first.day, s), "last": PageFormat.day(last.day, s), "figures": said.words(),
+                "first": firstDate, "last": lastDate, "figures": said.words(),
             ])
         var out = "<div class=\"days-strip\">\n<div class=\"days\" role=\"img\" aria-label=\"" + e(name) + "\">"
         out += bars
-        out += "</div>\n<p class=\"days-axis\" aria-hidden=\"true\"><span>\(e(PageFormat.day(first.day, s)))</span><span>\(e(PageFormat.day(last.day, s)))</span></p>\n"
+        out += "</div>\n<p class=\"days-axis\" aria-hidden=\"true\"><span>\(e(firstDate))</span><span>\(e(lastDate))</span></p>\n"
         if days.allSatisfy({ $0.downtimeMinutes == nil }) {
             out += "<p class=\"days-none\">\(e(s[.daysNoFigures]))</p>\n"
         } else if listed.isEmpty {
