@@ -3,7 +3,8 @@
 
 Copies a site into a temporary folder, starts the real preview server on it, and applies
 random, valid edits of many kinds (incidents added, removed, renamed, retimed, ...; plan terms;
-site.yaml; measurements.csv; request samples and the downtime term; theme overrides). After each edit it waits for the server's
+site.yaml; measurements.csv; request samples and the downtime term, both sources; composite
+services' parts; theme overrides). After each edit it waits for the server's
 `reload` (or, after a stylesheet-only edit, `styles`) event, runs a fresh full build of the same files with the same --now, and requires
 that every file the build wrote is served byte for byte (HTML after removing the reload script
 that only `serve` injects), and that every path an earlier build wrote but this one did not
@@ -765,6 +766,18 @@ def plan_support(site, rng, n):
     return _plan_term(site, rng, "support", make)
 
 
+def plan_period(site, rng, n):
+    """Issue 22: the measurement period of a plan (or a plan × service): month, quarter or year."""
+    line = f"period: {rng.choice(['month', 'quarter', 'year'])}"
+    return _plan_term(site, rng, "period", _set_or_drop(rng, line))
+
+
+def plan_period_start(site, rng, n):
+    """Issue 22: the month quarters and years start in (a fiscal period)."""
+    line = f"period_start_month: {rng.randrange(1, 13)}"
+    return _plan_term(site, rng, "period_start_month", _set_or_drop(rng, line))
+
+
 def plan_termination(site, rng, n):
     line = f"termination: {{consecutive_misses: {rng.randrange(1, 5)}}}"
     return _plan_term(site, rng, "termination", _set_or_drop(rng, line))
@@ -1214,9 +1227,38 @@ def level_downtime(site, rng, n):
         "downtime: {source: samples, error_rate_above: 10, min_requests: 100, min_consecutive: 5}",
         "downtime: {source: samples, method: error_rate, interval: 5}",
         "downtime: {source: samples, interval: 15, min_consecutive: 2}",
+        "downtime: {source: samples_and_incidents, error_rate_above: 5}",
+        "downtime: {source: samples_and_incidents, interval: 5, error_rate_above: 10, min_consecutive: 2}",
         "downtime: {source: incidents}",
     ])
     return _plan_term(site, rng, "downtime", _set_or_drop(rng, rule))
+
+
+def _parts(site, svc):
+    lines, _ = split_fm(site.read(f"content/services/{svc}.md"))
+    raw = scalar(lines, "parts")
+    return [x.strip() for x in raw.strip("[]").split(",") if x.strip()] if raw else []
+
+
+def service_parts(site, rng, n):
+    """A service made composite of others (issue 22: `parts`, `combine`), re-combined, or made
+    plain again. Parts are services that are not composite themselves, so no cycle can arise."""
+    services = site.services()
+    svc = rng.choice(services)
+    rel = f"content/services/{svc}.md"
+    lines, body = split_fm(site.read(rel))
+    plain = [x for x in services if x != svc and not _parts(site, x)]
+    if (block(lines, "parts") and rng.random() < 0.4) or not plain:
+        lines = set_block(set_block(lines, "parts", None), "combine", None)
+        desc = "plain again"
+    else:
+        parts = sorted(rng.sample(plain, rng.randrange(1, min(3, len(plain)) + 1)))
+        lines = set_block(lines, "parts", [f"parts: [{', '.join(parts)}]"])
+        combine = rng.choice([None, "any", "worst"])
+        lines = set_block(lines, "combine", [f"combine: {combine}"] if combine else None)
+        desc = f"parts {parts}" + (f", combine {combine}" if combine else "")
+    site.write(rel, join_fm(lines, body), rng)
+    return f"{svc}: {desc}"
 
 
 def touch(site, rng, n):
@@ -1256,6 +1298,8 @@ EDITS = {
     "service_body": _body_of("services"),
     "plan_support": plan_support,
     "plan_termination": plan_termination,
+    "plan_period": plan_period,
+    "plan_period_start": plan_period_start,
     "service_exclusions": service_exclusions,
     "site_text": site_text,
     "theme_added": theme_added,
@@ -1277,6 +1321,7 @@ EDITS = {
     "samples_file_removed": samples_file_removed,
     "samples_rows": samples_rows,
     "level_downtime": level_downtime,
+    "service_parts": service_parts,
     "burst": burst,
     "undo": undo,
     "touch": touch,

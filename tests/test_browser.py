@@ -80,7 +80,7 @@ def test_home_page_renders_plans_and_links(browser, server):
     assert [s.text.split("\n")[0] for s in sections][:3] == ["Free $0 / month", "Business From $49 / month",
                                                               "Enterprise Contact sales"]
     links = browser.find_elements(By.LINK_TEXT, "View full details")
-    assert len(links) == 3 and all(l.is_displayed() for l in links)
+    assert len(links) == 4 and all(l.is_displayed() for l in links)  # Free, Business, Enterprise, Team
     # The stylesheet loaded: the header has its background and the body its system font.
     family = browser.execute_script("return getComputedStyle(document.body).fontFamily")
     assert "system-ui" in family

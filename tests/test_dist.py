@@ -158,7 +158,11 @@ def check_runs_without_swift(path, tmp):
     new = run(without_swift(path, ["slasite", "new", "site", site]))
     assert new.returncode == 0, new.stderr
     assert os.path.exists(os.path.join(site, "site.yaml"))
-    check = run(without_swift(path, ["slasite", "check", "--strict", "--source", site]))
+    # Issue 26 point 13: the scaffold's example incident fails --strict until it is edited.
+    strict = run(without_swift(path, ["slasite", "check", "--strict", "--source", site]))
+    assert strict.returncode == 1, strict.stdout + strict.stderr
+    assert "this is the example incident that slasite new site wrote" in strict.stderr, strict.stderr
+    check = run(without_swift(path, ["slasite", "check", "--source", site]))
     assert check.returncode == 0, check.stdout + check.stderr
     build = run(without_swift(path, ["slasite", "build", "--source", site, "--now", NOW]))
     assert build.returncode == 0, build.stderr

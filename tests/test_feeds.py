@@ -215,17 +215,26 @@ def test_json_feed_shape(any_site: Path):
 
 
 def test_every_missed_month_of_sla_json_is_an_item(any_site: Path):
+    # The judged periods: a quarterly service's `periods` (its months are not judged), else its months.
     sla = load_json(any_site / "sla.json")
     missed = {
-        (plan["id"], service["id"], month["month"])
+        (plan["id"], service["id"], judged.get("period") or judged["month"])
         for plan in sla["plans"]
         for service in plan["services"]
-        for month in service["months"]
-        if month["final"] and month["met"] is False
+        for judged in service.get("periods", service["months"])
+        if judged["final"] and judged["met"] is False
     }
+    assert not any(
+        month["met"] is not None
+        for plan in sla["plans"]
+        for service in plan["services"]
+        if "periods" in service
+        for month in service["months"]
+        if not any(p["period"] == month["month"] for p in service["periods"])
+    ), "a month inside a quarter or year is not judged"
     items = load_json(any_site / "feed.json")["items"]
     reported = {
-        (i["_sla"]["plan"], i["_sla"]["service"], i["_sla"]["month"])
+        (i["_sla"]["plan"], i["_sla"]["service"], i["_sla"].get("month") or i["_sla"]["period"])
         for i in items
         if i["_sla"]["kind"] == "missed-objective"
     }
@@ -380,7 +389,10 @@ def test_schema_is_closed_and_rejects_drift(site: Path):
     for name, definition in schema["$defs"].items():
         if definition.get("type") == "object":
             assert definition["additionalProperties"] is False, name
-            assert set(definition["required"]) == set(definition["properties"]), name
+            # Only a service's `periods` (a quarterly or yearly service) and `parts` and `combine`
+            # (a composite) are written where they apply.
+            optional = {"periods", "parts", "combine"} if name == "ServiceLevel" else set()
+            assert set(definition["required"]) == set(definition["properties"]) - optional, name
     month = sla["plans"][0]["services"][0]["months"][0]
     month["surprise"] = 1
     assert not validator.is_valid(sla)
@@ -451,11 +463,13 @@ def test_claims_ics_has_one_all_day_event_per_claim_by(example: Path):
     expected = {}
     for plan in sla["plans"]:
         for service in plan["services"]:
-            for m in service["months"]:
+            # The judged periods (a quarterly service's quarters; its months carry no claim_by).
+            for m in service.get("periods", service["months"]):
                 if m["claim_by"] is not None:
                     assert m["final"] and m["credit"] > 0
-                    uid = f"claim-{plan['id']}-{service['id']}-{m['month']}@sla.nimbus.example"
+                    uid = f"claim-{plan['id']}-{service['id']}-{m.get('period') or m['month']}@sla.nimbus.example"
                     expected[uid] = m["claim_by"]
+            assert all(m["claim_by"] is None for m in service["months"] if "periods" in service and m["credit"] is None)
     assert expected, "the example site shows at least one claim_by"
     calendar = icalendar.Calendar.from_ical((example / "claims.ics").read_bytes())
     events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}

@@ -157,7 +157,10 @@ def test_home_has_a_section_per_plan_comparison_and_contacts(site):
     # Issue 17: the list is the provider's, not a promise that each step escalates the last.
     assert "escalates" not in open(os.path.join(site, "index.html"), encoding="utf-8").read()
     details = [(h, a.get("aria-label")) for h, t, a in page.links if t == "View full details"]
-    assert [h for h, _ in details] == ["/plans/free/", "/plans/business/", "/plans/enterprise/"]
+    assert [h for h, _ in details] == ["/plans/free/", "/plans/business/", "/plans/enterprise/", "/plans/team/"]
+    # Issue 22: the Team plan is judged per quarter, and says so.
+    assert "99.9 % quarterly uptime: Nimbus Compute and Nimbus Object Storage" in page.bullets
+    assert "Service credits from 10 % up to 25 % of the quarterly fee" in page.bullets
     assert "99.9 % monthly uptime: Nimbus Compute, Nimbus Object Storage and Nimbus Managed Database" in page.bullets
     assert "No uptime commitment: Nimbus Compute, Nimbus Object Storage and Nimbus DNS" in page.bullets
     text = open(os.path.join(site, "index.html"), encoding="utf-8").read()

@@ -395,7 +395,8 @@ def test_a_bad_samples_file_is_reported_and_kept(site, prometheus):
     (["--url", "localhost:9090"], "--url must be an absolute http or https URL"),
     (["--from", "2026-10-01T00:02:00Z", "--interval", "5m"],
      "--from 2026-10-01T00:02:00Z is not on the 5m grid (every 5m from 00:00 UTC): use 2026-10-01T00:00:00Z or 2026-10-01T00:05:00Z"),
-    (["--from", "2026-11-02"], "--to (2026-11-01T00:00:00Z) must be later than --from (2026-11-02T00:00:00Z)"),
+    # Issue 26 point 8: the days as written, with the site zone (before: the instants in UTC).
+    (["--from", "2026-11-02"], "--to 2026-10-31 (UTC) must be later than --from 2026-11-02 (UTC)"),
     (["--to", "1 Nov"], '--to must be a day (2026-10-01) or an ISO 8601 time (2026-10-01T00:00:00Z), got "1 Nov"'),
     (["--timeout", "0"], "--timeout must be a whole number of seconds from 1 to 3600, got 0"),
 ])

@@ -120,6 +120,8 @@ def test_what_an_incident_counted_is_read_off_the_figures(site):  # noqa: F811
         ["Business", "November 2026", "15.0 min", "Counted at 30 % weight", "On track so far", "— (month in progress)"],
         ["Enterprise", "November 2026", "0.0 min", "Not counted: Downtime is measured by request samples this month",
          "On track so far", "— (month in progress)"],
+        # Team is judged per quarter (docs/spec.md §3 Periods): the month is information only.
+        ["Team", "November 2026", "15.0 min", "Counted at 30 % weight", "Judged with Q4 2026", "— (judged with Q4 2026)"],
     ]
     with open(os.path.join(site, "sla.json"), encoding="utf-8") as f:
         sla = json.load(f)

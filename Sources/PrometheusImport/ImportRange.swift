@@ -7,23 +7,36 @@ public struct ImportRange: Sendable, Hashable {
     public let to: Instant
     public let interval: SampleInterval
 
+    /// A `--from` or `--to` time: the instant read, and how messages show it (as written, with
+    /// the site zone when it has no offset; issue 26 point 8).
+    public struct Bound: Sendable, Hashable {
+        public let instant: Instant
+        public let shown: String
+
+        public init(_ instant: Instant, shown: String) {
+            self.instant = instant
+            self.shown = shown
+        }
+    }
+
     /// Why `--from`/`--to` cannot make a range.
     public enum Problem: Error, Sendable, Hashable, CustomStringConvertible {
         case notADate(option: String, text: String)
-        case empty(from: Instant, to: Instant)
-        case offGrid(option: String, at: Instant, interval: SampleInterval, before: Instant, after: Instant)
-        case allInFuture(from: Instant, now: Instant)
+        case empty(from: Bound, to: Bound)
+        /// `before` and `after` are the grid's times around `at`, in the form `at` was written.
+        case offGrid(option: String, at: Bound, interval: SampleInterval, before: Bound, after: Bound)
+        case allInFuture(from: Bound, now: Instant)
 
         public var description: String {
             switch self {
             case let .notADate(option, text):
                 return "\(option) must be a day (2026-10-01) or an ISO 8601 time (2026-10-01T00:00:00Z), got \"\(text)\""
             case let .empty(from, to):
-                return "--to (\(to.rfc3339)) must be later than --from (\(from.rfc3339))"
+                return "--to \(to.shown) must be later than --from \(from.shown)"
             case let .offGrid(option, at, interval, before, after):
-                return "\(option) \(at.rfc3339) is not on the \(interval) grid (every \(interval) from 00:00 UTC): use \(before.rfc3339) or \(after.rfc3339)"
+                return "\(option) \(at.shown) is not on the \(interval) grid (every \(interval) from 00:00 UTC): use \(before.shown) or \(after.shown)"
             case let .allInFuture(from, now):
-                return "nothing to import yet: --from \(from.rfc3339) is after the last whole interval before now (\(now.rfc3339))"
+                return "nothing to import yet: --from \(from.shown) is after the last whole interval before now (\(now.rfc3339))"
             }
         }
     }
@@ -46,15 +59,35 @@ public struct ImportRange: Sendable, Hashable {
             let next = CivilDate.civil(fromDays: CivilDate.days(year: toLocal.year, month: toLocal.month, day: toLocal.day) + 1)
             to = calendar.instant(LocalDateTime(year: next.year, month: next.month, day: next.day))
         }
-        guard from < to else { return .failure(.empty(from: from, to: to)) }
-        for (option, t) in [("--from", from), ("--to", to)] where !isOnGrid(t, interval) {
+        /// `t` as the author wrote the option: with an offset as UTC, without one in the site zone.
+        func bound(_ t: Instant, written local: LocalDateTime, text: String? = nil) -> Bound {
+            if local.utcOffset != nil { return Bound(t, shown: text ?? t.rfc3339) }
+            return Bound(t, shown: text.map { "\($0) (\(calendar.name))" } ?? calendar.writtenWithOffset(t))
+        }
+        let fromBound = bound(from, written: fromLocal, text: fromText)
+        let toBound = bound(to, written: toLocal, text: toText)
+        guard from < to else { return .failure(.empty(from: fromBound, to: toBound)) }
+        for (option, t, local, shown) in [("--from", from, fromLocal, fromBound), ("--to", to, toLocal, toBound)] where !isOnGrid(t, interval) {
             let before = floorToGrid(t, interval)
-            return .failure(.offGrid(option: option, at: t, interval: interval, before: before, after: before.adding(seconds: interval.seconds)))
+            let after = before.adding(seconds: interval.seconds)
+            return .failure(
+                .offGrid(option: option, at: shown, interval: interval, before: bound(before, written: local), after: bound(after, written: local)))
         }
         let lastEnded = floorToGrid(now, interval)
         if to > lastEnded { to = lastEnded }
-        guard from < to else { return .failure(.allInFuture(from: from, now: lastEnded)) }
+        guard from < to else { return .failure(.allInFuture(from: fromBound, now: lastEnded)) }
         return .success(ImportRange(from: from, to: to, interval: interval))
+    }
+
+    /// The warnings for `--from` and `--to` wall times that the site zone repeats or skips
+    /// (issue 26 point 7), as `SiteContent` gives them for times in content files.
+    public static func wallTimeWarnings(from fromText: String, to toText: String, calendar: SiteCalendar) -> [String] {
+        [("--from", fromText), ("--to", toText)].compactMap { option, text in
+            guard let local = LocalDateTime(iso8601: text), !local.isDateOnly,
+                let (message, hint) = calendar.reading(local).warning(option, shown: "\(text) (\(calendar.name))", calendar: calendar)
+            else { return nil }
+            return "\(message) (\(hint))"
+        }
     }
 
     public init(from: Instant, to: Instant, interval: SampleInterval) {

@@ -36,7 +36,8 @@ public struct CurrentState: Sendable, Hashable {
     public var open: [Int]
 
     /// SPEC §4: a service's state is the worst impact among the incidents open at `now` that
-    /// name it (whatever plans they count in, and whatever their weight); none → operational.
+    /// name it (whatever plans they count in, and whatever their weight), or for a composite
+    /// also name one of its parts; none → operational.
     public init(site: Site, now: Instant) {
         var index: [String: Int] = [:]
         for (k, s) in site.services.enumerated() { index[s.id] = k }
@@ -49,6 +50,19 @@ public struct CurrentState: Sendable, Hashable {
                 if let s = index[id] { states[s] = min(states[s], state) }
             }
         }
+        // docs/spec.md §3 Composite services: an incident that names a part affects the
+        // composite through it, so a composite is as bad as its worst part (parts first; cycles
+        // are errors, so the order exists).
+        var done = [Bool](repeating: false, count: site.services.count)
+        func resolve(_ k: Int) -> ServiceState {
+            if done[k] { return states[k] }
+            done[k] = true
+            for part in site.services[k].parts {
+                if let j = index[part] { states[k] = min(states[k], resolve(j)) }
+            }
+            return states[k]
+        }
+        for k in site.services.indices { _ = resolve(k) }
         services = states
         overall = states.min() ?? .operational
         self.open = open

@@ -55,6 +55,10 @@ public struct IncidentCount: Sendable, Hashable {
     public var overlappedMinutes: Double
     /// The month takes its Downtime from request samples (SPEC §3): incidents count nothing.
     public var measuredBySamples: Bool = false
+    /// Of its open minutes, minutes a measurement set w'(t) above its weight: a counted bad
+    /// interval (docs/spec.md §3 *Both sources*: such a minute counts once, as the bad interval's), or
+    /// in a composite a part measured by samples or measurements.csv.
+    public var measuredMinutes: Double = 0
 }
 
 /// When one of a level's counting incidents is open (its end capped at *now*).
@@ -88,14 +92,14 @@ extension SLAArithmetic {
             let k = inputs.termsOfMonth[i]
             let maintenance = seconds(in: inputs.attributed[k], from: d.start, to: to) { $0.maintenanceExcluded }
             // SPEC §3 Downtime from samples: the day reads the computation its month reads.
-            if inputs.terms[k].downtime.source == .samples {
+            if inputs.readsSamples(k) {
                 return DayFigure(
                     day: d.day, minutes: minutes, downtimeMinutes: inputs.samples?.downtimeMinutes(from: d.start, to: to) ?? 0,
                     maintenanceMinutes: Double(maintenance) / 60, source: .samples)
             }
             return DayFigure(
                 day: d.day, minutes: minutes, downtimeMinutes: Downtime.minutes(in: inputs.spans[k], from: d.start, to: to),
-                maintenanceMinutes: Double(maintenance) / 60, source: .incidents)
+                maintenanceMinutes: Double(maintenance) / 60, source: inputs.source(k))
         }
     }
 
@@ -118,15 +122,18 @@ extension SLAArithmetic {
                 defer { i += 1 }
                 guard from < to else { continue }
                 let open = Double(from.seconds(to: to)) / 60
-                let bySamples = inputs.terms(ofMonth: i).downtime.source == .samples
+                let bySamples = inputs.readsSamples(inputs.termsOfMonth[i])
                 let judged = !(inputs.statusSince.map { m.end <= $0 } ?? false) && inputs.measured[m.month] == nil && !bySamples
                 let spans = inputs.attributed[inputs.termsOfMonth[i]]
                 var weighted = 0.0
                 var own: Int64 = 0
                 var maintenance: Int64 = 0
+                var bad: Int64 = 0
                 forEach(in: spans, from: from, to: to) { span, seconds in
                     if span.maintenanceExcluded {
                         maintenance += seconds
+                    } else if span.measured {
+                        bad += seconds
                     } else if span.cause == c {
                         own += seconds
                         weighted += Double(seconds) * span.weight
@@ -136,7 +143,8 @@ extension SLAArithmetic {
                     IncidentCount(
                         incident: c, month: i, minutes: judged ? weighted / 60 : 0, openMinutes: open,
                         maintenanceMinutes: Double(maintenance) / 60,
-                        overlappedMinutes: Double(from.seconds(to: to) - own - maintenance) / 60, measuredBySamples: bySamples))
+                        overlappedMinutes: Double(from.seconds(to: to) - own - maintenance - bad) / 60, measuredBySamples: bySamples,
+                        measuredMinutes: Double(bad) / 60))
             }
         }
         return out

@@ -11,13 +11,18 @@ public struct AttributedSpan: Sendable, Hashable {
     public var cause: Int
     /// True where a maintenance window excluded by the terms holds w(t) at 0.
     public var maintenanceExcluded: Bool
+    /// True where a measurement rather than an incident sets the weight: a counted bad interval
+    /// above every open incident's weight (docs/spec.md §3 *Both sources*), or in a composite a part
+    /// measured by samples or measurements.csv; `cause` then names no incident.
+    public var measured: Bool
 
-    public init(start: Instant, end: Instant, weight: Double, cause: Int, maintenanceExcluded: Bool) {
+    public init(start: Instant, end: Instant, weight: Double, cause: Int, maintenanceExcluded: Bool, measured: Bool = false) {
         self.start = start
         self.end = end
         self.weight = weight
         self.cause = cause
         self.maintenanceExcluded = maintenanceExcluded
+        self.measured = measured
     }
 }
 
@@ -129,6 +134,54 @@ extension Downtime {
             }
         }
         return spans
+    }
+
+    /// docs/spec.md §3 *Both sources*: w'(t) = max(w(t), b(t)). The attributed weight function with the
+    /// counted bad intervals `bad` (sorted, disjoint, weight 1) laid over it: where a bad
+    /// interval weighs more than the incident that sets w(t) (or none is open), it sets w'(t)
+    /// (`measured`); elsewhere the incident keeps it, so a minute that is both counts once.
+    /// O(a + b).
+    public static func overlay(_ attributed: [AttributedSpan], bad: [WeightedSpan]) -> [AttributedSpan] {
+        guard !bad.isEmpty else { return attributed }
+        var out: [AttributedSpan] = []
+        out.reserveCapacity(attributed.count + bad.count)
+        func add(_ span: AttributedSpan) {
+            guard span.start < span.end else { return }
+            if let last = out.last, last.end == span.start, last.weight == span.weight, last.cause == span.cause,
+                last.maintenanceExcluded == span.maintenanceExcluded, last.measured == span.measured
+            {
+                out[out.count - 1].end = span.end
+            } else {
+                out.append(span)
+            }
+        }
+        // Cut both lists at every edge of either: between edges each side is constant.
+        var edges: [Instant] = []
+        edges.reserveCapacity(2 * (attributed.count + bad.count))
+        for a in attributed { edges += [a.start, a.end] }
+        for b in bad { edges += [b.start, b.end] }
+        edges.sort()
+        var i = 0
+        var j = 0
+        var k = 0
+        while k + 1 < edges.count {
+            let from = edges[k]
+            let to = edges[k + 1]
+            k += 1
+            guard from < to else { continue }
+            while i < attributed.count && attributed[i].end <= from { i += 1 }
+            while j < bad.count && bad[j].end <= from { j += 1 }
+            let a = i < attributed.count && attributed[i].start <= from ? attributed[i] : nil
+            let b = j < bad.count && bad[j].start <= from ? bad[j].weight : 0
+            if let a, a.weight >= b {
+                add(AttributedSpan(start: from, end: to, weight: a.weight, cause: a.cause, maintenanceExcluded: a.maintenanceExcluded))
+            } else if b > 0 {
+                add(AttributedSpan(start: from, end: to, weight: b, cause: -1, maintenanceExcluded: false, measured: true))
+            } else if let a {
+                add(AttributedSpan(start: from, end: to, weight: a.weight, cause: a.cause, maintenanceExcluded: a.maintenanceExcluded))
+            }
+        }
+        return out
     }
 
     /// An incident in the sweep: its place in the input, its times and its weight class.

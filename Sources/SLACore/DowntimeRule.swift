@@ -4,6 +4,8 @@ public enum DowntimeSource: String, Sendable, Hashable, CaseIterable {
     case incidents
     /// Request counts per interval from `content/status/samples/<service>.csv`.
     case samples
+    /// Both: a minute is Downtime when either says so (docs/spec.md §3 *Both sources*).
+    case samplesAndIncidents = "samples_and_incidents"
 }
 
 /// How request samples give Downtime (SPEC §2 `downtime.method`).
@@ -47,13 +49,23 @@ public struct DowntimeTerms: Sendable, Hashable {
     }
 
     /// The rule with SPEC §2's defaults (`source: incidents`; for samples interval 1,
-    /// `bad_intervals`, above 0 %, at least 1 request, runs of 1).
+    /// `bad_intervals`, above 0 %, at least 1 request, runs of 1). Both sources count bad
+    /// intervals only (docs/spec.md §3 *Both sources*): a `method` inherited from a higher level is not
+    /// used with them (written beside `source: samples_and_incidents` it is an error).
     public var resolved: DowntimeRule {
-        guard source == .samples else { return .incidents }
-        return .samples(
-            SampleRule(
-                interval: interval ?? 1, method: method ?? .badIntervals, errorRateAbove: errorRateAbove ?? 0,
-                minRequests: minRequests ?? 1, minConsecutive: minConsecutive ?? 1))
+        switch source {
+        case nil, .incidents?: return .incidents
+        case .samples?:
+            return .samples(
+                SampleRule(
+                    interval: interval ?? 1, method: method ?? .badIntervals, errorRateAbove: errorRateAbove ?? 0,
+                    minRequests: minRequests ?? 1, minConsecutive: minConsecutive ?? 1))
+        case .samplesAndIncidents?:
+            return .samplesAndIncidents(
+                SampleRule(
+                    interval: interval ?? 1, method: .badIntervals, errorRateAbove: errorRateAbove ?? 0,
+                    minRequests: minRequests ?? 1, minConsecutive: minConsecutive ?? 1))
+        }
     }
 }
 
@@ -61,18 +73,30 @@ public struct DowntimeTerms: Sendable, Hashable {
 public enum DowntimeRule: Sendable, Hashable {
     case incidents
     case samples(SampleRule)
+    /// docs/spec.md §3 *Both sources*: w'(t) = max(w(t), b(t)), the rule's method `bad_intervals`.
+    case samplesAndIncidents(SampleRule)
 
     public var source: DowntimeSource {
         switch self {
         case .incidents: .incidents
         case .samples: .samples
+        case .samplesAndIncidents: .samplesAndIncidents
         }
     }
 
+    /// The samples rule, for samples alone or both sources.
     public var sampleRule: SampleRule? {
-        if case .samples(let r) = self { return r }
-        return nil
+        switch self {
+        case .incidents: nil
+        case .samples(let r), .samplesAndIncidents(let r): r
+        }
     }
+
+    /// Whether Downtime comes from samples alone (incidents count nothing then).
+    public var samplesOnly: Bool { source == .samples }
+
+    /// Whether the incidents' weight function counts (alone, or with the bad intervals).
+    public var countsIncidents: Bool { source != .samples }
 }
 
 /// SPEC §3 *Downtime from samples*: the parameters of one samples rule.

@@ -42,12 +42,47 @@ public struct LevelInputs: Sendable, Hashable {
     public var windows: [OpenWindow] = []
     /// The days reported (the last `FiguresPlan.barDays` up to *now*), oldest first.
     public var days: [ReportedDay] = []
+    /// SPEC §3 Periods: the judged periods in order, each a run of `months`; empty when every
+    /// month is judged on its own (no terms measure by quarters or years).
+    public var periods: [PeriodGroup] = []
+    /// The index into `terms` of the version in force in the month of *now*, when a longer period
+    /// judges that month by the terms of the period's first day (`termsOfMonth` then says those).
+    public var termsNow: Int? = nil
+    /// docs/spec.md §3 *Composite services*: set for a composite, whose `spans` and `attributed` (the
+    /// same for all its terms) are its parts' combined; nil for a service measured on its own.
+    public var combine: CombineRule? = nil
+    /// A composite's parts, in the order listed (empty otherwise).
+    public var parts: [String] = []
+
+    /// Whether the months under `terms[k]` read their Downtime from `samples` alone.
+    public func readsSamples(_ k: Int) -> Bool { combine == nil && terms[k].downtime.samplesOnly }
+
+    /// docs/spec.md §4 `source` of a month under `terms[k]` without a measurements.csv row.
+    public func source(_ k: Int) -> FigureSource { combine != nil ? .parts : FigureSource(terms[k].downtime.source) }
 
     /// The terms in force in month `i` of `months`.
     public func terms(ofMonth i: Int) -> ResolvedTerms { terms[termsOfMonth[i]] }
 
-    /// The terms in force now: the last reported month's.
-    public var currentTerms: ResolvedTerms { termsOfMonth.last.map { terms[$0] } ?? terms[0] }
+    /// The terms in force now: the last reported month's version.
+    public var currentTerms: ResolvedTerms { (termsNow ?? termsOfMonth.last).map { terms[$0] } ?? terms[0] }
+}
+
+/// One judged period of a level: `count` consecutive entries of `LevelInputs.months` from `first`.
+public struct PeriodGroup: Sendable, Hashable {
+    public var period: Period
+    public var first: Int
+    public var count: Int
+    /// The period's end in the site zone (the period in progress counts its months to come).
+    public var end: Instant
+
+    public init(period: Period, first: Int, count: Int, end: Instant) {
+        self.period = period
+        self.first = first
+        self.count = count
+        self.end = end
+    }
+
+    public var range: Range<Int> { first..<(first + count) }
 }
 
 /// SPEC §3 step by step, before any month is computed: which incidents count against each
@@ -109,7 +144,33 @@ public struct FiguresPlan: Sendable {
             levelServices.append(services)
             planMonths.append((months, versions, versionOfMonth))
         }
-        let counting = Self.countingIncidents(site, levels: levelServices)
+        // docs/spec.md §3 Composite services: each composite level gets a level per part, measured over
+        // the composite's months by the part's terms in this plan; they are computed like any
+        // level, combined into the composite's, and not published (a part the plan lists is
+        // published as its own level too).
+        let compositeIDs = Set(site.services.filter(\.isComposite).map(\.id))
+        var partLevels: [[Int: [Int]]] = []
+        var parentLevel: [[Int?]] = []
+        var publishedCount: [Int] = []
+        for p in levelServices.indices {
+            publishedCount.append(levelServices[p].count)
+            var parents = [Int?](repeating: nil, count: levelServices[p].count)
+            var parts: [Int: [Int]] = [:]
+            var l = 0
+            while l < levelServices[p].count {
+                if compositeIDs.contains(levelServices[p][l]), let service = site.service(levelServices[p][l]) {
+                    for part in service.parts {
+                        parts[l, default: []].append(levelServices[p].count)
+                        levelServices[p].append(part)
+                        parents.append(l)
+                    }
+                }
+                l += 1
+            }
+            partLevels.append(parts)
+            parentLevel.append(parents)
+        }
+        var counting = Self.countingIncidents(site, levels: levelServices)
         // The sweep once per distinct set of incidents, weights and maintenance rule (plans share them).
         struct SweepInput: Hashable {
             var incidents: [Int]
@@ -124,9 +185,13 @@ public struct FiguresPlan: Sendable {
         for (p, plan) in site.plans.enumerated() {
             let (months, versions, versionOfMonth) = planMonths[p]
             var planInputs: [LevelInputs] = []
+            var coveredOf: [[Int]] = []
             for (s, serviceID) in levelServices[p].enumerated() {
-                // The months in which the version in force covers the service.
-                let covered = months.indices.filter { versions[versionOfMonth[$0]].covers(serviceID) }
+                // The months in which the version in force covers the service (a part level:
+                // its composite's months).
+                let covered = parentLevel[p][s].map { coveredOf[$0] }
+                    ?? months.indices.filter { versions[versionOfMonth[$0]].covers(serviceID) }
+                coveredOf.append(covered)
                 var terms: [ResolvedTerms] = []
                 var termsOfMonth: [Int] = []
                 var termsOfVersion: [Int: Int] = [:]
@@ -165,12 +230,22 @@ public struct FiguresPlan: Sendable {
                     }
                     windowLists[counting[p][s]] = windows
                 }
-                planInputs.append(
-                    LevelInputs(
-                        terms: terms, months: covered.map { months[$0] }, termsOfMonth: termsOfMonth,
-                        versionOfMonth: covered.map { versions[versionOfMonth[$0]].effective }, now: now,
-                        spans: levelSpans.map(\.weighted), measured: measured[serviceID] ?? [:], statusSince: statusSince,
-                        attributed: levelSpans.map(\.attributed), windows: windows, days: days))
+                let levelMonths = covered.map { months[$0] }
+                var versionDays = covered.map { versions[versionOfMonth[$0]].effective }
+                let termsNow = termsOfMonth.last
+                // SPEC §3 Periods: which months each judged period holds, and the terms that judge them.
+                let periods = Self.periodGroups(
+                    levelMonths, terms: terms, termsOfMonth: &termsOfMonth, versionOfMonth: &versionDays, calendar: calendar)
+                var level = LevelInputs(
+                    terms: terms, months: levelMonths, termsOfMonth: termsOfMonth,
+                    versionOfMonth: versionDays, now: now,
+                    spans: levelSpans.map(\.weighted), measured: measured[serviceID] ?? [:], statusSince: statusSince,
+                    attributed: levelSpans.map(\.attributed), windows: windows, days: days)
+                if !periods.isEmpty {
+                    level.periods = periods
+                    if termsNow != termsOfMonth.last { level.termsNow = termsNow }
+                }
+                planInputs.append(level)
             }
             inputs.append(planInputs)
             ids.append(levelServices[p].map { (plan.id, $0) })
@@ -180,7 +255,7 @@ public struct FiguresPlan: Sendable {
         var sampleIndex: [SampleDowntimeInput: Int] = [:]
         var sampleLevels: [(p: Int, s: Int, k: Int)] = []
         for p in inputs.indices {
-            for s in inputs[p].indices {
+            for s in inputs[p].indices where partLevels[p][s] == nil {
                 guard
                     let input = Self.sampleInput(
                         inputs[p][s], site: site, serviceID: ids[p][s].service, counting: counting[p][s])
@@ -197,11 +272,36 @@ public struct FiguresPlan: Sendable {
             let computed = sampleDowntime(sampleInputs)
             for (p, s, k) in sampleLevels {
                 inputs[p][s].samples = computed[k]
-                // Months under samples terms read `samples`, not the incidents' spans.
-                for (t, terms) in inputs[p][s].terms.enumerated() where terms.downtime.source == .samples {
-                    inputs[p][s].spans[t] = []
+                for (t, terms) in inputs[p][s].terms.enumerated() {
+                    switch terms.downtime {
+                    case .incidents: break
+                    case .samples:
+                        // Months under samples terms read `samples`, not the incidents' spans.
+                        inputs[p][s].spans[t] = []
+                    case .samplesAndIncidents:
+                        // docs/spec.md §3 Both sources: w'(t) = max(w(t), b(t)), one weight function
+                        // (the months of these terms hold only bad intervals of their own rule).
+                        let both = Downtime.overlay(inputs[p][s].attributed[t], bad: computed[k].spans)
+                        inputs[p][s].attributed[t] = both
+                        inputs[p][s].spans[t] = Downtime.weighted(both)
+                    }
                 }
             }
+        }
+        // Composites from the last level back: a part level always comes after its composite.
+        for p in inputs.indices {
+            for s in inputs[p].indices.reversed() {
+                guard let parts = partLevels[p][s], let service = site.service(ids[p][s].service) else { continue }
+                let combined = Self.combined(
+                    composite: inputs[p][s], own: counting[p][s], parts: parts.map { (inputs[p][$0], counting[p][$0]) },
+                    partIDs: service.parts, combine: service.combine, site: site)
+                inputs[p][s] = combined.inputs
+                counting[p][s] = combined.counting
+            }
+            // Part levels are not published.
+            inputs[p].removeLast(inputs[p].count - publishedCount[p])
+            counting[p].removeLast(counting[p].count - publishedCount[p])
+            ids[p].removeLast(ids[p].count - publishedCount[p])
         }
         self.inputs = inputs
         self.counting = counting
@@ -221,7 +321,7 @@ public struct FiguresPlan: Sendable {
     /// samples: its months with data, each with its rule and maintenance exclusion, the
     /// service's samples and the maintenance windows counting against the level.
     static func sampleInput(_ level: LevelInputs, site: Site, serviceID: String, counting: [Int]) -> SampleDowntimeInput? {
-        guard level.terms.contains(where: { $0.downtime.source == .samples }) else { return nil }
+        guard level.terms.contains(where: { $0.downtime.sampleRule != nil }) else { return nil }
         var months: [ReportedMonth] = []
         var rules: [SampleRule?] = []
         var exclude: [Bool] = []
@@ -314,9 +414,9 @@ public struct FiguresPlan: Sendable {
                 let result = next.next() ?? LevelFigures(months: [], days: [])
                 return ServiceLevel(
                     planID: levels[p][s].plan, serviceID: levels[p][s].service, terms: inputs[p][s].currentTerms,
-                    months: result.months,
+                    months: result.months, judgedPeriods: result.periods,
                     coveredNow: versions[p][currentVersion[p]].services.contains { $0.serviceID == levels[p][s].service },
-                    days: result.days)
+                    days: result.days, parts: inputs[p][s].parts, combine: inputs[p][s].combine)
             }
         }
         var figures = SiteFigures(now: now, currentMonth: currentMonth, plans: plans, counting: counting, statusSince: statusSince)
@@ -332,9 +432,12 @@ public struct LevelFigures: Sendable, Hashable {
     public var months: [MonthFigure]
     /// The last `FiguresPlan.barDays` days, oldest first.
     public var days: [DayFigure]
+    /// SPEC §3 Periods: the judged periods when any is longer than a month; else empty.
+    public var periods: [MonthFigure]
 
-    public init(months: [MonthFigure], days: [DayFigure]) {
+    public init(months: [MonthFigure], days: [DayFigure], periods: [MonthFigure] = []) {
         self.months = months
         self.days = days
+        self.periods = periods
     }
 }

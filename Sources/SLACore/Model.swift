@@ -76,10 +76,16 @@ public struct Service: Sendable, Identifiable, Hashable {
     public var exclusions: [String]
     public var defaults: SLATerms
     public var body: String
+    /// docs/spec.md §2 `parts`: the services this composite's Downtime is computed from (empty for a
+    /// service measured on its own).
+    public var parts: [String]
+    /// docs/spec.md §2 `combine`: how the parts' Downtime makes the composite's.
+    public var combine: CombineRule
 
     public init(
         id: String, title: String, summary: String = "", measurement: String = "", order: Int? = nil,
-        exclusions: [String] = [], defaults: SLATerms = SLATerms(), body: String = ""
+        exclusions: [String] = [], defaults: SLATerms = SLATerms(), body: String = "", parts: [String] = [],
+        combine: CombineRule = .any
     ) {
         self.id = id
         self.title = title
@@ -89,7 +95,12 @@ public struct Service: Sendable, Identifiable, Hashable {
         self.exclusions = exclusions
         self.defaults = defaults
         self.body = body
+        self.parts = parts
+        self.combine = combine
     }
+
+    /// Whether its Downtime comes from its parts (docs/spec.md §3 *Composite services*).
+    public var isComposite: Bool { !parts.isEmpty }
 }
 
 /// A dated change to a plan's terms.

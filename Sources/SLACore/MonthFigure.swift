@@ -6,11 +6,18 @@ public enum FigureSource: String, Sendable, Hashable {
     case measurements
     /// Request samples (SPEC §3 Downtime from samples).
     case samples
+    /// Request samples and incidents: a minute is Downtime when either says so (docs/spec.md §3 *Both
+    /// sources*).
+    case samplesAndIncidents = "samples_and_incidents"
+    /// A composite's parts (docs/spec.md §3 *Composite services*), each by its own terms.
+    case parts
     /// No data: the month ends at or before `status_since`. It is not judged.
     case none
 }
 
-/// The numbers of one plan × service × calendar month (SPEC §3), unrounded.
+/// The numbers of one plan × service × calendar month (SPEC §3), unrounded; also those of one
+/// judged quarter or year (SPEC §3 Periods: every rule for a month holds for the period), so
+/// every output describes a judged period by one kind of figure.
 public struct MonthFigure: Sendable, Hashable {
     public var month: YearMonth
     /// Real minutes in the whole month in the site zone.
@@ -46,6 +53,18 @@ public struct MonthFigure: Sendable, Hashable {
     /// SPEC §3 `method: error_rate`: the mean error rate of the month's intervals (ended by
     /// *now*), percent: 100 − uptime; nil for other months.
     public var meanErrorRate: Double? = nil
+    /// SPEC §3 Periods: for the figure of a judged quarter or year, that period (`month` is then
+    /// its first month counted); nil for a month's figure.
+    public var periodSpan: Period? = nil
+    /// For a month inside a longer period, that quarter or year: the month is published as
+    /// information, never judged (its `met` and `claimBy` nil, its credit 0 and published as null).
+    public var judgedIn: Period? = nil
+
+    /// False for a month inside a longer period (see `judgedIn`).
+    public var judged: Bool { judgedIn == nil }
+
+    /// The period this figure is of: its month, or the quarter or year it judges.
+    public var period: Period { periodSpan ?? Period(month: month) }
 
     public var budgetLeftMinutes: Double? {
         guard let budgetMinutes, let downtimeMinutes else { return nil }
@@ -58,12 +77,21 @@ public struct ServiceLevel: Sendable, Hashable {
     public var planID: String
     public var serviceID: String
     public var terms: ResolvedTerms
+    /// Every month, oldest first: judged ones, and those inside a longer period as information.
     public var months: [MonthFigure]
+    /// SPEC §3 Periods: the judged quarters and years with the months judged on their own, in
+    /// order; empty when every period is a month (then `periods` is `months`).
+    public var judgedPeriods: [MonthFigure] = []
     /// Whether the version in force now covers the service (false for one a revision dropped:
     /// its history stays, its promise does not).
     public var coveredNow: Bool = true
     /// The last `FiguresPlan.barDays` days, oldest first (issue 16: the 90-day bars).
     public var days: [DayFigure] = []
+    /// docs/spec.md §2 `parts`: a composite's parts, in the order listed (empty for a service measured
+    /// on its own).
+    public var parts: [String] = []
+    /// docs/spec.md §2 `combine`: set for a composite.
+    public var combine: CombineRule? = nil
 
     /// SPEC §3: the per-month budget quoted on summaries uses the average month of 43,830 minutes.
     public var budgetMinutesPerMonth: Double? { terms.budgetMinutesPerMonth }
@@ -71,11 +99,20 @@ public struct ServiceLevel: Sendable, Hashable {
     /// The month of *now*, when it is not over yet.
     public var current: MonthFigure? { months.last.flatMap { $0.final ? nil : $0 } }
 
+    /// The judged periods, oldest first: what history tables, feeds, claims and reports read.
+    public var periods: [MonthFigure] { judgedPeriods.isEmpty ? months : judgedPeriods }
+
+    /// Whether any period is longer than a month (sla.json then writes `periods`).
+    public var hasLongPeriods: Bool { !judgedPeriods.isEmpty }
+
+    /// The period of *now* (judged so far), when it is not over yet.
+    public var currentPeriod: MonthFigure? { periods.last.flatMap { $0.final ? nil : $0 } }
+
     /// The first month with data, when some months have none (they come first).
     public var firstMonthWithData: MonthFigure? { months.first(where: \.hasData) }
 
-    /// Final months that missed the objective.
-    public var missedMonths: [MonthFigure] { months.filter { $0.final && $0.met == false } }
+    /// Final judged periods that missed the objective.
+    public var missedMonths: [MonthFigure] { periods.filter { $0.final && $0.met == false } }
 }
 
 /// One version of a plan with every covered service's terms resolved (SPEC §2 Versions): what

@@ -57,8 +57,27 @@ public enum SLAArithmetic {
     }
 
     /// The month figures of one plan × service from its inputs: each month judged by the terms
-    /// in force in it (SPEC §3 Terms in force).
+    /// in force in it (SPEC §3 Terms in force), or published as information inside the quarter
+    /// or year that judges it (SPEC §3 Periods).
     public static func monthFigures(_ inputs: LevelInputs) -> [MonthFigure] {
+        judgedFigures(inputs).months
+    }
+
+    /// The judged periods of one plan × service, oldest first (its months when every period is a month).
+    public static func periodFigures(_ inputs: LevelInputs) -> [MonthFigure] {
+        let judged = judgedFigures(inputs)
+        return judged.periods.isEmpty ? judged.months : judged.periods
+    }
+
+    /// The months, and the judged periods when any is longer than a month (else none).
+    static func judgedFigures(_ inputs: LevelInputs) -> (months: [MonthFigure], periods: [MonthFigure]) {
+        let months = eachMonth(inputs)
+        guard !inputs.periods.isEmpty else { return (months, []) }
+        return periods(of: months, inputs)
+    }
+
+    /// Every month judged on its own by the terms in force in it.
+    static func eachMonth(_ inputs: LevelInputs) -> [MonthFigure] {
         let now = inputs.now
         var figures: [MonthFigure] = []
         figures.reserveCapacity(inputs.months.count)
@@ -68,8 +87,9 @@ public enum SLAArithmetic {
             let spans = inputs.spans[inputs.termsOfMonth[i]]
             let final = m.end <= now
             var windowEnd = final ? m.end : max(m.start, min(m.end, now))
-            if !final, let rule = terms.downtime.sampleRule {
-                // SPEC §3: samples count in the current month's intervals ended by now.
+            if !final, inputs.readsSamples(inputs.termsOfMonth[i]), let rule = terms.downtime.sampleRule {
+                // docs/spec.md §3: samples count in the current month's intervals ended by now (with
+                // both sources the month runs to now, as its incidents do).
                 let n = rule.intervalSeconds
                 windowEnd = m.start.adding(seconds: m.start.seconds(to: windowEnd) / n * n)
             }
@@ -93,7 +113,7 @@ public enum SLAArithmetic {
                 uptime = u
                 downtime = (100 - u) / 100 * elapsed
             } else {
-                if terms.downtime.source == .samples {
+                if inputs.readsSamples(inputs.termsOfMonth[i]) {
                     downtime = inputs.samples?.downtimeMinutes(from: m.start, to: windowEnd) ?? 0
                 } else {
                     downtime = Downtime.minutes(in: spans, from: m.start, to: windowEnd)
@@ -109,13 +129,13 @@ public enum SLAArithmetic {
             figures.append(
                 MonthFigure(
                     month: m.month, minutes: minutes, elapsedMinutes: elapsed, downtimeMinutes: downtime, uptime: uptime,
-                    source: inputs.measured[m.month] != nil
-                        ? .measurements : terms.downtime.source == .samples ? .samples : .incidents,
+                    source: inputs.measured[m.month] != nil ? .measurements : inputs.source(inputs.termsOfMonth[i]),
                     final: final, met: met,
                     budgetMinutes: allowed, credit: credit, claimBy: credit > 0 ? terms.claimBy(m.month) : nil,
                     terminationRight: terminationRight(missRun: missRun, terms: terms), objective: terms.uptime,
                     version: inputs.versionOfMonth[i], terminationAfter: terms.terminationConsecutiveMisses,
-                    meanErrorRate: inputs.measured[m.month] == nil && terms.downtime.sampleRule?.method == .errorRate
+                    meanErrorRate: inputs.measured[m.month] == nil && inputs.readsSamples(inputs.termsOfMonth[i])
+                        && terms.downtime.sampleRule?.method == .errorRate
                         ? 100 - uptime : nil))
         }
         return figures
@@ -123,7 +143,8 @@ public enum SLAArithmetic {
 
     /// Everything kept of one plan × service: its months and its days.
     public static func levelFigures(_ inputs: LevelInputs) -> LevelFigures {
-        LevelFigures(months: monthFigures(inputs), days: dayFigures(inputs))
+        let judged = judgedFigures(inputs)
+        return LevelFigures(months: judged.months, days: dayFigures(inputs), periods: judged.periods)
     }
 
     /// SPEC §3: the right arises in each month that completes N final misses in a row.
@@ -156,5 +177,16 @@ public enum SLAArithmetic {
             if first == nil || m < first! { first = m }
         }
         return first
+    }
+}
+
+extension FigureSource {
+    /// The source of a month's figures measured by `source` (docs/spec.md §4 `source`).
+    public init(_ source: DowntimeSource) {
+        switch source {
+        case .incidents: self = .incidents
+        case .samples: self = .samples
+        case .samplesAndIncidents: self = .samplesAndIncidents
+        }
     }
 }

@@ -118,13 +118,19 @@ public struct SLATerms: Sendable, Hashable {
     public var support: SupportTerms?
     /// SPEC §2 `downtime`: how Downtime is measured (a map, merged key by key).
     public var downtime: DowntimeTerms?
+    /// SPEC §2 `period`: the measurement period.
+    public var period: PeriodKind?
+    /// SPEC §2 `period_start_month`: the month quarters and years start in.
+    public var periodStartMonth: Int?
 
     public init(
         uptime: Double? = nil, credits: [CreditTier]? = nil, creditCap: Double? = nil,
         claimWindowDays: Int? = nil, claimWindowMonths: Int? = nil, impactWeights: [Impact: Double]? = nil,
         excludeMaintenance: Bool? = nil, terminationConsecutiveMisses: Int? = nil, support: SupportTerms? = nil,
-        downtime: DowntimeTerms? = nil
+        downtime: DowntimeTerms? = nil, period: PeriodKind? = nil, periodStartMonth: Int? = nil
     ) {
+        self.period = period
+        self.periodStartMonth = periodStartMonth
         self.uptime = uptime
         self.credits = credits
         self.creditCap = creditCap
@@ -153,6 +159,8 @@ public struct SLATerms: Sendable, Hashable {
         if let v = lower.terminationConsecutiveMisses { out.terminationConsecutiveMisses = v }
         if let v = lower.support { out.support = out.support.map { $0.merged(with: v) } ?? v }
         if let v = lower.downtime { out.downtime = out.downtime.map { $0.merged(with: v) } ?? v }
+        if let v = lower.period { out.period = v }
+        if let v = lower.periodStartMonth { out.periodStartMonth = v }
         return out
     }
 
@@ -171,7 +179,8 @@ public struct SLATerms: Sendable, Hashable {
             impactWeights: resolvedWeights,
             excludeMaintenance: merged.excludeMaintenance ?? true,
             terminationConsecutiveMisses: merged.terminationConsecutiveMisses,
-            support: merged.support, downtime: merged.downtime?.resolved ?? .incidents)
+            support: merged.support, downtime: merged.downtime?.resolved ?? .incidents,
+            period: merged.period ?? .month, periodStartMonth: merged.periodStartMonth ?? 1)
     }
 }
 
@@ -191,13 +200,19 @@ public struct ResolvedTerms: Sendable, Hashable {
     public var support: SupportTerms?
     /// SPEC §2 `downtime`: how Downtime is measured (incidents unless the terms say samples).
     public var downtime: DowntimeRule
+    /// SPEC §2 `period`: the measurement period every figure is judged over.
+    public var period: PeriodKind
+    /// SPEC §2 `period_start_month`: the month (1–12) quarters and years start in.
+    public var periodStartMonth: Int
 
     public init(
         uptime: Double?, credits: [CreditTier] = [], creditCap: Double = 100, claimWindowDays: Int? = nil,
         claimWindowMonths: Int? = nil, impactWeights: ImpactWeights = .standard,
         excludeMaintenance: Bool = true, terminationConsecutiveMisses: Int? = nil, support: SupportTerms? = nil,
-        downtime: DowntimeRule = .incidents
+        downtime: DowntimeRule = .incidents, period: PeriodKind = .month, periodStartMonth: Int = 1
     ) {
+        self.period = period
+        self.periodStartMonth = periodStartMonth
         self.uptime = uptime
         self.credits = credits
         self.creditCap = creditCap
@@ -214,14 +229,32 @@ public struct ResolvedTerms: Sendable, Hashable {
     /// month's last day plus `claim_window_days`, or the last day of the `claim_window_months`-th
     /// month after; nil without a window.
     public func claimBy(_ m: YearMonth) -> CalendarDay? {
-        if let days = claimWindowDays { return m.lastDay.adding(days: days) }
-        if let months = claimWindowMonths { return m.adding(months: months).lastDay }
+        claimBy(Period(month: m))
+    }
+
+    /// SPEC §3 Periods: `claim_by` counted from the period's end — its last day plus
+    /// `claim_window_days`, or the last day of the `claim_window_months`-th month after its last
+    /// month; nil without a window.
+    public func claimBy(_ p: Period) -> CalendarDay? {
+        if let days = claimWindowDays { return p.to.adding(days: days) }
+        if let months = claimWindowMonths { return p.last.adding(months: months).lastDay }
         return nil
     }
 
     /// SPEC §3: the per-month budget quoted on summaries, over the average month of 43,830 minutes.
     public var budgetMinutesPerMonth: Double? {
         uptime.map { SLAArithmetic.budget(objective: $0, minutes: SLAArithmetic.averageMonthMinutes) }
+    }
+
+    /// The budget quoted on summaries per measurement period: over the average month × the
+    /// period's months (a quarter of 131,490 minutes, a year of 525,960).
+    public var budgetMinutesPerPeriod: Double? {
+        uptime.map { SLAArithmetic.budget(objective: $0, minutes: SLAArithmetic.averageMonthMinutes * Double(period.months)) }
+    }
+
+    /// The period of these terms that holds month `m`.
+    public func period(containing m: YearMonth) -> Period {
+        Period(period, containing: m, startMonth: periodStartMonth)
     }
 
     /// Credit tiers ordered from the highest threshold down.

@@ -18,6 +18,19 @@ public struct StringTable: Sendable, Hashable {
         for (id, text) in overrides { texts[id.index] = text }
     }
 
+    /// SPEC §3 Periods: the table for a service judged by `kind`: each month-worded string
+    /// ("monthly uptime", "a month", "of the monthly fee") reads as its quarter or year variant
+    /// (`StringID.forPeriod`), with the site's overrides of those variants. Itself for a month.
+    public func forPeriod(_ kind: PeriodKind) -> StringTable {
+        guard kind != .month else { return self }
+        var out = self
+        for id in StringID.allCases {
+            let variant = id.forPeriod(kind)
+            if variant != id { out.texts[id.index] = texts[variant.index] }
+        }
+        return out
+    }
+
     /// The text of `id` as it stands (placeholders unfilled).
     public subscript(_ id: StringID) -> String { texts[id.index] }
 
@@ -114,18 +127,61 @@ public struct StringTable: Sendable, Hashable {
 
 extension StringTable {
     static func fill(_ text: String, _ values: KeyValuePairs<String, String>) -> String {
-        fill(text) { name in values.first { $0.key == name }?.value }
+        fillBytes(text) { name in
+            for (key, value) in values where key.utf8.elementsEqual(name) { return value }
+            return nil
+        }
     }
 
     static func fill(_ text: String, _ values: [(String, String)]) -> String {
-        fill(text) { name in values.first { $0.0 == name }?.1 }
+        fillBytes(text) { name in
+            for (key, value) in values where key.utf8.elementsEqual(name) { return value }
+            return nil
+        }
+    }
+
+    /// `fill(_:value:)` without a `literal` step, on UTF-8 bytes: the same result, with no
+    /// Substring or Character work (this runs for most figures of every page).
+    static func fillBytes(_ text: String, value: (UnsafeBufferPointer<UInt8>) -> String?) -> String {
+        var text = text
+        let filled: [UInt8]? = text.withUTF8 { t in
+            let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+            guard t.contains(open) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(t.count + 32)
+            var segment = 0
+            var i = 0
+            while i < t.count {
+                guard t[i] == open else {
+                    i += 1
+                    continue
+                }
+                var j = i + 1
+                while j < t.count, t[j] != close, t[j] != open { j += 1 }
+                if j < t.count, t[j] == close, let v = value(UnsafeBufferPointer(rebasing: t[(i + 1)..<j])) {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: t[segment..<i]))
+                    out.append(contentsOf: v.utf8)
+                    i = j + 1
+                    segment = i
+                } else {
+                    i += 1
+                }
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: t[segment...]))
+            return out
+        }
+        return filled.map { String(decoding: $0, as: UTF8.self) } ?? text
     }
 }
 
 extension StringID {
-    /// The position in `allCases` (the table's storage order).
-    var index: Int { Self.indices[self]! }
-
-    private static let indices: [StringID: Int] = Dictionary(
-        uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    /// The position in `allCases` (the table's storage order). A case without a payload is
+    /// stored as its position in declaration order, which is `allCases`' order (`StringsTests`
+    /// checks every id), so no hashing of the raw string is needed: this runs for every string
+    /// of every page.
+    var index: Int {
+        withUnsafeBytes(of: self) { raw in
+            raw.count == 1 ? Int(raw[0]) : Int(raw.load(as: UInt16.self))
+        }
+    }
 }

@@ -18,6 +18,8 @@ public struct BuildRequest: Sendable {
     public var force: Bool
     /// The output folder as the user named it, for messages (default: its path).
     public var outputShownAs: String?
+    /// False to stop after the figures (`slasite report`): load, parse and compute, no pages.
+    public var renders = true
 
     public init(
         source: URL, output: URL?, baseURL: String? = nil, now: Instant, listing: [String: FileStamp]? = nil,
@@ -134,6 +136,7 @@ public struct BuildPipeline: Sendable {
         result.site = site
         let figures = step(3, "compute") { Self.figures(for: site, now: request.now, reuse: reuse) }
         result.figures = figures
+        guard request.renders else { return result }
         let themeFiles = files.compactMap { file -> (String, [UInt8])? in
             if case let .theme(name, rel) = SourceKind.classify(file.path), name == site.config.theme { return (rel, file.bytes) }
             return nil
@@ -152,26 +155,27 @@ public struct BuildPipeline: Sendable {
                 site: site, figures: figures, themeOverrides: Dictionary(themeFiles, uniquingKeysWith: { a, _ in a }),
                 reuse: reuse)
         }
-        func renderFailed(_ error: any Error) {
-            if let d = error as? Diagnostic {
-                result.diagnostics.append(d)
-            } else if let t = error as? ThemeError {
+        // Issue 26: every way rendering stops is named (RenderError has no catch-all case).
+        func renderFailed(_ error: RenderError) {
+            switch error {
+            case let .theme(t):
                 // The site's own theme file when it has one by that name, else the built-in theme's.
                 let own = "themes/\(site.config.theme)/\(t.path)"
                 let path = files.contains { $0.path == own } ? own : "(default theme) \(t.path)"
                 result.diagnostics.append(Diagnostic(.error, path, t.line, t.column, t.message))
-            } else if let w = error as? AtomicFolderWriter.WriteError, let output = request.output {
-                result.diagnostics.append(Diagnostic(.error, output.path, 0, 0, "cannot write the output: \(w)"))
-            } else {
-                result.diagnostics.append(Diagnostic(.error, "themes/\(site.config.theme)", 0, 0, "rendering failed: \(error)"))
+            case let .output(path, reason):
+                // The writer's messages name the file; anything else is named here.
+                let message = reason is AtomicFolderWriter.WriteError ? "\(reason)" : "\(path): \(reason)"
+                result.diagnostics.append(Diagnostic(.error, request.output?.path ?? path, 0, 0, "cannot write the output: \(message)"))
             }
         }
         guard let output = request.output, let permit else {
             // In memory (check, preview): every file is kept.
-            do {
-                result.files = try step(4, "render") { try makeRenderer().render() }
-                result.paths = result.files.map(\.path)
-            } catch {
+            switch step(4, "render", { Result { () throws(RenderError) in try makeRenderer().render() } }) {
+            case let .success(files):
+                result.files = files
+                result.paths = files.map(\.path)
+            case let .failure(error):
                 renderFailed(error)
             }
             return result
@@ -185,9 +189,9 @@ public struct BuildPipeline: Sendable {
             result.diagnostics.append(Diagnostic(.error, output.path, 0, 0, "cannot write the output: \(error)"))
             return result
         }
-        do {
-            result.paths = try step(4, "render and write") { try makeRenderer().render(emit: staging.write) }
-        } catch {
+        switch step(4, "render and write", { Result { () throws(RenderError) in try makeRenderer().render(emit: staging.write) } }) {
+        case let .success(paths): result.paths = paths
+        case let .failure(error):
             staging.abandon()
             renderFailed(error)
             return result

@@ -3,24 +3,25 @@ import SiteContent
 
 /// `check`'s look at prose (issue 14, the seeds' "misplaced 9"): a plan's or service's
 /// Markdown body that quotes an uptime percentage which is none of the objectives or credit
-/// thresholds in force now has fallen behind its terms (or has a typo).
+/// thresholds of any version of its terms has fallen behind them (or has a typo). Issue 26
+/// point 12: every version counts, past and upcoming, so a body may state the plan's history
+/// ("99.9 % until March") without a warning on every build (docs/content.md, Errors and warnings).
 public enum QuotedObjectives {
     /// Percentages from 90 up to (not including) 100 read as uptime figures; credits and caps
     /// (10 %, 25 %, 100 %) are other figures.
     static let uptimeRange = 90.0..<100.0
 
     public static func check(site: Site, figures: SiteFigures, sources: [String: [UInt8]]) -> [Diagnostic] {
-        // The objectives and thresholds in force now, per plan and per service (over the plans
-        // covering it now).
+        // The objectives and thresholds of every version, per plan and per service (over the
+        // plans covering it in any version).
         var byPlan: [String: Set<Double>] = [:]
         var byService: [String: Set<Double>] = [:]
         for (p, plan) in site.plans.enumerated() where p < figures.versions.count {
-            let version = figures.versions[p][figures.currentVersion[p]]
-            for service in version.services {
-                var figuresInForce = Set(service.terms.credits.map(\.below))
-                if let u = service.terms.uptime { figuresInForce.insert(u) }
-                byPlan[plan.id, default: []].formUnion(figuresInForce)
-                byService[service.serviceID, default: []].formUnion(figuresInForce)
+            for service in figures.versions[p].flatMap(\.services) {
+                var thresholds = Set(service.terms.credits.map(\.below))
+                if let u = service.terms.uptime { thresholds.insert(u) }
+                byPlan[plan.id, default: []].formUnion(thresholds)
+                byService[service.serviceID, default: []].formUnion(thresholds)
             }
         }
         var out: [Diagnostic] = []
@@ -32,7 +33,7 @@ public enum QuotedObjectives {
                 out.append(
                     Diagnostic(
                         .warning, file, firstLine + quote.line - 1, quote.column,
-                        "the text quotes \(Published.text(quote.value)) %, which is none of \(what) objectives or credit thresholds in force (\(list.isEmpty ? "none" : list)): is the text behind the terms, or a 9 misplaced?"))
+                        "the text quotes \(Published.text(quote.value)) %, which is none of \(what) objectives or credit thresholds in any version (\(list.isEmpty ? "none" : list)): is the text behind the terms, or a 9 misplaced?"))
             }
         }
         for plan in site.plans { scan("content/plans/\(plan.id).md", allowed: byPlan[plan.id] ?? [], what: "this plan's") }

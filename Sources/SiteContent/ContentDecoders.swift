@@ -15,10 +15,10 @@ struct Reference {
 
 /// Decodes front-matter files one at a time; cross-references are checked later by `SiteParser`.
 enum ContentDecoders {
-    static let serviceKeys = ["title", "summary", "measurement", "order", "exclusions", "defaults"]
+    static let serviceKeys = ["title", "summary", "measurement", "order", "exclusions", "defaults", "parts", "combine"]
     static let planKeys =
         ["title", "summary", "order", "price", "effective", "revisions", "services"] + TermsDecoder.keys
-    static let incidentKeys = ["title", "services", "impact", "start", "end", "plans", "weight", "updates", "imported"]
+    static let incidentKeys = ["title", "services", "impact", "start", "end", "plans", "weight", "updates", "imported", "example"]
     static let termsKeys = ["title", "summary"]
 
     /// Splits front matter and composes its YAML; nil after reporting when that fails.
@@ -41,7 +41,7 @@ enum ContentDecoders {
         return TermsPage(title: title, body: body)
     }
 
-    static func service(_ text: String, id: String, file: String, sink: DiagnosticSink) -> Service? {
+    static func service(_ text: String, id: String, file: String, sink: DiagnosticSink, refs: inout [Reference]) -> Service? {
         guard let (node, source, body) = open(text, file: file, sink: sink) else { return nil }
         let before = sink.items.errors.count
         let r = MappingReader(node, in: source, what: "service", allowed: serviceKeys)
@@ -56,10 +56,41 @@ enum ContentDecoders {
             let dr = MappingReader(d, in: source, what: "service defaults", allowed: TermsDecoder.keys)
             if dr.isMapping { defaults = TermsDecoder.decode(dr) }
         }
+        // docs/spec.md §2 `parts` and `combine`: the ids are checked against the site (and for cycles)
+        // by `SiteParser`, at the positions recorded here.
+        var parts: [String] = []
+        for (part, node) in r.stringList("parts") ?? [] {
+            let p = source.position(node)
+            if parts.contains(part) {
+                source.error(node, "part \"\(part)\" is listed twice")
+                continue
+            }
+            parts.append(part)
+            refs.append(Reference(kind: .service, id: part, file: file, line: p.line, column: p.column, context: "parts"))
+        }
+        if let v = r.value("parts"), case let .sequence(seq) = v, seq.isEmpty {
+            source.error(v, "parts must list at least one service: a composite is made of other services")
+        }
+        var combine = CombineRule.any
+        if let v = r.value("combine") {
+            let names = CombineRule.allCases.map(\.rawValue)
+            if case let .scalar(s) = v, let rule = CombineRule(rawValue: s.string.trimmingSpaces()) {
+                combine = rule
+            } else {
+                source.error(
+                    v, "combine must be \(names.joined(separator: " or ")), got \(MappingReader.describe(v))",
+                    hint: Suggestion.hint(for: v.scalar?.string ?? "", in: names))
+            }
+            if r.value("parts") == nil {
+                source.error(
+                    v, "combine has no effect without parts: it says how a composite's parts make its Downtime",
+                    hint: "add parts: [<service ids>] or remove combine")
+            }
+        }
         guard sink.items.errors.count == before, let title, let summary, let measurement else { return nil }
         return Service(
             id: id, title: title, summary: summary, measurement: measurement, order: order, exclusions: exclusions,
-            defaults: defaults, body: body)
+            defaults: defaults, body: body, parts: parts, combine: combine)
     }
 
     static func plan(_ text: String, id: String, file: String, sink: DiagnosticSink, refs: inout [Reference]) -> Plan? {
@@ -178,11 +209,15 @@ enum ContentDecoders {
                     hint: Suggestion.hint(for: raw, in: Impact.allCases.map(\.rawValue)))
             }
         }
-        let start = r.date("start", required: "incident").map { calendar.instant($0.0) }
-        let endValue = r.date("end")
-        let end = endValue.map { calendar.instant($0.0) }
-        if let start, let end, let endNode = endValue?.1, end < start {
-            source.error(endNode, "end must not be before start (\(start.rfc3339)), got \(end.rfc3339)")
+        let startTime = r.date("start", required: "incident").map {
+            WrittenTime($0.0, node: $0.1, key: "start", calendar: calendar, source: source)
+        }
+        let endTime = r.date("end").map { WrittenTime($0.0, node: $0.1, key: "end", calendar: calendar, source: source) }
+        let start = startTime?.instant
+        let end = endTime?.instant
+        if let startTime, let endTime, endTime.instant < startTime.instant {
+            // Issue 26 point 8: both as written, in the zone they were written in.
+            source.error(endTime.node, "end \(endTime.shown) is before start \(startTime.shown)")
         }
         var plans: [String]?
         if let list = r.stringList("plans") {
@@ -201,6 +236,12 @@ enum ContentDecoders {
         let updates = r.value("updates").map { incidentUpdates($0, impact: impact, end: end, calendar: calendar, source: source) } ?? []
         // docs/content.md: the mark of an importer; validated, not part of the figures.
         if let node = r.value("imported") { _ = ImportMarker.decode(node, source: source) }
+        // Issue 26 point 13: the example `slasite new site` writes is not published unnoticed.
+        if r.bool("example") == true {
+            source.warning(
+                r.pairs.first { $0.key == "example" }?.keyNode,
+                "this is the example incident that slasite new site wrote: make it a real incident and delete this line, or delete the file")
+        }
         guard sink.items.errors.count == before, let title, let impact, let start else { return nil }
         return Incident(
             id: id, title: title, services: services, impact: impact, start: start, end: end, plans: plans, weight: weight,
@@ -221,7 +262,8 @@ enum ContentDecoders {
         let allowed = impact.map(IncidentStatus.allowed(for:)) ?? IncidentStatus.allCases
         let kind = impact == .maintenance ? "a maintenance window" : "an incident"
         var updates: [IncidentUpdate] = []
-        var final: (IncidentUpdate, Node)?
+        var final: (IncidentUpdate, WrittenTime, Node)?
+        var last: (IncidentUpdate, WrittenTime)?
         for item in seq {
             let ur = MappingReader(item, in: source, what: "update", allowed: updateKeys)
             guard ur.isMapping else { continue }
@@ -245,24 +287,26 @@ enum ContentDecoders {
                 source.error(atNode, "at must be an ISO 8601 date and time like 2026-03-14T09:30:00Z, got \(MappingReader.describe(atNode))")
                 continue
             }
-            let update = IncidentUpdate(at: calendar.instant(local), status: status, note: note)
-            if let (done, _) = final {
+            let written = WrittenTime(local, node: atNode, key: "at", calendar: calendar, source: source)
+            let update = IncidentUpdate(at: written.instant, status: status, note: note)
+            if let (done, doneAt, _) = final {
                 source.error(
-                    item, "an update after the \(done.status.rawValue) one (\(done.at.rfc3339)): \(done.status.rawValue) must be the last update")
+                    item, "an update after the \(done.status.rawValue) one (\(doneAt.shown)): \(done.status.rawValue) must be the last update")
                 continue
             }
-            if let previous = updates.last, update.at < previous.at {
+            if let (previous, previousAt) = last, update.at < previous.at {
                 source.error(
-                    atNode, "updates must be in time order, oldest first: this one (\(update.at.rfc3339)) is before the one above it (\(previous.at.rfc3339))")
+                    atNode, "updates must be in time order, oldest first: this one (\(written.shown)) is before the one above it (\(previousAt.shown))")
                 continue
             }
-            if status.isFinal { final = (update, item) }
+            if status.isFinal { final = (update, written, item) }
             updates.append(update)
+            last = (update, written)
         }
-        if let (done, doneNode) = final, end == nil {
+        if let (done, doneAt, doneNode) = final, end == nil {
             source.warning(
                 doneNode, "this \(done.status.rawValue) update has no end: the incident counts as open until it has one",
-                hint: "set end: \(done.at.rfc3339)")
+                hint: "set end: \(doneAt.text)")
         }
         return updates
     }

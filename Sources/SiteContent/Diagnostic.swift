@@ -1,3 +1,5 @@
+import SLACore
+
 /// One problem found in a site's sources, with where it is and what was expected.
 public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable { case error, warning }
@@ -43,9 +45,20 @@ extension Array where Element == Diagnostic {
     }
 }
 
-/// Collects the diagnostics of one run.
+/// Where a credit tier was written, for the checks that need the terms of every level merged
+/// (`SiteParser.tierWarnings`).
+struct WrittenTier: Sendable, Hashable {
+    var tier: CreditTier
+    var file: String
+    var line: Int
+    var column: Int
+}
+
+/// Collects the diagnostics of one run, and the places of what later checks point at.
 final class DiagnosticSink {
     var items: [Diagnostic] = []
+    /// Every credit tier read, in the order written.
+    var tiers: [WrittenTier] = []
 
     func error(_ file: String, _ line: Int, _ column: Int, _ message: String, hint: String? = nil) {
         items.append(Diagnostic(.error, file, line, column, message, hint: hint))

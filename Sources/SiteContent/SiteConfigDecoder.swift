@@ -58,7 +58,7 @@ public enum SiteConfigDecoder {
             } else {
                 source.error(
                     node, "timezone must be an IANA time zone like Europe/London, got \"\(id)\"",
-                    hint: Suggestion.hint(for: id, in: TimeZone.knownTimeZoneIdentifiers))
+                    hint: ZoneAbbreviation.timezoneHint(id) ?? Suggestion.hint(for: id, in: TimeZone.knownTimeZoneIdentifiers))
             }
         }
         var theme = "default"

@@ -24,6 +24,7 @@ public enum SiteParser {
         var configFile: SourceFile?
         var samplesFiles: [(id: String, file: SourceFile)] = []
         var configReferences: [Reference] = []
+        var tiers: [WrittenTier] = []
         for file in files {
             let kind = SourceKind.classify(file.path)
             switch kind {
@@ -53,10 +54,11 @@ public enum SiteParser {
                 case let .success(text):
                     config = SiteConfigDecoder.decode(text, file: configFile.path, options: options, sink: local, refs: &refs)
                 }
-                return ConfigResult(config: config, diagnostics: local.items, references: refs)
+                return ConfigResult(config: config, diagnostics: local.items, references: refs, tiers: local.tiers)
             }
             config = decoded.config
             sink.items += decoded.diagnostics
+            tiers += decoded.tiers
             configReferences = decoded.references
         } else {
             sink.error("site.yaml", 1, 1, "site.yaml is missing: every site needs one (title, provider, base_url)")
@@ -75,7 +77,8 @@ public enum SiteParser {
             case let .success(text):
                 switch kind {
                 case .terms: result.terms = ContentDecoders.terms(text, file: file.path, sink: local)
-                case let .service(id): result.service = ContentDecoders.service(text, id: id, file: file.path, sink: local)
+                case let .service(id): result.service = ContentDecoders.service(
+                        text, id: id, file: file.path, sink: local, refs: &result.references)
                 case let .plan(id):
                     result.plan = ContentDecoders.plan(text, id: id, file: file.path, sink: local, refs: &result.references)
                 case let .incident(id):
@@ -89,6 +92,7 @@ public enum SiteParser {
                 }
             }
             result.diagnostics = local.items
+            result.tiers = local.tiers
             return result
         }
         // On all cores; the preview keeps each result under the file's complete input.
@@ -112,10 +116,12 @@ public enum SiteParser {
             if let i = r.incident { incidents.append(i) }
             measurements += r.measurements
             references += r.references
+            tiers += r.tiers
         }
         checkReferences(
             references, serviceIDs: serviceIDs, planIDs: planIDs,
-            plans: plans, incidents: incidents, sink: sink)
+            plans: plans, incidents: incidents, services: services, sink: sink)
+        checkParts(services, references: references, sink: sink)
         var samples: [String: SampleSeries] = [:]
         let sortedServices = serviceIDs.sorted()
         for (id, file) in samplesFiles {
@@ -141,7 +147,7 @@ public enum SiteParser {
         let site = Site(
             config: config, terms: terms, services: services, plans: plans, incidents: incidents,
             measurements: measurements, samples: samples)
-        let warnings = samplesWarnings(site)
+        let warnings = samplesWarnings(site) + tierWarnings(site, tiers: tiers)
         return ParsedSite(site: site, diagnostics: warnings.isEmpty ? diagnostics : (diagnostics + warnings).sortedForDisplay)
     }
 
@@ -153,18 +159,31 @@ public enum SiteParser {
         var measurements: [MeasuredUptime] = []
         var references: [Reference] = []
         var diagnostics: [Diagnostic] = []
+        var tiers: [WrittenTier] = []
     }
 
     /// A samples file that no plan reads, and a plan that measures by samples a service that has
     /// none (its months then count no Downtime), both in any version of any plan.
     static func samplesWarnings(_ site: Site) -> [Diagnostic] {
         var measured: [String: String] = [:]  // service → the first plan measuring it by samples
+        let partsOf = Dictionary(site.services.map { ($0.id, $0.parts) }, uniquingKeysWith: { a, _ in a })
+        var withIncidents: Set<String> = []  // measured by both sources (where first found)
         for plan in site.plans {
             let first = plan.effective.map(CalendarDay.init) ?? CalendarDay(year: 1970, month: 1, day: 1)
             for version in plan.versions(first: first) {
-                for entry in version.services where measured[entry.id] == nil {
-                    if site.terms(version: version, service: entry.id).downtime.source == .samples {
-                        measured[entry.id] = plan.id
+                // docs/spec.md §3 Composite services: a composite is measured by its parts (each by its
+                // terms in the plan, listed or not), never by its own rule.
+                var ids = version.services.map(\.id)
+                var k = 0
+                while k < ids.count {
+                    for part in partsOf[ids[k]] ?? [] where !ids.contains(part) { ids.append(part) }
+                    k += 1
+                }
+                for id in ids where measured[id] == nil && partsOf[id]?.isEmpty != false {
+                    let rule = site.terms(version: version, service: id).downtime
+                    if rule.sampleRule != nil {
+                        measured[id] = plan.id
+                        if !rule.samplesOnly { withIncidents.insert(id) }
                     }
                 }
             }
@@ -180,7 +199,8 @@ public enum SiteParser {
             out.append(
                 Diagnostic(
                     .warning, "content/plans/\(plan).md", 1, 1,
-                    "plan \(plan) measures \(id) by request samples, but there is no content/status/samples/\(id).csv: every interval has no requests, so no Downtime"))
+                    "plan \(plan) measures \(id) by request samples, but there is no content/status/samples/\(id).csv: every interval has no requests, so no Downtime"
+                        + (withIncidents.contains(id) ? " from samples (its incidents still count)" : "")))
         }
         return out
     }
@@ -217,12 +237,17 @@ public enum SiteParser {
 
     private static func checkReferences(
         _ references: [Reference], serviceIDs: Set<String>, planIDs: Set<String>, plans: [Plan], incidents: [Incident],
-        sink: DiagnosticSink
+        services: [Service], sink: DiagnosticSink
     ) {
         let sortedServices = serviceIDs.sorted()
         let sortedPlans = planIDs.sorted()
         for ref in references {
             switch ref.kind {
+            case .service where !serviceIDs.contains(ref.id) && ref.context == "parts":
+                sink.error(
+                    ref.file, ref.line, ref.column,
+                    "unknown part \"\(ref.id)\": a part is another service, and there is no content/services/\(ref.id).md",
+                    hint: Suggestion.hint(for: ref.id, in: sortedServices))
             case .service where !serviceIDs.contains(ref.id):
                 sink.error(
                     ref.file, ref.line, ref.column,
@@ -237,11 +262,25 @@ public enum SiteParser {
         }
         // An incident restricted to plans that cover none of its services counts nowhere.
         let planByID = Dictionary(plans.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let partsOf = Dictionary(services.map { ($0.id, $0.parts) }, uniquingKeysWith: { a, _ in a })
+        /// The services a plan's front matter covers, with its composites' parts (docs/spec.md §3:
+        /// an incident that names a part counts toward the composite through it).
+        func reached(_ plan: Plan) -> Set<String> {
+            var out = Set(plan.services.map(\.id))
+            var queue = Array(out)
+            while let id = queue.popLast() {
+                for part in partsOf[id] ?? [] where out.insert(part).inserted { queue.append(part) }
+            }
+            return out
+        }
+        var reachedOf: [String: Set<String>] = [:]
         for incident in incidents {
             guard let restricted = incident.plans else { continue }
             for pid in restricted {
                 guard let plan = planByID[pid] else { continue }
-                if !incident.services.contains(where: plan.covers) {
+                let covered = reachedOf[pid] ?? reached(plan)
+                reachedOf[pid] = covered
+                if !incident.services.contains(where: covered.contains) {
                     let ref = references.first { $0.kind == .plan && $0.id == pid && $0.context == "incident" && $0.file.hasSuffix("/\(incident.id).md") }
                     sink.warning(
                         ref?.file ?? "content/status/incidents/\(incident.id).md", ref?.line ?? 1, ref?.column ?? 1,
@@ -264,6 +303,8 @@ struct ConfigResult: Sendable {
     var diagnostics: [Diagnostic]
     /// The services site.yaml names (in `import`).
     var references: [Reference] = []
+    /// The credit tiers of its `defaults`.
+    var tiers: [WrittenTier] = []
 }
 
 /// What one content file's decoding reads besides its path (the slot, which says its kind and

@@ -21,7 +21,9 @@ public enum Suggestion {
         if longer.count > 1 {
             return "did you mean " + longer.dropLast().map { "\"\($0)\"" }.joined(separator: ", ") + " or \"\(longer.last!)\"?"
         }
-        return closest(to: word, in: candidates).map { "did you mean \"\($0)\"?" }
+        // A key that starts one known key (`period_start` → `period_start_month`) names it when
+        // no close spelling does.
+        return (closest(to: word, in: candidates) ?? longer.first).map { "did you mean \"\($0)\"?" }
     }
 
     /// Damerau–Levenshtein (optimal string alignment) distance.

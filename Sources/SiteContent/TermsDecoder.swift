@@ -5,7 +5,7 @@ import Yams
 enum TermsDecoder {
     static let keys = [
         "uptime", "credits", "credit_cap", "claim_window_days", "claim_window_months", "impact_weights",
-        "exclude_maintenance", "termination", "support", "downtime",
+        "exclude_maintenance", "termination", "support", "downtime", "period", "period_start_month",
     ]
 
     /// The keys of the `downtime` term (SPEC §2).
@@ -59,12 +59,25 @@ enum TermsDecoder {
         if let node = reader.value("downtime") {
             terms.downtime = downtime(node, source: source)
         }
+        if let node = reader.value("period") {
+            // SPEC §2 `period`: month, quarter or year.
+            let names = PeriodKind.allCases.map(\.rawValue)
+            if case let .scalar(s) = node, let kind = PeriodKind(rawValue: s.string.trimmingSpaces()) {
+                terms.period = kind
+            } else {
+                source.error(
+                    node, "period must be \(names.joined(separator: ", ")), got \(MappingReader.describe(node))",
+                    hint: Suggestion.hint(for: node.scalar?.string ?? "", in: names))
+            }
+        }
+        terms.periodStartMonth = reader.integer(
+            "period_start_month", in: 1...12, rangeText: "a month number between 1 and 12 (the month quarters and years start in)")
         return terms
     }
 
-    /// `downtime`: `{source: incidents}` or `{source: samples, interval, method,
-    /// error_rate_above, min_requests, min_consecutive}` (SPEC §2); any subset of the keys, as
-    /// levels merge it key by key.
+    /// `downtime`: `{source: incidents}`, `{source: samples, interval, method,
+    /// error_rate_above, min_requests, min_consecutive}` or `{source: samples_and_incidents, …}`
+    /// (docs/spec.md §2; method `bad_intervals` only); any subset of the keys, as levels merge it key by key.
     static func downtime(_ node: Node, source: YAMLSource) -> DowntimeTerms? {
         let r = MappingReader(node, in: source, what: "downtime", allowed: downtimeKeys)
         guard r.isMapping else { return nil }
@@ -74,7 +87,7 @@ enum TermsDecoder {
             let names = T.allCases.map(\.rawValue)
             if case let .scalar(s) = v, let value = T(rawValue: s.string.trimmingSpaces()) { return value }
             source.error(
-                v, "\(key) must be \(names.joined(separator: " or ")), got \(MappingReader.describe(v))",
+                v, "\(key) must be \(names.dropLast().joined(separator: ", ")) or \(names.last!), got \(MappingReader.describe(v))",
                 hint: Suggestion.hint(for: v.scalar?.string ?? "", in: names))
             return nil
         }
@@ -104,7 +117,13 @@ enum TermsDecoder {
                     r.value(key), "\(key) has no effect with source: incidents (Downtime then comes from the incidents)")
             }
         }
-        if terms.method == .errorRate {
+        // docs/spec.md §3 Both sources: bad intervals are what a minute of samples can say, so only them.
+        if terms.source == .samplesAndIncidents, terms.method == .errorRate, let v = r.value("method") {
+            source.error(
+                v,
+                "method error_rate cannot be used with source: samples_and_incidents: both sources count bad intervals (method: bad_intervals), use source: samples for the mean error rate")
+        }
+        if terms.method == .errorRate && terms.source != .samplesAndIncidents {
             for key in ["error_rate_above", "min_consecutive"] where r.has(key) {
                 source.warning(r.value(key), "\(key) has no effect with method: error_rate (uptime is 100 − the mean error rate)")
             }
@@ -142,6 +161,8 @@ enum TermsDecoder {
             }
             if let below, let credit {
                 tiers.append((CreditTier(below: below, credit: credit), item))
+                let p = source.position(item)
+                source.sink.tiers.append(WrittenTier(tier: CreditTier(below: below, credit: credit), file: source.file, line: p.line, column: p.column))
             } else {
                 ok = false
             }

@@ -72,6 +72,10 @@ struct YAMLSource {
                     sink.error(file, mark.line + lineOffset, mark.column, "tabs cannot indent YAML; use spaces")
                     return nil
                 }
+                if let plain = YAMLIndentation.explain(yaml, line: mark.line, problem: problem, lineOffset: lineOffset) {
+                    sink.error(file, plain.line, plain.column, plain.message, hint: plain.hint)
+                    return nil
+                }
                 var message = "invalid YAML: \(problem)"
                 if let context { message += " \(context.text)" }
                 sink.error(file, mark.line + lineOffset, mark.column, message)
@@ -294,7 +298,8 @@ struct MappingReader {
     static func date(_ node: Node, key: String, dateOnly: Bool, source: YAMLSource) -> (LocalDateTime, Node)? {
         let expected = dateOnly ? "a date like 2026-01-31" : "an ISO 8601 date and time like 2026-03-14T09:30:00Z"
         guard case let .scalar(s) = node, let d = LocalDateTime(iso8601: s.string.trimmingSpaces()) else {
-            source.error(node, "\(key) must be \(expected), got \(describe(node))")
+            let hint = dateOnly ? nil : node.scalar.flatMap { ZoneAbbreviation.timeHint($0.string) }
+            source.error(node, "\(key) must be \(expected), got \(describe(node))", hint: hint)
             return nil
         }
         if dateOnly && !d.isDateOnly {

@@ -29,6 +29,8 @@ public struct RenderContext: Sendable {
     private let serviceIndex: [String: Int]
     /// The ids of the services each plan covers, in `site.plans` order.
     let coveredServices: [Set<String>]
+    /// The ids of the composite services (docs/spec.md §3), in `site.services` order.
+    let compositeIDs: [String]
 
     public init(site: Site, figures: SiteFigures, themeOverrides: [String: [UInt8]] = [:], reuse: (any Reusing)? = nil) {
         self.reuse = reuse
@@ -37,6 +39,7 @@ public struct RenderContext: Sendable {
         self.figures = figures
         self.serviceIndex = Dictionary(site.services.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.coveredServices = site.plans.map { Set($0.services.map(\.id)) }
+        self.compositeIDs = site.services.filter(\.isComposite).map(\.id)
         self.urls = SiteURLs(baseURL: site.config.baseURL)
         self.calendar = site.config.calendar
         let markdown = MarkdownRenderer(unsafe: site.config.markdownUnsafe)

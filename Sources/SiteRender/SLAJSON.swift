@@ -91,7 +91,31 @@ public enum SLAJSON {
     static func service(_ level: ServiceLevel, title: String?, urls: SiteURLs) -> JSONValue {
         .object(
             termsFields(level.terms, serviceID: level.serviceID, title: title, url: urls.absolute(urls.details(plan: level.planID, service: level.serviceID)))
-                + [("covered", .bool(level.coveredNow)), ("months", .array(level.months.map { .raw(monthLine($0)) }))])
+                + [("covered", .bool(level.coveredNow)), ("months", .array(level.months.map { .raw(monthLine($0)) }))]
+                // docs/spec.md §4: a composite lists its parts (and how they combine).
+                + (level.combine.map { [("parts", .array(level.parts.map(JSONValue.string))), ("combine", .string($0.rawValue))] } ?? [])
+                // SPEC §4: a service judged by quarters or years lists its judged periods.
+                + (level.hasLongPeriods ? [("periods", .array(level.periods.map(period)))] : []))
+    }
+
+    /// SPEC §4 `periods`: one judged period, from its own figure.
+    static func period(_ p: MonthFigure) -> JSONValue {
+        .object([
+            ("period", .string(p.period.description)),
+            ("from", .string(CalendarDay(year: p.month.year, month: p.month.month, day: 1).description)),
+            ("to", .string(p.period.to.description)),
+            ("objective", .optional(p.objective)),
+            ("version", .string(p.version.description)),
+            ("uptime", .optional(p.uptime.map(Published.uptime))),
+            ("downtime_minutes", .optional(p.downtimeMinutes.map(Published.minutes))),
+            ("budget_minutes", .optional(p.budgetMinutes.map(Published.minutes))),
+            ("met", .optional(p.met)),
+            ("credit", .number(p.credit)),
+            ("claim_by", p.claimBy.map { .string($0.description) } ?? .null),
+            ("final", .bool(p.final)),
+            ("source", .string(p.source.rawValue)),
+            ("termination_right", .bool(p.terminationRight)),
+        ])
     }
 
     /// A service's terms as sla.json writes them, in a service object and in a plan version:
@@ -156,7 +180,8 @@ public enum SLAJSON {
         text(", \"met\": ")
         bool(m.met)
         text(", \"credit\": ")
-        number(m.credit)
+        // SPEC §4: a month inside a quarter or year is not judged: no credit.
+        number(m.judged ? m.credit : nil)
         text(", \"final\": ")
         bool(m.final)
         text(", \"budget_minutes\": ")
@@ -189,7 +214,7 @@ public enum SLAJSON {
             ("uptime", .optional(m.uptime.map(Published.uptime))),
             ("downtime_minutes", .optional(m.downtimeMinutes.map(Published.minutes))),
             ("met", .optional(m.met)),
-            ("credit", .number(m.credit)),
+            ("credit", m.judged ? .number(m.credit) : .null),
             ("final", .bool(m.final)),
             ("budget_minutes", .optional(m.budgetMinutes.map(Published.minutes))),
             ("budget_left_minutes", .optional(m.budgetLeftMinutes.map(Published.minutes))),

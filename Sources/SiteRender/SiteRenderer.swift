@@ -12,7 +12,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Every output file, sorted by path.
-    public func render() throws -> [OutputFile] {
+    public func render() throws(RenderError) -> [OutputFile] {
         let collected = LockedList<OutputFile>()
         _ = try renderUnsorted { collected.append($0) }
         return collected.elements.sorted { $0.path < $1.path }
@@ -20,15 +20,21 @@ public struct SiteRenderer: Sendable {
 
     /// Renders every output file and hands each to `emit` as soon as it is made, from several
     /// threads at once (a build writes each page while the next renders, and never holds the
-    /// whole site in memory). Returns every path, sorted.
-    public func render(emit: @Sendable (OutputFile) throws -> Void) throws -> [String] {
+    /// whole site in memory). Returns every path, sorted. An error of `emit` stops the
+    /// rendering as `RenderError.output`, with the path it was given.
+    public func render(emit: @Sendable (OutputFile) throws -> Void) throws(RenderError) -> [String] {
         try renderUnsorted(emit: emit).sorted()
     }
 
     /// `render(emit:)` with the paths in the order they were made.
-    private func renderUnsorted(emit: @Sendable (OutputFile) throws -> Void) throws -> [String] {
+    private func renderUnsorted(emit: @Sendable (OutputFile) throws -> Void) throws(RenderError) -> [String] {
         let context = self.context
-        let pages = try PageOutputs.Run(context)
+        let pages: PageOutputs.Run
+        do throws(ThemeError) {
+            pages = try PageOutputs.Run(context)
+        } catch {
+            throw .theme(error)
+        }
         // One flat list of independent pieces of work, so both cores stay busy to the end:
         // sla.json (the largest single file) first, then the feeds, then one piece per page,
         // incident pages taking turns with the others so that two workers rarely create
@@ -56,26 +62,28 @@ public struct SiteRenderer: Sendable {
         for start in stride(from: 0, to: order.count, by: chunk) {
             work.append(.pages(order[start..<min(start + chunk, order.count)]))
         }
-        let done = try ParallelWork.map(work) { piece -> Result<[String], any Error> in
-            Result {
-                let files: [OutputFile]
-                switch piece {
-                case .slaJSON:
-                    let doc = SLAJSON.document(
-                        site: context.site, figures: context.figures, urls: context.urls, updateHTML: context.updateHTML,
-                        reuse: context.reuse)
-                    files = [OutputFile(path: "sla.json", bytes: doc.bytes(reserving: doc.estimatedSize))]
-                case .feeds: files = MachineOutputs.feeds(context)
-                case .calendarAndSchema: files = MachineOutputs.calendarAndSchema(context)
-                case .siteFiles: files = pages.siteFiles()
-                case .badges(let p): files = Badge.files(context, plan: p)
-                case .pages(let jobs): files = jobs.map(pages.file)
-                }
-                try PageOutputs.checkContained(files)
-                for file in files { try emit(file) }
-                return files.map(\.path)
+        let done = ParallelWork.map(work) { piece -> Result<[String], RenderError> in
+            let files: [OutputFile]
+            switch piece {
+            case .slaJSON:
+                let doc = SLAJSON.document(
+                    site: context.site, figures: context.figures, urls: context.urls, updateHTML: context.updateHTML,
+                    reuse: context.reuse)
+                files = [OutputFile(path: "sla.json", bytes: doc.bytes(reserving: doc.estimatedSize))]
+            case .feeds: files = MachineOutputs.feeds(context)
+            case .calendarAndSchema: files = MachineOutputs.calendarAndSchema(context)
+            case .siteFiles: files = pages.siteFiles()
+            case .badges(let p): files = Badge.files(context, plan: p)
+            case .pages(let jobs): files = jobs.map(pages.file)
             }
-        }.map { try $0.get() }
-        return done.flatMap { $0 }
+            if let problem = PageOutputs.uncontained(files) { return .failure(.theme(problem)) }
+            for file in files {
+                do { try emit(file) } catch { return .failure(.output(path: file.path, reason: error)) }
+            }
+            return .success(files.map(\.path))
+        }
+        var paths: [String] = []
+        for piece in done { paths += try piece.get() }
+        return paths
     }
 }

@@ -23,7 +23,7 @@ struct TermDescription: Sendable {
 enum TermCatalog {
     /// Every SLA term, in sla.json's and the change list's order.
     static let all: [TermDescription] = [
-        uptime, credits, creditCap, claimWindow, impactWeights, excludeMaintenance, termination, support, downtime,
+        uptime, credits, creditCap, claimWindow, impactWeights, excludeMaintenance, termination, support, downtime, period,
     ]
 
     /// The version page's order.
@@ -53,7 +53,7 @@ enum TermCatalog {
                     term: s[.termObjective],
                     value: t.uptime.map { s(.objectiveMonthlyUptime, ["objective": PageFormat.percent($0)]) } ?? s[.noUptimeCommitment])
             ]
-            if let budget = t.budgetMinutesPerMonth {
+            if let budget = t.budgetMinutesPerPeriod {
                 rows.append(
                     .init(term: s[.termDowntimeAllowed], value: s(.termDowntimeAllowedValue, ["minutes": PageFormat.minutesInWords(budget, s)])))
             }
@@ -240,8 +240,8 @@ enum TermCatalog {
                 "How Downtime is measured (SPEC §2 downtime): from the incidents, or from request samples by a rule; the rule's keys are null for incidents.",
                 [
                     ("source", .object([
-                        ("description", .string("incidents: the incidents' weighted durations; samples: request counts per interval (content/status/samples/<service>.csv).")),
-                        ("enum", .array(["incidents", "samples"].map(JSONValue.string))),
+                        ("description", .string("incidents: the incidents' weighted durations; samples: request counts per interval (content/status/samples/<service>.csv); samples_and_incidents: both, a minute counting as Downtime when either says so and once when both do (method bad_intervals).")),
+                        ("enum", .array(["incidents", "samples", "samples_and_incidents"].map(JSONValue.string))),
                     ])),
                     ("interval", SLASchema.nullable(SLASchema.integer("Minutes per interval, counted from each month's first instant.", minimum: 1))),
                     ("method", SLASchema.nullable(.object([
@@ -262,4 +262,34 @@ enum TermCatalog {
             PageFormat.downtimeRule(t, s).map { [.init(term: s[.termDowntimeRule], value: $0)] } ?? []
         },
         rowRank: 6)
+
+    /// `period` and `period_start_month`: one choice of measurement period (SPEC §2, §3 Periods).
+    static let period = TermDescription(
+        key: "period",
+        fields: { t in [("period", .string(t.period.rawValue)), ("period_start_month", .number(Double(t.periodStartMonth)))] },
+        schema: [
+            ("period", .object([
+                ("description", .string("The measurement period every figure is judged over: calendar months, or quarters or years starting in period_start_month.")),
+                ("enum", .array(PeriodKind.allCases.map { .string($0.rawValue) })),
+            ])),
+            ("period_start_month", SLASchema.integer("The month (1–12) quarters and years start in; 1 for calendar periods.", minimum: 1)),
+        ],
+        changes: { a, b, s in
+            phrase(a, s) == phrase(b, s) ? [] : [s(.changePeriod, ["old": phrase(a, s), "new": phrase(b, s)])]
+        },
+        // A row only where the period is not the month (every page already says "monthly").
+        rows: { t, s in t.period == .month ? [] : [.init(term: s[.termPeriod], value: PageFormat.capitalized(phrase(t, s)))] },
+        rowRank: 9)
+
+    /// "monthly", "quarterly", "yearly, starting in April".
+    static func phrase(_ t: ResolvedTerms, _ s: StringTable) -> String {
+        let word: String
+        switch t.period {
+        case .month: return s[.periodMonthly]
+        case .quarter: word = s[.periodQuarterly]
+        case .year: word = s[.periodYearly]
+        }
+        guard t.periodStartMonth != 1 else { return word }
+        return s(.periodFiscal, ["period": word, "month": s[PageFormat.monthIDs[t.periodStartMonth - 1]]])
+    }
 }

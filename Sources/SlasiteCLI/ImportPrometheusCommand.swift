@@ -77,6 +77,7 @@ struct ImportPrometheusCommand: AsyncParsableCommand {
         case let .failure(problem): throw usageError(problem.description)
         }
         if !quiet {
+            for warning in ImportRange.wallTimeWarnings(from: from, to: to, calendar: calendar) { warn(warning) }
             for (role, query) in [("total", total), ("errors", errors)] {
                 for selector in rangeSelectorSeconds(in: query) where selector.seconds != step.seconds {
                     warn("the \(role) query's range [\(selector.text)] is not --interval \(step): each row would count \(selector.text) of requests")

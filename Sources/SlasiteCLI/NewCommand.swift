@@ -58,7 +58,11 @@ struct NewSite: ParsableCommand {
             ("content/terms.md", Scaffold.terms),
             ("content/services/api.md", Scaffold.service(id: "api")),
             ("content/plans/standard.md", Scaffold.plan(id: "standard", service: "api")),
-            ("content/status/incidents/first-incident.md", Scaffold.incident(service: "api", start: now, calendar: SiteCalendar(timeZone: TimeZone(identifier: "UTC")!), resolved: true)),
+            (
+                "content/status/incidents/example-incident.md",
+                Scaffold.incident(
+                    service: "api", start: now, calendar: SiteCalendar(timeZone: TimeZone(identifier: "UTC")!), resolved: true, example: true)
+            ),
             (".gitignore", "public/\n"),
         ]
         // Refuse before writing anything, so a refused scaffold never leaves half a site.

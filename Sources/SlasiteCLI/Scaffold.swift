@@ -88,7 +88,9 @@ enum Scaffold {
         """
     }
 
-    static func incident(service: String, start: Instant, calendar: SiteCalendar, resolved: Bool) -> String {
+    /// - Parameter example: the example `new site` writes: marked so that `check` warns (and
+    ///   `check --strict` fails) until the author edits it into a real incident (issue 26 point 13).
+    static func incident(service: String, start: Instant, calendar: SiteCalendar, resolved: Bool, example: Bool = false) -> String {
         let local = calendar.localDateTime(of: start)
         let offset = local.utcOffset ?? 0
         let sign = offset < 0 ? "-" : "+"
@@ -97,10 +99,13 @@ enum Scaffold {
         func p(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
         let stamp = "\(local.dateString)T\(p(local.hour)):\(p(local.minute)):00\(sign)\(p(oh)):\(p(om))"
         let endLine = resolved ? "end: \(stamp)                   # same as start: no downtime" : "# end: \(stamp)               # leave out while the incident is open"
+        let head =
+            example
+            ? "title: \"Example incident: elevated error rates\"\nexample: true                          # delete this line once the incident is real (check warns until then), or delete the file\n"
+            : "title: Elevated error rates\n"
         return """
             ---
-            title: Elevated error rates
-            services: [\(service)]                  # affected service ids
+            \(head)services: [\(service)]                  # affected service ids
             impact: major                          # major, partial, degraded or maintenance
             start: \(stamp)
             \(endLine)

@@ -10,7 +10,7 @@ public struct SlasiteCommand: AsyncParsableCommand {
         commandName: "slasite",
         abstract: "Build public SLA pages, feeds and sla.json from plain files.",
         version: version,
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, ImportCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, ImportCommand.self, ReportCommand.self],
         defaultSubcommand: nil)
 
     public init() {}

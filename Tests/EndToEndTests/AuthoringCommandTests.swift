@@ -11,14 +11,29 @@ final class AuthoringCommandTests: XCTestCase {
         return dir
     }
 
-    func testNewSiteBuildsAtOnceWithoutWarnings() throws {
+    /// Issue 26 point 13: the scaffold builds at once; its example incident is marked, so `check`
+    /// warns and `check --strict` fails until the author edits it (before: it passed, and the
+    /// example could be published as a real major incident).
+    func testNewSiteBuildsAtOnceAndFlagsItsExampleIncident() throws {
         let dir = try tempDir().appendingPathComponent("mysla")
         let created = try Slasite.run(["new", "site", dir.path])
         XCTAssertEqual(created.status, 0, created.stderr)
         let build = try Slasite.run(["build", "--source", dir.path, "--now", now])
         XCTAssertEqual(build.status, 0, build.stderr)
-        XCTAssertEqual(build.stderr, "", "no warnings")
+        let example =
+            "content/status/incidents/example-incident.md:3:1: warning: this is the example incident that slasite new site wrote: make it a real incident and delete this line, or delete the file"
+        XCTAssertTrue(build.stderr.hasPrefix(example + "\n"), build.stderr)
+        XCTAssertEqual(build.stderr.components(separatedBy: "warning:").count, 2, "one warning: \(build.stderr)")
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("public/sla.json").path))
+        let strict = try Slasite.run(["check", "--strict", "--source", dir.path, "--now", now])
+        XCTAssertEqual(strict.status, 1, strict.stderr)
+        XCTAssertTrue(strict.stderr.contains(example), strict.stderr)
+        let file = dir.appendingPathComponent("content/status/incidents/example-incident.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        XCTAssertTrue(text.contains("title: \"Example incident: elevated error rates\"\nexample: true "), text)
+        // Edited into a real incident: the mark is gone, and check --strict passes.
+        try text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("example:") }.joined(separator: "\n")
+            .write(to: file, atomically: true, encoding: .utf8)
         let check = try Slasite.run(["check", "--strict", "--source", dir.path, "--now", now])
         XCTAssertEqual(check.status, 0, check.stderr)
 

@@ -222,10 +222,87 @@ final class BuildCommandTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(
             r.stderr.contains(
-                "content/plans/pro.md:21:12: warning: the text quotes 99.99 %, which is none of this plan's objectives or credit thresholds in force (99.95 %, 99.9 %, 99 %): is the text behind the terms, or a 9 misplaced?"),
+                "content/plans/pro.md:21:12: warning: the text quotes 99.99 %, which is none of this plan's objectives or credit thresholds in any version (99.95 %, 99.9 %, 99 %): is the text behind the terms, or a 9 misplaced?"),
             r.stderr)
         XCTAssertFalse(r.stderr.contains("quotes 99.9 %"), "99.9 is the objective in force")
         let strict = try Slasite.run(["check", "--strict", "--source", site.path, "--now", now])
         XCTAssertEqual(strict.status, 1)
+    }
+
+    /// Issue 26 point 12: a body may state the plan's history. 99.9 % was pro's objective
+    /// until a revision raised it to 99.99 % (and its tiers to 99.95 %, 99 %), so it is in no
+    /// term in force now, but in the first version: no warning (before: a warning on every
+    /// check). 99.98 % is in no version: still a warning.
+    func testCheckAcceptsAPercentageOfAnyVersionOfThePlan() throws {
+        let site = try Slasite.copyFixture("basic")
+        let plan = site.appendingPathComponent("content/plans/pro.md")
+        let revision =
+            "revisions:\n  - date: 2026-10-01\n    note: Raised the objective.\n    uptime: 99.99\n"
+            + "    credits: [{below: 99.95, credit: 10}, {below: 99.0, credit: 25}]\n---\nPro terms.\n"
+        let text = try String(contentsOf: plan, encoding: .utf8).replacingOccurrences(of: "---\nPro terms.\n", with: revision)
+        // The body's second line is file line 26.
+        try (text + "Until October the API's objective was 99.9 %; 99.98 % was never promised.\n")
+            .write(to: plan, atomically: true, encoding: .utf8)
+        let r = try Slasite.run(["check", "--source", site.path, "--now", now])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(
+            r.stderr.contains(
+                "content/plans/pro.md:26:47: warning: the text quotes 99.98 %, which is none of this plan's objectives or credit thresholds in any version (99.99 %, 99.95 %, 99.9 %, 99 %): is the text behind the terms, or a 9 misplaced?\n"),
+            r.stderr)
+        XCTAssertFalse(r.stderr.contains("quotes 99.9 %"), r.stderr)
+        XCTAssertEqual(r.stderr.components(separatedBy: "warning:").count, 2, r.stderr)
+    }
+
+    /// A site theme "mine" with its own terms page (line 3 includes `partial`) and the given partials.
+    private func siteWithTheme(terms partial: String, partials: [String: String]) throws -> URL {
+        let site = try Slasite.copyFixture("basic")
+        let config = site.appendingPathComponent("site.yaml")
+        try (try String(contentsOf: config, encoding: .utf8) + "theme: mine\n").write(to: config, atomically: true, encoding: .utf8)
+        let theme = site.appendingPathComponent("themes/mine")
+        try FileManager.default.createDirectory(at: theme.appendingPathComponent("partials"), withIntermediateDirectories: true)
+        try "{{<layout}}\n{{$main}}\n<h1>{{title}}</h1>{{>\(partial)}}\n{{/main}}\n{{/layout}}\n"
+            .write(to: theme.appendingPathComponent("terms.mustache"), atomically: true, encoding: .utf8)
+        for (name, text) in partials {
+            try text.write(to: theme.appendingPathComponent("partials/\(name).mustache"), atomically: true, encoding: .utf8)
+        }
+        return site
+    }
+
+    /// Issue 26 (the review's catch-all "rendering failed"): a partial that includes itself.
+    /// Before: `check` and `build` overflowed the stack and died with SIGSEGV (status 139).
+    func testATemplateThatIncludesItselfIsAnErrorAtTheTag() throws {
+        let site = try siteWithTheme(terms: "partials/loop", partials: ["loop": "x{{>partials/loop}}"])
+        for command in ["check", "build"] {
+            let r = try Slasite.run([command, "--source", site.path, "--now", now])
+            XCTAssertEqual(r.status, 1, r.stderr)
+            XCTAssertTrue(
+                r.stderr.hasPrefix(
+                    "themes/mine/partials/loop.mustache:1:2: this include closes a loop of templates (partials/loop → partials/loop): a template cannot include itself, even through others, or the page would never end\n"),
+                r.stderr)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.appendingPathComponent("public").path))
+    }
+
+    /// A loop through a page template: the error is at the tag in the site's own file.
+    func testALoopThroughThePagesIsNamedInTheSitesFile() throws {
+        let site = try siteWithTheme(terms: "partials/bullets", partials: ["bullets": "{{>details}}"])
+        let r = try Slasite.run(["check", "--source", site.path, "--now", now])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertTrue(
+            r.stderr.hasPrefix(
+                "themes/mine/partials/bullets.mustache:1:1: this include closes a loop of templates (details → partials/bullets → details)"),
+            r.stderr)
+    }
+
+    /// An include of a template the theme does not have. Before: the page was built without it.
+    func testAMissingPartialIsAnErrorAtTheTag() throws {
+        let site = try siteWithTheme(terms: "partials/bulets", partials: [:])
+        let r = try Slasite.run(["build", "--source", site.path, "--now", now])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        // "<h1>{{title}}</h1>" is 18 characters: the tag starts in column 19.
+        XCTAssertTrue(
+            r.stderr.hasPrefix(
+                "themes/mine/terms.mustache:3:19: the theme has no template partials/bulets to include (its partials: partials/bullets, partials/incident)\n"),
+            r.stderr)
     }
 }

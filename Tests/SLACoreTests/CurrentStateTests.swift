@@ -35,4 +35,18 @@ final class CurrentStateTests: XCTestCase {
         let window = site([incident("mw", .maintenance, "2026-11-24T10:00:00Z", "2026-11-24T13:00:00Z", services: ["dns"])])
         XCTAssertEqual(CurrentState(site: window, now: at("2026-11-24T10:30:00Z")).overall, .maintenance)
     }
+
+    func testACompositeIsAsBadAsItsWorstPart() {
+        // Issue 22: platform = [api, edge], edge = [dns, cdn]; api degraded, dns partial, and a
+        // maintenance window on platform itself: platform partial_outage (through edge's dns),
+        // edge partial_outage, cdn operational.
+        var s = site([
+            incident("deg", .degraded, "2026-11-24T11:00:00Z", nil, services: ["api"]),
+            incident("part", .partial, "2026-11-24T11:30:00Z", nil, services: ["dns"]),
+            incident("mw", .maintenance, "2026-11-24T10:00:00Z", "2026-11-24T13:00:00Z", services: ["platform"]),
+        ])
+        s.services += [Service(id: "platform", title: "P", parts: ["api", "edge"]), Service(id: "edge", title: "E", parts: ["dns", "cdn"])]
+        let state = CurrentState(site: s, now: at("2026-11-24T12:00:00Z"))
+        XCTAssertEqual(state.services, [.degraded, .operational, .partialOutage, .operational, .partialOutage, .partialOutage])
+    }
 }

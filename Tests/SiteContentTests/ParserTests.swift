@@ -191,7 +191,7 @@ final class ParserTests: XCTestCase {
             "---\ntitle: O\nservices: [api]\nimpact: major\nstart: 2026-10-03T10:00:00Z\nend: 2026-10-03T09:00:00Z\n---\n"
         XCTAssertEqual(
             f.messages(),
-            ["content/status/incidents/outage.md:6:6: end must not be before start (2026-10-03T10:00:00Z), got 2026-10-03T09:00:00Z"])
+            ["content/status/incidents/outage.md:6:6: end 2026-10-03T09:00:00Z is before start 2026-10-03T10:00:00Z"])
     }
 
     func testYAMLSyntaxErrorHasAPosition() {

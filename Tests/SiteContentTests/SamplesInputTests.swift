@@ -120,7 +120,7 @@ final class SamplesInputTests: XCTestCase {
         XCTAssertEqual(
             f.messages(),
             [
-                "content/plans/pro.md:4:20: source must be incidents or samples, got \"sample\" (did you mean \"samples\"?)",
+                "content/plans/pro.md:4:20: source must be incidents, samples or samples_and_incidents, got \"sample\" (did you mean \"samples\"?)",
                 "content/plans/pro.md:4:38: interval must be 1, 5, 10, 15 or 30 (minutes), got \"7\"",
                 "content/plans/pro.md:4:49: method must be bad_intervals or error_rate, got \"errors\"",
                 "content/plans/pro.md:4:75: error_rate_above must be a percentage between 0 and 100 (an interval with a higher error rate is bad), got \"101\"",
@@ -144,6 +144,33 @@ final class SamplesInputTests: XCTestCase {
                 "content/plans/pro.md:5:58: warning: interval has no effect with source: incidents (Downtime then comes from the incidents)",
                 "content/status/samples/api.csv:1:1: warning: no plan measures api by request samples (downtime: {source: samples}), so this file is not read",
             ])
+    }
+
+    func testBothSourcesTakeBadIntervalsOnly() throws {
+        // docs/spec.md §3 Both sources: method bad_intervals only; error_rate beside it is an error where written.
+        var f = fixture("start,total,errors\n")
+        f["content/plans/pro.md"] = """
+            ---
+            title: Pro
+            summary: S
+            downtime: {source: samples_and_incidents, method: error_rate}
+            services: {api: {}}
+            ---
+
+            """
+        XCTAssertEqual(
+            f.messages(),
+            [
+                "content/plans/pro.md:4:51: method error_rate cannot be used with source: samples_and_incidents: both sources count bad intervals (method: bad_intervals), use source: samples for the mean error rate"
+            ])
+        // Without it the rule resolves, with docs/spec.md §2's defaults, and the samples file is read.
+        f["content/plans/pro.md"] = "---\ntitle: Pro\nsummary: S\ndowntime: {source: samples_and_incidents, error_rate_above: 5}\nservices: {api: {}}\n---\n"
+        let parsed = f.parse()
+        XCTAssertEqual(parsed.diagnostics, [])
+        let site = try XCTUnwrap(parsed.site)
+        XCTAssertEqual(
+            site.terms(plan: site.plans[0], service: "api").downtime,
+            .samplesAndIncidents(SampleRule(interval: 1, method: .badIntervals, errorRateAbove: 5, minRequests: 1, minConsecutive: 1)))
     }
 
     func testTheDowntimeTermMergesKeyByKeyAcrossLevels() throws {

@@ -48,7 +48,7 @@ final class CompiledTemplatesTests: XCTestCase {
                 {{#list}}{{#inner}}{{name}}:{{v}};{{/inner}}{{/list}}
 
                 """,
-            "t-partials": "before\n  {{>partials/p}}\nafter {{>partials/p}} {{>nope}}\n",
+            "t-partials": "before\n  {{>partials/p}}\nafter {{>partials/p}}\n",
             "partials/p": "line one {{a}}\nline two\n",
             "t-parent": "{{<base}}{{$title}}Custom {{a}}{{/title}}{{/base}}\n",
             "t-parent-default": "{{<base}}{{/base}}",
@@ -93,6 +93,34 @@ final class CompiledTemplatesTests: XCTestCase {
         XCTAssertThrowsError(try compiled.render("t-date", values))
         XCTAssertEqual(theme.render("t-upper", values), "SHOUT")
         XCTAssertEqual(theme.render("t-date", values), theme.library.render(values, withTemplate: "t-date"))
+    }
+
+    /// Issue 26: an include of a template the theme does not have (which swift-mustache renders
+    /// as nothing) and a template that includes itself (which never ends) are theme errors at
+    /// their tags.
+    func testIncludesOfNothingAndLoopsAreThemeErrors() {
+        func problem(_ templates: [String: String]) -> ThemeError? {
+            var overrides: [String: [UInt8]] = [:]
+            for (name, text) in templates { overrides[name + ".mustache"] = Array(text.utf8) }
+            do {
+                _ = try PageTheme(overrides: overrides, urls: SiteURLs(baseURL: "https://x.example/"))
+                return nil
+            } catch {
+                return error
+            }
+        }
+        XCTAssertEqual(
+            problem(["t-partials": "before\nafter {{>partials/p}} {{> nope }}\n", "partials/p": "p"]),
+            ThemeError(
+                // "after " (6) + "{{>partials/p}}" (15) + " " (1): the tag starts in column 23.
+                path: "t-partials.mustache", line: 2, column: 23,
+                message: "the theme has no template nope to include (its partials: partials/bullets, partials/incident, partials/p)"))
+        XCTAssertEqual(
+            problem(["partials/a": "{{>partials/b}}", "partials/b": "b\n{{#x}}{{>partials/a}}{{/x}}"]),
+            ThemeError(
+                path: "partials/a.mustache", line: 1, column: 1,
+                message: "this include closes a loop of templates (partials/a → partials/b → partials/a): a template cannot include itself, even through others, or the page would never end"))
+        XCTAssertNil(problem(["t-dyn": "{{>*which}}"]), "a dynamic partial names no template")
     }
 
     /// A template with a dynamic partial is rendered by swift-mustache alone.

@@ -30,6 +30,28 @@ final class DowntimeRuleTextTests: XCTestCase {
         XCTAssertNil(PageFormat.downtimeRule(ResolvedTerms(uptime: 99.9), StringTable()))
     }
 
+    func testBothSourcesInWords() {
+        // Issue 22 (docs/spec.md §3 Both sources): GitHub's "error rate above 5 % in a minute or detected
+        // unavailability"; the closing sentence says how a minute that is both counts.
+        func both(_ rule: SampleRule, excludeMaintenance: Bool) -> String? {
+            PageFormat.downtimeRule(
+                ResolvedTerms(uptime: 99.9, excludeMaintenance: excludeMaintenance, downtime: .samplesAndIncidents(rule)), StringTable())?
+                .replacingOccurrences(of: "\u{00A0}", with: " ")
+        }
+        XCTAssertEqual(
+            both(SampleRule(errorRateAbove: 5), excludeMaintenance: false),
+            "A minute counts as Downtime when more than 5 % of requests fail. Error rates come from request counts per minute. Incidents count too: monthly Downtime adds up, minute by minute, the larger of the two (a bad minute counts in full, an incident at its weight), so a minute that is both counts once.")
+        XCTAssertEqual(
+            both(SampleRule(interval: 5, errorRateAbove: 5, minRequests: 10), excludeMaintenance: true),
+            "A 5-minute interval counts as Downtime when more than 5 % of requests fail, with at least 10 requests in the 5-minute interval. Error rates come from request counts per 5-minute interval, and a 5-minute interval that overlaps scheduled maintenance has none. Incidents count too: monthly Downtime adds up, minute by minute, the larger of the two (a bad 5-minute interval counts in full, an incident at its weight), so a minute that is both counts once.")
+        // The change line.
+        var after = ResolvedTerms(uptime: 99.9)
+        after.downtime = .samplesAndIncidents(SampleRule(errorRateAbove: 5))
+        XCTAssertEqual(
+            VersionChanges.termLines(from: ResolvedTerms(uptime: 99.9), to: after, StringTable()).map { $0.replacingOccurrences(of: "\u{00A0}", with: " ") },
+            ["Downtime measured by incidents → by 1-minute intervals above 5 % errors or by incidents"])
+    }
+
     func testAChangeOfRuleInAVersionsChangeLines() {
         let before = ResolvedTerms(uptime: 99.9)
         var after = before

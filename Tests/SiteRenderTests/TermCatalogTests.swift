@@ -28,6 +28,9 @@ final class TermCatalogTests: XCTestCase {
         case "termination": t.terminationConsecutiveMisses = 2
         case "support": t.support?.hours = .business
         case "downtime": t.downtime = .samples(SampleRule(errorRateAbove: 5))
+        case "period":
+            t.period = .quarter
+            t.periodStartMonth = 4
         default: return nil
         }
         return t
@@ -97,5 +100,24 @@ final class TermCatalogTests: XCTestCase {
                 s[.termObjective], s[.termDowntimeAllowed], s[.termCredits], s[.termCreditCap], s[.termClaimWindow],
                 s[.termMaintenance], s[.termDowntimeRule], s[.termTermination], s[.termSupport],
             ])
+    }
+
+    /// SPEC §2 `period`: its change line and version-page row in words; a month has no row
+    /// (every page already says "monthly"), so month-period version pages are unchanged.
+    func testThePeriodInWords() {
+        let s = StringTable()
+        var quarterly = base
+        quarterly.period = .quarter
+        quarterly.periodStartMonth = 4
+        XCTAssertEqual(VersionChanges.termLines(from: base, to: quarterly, s), ["Measurement period monthly → quarterly, starting in April"])
+        XCTAssertEqual(TermCatalog.period.rows(base, s).count, 0)
+        XCTAssertEqual(TermCatalog.period.rows(quarterly, s).map(\.value), ["Quarterly, starting in April"])
+        var yearly = base
+        yearly.period = .year
+        XCTAssertEqual(TermCatalog.period.rows(yearly, s).map(\.value), ["Yearly"])
+        // A start month without a longer period changes nothing that is published in words.
+        var startOnly = base
+        startOnly.periodStartMonth = 7
+        XCTAssertEqual(VersionChanges.termLines(from: base, to: startOnly, s), [])
     }
 }

@@ -31,15 +31,15 @@ struct Badge: Sendable, Equatable {
         let s = context.site.config.strings
         label = s[.badgeLabel]
         idPrefix = "badge-\(level.planID)-\(level.serviceID)"
-        // The current month's own objective (the terms that judge it), as every past month's.
-        guard let objective = level.current.map(\.objective) ?? level.terms.uptime else {
+        // The current period's own objective (the terms that judge it), as every past period's.
+        guard let objective = level.currentPeriod.map(\.objective) ?? level.terms.uptime else {
             value = s[.badgeNoCommitment]
             state = .noCommitment
             title = s(.badgeNoCommitmentTitle, ["plan": plan.title, "service": service])
             return
         }
         let objectiveText = Published.text(objective)
-        guard let current = level.current, let currentUptime = current.uptime else {
+        guard let current = level.currentPeriod, let currentUptime = current.uptime else {
             value = s[.badgeNoData]
             state = .noData
             title = s(.badgeNoDataTitle, ["plan": plan.title, "service": service, "objective": objectiveText])
@@ -51,7 +51,7 @@ struct Badge: Sendable, Equatable {
         title = s(
             .badgeTitle,
             [
-                "plan": plan.title, "service": service, "uptime": uptime, "month": current.month.description,
+                "plan": plan.title, "service": service, "uptime": uptime, "month": current.period.description,
                 "objective": objectiveText, "verdict": s[state == .met ? .badgeOnTrack : .badgeBelow],
             ])
     }

@@ -54,7 +54,8 @@ enum ClaimsCalendar {
 
     /// Every claim deadline of one plan × service, oldest month first.
     static func events(_ plan: Plan, _ level: ServiceLevel, host: String, context: RenderContext, into bytes: inout [UInt8]) {
-        for m in level.months {
+        // SPEC §3 Periods: the judged periods carry the credits and deadlines.
+        for m in level.periods {
             // A month with a claim deadline has a credit, so it has data.
             guard let day = m.claimBy, let uptime = m.uptime else { continue }
             for line in event(m, uptime: uptime, day: day, level: level, plan: plan, host: host, context: context) {
@@ -71,7 +72,7 @@ enum ClaimsCalendar {
         let url = context.urls.absolute(context.urls.details(plan: level.planID, service: level.serviceID))
         let service = context.service(level.serviceID)?.title ?? level.serviceID
         let s = context.site.config.strings
-        let month = PageFormat.month(m.month, s)
+        let month = PageFormat.period(m.period, s)
         let credit = Published.text(m.credit)
         // The objective that judged the month (SPEC §3 Terms in force), not the one in force now.
         let objective = m.objective.map { s(.claimsEventObjective, ["objective": Published.text($0)]) } ?? ""
@@ -85,8 +86,8 @@ enum ClaimsCalendar {
         let next = day.adding(days: 1)
         return [
             "BEGIN:VEVENT",
-            "UID:claim-\(level.planID)-\(level.serviceID)-\(m.month.description)@\(host)",
-            "DTSTAMP:" + context.calendar.end(of: m.month).basicUTC,
+            "UID:claim-\(level.planID)-\(level.serviceID)-\(m.period.description)@\(host)",
+            "DTSTAMP:" + context.calendar.end(of: m.period.last).basicUTC,
             "DTSTART;VALUE=DATE:" + basic(day),
             "DTEND;VALUE=DATE:" + basic(next),
             "SUMMARY:"

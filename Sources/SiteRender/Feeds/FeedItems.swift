@@ -36,8 +36,9 @@ enum FeedItems {
         var missed: [(p: Int, s: Int, m: Int, published: Instant)] = []
         for (p, levels) in context.figures.plans.enumerated() {
             for (s, level) in levels.enumerated() {
-                for (m, month) in level.months.enumerated() where month.final && month.met == false {
-                    missed.append((p, s, m, end(of: month.month)))
+                // SPEC §3 Periods: the judged periods (a quarter's months are not judged).
+                for (m, month) in level.periods.enumerated() where month.final && month.met == false {
+                    missed.append((p, s, m, end(of: month.period.last)))
                 }
             }
         }
@@ -55,7 +56,7 @@ enum FeedItems {
         }
         for c in missed where c.published >= cutoff {
             let level = context.figures.plans[c.p][c.s]
-            candidates.append((c.published, missedID(level.months[c.m], level: level, context: context), .missed(p: c.p, s: c.s, m: c.m)))
+            candidates.append((c.published, missedID(level.periods[c.m], level: level, context: context), .missed(p: c.p, s: c.s, m: c.m)))
         }
         candidates.sort { a, b in a.published != b.published ? a.published > b.published : a.id < b.id }
         return candidates.prefix(limit).map(\.source)
@@ -67,7 +68,7 @@ enum FeedItems {
         case .incident(let k): return incidentItem(context.site.incidents[k], html: context.incidentHTML[k], context: context)
         case .missed(let p, let s, let m):
             let level = context.figures.plans[p][s]
-            return missedItem(level.months[m], level: level, plan: context.site.plans[p], context: context)
+            return missedItem(level.periods[m], level: level, plan: context.site.plans[p], context: context)
         }
     }
 
@@ -76,7 +77,7 @@ enum FeedItems {
     }
 
     static func missedID(_ m: MonthFigure, level: ServiceLevel, context: RenderContext) -> String {
-        context.urls.absolute(context.urls.details(plan: level.planID, service: level.serviceID)) + "#missed-" + m.month.description
+        context.urls.absolute(context.urls.details(plan: level.planID, service: level.serviceID)) + "#missed-" + m.period.description
     }
 
     /// Every item of every kind, newest first.
@@ -196,24 +197,27 @@ enum FeedItems {
         let downtime = Published.minutesText(m.downtimeMinutes!)
         let budget = m.budgetMinutes.map { Published.minutesText($0) }
         let credit = Published.text(m.credit)
-        let month = m.month.description
+        // A quarter or year is named as sla.json names it ("2026-Q3") and worded per its kind.
+        let month = m.period.description
+        let kind = m.period.kind
 
         var sentences = [
             s(.feedMissedSentence, ["service": serviceTitle, "plan": plan.title, "uptime": uptime, "month": month, "objective": objective]),
-            m.credit > 0 ? s(.feedMissedCredit, ["credit": credit]) : s[.feedMissedNoCredit],
+            m.credit > 0 ? s(StringID.feedMissedCredit.forPeriod(kind), ["credit": credit]) : s[StringID.feedMissedNoCredit.forPeriod(kind)],
         ]
         if let claimBy = m.claimBy {
             sentences.append(s(.feedMissedClaimBy, ["date": PageFormat.day(claimBy, s)]))
         }
         if m.terminationRight, let n = m.terminationAfter {
-            sentences.append(s.plural(n, one: .feedMissedTerminationOne, other: .feedMissedTerminationOther))
+            sentences.append(
+                s.plural(n, one: StringID.feedMissedTerminationOne.forPeriod(kind), other: StringID.feedMissedTerminationOther.forPeriod(kind)))
         }
         func item(_ text: String) -> String { "<li>" + XMLText.escape(text) + "</li>\n" }
         var html = "<p>\(XMLText.escape(sentences.joined(separator: " ")))</p>\n<ul>\n"
         html += item(s(.feedMissedUptime, ["uptime": uptime, "objective": objective]))
         html += item(
             budget.map { s(.feedMissedDowntimeAllowed, ["minutes": downtime, "budget": $0]) } ?? s(.feedMissedDowntime, ["minutes": downtime]))
-        html += item(s(.feedMissedCreditLine, ["credit": credit]))
+        html += item(s(StringID.feedMissedCreditLine.forPeriod(kind), ["credit": credit]))
         if let claimBy = m.claimBy { html += item(s(.feedMissedClaimByLine, ["date": PageFormat.day(claimBy, s)])) }
         html += "</ul>\n"
         html += "<p><a href=\"\(XMLText.escape(url))\">\(XMLText.escape(s[.viewFullDetails]))</a></p>\n"
@@ -222,7 +226,7 @@ enum FeedItems {
             ("kind", .string(FeedItem.Kind.missedObjective.rawValue)),
             ("plan", .string(level.planID)),
             ("service", .string(level.serviceID)),
-            ("month", .string(month)),
+            (kind == .month ? "month" : "period", .string(month)),
             ("uptime", .number(Published.uptime(m.uptime!))),
             ("objective", .optional(m.objective)),
             ("downtime_minutes", .number(Published.minutes(m.downtimeMinutes!))),
@@ -234,7 +238,7 @@ enum FeedItems {
             kind: .missedObjective, id: missedID(m, level: level, context: context), url: url,
             title: s(.feedMissedTitle, ["plan": plan.title, "service": serviceTitle, "objective": objective, "month": month]),
             summary: sentences.joined(separator: " "), contentHTML: html,
-            published: context.calendar.end(of: m.month), modified: nil,
+            published: context.calendar.end(of: m.period.last), modified: nil,
             tags: [FeedItem.Kind.missedObjective.rawValue, level.planID, level.serviceID], facts: facts)
     }
 }

@@ -46,6 +46,7 @@ enum SLASchema {
                 ("CreditTier", creditTier),
                 ("Support", support),
                 ("Month", month),
+                ("Period", period),
                 ("Incident", incident),
                 ("IncidentUpdate", incidentUpdate),
             ])),
@@ -87,8 +88,14 @@ enum SLASchema {
         "One service as covered by one plan: the resolved terms and the monthly history.",
         termsProperties + [
             ("covered", boolean("Whether the plan's terms in force now cover the service (false for one a revision dropped; its months stay).")),
-            ("months", array(ref("Month"), "Monthly figures from the plan's first month through the current month, oldest first.")),
-        ])
+            ("months", array(ref("Month"), "Monthly figures from the plan's first month through the current month, oldest first; inside a quarter or year they are information (met, credit and claim_by null).")),
+            ("parts", array(ref("Id"), "Only for a composite service: its parts, in the order listed (its Downtime is computed from theirs, each measured by its own terms in this plan).")),
+            ("combine", .object([
+                ("description", .string("Only for a composite service: how its parts make its Downtime: any (a minute is Downtime when it is for any part, at the largest weight, overlaps once) or worst (each judged period takes the lowest part's uptime).")),
+                ("enum", .array([.string("any"), .string("worst")])),
+            ])),
+            ("periods", array(ref("Period"), "SPEC §3 Periods: only for a service judged by quarters or years: every judged period, oldest first (months judged on their own, before the first whole period after a change of period, included).")),
+        ], optional: ["parts", "combine", "periods"])
 
     static let serviceTerms = object(
         "One service's terms in one version of a plan.", termsProperties)
@@ -134,7 +141,7 @@ enum SLASchema {
             ("uptime", nullable(number("Uptime in percent over the elapsed part of the month; null for a month without data.", minimum: 0, maximum: 100))),
             ("downtime_minutes", nullable(number("Weighted downtime in minutes; null for a month without data.", minimum: 0))),
             ("met", nullable(boolean("Whether uptime reached the objective; null without an objective."))),
-            ("credit", number("Service credit owed in percent of the monthly fee; 0 until the month is final.", minimum: 0)),
+            ("credit", nullable(number("Service credit owed in percent of the monthly fee; 0 until the month is final; null for a month inside a quarter or year (not judged).", minimum: 0))),
             ("final", boolean("Whether the month is over.")),
             ("budget_minutes", nullable(number("Downtime the objective allows in this month; null without an objective.", minimum: 0))),
             ("budget_left_minutes", nullable(number("Budget minus downtime; negative when exceeded; null without an objective."))),
@@ -144,11 +151,33 @@ enum SLASchema {
             ("version", string("The effective date of the plan version in force in this month.", format: "date")),
             ("measured", boolean("Whether the uptime comes from measurements.csv rather than incidents.")),
             ("source", .object([
-                ("description", .string("Where the figures come from: the incidents, request samples, a measurements.csv row, or none (the month ends on or before status_since: not judged, no credit).")),
-                ("enum", .array(["incidents", "samples", "measurements", "none"].map(JSONValue.string))),
+                ("description", .string("Where the figures come from: the incidents, request samples, both (samples_and_incidents: a minute is Downtime when either says so, counted once), a composite's parts (parts), a measurements.csv row, or none (the month ends on or before status_since: not judged, no credit).")),
+                ("enum", .array(["incidents", "samples", "samples_and_incidents", "parts", "measurements", "none"].map(JSONValue.string))),
             ])),
             ("minutes", number("Real minutes in the whole month.", minimum: 0)),
             ("elapsed_minutes", number("Minutes the uptime is measured over: the whole month once final, else the minutes elapsed.", minimum: 0)),
+        ])
+
+    static let period = object(
+        "One judged period (SPEC §3 Periods): a quarter, a year, or a month judged on its own. Uptime is rounded to 0.001, minutes to 0.1.",
+        [
+            ("period", string("Its name: 2026-10 for a month, 2026-Q4, 2026; fiscal FY2027-Q1, FY2027 (named by the year the fiscal year ends in).")),
+            ("from", string("The first day counted: the period's first day, or the plan's first reported day in it.", format: "date")),
+            ("to", string("The period's last day.", format: "date")),
+            ("objective", nullable(number("The uptime objective that judged it (the terms in force on its first day); null without one.", minimum: 0, maximum: 100))),
+            ("version", string("The effective date of the plan version that judged it.", format: "date")),
+            ("uptime", nullable(number("Uptime in percent over the elapsed part of the period; null without data.", minimum: 0, maximum: 100))),
+            ("downtime_minutes", nullable(number("Downtime in minutes, the sum over its months; null without data.", minimum: 0))),
+            ("budget_minutes", nullable(number("Downtime the objective allows in the period; null without an objective.", minimum: 0))),
+            ("met", nullable(boolean("Whether uptime reached the objective (so far, while in progress); null without an objective or data."))),
+            ("credit", number("Service credit owed in percent of the period's fee, tiers and cap applied once; 0 until the period is final.", minimum: 0)),
+            ("claim_by", nullable(string("Last day on which the credit may be claimed, counted from the period's end; null without a credit or a claim window.", format: "date"))),
+            ("final", boolean("Whether the period is over.")),
+            ("source", .object([
+                ("description", .string("Where the figures come from: incidents, request samples, both (samples_and_incidents), a composite's parts (parts), measurements (a measurements.csv row replaced a month's minutes), or none.")),
+                ("enum", .array(["incidents", "samples", "samples_and_incidents", "parts", "measurements", "none"].map(JSONValue.string))),
+            ])),
+            ("termination_right", boolean("Whether this period completes the consecutive missed periods that give a termination right.")),
         ])
 
     static let incident = object(
@@ -188,12 +217,13 @@ enum SLASchema {
     // MARK: Builders
 
     /// A closed object: every property required, no others allowed.
-    static func object(_ description: String, _ properties: [(String, JSONValue)]) -> JSONValue {
+    /// - Parameter optional: keys written only where they apply (not required).
+    static func object(_ description: String, _ properties: [(String, JSONValue)], optional: [String] = []) -> JSONValue {
         .object([
             ("description", .string(description)),
             ("type", .string("object")),
             ("properties", .object(properties)),
-            ("required", required(properties.map(\.0))),
+            ("required", required(properties.map(\.0).filter { !optional.contains($0) })),
             ("additionalProperties", .bool(false)),
         ])
     }

@@ -236,6 +236,23 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 {{#has_measured}}
 <p class="note"><sup>*</sup> {{t.history_measured_note}}</p>
 {{/has_measured}}
+{{#has_months_inside}}
+<h3 id="months-h">{{t.details_months_heading}}</h3>
+<p>{{months_inside_note}}</p>
+<div class="table-scroll">
+<table class="history months-inside">
+<caption>{{t.details_months_caption}}</caption>
+<thead>
+<tr><th scope="col">{{t.months_inside_month}}</th><th scope="col">{{t.months_inside_period}}</th><th scope="col">{{t.history_uptime}}</th><th scope="col">{{t.history_downtime}}</th><th scope="col">{{t.history_figures}}</th></tr>
+</thead>
+<tbody>
+{{#months_inside}}
+<tr><th scope="row"><time datetime="{{machine}}">{{month}}</time></th><td>{{period}}</td><td class="num">{{uptime}}</td><td class="num">{{downtime}}</td><td>{{final}}</td></tr>
+{{/months_inside}}
+</tbody>
+</table>
+</div>
+{{/has_months_inside}}
 {{/has_history}}
 </section>
 <section aria-labelledby="credits-h">
@@ -303,6 +320,9 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 {{#has_measurement_section}}
 <section aria-labelledby="measurement-h">
 <h2 id="measurement-h">{{t.details_measurement_heading}}</h2>
+{{#has_parts}}
+<p>{{{parts_html}}}</p>
+{{/has_parts}}
 {{#has_downtime_rule}}
 <p>{{downtime_rule}}</p>
 {{/has_downtime_rule}}
@@ -414,7 +434,7 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 <h2 id="affected-h">{{t.incident_affected_heading}}</h2>
 <ul class="affected">
 {{#affected}}
-<li><strong>{{title}}</strong>{{#collapse_plans}}: {{all_plans}}{{/collapse_plans}}{{^collapse_plans}}{{#has_plans}}: {{#plans}}<a href="{{href}}" aria-label="{{label}}">{{title}}</a>{{^last()}}, {{/last()}}{{/plans}}{{/has_plans}}{{^has_plans}}: {{t.incident_no_plan}}{{/has_plans}}{{/collapse_plans}}</li>
+<li><strong>{{title}}</strong>{{#collapse_plans}}: {{all_plans}}{{/collapse_plans}}{{^collapse_plans}}{{#has_plans}}: {{#plans}}<a href="{{href}}" aria-label="{{label}}">{{title}}</a>{{^last()}}, {{/last()}}{{/plans}}{{/has_plans}}{{^has_plans}}: {{no_plan}}{{/has_plans}}{{/collapse_plans}}</li>
 {{/affected}}
 </ul>
 </section>

@@ -11,10 +11,13 @@ struct DetailsPage {
     /// The incidents listed, newest first, and how many count against this level in all.
     let incidents: [Incident]
     let incidentCount: Int
+    /// A composite's parts that the plan publishes: their details pages are linked.
+    var linkedParts: [String] = []
 
     func render() -> [UInt8] {
         let urls = builder.urls
-        let s = builder.strings
+        // SPEC §3 Periods: worded for the period of the terms in force ("quarterly uptime").
+        let s = builder.strings.forPeriod(level.terms.period)
         let serviceTitle = builder.service(level.serviceID)?.title ?? level.serviceID
         let summary = ServiceSummary(level: level, strings: s)
         let title = s(.detailsTitle, ["service": serviceTitle, "plan": plan.title])
@@ -24,13 +27,13 @@ struct DetailsPage {
                 .detailsDescription, ["service": serviceTitle, "plan": plan.title, "bullets": summary.bullets.joined(separator: "; ")]),
             section: .none,
             crumbs: [.init(label: s[.navOverview], path: urls.home), .init(label: plan.title, path: urls.plan(plan.id))],
-            view: view(serviceTitle: serviceTitle, summary: summary))
+            period: level.terms.period, view: view(serviceTitle: serviceTitle, summary: summary))
     }
 
     /// Everything the details template shows.
     func view(serviceTitle: String, summary: ServiceSummary) -> DetailsView {
         let urls = builder.urls
-        let s = builder.strings
+        let s = builder.strings.forPeriod(level.terms.period)
         let service = builder.service(level.serviceID)
         let terms = level.terms
         // Credit tiers in effect per range (SPEC §3, from the credit rule).
@@ -43,21 +46,22 @@ struct DetailsPage {
                 credit: PageFormat.percent(tier.credit))
         }
         let maxTier = terms.credits.map(\.credit).max() ?? 0
-        let hours = terms.support.map { PageFormat.hours($0.hours, builder.strings).map(PageFormat.capitalized) ?? "—" } ?? ""
+        let hours = terms.support.map { PageFormat.hours($0.hours, s).map(PageFormat.capitalized) ?? "—" } ?? ""
         let supportRows = (terms.support?.response ?? []).map {
             DetailsView.SupportRow(
-                severity: PageFormat.capitalized($0.severity), response: PageFormat.capitalized($0.time.phrase(builder.strings)), hours: hours)
+                severity: PageFormat.capitalized($0.severity), response: PageFormat.capitalized($0.time.phrase(s)), hours: hours)
         }
         // SPEC §4 source, shown where a level's months are measured by samples.
-        let hasSources = level.months.contains { $0.source == .samples }
-        let history = level.months.map { m in
+        let hasSources = level.months.contains { $0.source == .samples || $0.source == .samplesAndIncidents || $0.source == .parts }
+        // The judged periods (SPEC §3 Periods): a quarterly service's quarters, not its months.
+        let history = level.periods.map { m in
             let source = hasSources ? PageFormat.source(m, s) : nil
             let met: String
             let state: String
             guard let uptime = m.uptime, let downtime = m.downtimeMinutes else {
                 // SPEC §3: before status_since there is no data; the month is not judged.
                 return DetailsView.HistoryRow(
-                    month: PageFormat.month(m.month, s), machine: m.month.description, uptime: s[.historyNoData], downtime: "—",
+                    month: PageFormat.period(m.period, s), machine: Self.machine(m.period), uptime: s[.historyNoData], downtime: "—",
                     objective: m.objective.map(PageFormat.percent) ?? s[.termNone], met: s[.historyNotJudged], state: "nodata",
                     credit: "—", claimBy: nil, claimByMachine: nil, final: s[.historyNoData], measured: false, source: source)
             }
@@ -69,7 +73,7 @@ struct DetailsPage {
             case (false?, false): (met, state) = (s[.resultBelowSoFar], "current-missed")
             }
             return DetailsView.HistoryRow(
-                month: PageFormat.month(m.month, s), machine: m.month.description, uptime: PageFormat.uptime(uptime),
+                month: PageFormat.period(m.period, s), machine: Self.machine(m.period), uptime: PageFormat.uptime(uptime),
                 downtime: PageFormat.minutes(downtime), objective: m.objective.map(PageFormat.percent) ?? s[.termNone],
                 met: met, state: state,
                 credit: m.final ? (m.credit > 0 ? PageFormat.percent(m.credit) : s[.termNone]) : "—",
@@ -81,21 +85,34 @@ struct DetailsPage {
                 final: s[m.final ? .historyFinal : .historyInProgress], measured: m.measured, source: source)
         }
         let chart = UptimeChart(
-            months: level.months, objective: terms.uptime,
-            title: builder.strings(.chartTitle, ["service": serviceTitle, "plan": plan.title]), idPrefix: "chart",
-            strings: builder.strings)
+            months: level.periods, objective: terms.uptime,
+            title: s(.chartTitle, ["service": serviceTitle, "plan": plan.title]), idPrefix: "chart",
+            strings: s)
+        // The months inside the quarters or years, as information (no verdict, credit or deadline).
+        let monthsInside = level.hasLongPeriods
+            ? level.months.filter { !$0.judged }.map { m in
+                DetailsView.MonthRow(
+                    month: PageFormat.month(m.month, s), machine: m.month.description,
+                    period: m.judgedIn.map { PageFormat.period($0, s) } ?? "",
+                    uptime: m.uptime.map(PageFormat.uptime) ?? s[.historyNoData],
+                    downtime: m.downtimeMinutes.map(PageFormat.minutes) ?? "—",
+                    final: s[m.hasData ? (m.final ? .historyFinal : .historyInProgress) : .historyNoData])
+            } : []
         // The most recent incidents, newest first; the rest are one click away on each month's
         // figures in sla.json and in the feeds, so pages stay small on long histories.
         let lines = incidents.map(builder.incidentLine)
         let claim = PageFormat.claimWindow(terms, s).map { s(.detailsClaim, ["window": $0]) } ?? s[.detailsClaimTerms]
-        let rule = PageFormat.downtimeRule(terms, s)
+        // docs/spec.md §3 Composite services: the rule is its parts'; each part's own rule is on its page.
+        let rule = level.combine == nil ? PageFormat.downtimeRule(terms, s) : nil
+        let partsHTML = partsText(serviceTitle: serviceTitle)
         let serviceBody = builder.serviceBodies[level.serviceID] ?? "", planBody = builder.planBodies[plan.id] ?? ""
         return DetailsView(
             serviceTitle: serviceTitle, planTitle: plan.title, planHref: urls.link(urls.plan(plan.id)),
             summary: service?.summary ?? "", measurement: service?.measurement ?? "",
             hasMeasurement: !(service?.measurement ?? "").isEmpty,
             downtimeRule: rule ?? "", hasDowntimeRule: rule != nil,
-            hasMeasurementSection: !(service?.measurement ?? "").isEmpty || rule != nil,
+            hasMeasurementSection: !(service?.measurement ?? "").isEmpty || rule != nil || partsHTML != nil,
+            partsHtml: partsHTML ?? "", hasParts: partsHTML != nil,
             bullets: summary.bullets,
             serviceBody: serviceBody, planBody: planBody,
             hasServiceBody: BodyHTML.hasText(serviceBody), hasPlanBody: BodyHTML.hasText(planBody),
@@ -104,7 +121,10 @@ struct DetailsPage {
                 ? s(.detailsCreditCap, ["cap": PageFormat.percent(terms.creditCap)]) : "",
             hasSupport: terms.support != nil, supportRows: supportRows, hasSupportRows: !supportRows.isEmpty,
             supportHours: terms.support == nil ? "" : s(.detailsSupportHours, ["hours": hours]),
-            history: history, hasHistory: !history.isEmpty, hasMeasured: level.months.contains { $0.measured },
+            history: history, hasHistory: !history.isEmpty,
+            monthsInside: monthsInside, hasMonthsInside: !monthsInside.isEmpty,
+            monthsInsideNote: level.terms.period == .year ? s[.detailsMonthsNoteYear] : s[.detailsMonthsNoteQuarter],
+            hasMeasured: level.periods.contains { $0.measured },
             hasSources: hasSources,
             chart: chart.isEmpty ? "" : chart.svg(), chartHasClipped: !chart.clipped.isEmpty,
             days: DayBars.html(level.days, label: s(.daysLevelLabel, ["service": serviceTitle, "plan": plan.title]), s),
@@ -128,5 +148,28 @@ struct DetailsPage {
             moreIncidents: incidentCount > Self.incidentLimit
                 ? s.plural(incidentCount - Self.incidentLimit, one: .detailsMoreIncidentsOne, other: .detailsMoreIncidentsOther)
                 : "")
+    }
+
+    /// docs/spec.md §3 Composite services in words, with a link to each part the plan publishes: "GitHub
+    /// is made of Git, API, …: a minute counts as Downtime when it does for any of them…"; nil
+    /// for a service measured on its own.
+    func partsText(serviceTitle: String) -> String? {
+        guard let combine = level.combine, !level.parts.isEmpty else { return nil }
+        let urls = builder.urls
+        let s = builder.strings.forPeriod(level.terms.period)
+        let parts = level.parts.map { id -> String in
+            let title = FastHTMLContentType.escape(builder.service(id)?.title ?? id)
+            guard linkedParts.contains(id) else { return title }
+            return "<a href=\"\(FastHTMLContentType.escape(urls.link(urls.details(plan: plan.id, service: id))))\">\(title)</a>"
+        }
+        return PageFormat.html(
+            s, combine == .any ? .detailsPartsAny : .detailsPartsWorst,
+            ["name": FastHTMLContentType.escape(serviceTitle), "parts": parts.joined(separator: FastHTMLContentType.escape(s[.listComma]))])
+    }
+
+    /// A period for `<time datetime>`: a month as "2026-10", a calendar year as "2026", a
+    /// quarter or fiscal year by its first month (HTML has no quarter).
+    static func machine(_ p: Period) -> String {
+        p.kind == .year && p.startMonth == 1 ? String(p.first.year) : p.first.description
     }
 }

@@ -39,8 +39,16 @@ struct HomePage {
                     guard let level = levelsByPlan[p][service.id] else {
                         return HomeView.Cell(text: s[.homeNotIncluded], muted: true, linked: false)
                     }
+                    // A quarterly or yearly objective says so (the caption says "monthly").
+                    let objective = level.terms.uptime.map { uptime in
+                        switch level.terms.period {
+                        case .month: PageFormat.percent(uptime)
+                        case .quarter: s(.homeCompareQuarterly, ["objective": PageFormat.percent(uptime)])
+                        case .year: s(.homeCompareYearly, ["objective": PageFormat.percent(uptime)])
+                        }
+                    }
                     return HomeView.Cell(
-                        text: level.terms.uptime.map(PageFormat.percent) ?? s[.noUptimeCommitment],
+                        text: objective ?? s[.noUptimeCommitment],
                         muted: level.terms.uptime == nil, linked: true,
                         href: urls.link(urls.details(plan: plan.id, service: service.id)))
                 })
@@ -68,19 +76,21 @@ struct HomePage {
     /// A plan's bullets: objectives grouped by value, support hours, and the range of credits.
     func bullets(_ levels: [ServiceLevel]) -> [String] {
         let s = builder.strings
-        var groups: [(key: Double?, services: [String])] = []
+        // Grouped by objective and period ("99.9 % quarterly uptime: …" stands apart).
+        var groups: [(key: Double?, period: PeriodKind, services: [String])] = []
         for level in levels {
             let title = builder.serviceTitle(level.serviceID)
-            if let k = groups.firstIndex(where: { $0.key == level.terms.uptime }) {
+            if let k = groups.firstIndex(where: { $0.key == level.terms.uptime && $0.period == level.terms.period }) {
                 groups[k].services.append(title)
             } else {
-                groups.append((level.terms.uptime, [title]))
+                groups.append((level.terms.uptime, level.terms.period, [title]))
             }
         }
         var out = groups.map { group in
             let services = PageFormat.list(group.services, s)
-            return group.key.map { s(.homeBulletObjective, ["objective": PageFormat.percent($0), "services": services]) }
-                ?? s[.noUptimeCommitment] + ": " + services
+            return group.key.map {
+                s(StringID.homeBulletObjective.forPeriod(group.period), ["objective": PageFormat.percent($0), "services": services])
+            } ?? s[.noUptimeCommitment] + ": " + services
         }
         var hours: [SupportHours] = []
         for level in levels {
@@ -91,11 +101,14 @@ struct HomePage {
             out.append(s(.homeBulletSupport, ["hours": words.joined(separator: s[.homeBulletSupportOr])]))
         }
         let credits = levels.flatMap { ServiceSummary(level: $0, strings: s).effectiveTiers.map(\.credit) }
+        // "of the monthly fee" only when every service says so; one period for all says its fee.
+        let periods = Set(levels.filter { !$0.terms.credits.isEmpty }.map(\.terms.period))
+        let fee = periods.count == 1 ? periods.first! : .month
         if let low = credits.min(), let high = credits.max() {
             out.append(
                 low == high
-                    ? s(.homeBulletCredits, ["credit": PageFormat.percent(low)])
-                    : s(.homeBulletCreditsRange, ["low": PageFormat.percent(low), "high": PageFormat.percent(high)]))
+                    ? s(StringID.homeBulletCredits.forPeriod(fee), ["credit": PageFormat.percent(low)])
+                    : s(StringID.homeBulletCreditsRange.forPeriod(fee), ["low": PageFormat.percent(low), "high": PageFormat.percent(high)]))
         } else {
             out.append(s[.homeBulletNoCredits])
         }

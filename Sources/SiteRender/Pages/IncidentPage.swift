@@ -11,8 +11,11 @@ struct IncidentPage {
     let html: String
     /// Each update's note rendered, as posted by *now* (oldest first).
     let notes: [String]
-    /// Per affected service, the plans whose figures count it and at what weight.
+    /// Per affected service, then per composite in `through`, the plans whose figures count it
+    /// and at what weight.
     let counted: [[PageInput.CountedIn]]
+    /// The composites it counts toward through a part (docs/spec.md §3 Composite services).
+    var through: [String] = []
 
     /// Where an incident stands at *now*.
     enum State {
@@ -51,13 +54,16 @@ struct IncidentPage {
         }
         // Plans whose figures this incident counts against, per affected service.
         let plans = builder.site.plans
-        let affected: [[String: Any]] = zip(incident.services, counted).map { serviceID, countedIn in
+        // The services it names, then the composites that count it through them.
+        let affected: [[String: Any]] = zip(incident.services + through, counted).enumerated().map { k, pair in
+            let (serviceID, countedIn) = pair
             let counting = countedIn.map(\.plan)
             // Long plan lists collapse to a sentence; the plan pages link every details page.
             let collapse = counting.count > Self.planLinkLimit && incident.plans == nil
             let serviceTitle = builder.serviceTitle(serviceID)
             return [
-                "title": serviceTitle,
+                "title": k < incident.services.count ? serviceTitle : s(.incidentThroughParts, ["service": serviceTitle]),
+                "no_plan": s[through.isEmpty ? .incidentNoPlan : .incidentNoPlanOwn],
                 "plans": collapse
                     ? []
                     : counting.map { p -> [String: Any] in
@@ -72,7 +78,9 @@ struct IncidentPage {
                 "all_plans": s(.incidentAllPlans, ["n": String(counting.count)]),
             ]
         }
-        let weightText = Self.weightText(incident, counted: counted, defaultWeights: builder.site.config.impactWeights, s)
+        // The weight it counts at is its affected services' (a composite counts it through them).
+        let weightText = Self.weightText(
+            incident, counted: Array(counted.prefix(incident.services.count)), defaultWeights: builder.site.config.impactWeights, s)
         // SPEC §2 *status* at now; the timeline newest first.
         let status = incident.status(at: now)
         let timeline: [[String: Any]] = zip(incident.updates, notes).reversed().map { update, note in
@@ -84,7 +92,7 @@ struct IncidentPage {
                 "note": note,
             ]
         }
-        let countTables = zip(incident.services, counted).compactMap { serviceID, countedIn in
+        let countTables = zip(incident.services + through, counted).compactMap { serviceID, countedIn in
             countTable(serviceID: serviceID, countedIn: countedIn)
         }
         let values: [String: Any] = [
@@ -128,7 +136,8 @@ struct IncidentPage {
         let all = counted.joined()
         let sources = Set(all.flatMap { $0.months.map(\.figure.source) })
         // Plans with at least one month measured by incidents (all of them before any month is figured).
-        let byIncidents = sources.isEmpty ? Array(all) : all.filter { $0.months.contains { $0.figure.source == .incidents } }
+        let byIncidents = sources.isEmpty
+            ? Array(all) : all.filter { $0.months.contains { Self.countsIncidents.contains($0.figure.source) } }
         if !sources.isEmpty && byIncidents.isEmpty {
             if sources == [.samples] { return s[.incidentWeightSamples] }
             if sources == [.measurements] { return s[.incidentWeightMeasured] }
@@ -147,8 +156,12 @@ struct IncidentPage {
             text = s(.incidentWeight, ["weight": PageFormat.percent(weight * 100)])
         }
         // Some plan-months count it, others measure another way.
-        return sources.subtracting([.incidents]).isEmpty || weight == 0 ? text : s(.incidentWeightElsewhere, ["counted": text])
+        return sources.subtracting(Self.countsIncidents).isEmpty || weight == 0 ? text : s(.incidentWeightElsewhere, ["counted": text])
     }
+
+    /// The sources under which an incident can count (docs/spec.md §3): alone, with samples, or through a
+    /// composite's parts.
+    static let countsIncidents: Set<FigureSource> = [.incidents, .samplesAndIncidents, .parts]
 
     /// SPEC §2 *status* in words.
     static func statusLabel(_ status: IncidentStatus, _ s: StringTable) -> String {
@@ -208,7 +221,9 @@ struct IncidentPage {
                         "counted": PageFormat.minutes(m.count.minutes),
                         "why": reason(m),
                         "result": Self.result(f, s), "result_class": f.met == false ? "missed" : f.met == true ? "met" : "none",
-                        "credit": !f.final ? s[.countedInProgress] : f.credit > 0 ? s(.countedCreditValue, ["credit": PageFormat.percent(f.credit)]) : s[.termNone],
+                        // SPEC §3 Periods: a month inside a quarter or year owes nothing itself.
+                        "credit": f.judgedIn.map { s(.countedJudgedIn, ["period": PageFormat.period($0, s)]) }
+                            ?? (!f.final ? s[.countedInProgress] : f.credit > 0 ? s(.countedCreditValue, ["credit": PageFormat.percent(f.credit)]) : s[.termNone]),
                     ]
                 }
             }
@@ -219,7 +234,8 @@ struct IncidentPage {
 
     /// A month's verdict in words, from its figures.
     static func result(_ f: MonthFigure, _ s: StringTable) -> String {
-        switch (f.met, f.final) {
+        if let p = f.judgedIn, f.hasData { return s(.resultJudgedIn, ["period": PageFormat.period(p, s)]) }
+        return switch (f.met, f.final) {
         case (nil, _): f.hasData ? s[.resultNoObjective] : s[.resultNoData]
         case (true?, true): s[.resultMet]
         case (false?, true): s[f.terminationRight ? .resultMissedTermination : .resultMissed]
@@ -237,17 +253,19 @@ struct IncidentPage {
         case .measurements: return s[.reasonMeasured]
         case .none: return s[.reasonNoData]
         case .samples: return s[.reasonSamples]
-        case .incidents: break
+        case .incidents, .samplesAndIncidents, .parts: break
         }
         let open = Published.minutes(c.openMinutes)
         let inside = Published.minutes(c.overlappedMinutes)
         let maintenance = Published.minutes(c.maintenanceMinutes)
+        let bad = Published.minutes(c.measuredMinutes)
         // The minutes during which this incident set w(t).
-        let own = c.openMinutes - c.overlappedMinutes - c.maintenanceMinutes
+        let own = c.openMinutes - c.overlappedMinutes - c.maintenanceMinutes - c.measuredMinutes
         if Published.minutes(c.minutes) <= 0 {
             if incident.impact == .maintenance && maintenance >= open { return s[.reasonMaintenanceExcluded] }
             if own > 0 { return s[.reasonWeightZero] }
             if maintenance >= open { return s[.reasonDuringMaintenance] }
+            if bad >= open { return s[.reasonInsideMeasured] }
             if inside >= open { return s[.reasonInside] }
             return s[.reasonInsideAndMaintenance]
         }
@@ -255,6 +273,7 @@ struct IncidentPage {
         var parts = [weight >= 1 - 1e-9 ? s[.reasonFull] : s(.reasonWeight, ["weight": PageFormat.percent(weight * 100)])]
         if inside > 0 { parts.append(s(.reasonPartInside, ["minutes": PageFormat.minutes(c.overlappedMinutes)])) }
         if maintenance > 0 { parts.append(s(.reasonPartMaintenance, ["minutes": PageFormat.minutes(c.maintenanceMinutes)])) }
+        if bad > 0 { parts.append(s(.reasonPartMeasured, ["minutes": PageFormat.minutes(c.measuredMinutes)])) }
         return parts.joined(separator: "; ")
     }
 

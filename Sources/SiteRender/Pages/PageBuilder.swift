@@ -26,6 +26,9 @@ struct PageBuilder: Sendable {
     private let navs: [Section: TemplateValues]
     /// SPEC §2 `strings`: the site's wording, for code that writes sentences.
     let strings: StringTable
+    /// The templates' `t` for pages of a service judged by quarters or years (SPEC §3 Periods:
+    /// "Quarterly history", "per quarter").
+    private let periodTables: [PeriodKind: TemplateValues]
 
     init(context: RenderContext, theme: PageTheme) {
         self.context = context
@@ -55,10 +58,14 @@ struct PageBuilder: Sendable {
                     ["time": "<time datetime=\"\(now.rfc3339)\">" + FastHTMLContentType.escape(asOf) + "</time>"])
             ).templateValues)
         // Every string by id, for the templates' `{{t.<id>}}`.
-        var table: [String: Any] = [:]
-        table.reserveCapacity(StringID.allCases.count)
-        for (id, text) in s.all { table[id] = text }
-        layout["t"] = table
+        func table(_ s: StringTable) -> [String: Any] {
+            var table: [String: Any] = [:]
+            table.reserveCapacity(StringID.allCases.count)
+            for (id, text) in s.all { table[id] = text }
+            return table
+        }
+        layout["t"] = table(s)
+        periodTables = [.quarter: TemplateValues(table(s.forPeriod(.quarter))), .year: TemplateValues(table(s.forPeriod(.year)))]
         siteLayout = TemplateValues(layout)
         var navs: [Section: TemplateValues] = [:]
         for section in [Section.overview, .terms, .status, .none] {
@@ -118,7 +125,7 @@ struct PageBuilder: Sendable {
     ///   - title: the page's own title (the `h1`); the document title appends the site title.
     func page(
         _ template: String, path: String, title: String, description: String, section: Section,
-        crumbs: [Crumb] = [], noindex: Bool = false, values: [String: Any]
+        crumbs: [Crumb] = [], noindex: Bool = false, period: PeriodKind = .month, values: [String: Any]
     ) -> [UInt8] {
         let view = LayoutView(
             title: title, pageTitle: title == site.config.title ? title : title + " · " + site.config.title,
@@ -129,6 +136,7 @@ struct PageBuilder: Sendable {
         let nav = navs[section]?.values ?? [:]
         dict.reserveCapacity(values.count + siteLayout.values.count + nav.count + 8)
         for (name, value) in siteLayout.values { dict[name] = value }
+        if let table = periodTables[period] { dict["t"] = table.values }
         for (name, value) in nav { dict[name] = value }
         view.addTemplateValues(to: &dict)
         return theme.renderBytes(template, dict)
@@ -137,11 +145,11 @@ struct PageBuilder: Sendable {
     /// `page` with a typed view model (the pages whose templates show numbers).
     func page<View: TemplateView>(
         _ template: String, path: String, title: String, description: String, section: Section,
-        crumbs: [Crumb] = [], noindex: Bool = false, view: View
+        crumbs: [Crumb] = [], noindex: Bool = false, period: PeriodKind = .month, view: View
     ) -> [UInt8] {
         page(
             template, path: path, title: title, description: description, section: section, crumbs: crumbs,
-            noindex: noindex, values: view.templateValues)
+            noindex: noindex, period: period, values: view.templateValues)
     }
 
     /// Bullets and links of one plan × service, for the plan page.

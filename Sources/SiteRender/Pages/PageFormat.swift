@@ -21,6 +21,8 @@ enum PageFormat {
         case .incidents: return s[.sourceIncidents]
         case .measurements: return s[.sourceMeasured]
         case .none: return s[.sourceNone]
+        case .samplesAndIncidents: return s[.sourceSamplesAndIncidents]
+        case .parts: return s[.sourceParts]
         case .samples:
             guard let rate = m.meanErrorRate else { return s[.sourceSamples] }
             return s(.sourceSamplesRate, ["rate": uptime(rate)])
@@ -53,13 +55,23 @@ enum PageFormat {
                         .ruleRunsIntervals,
                         ["runs": String(r.minConsecutive), "units": units, "minutes": String(r.minConsecutive * r.interval)])
             }
-            text += r.interval == 1 ? s[.ruleBadTotal] : s(.ruleBadTotalIntervals, ["n": n])
+            // With both sources the closing sentence says how Downtime adds up.
+            if terms.downtime.samplesOnly {
+                text += r.interval == 1 ? s[.ruleBadTotal] : s(.ruleBadTotalIntervals, ["n": n])
+            } else {
+                text += s[.ruleSentenceEnd]
+            }
         case .errorRate:
             text = s(.ruleMeanRate, ["units": units])
             if r.minRequests > 1 { text += s(.ruleMeanRateMinRequests, ["requests": String(r.minRequests)]) }
             text += s[.ruleSentenceEnd]
         }
-        text += s(terms.excludeMaintenance ? .ruleFromCountsMaintenance : .ruleFromCounts, ["unit": unit])
+        if terms.downtime.samplesOnly {
+            text += s(terms.excludeMaintenance ? .ruleFromCountsMaintenance : .ruleFromCounts, ["unit": unit])
+        } else {
+            // docs/spec.md §3 Both sources.
+            text += s(terms.excludeMaintenance ? .ruleBothSourcesMaintenance : .ruleBothSources, ["unit": unit])
+        }
         return text
     }
 
@@ -78,6 +90,32 @@ enum PageFormat {
     /// "November 2026".
     static func month(_ m: YearMonth, _ s: StringTable) -> String {
         s(.monthFormat, ["month": s[monthIDs[m.month - 1]], "year": String(m.year)])
+    }
+
+    /// A judged period in words: "October 2026", "Q4 2026", "2026", "Q1 FY2027", "FY2027".
+    static func period(_ p: Period, _ s: StringTable) -> String {
+        switch p.kind {
+        case .month:
+            return month(p.first, s)
+        case .quarter:
+            // "2026-Q4" / "FY2027-Q1": the quarter's number and its (fiscal) year.
+            let name = p.description
+            let n = String(name.suffix(1))
+            if p.startMonth == 1 { return s(.periodNameQuarter, ["n": n, "year": String(p.first.year)]) }
+            return s(.periodNameFiscalQuarter, ["n": n, "year": String(name.dropFirst(2).prefix(4))])
+        case .year:
+            return p.startMonth == 1
+                ? s(.periodNameYear, ["year": String(p.first.year)]) : s(.periodNameFiscalYear, ["year": String(p.last.year)])
+        }
+    }
+
+    /// A period for chart axes: "Nov", "Q4", "2026", "FY2027".
+    static func shortPeriod(_ p: Period, _ s: StringTable) -> String {
+        switch p.kind {
+        case .month: return shortMonth(p.first, s)
+        case .quarter: return s(.periodShortQuarter, ["n": String(p.description.suffix(1))])
+        case .year: return period(p, s)
+        }
     }
 
     /// "Nov" for chart axes: the month's name, cut to three letters.

@@ -42,8 +42,11 @@ enum PageInput: Hashable, Sendable {
     case notFound
     case status(StatusInput)
     case plan(Int, levels: [ServiceLevel], versions: [VersionTerms], current: Int)
-    case details(plan: Int, level: ServiceLevel, incidents: [Incident], incidentCount: Int)
-    case incident(Incident, html: String, notes: [String], counted: [[CountedIn]])
+    /// `linkedParts`: a composite's parts that the plan publishes (their details pages are linked).
+    case details(plan: Int, level: ServiceLevel, incidents: [Incident], incidentCount: Int, linkedParts: [String])
+    /// `counted`: per affected service, then per composite it counts toward through a part
+    /// (`through`, docs/spec.md §3 Composite services), the plans whose figures count it.
+    case incident(Incident, html: String, notes: [String], counted: [[CountedIn]], through: [String])
     case version(plan: Int, index: Int, versions: [VersionTerms], current: Int)
 
     /// A plan whose figures an incident counts against for one of its services, with the

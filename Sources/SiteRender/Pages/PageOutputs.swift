@@ -24,13 +24,14 @@ enum PageOutputs {
         /// Per plan, each service's level index (for the incident pages' counting plans).
         private let levelIndex: [[String: Int]]
 
-        init(_ context: RenderContext) throws {
+        init(_ context: RenderContext) throws(ThemeError) {
             self.context = context
             let themeInput = ThemeInput(
                 overrides: context.themeOverrides.mapValues(ByteKey.init), baseURL: context.urls.baseURL)
+            // The preview keeps a theme that fails too: the same files fail the same way.
             theme = try context.reuse.value(.theme, at: "theme", for: themeInput) {
-                try PageTheme(overrides: context.themeOverrides, urls: context.urls)
-            }
+                Result { () throws(ThemeError) in try PageTheme(overrides: context.themeOverrides, urls: context.urls) }
+            }.get()
             builder = PageBuilder(context: context, theme: theme)
             jobs = PageOutputs.jobs(context)
             status = PageOutputs.statusInput(context)
@@ -82,11 +83,20 @@ enum PageOutputs {
             let counting = figures.counting[p][s]
             // The most recent incidents, newest first (SPEC §4: details pages stay small).
             let listed = counting.suffix(DetailsPage.incidentLimit).reversed().map { context.site.incidents[$0].withoutBody }
-            return .details(plan: p, level: figures.plans[p][s], incidents: listed, incidentCount: counting.count)
+            let level = figures.plans[p][s]
+            return .details(
+                plan: p, level: level, incidents: listed, incidentCount: counting.count,
+                linkedParts: level.parts.filter { levelIndex[p][$0] != nil })
         case .incident(let k):
             let incident = context.site.incidents[k]
             // Per affected service, the plans whose figures count it (SPEC §3, from the figures).
-            let counted = incident.services.map { serviceID in
+            // docs/spec.md §3 Composite services: the composites that count it through a part.
+            let through = context.compositeIDs.filter { id in
+                !incident.services.contains(id) && figures.plans.indices.contains { p in
+                    levelIndex[p][id].map { Self.sortedContains(figures.counting[p][$0], k) } ?? false
+                }
+            }
+            let counted = (incident.services + through).map { serviceID in
                 figures.plans.indices.compactMap { p -> PageInput.CountedIn? in
                     // Counting lists are in incident order: a binary search, not a scan.
                     guard let s = levelIndex[p][serviceID], let position = Self.sortedIndex(figures.counting[p][s], k) else { return nil }
@@ -102,7 +112,8 @@ enum PageOutputs {
             // The timeline as posted by *now* (a prefix: updates are in time order).
             let posted = incident.updates.prefix { $0.at <= figures.now }.count
             return .incident(
-                incident, html: context.incidentHTML[k], notes: Array(context.updateHTML[k].prefix(posted)), counted: counted)
+                incident, html: context.incidentHTML[k], notes: Array(context.updateHTML[k].prefix(posted)), counted: counted,
+                through: Array(through))
         case .version(let p, let k):
             return .version(plan: p, index: k, versions: figures.versions[p], current: figures.currentVersion[p])
         }
@@ -169,10 +180,10 @@ enum PageOutputs {
             recent: listed.recent.map { site.incidents[$0].withoutBody })
     }
 
-    static func checkContained(_ pages: [OutputFile]) throws {
-        for page in pages where !page.isContained {
-            throw ThemeError(path: page.path, message: "page path leaves the output folder")
-        }
+    /// The first page whose path leaves the output folder, as a theme error (a theme's asset
+    /// names can make such paths).
+    static func uncontained(_ pages: [OutputFile]) -> ThemeError? {
+        pages.first { !$0.isContained }.map { ThemeError(path: $0.path, message: "page path leaves the output folder") }
     }
 
     /// Every page of the site in a fixed order.
@@ -221,11 +232,13 @@ enum PageOutputs {
         case .home(let levels, let upcoming): return HomePage(builder: builder, levels: levels, upcoming: upcoming).render()
         case .plan(let p, let levels, let versions, let current):
             return PlanPage(builder: builder, plan: site.plans[p], levels: levels, versions: versions, current: current).render()
-        case .details(let p, let level, let incidents, let count):
-            return DetailsPage(builder: builder, plan: site.plans[p], level: level, incidents: incidents, incidentCount: count)
-                .render()
-        case .incident(let incident, let html, let notes, let counted):
-            return IncidentPage(builder: builder, incident: incident, html: html, notes: notes, counted: counted).render()
+        case .details(let p, let level, let incidents, let count, let linkedParts):
+            return DetailsPage(
+                builder: builder, plan: site.plans[p], level: level, incidents: incidents, incidentCount: count,
+                linkedParts: linkedParts
+            ).render()
+        case .incident(let incident, let html, let notes, let counted, let through):
+            return IncidentPage(builder: builder, incident: incident, html: html, notes: notes, counted: counted, through: through).render()
         case .version(let p, let k, let versions, let current):
             return VersionPage(builder: builder, plan: site.plans[p], versions: versions, index: k, current: current).render()
         case .status(let status): return StatusPage(builder: builder, input: status).render()

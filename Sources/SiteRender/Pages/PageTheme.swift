@@ -52,7 +52,7 @@ struct PageTheme: Sendable {
 
     /// Compiles the default theme, replacing files by relative path with `overrides`.
     /// - Parameter compile: false renders every page with swift-mustache alone (tests compare both).
-    init(overrides: [String: [UInt8]], urls: SiteURLs, compile: Bool = true) throws {
+    init(overrides: [String: [UInt8]], urls: SiteURLs, compile: Bool = true) throws(ThemeError) {
         var files: [String: [UInt8]] = [:]
         for (path, text) in DefaultTheme.files { files[path] = Array(text.utf8) }
         for (path, bytes) in overrides { files[path] = bytes }
@@ -96,6 +96,8 @@ struct PageTheme: Sendable {
         for path in files.keys where path.hasSuffix(".mustache") {
             sources[String(path.dropLast(".mustache".count))] = String(decoding: files[path]!, as: UTF8.self)
         }
+        if let missing = TemplateIncludes.missing(sources) { throw missing }
+        if let loop = TemplateIncludes.cycle(sources, overridden: Set(overrides.keys)) { throw loop }
         for (name, schema) in Self.viewSchemas {
             if let problem = TemplateCheck.check(name, sources: sources, schema: schema) { throw problem }
         }

@@ -72,6 +72,16 @@ struct DetailsView: TemplateView {
         var hours: String
     }
 
+    /// A month inside a judged quarter or year: its figures, never a verdict.
+    struct MonthRow: Codable {
+        var month: String
+        var machine: String
+        var period: String
+        var uptime: String
+        var downtime: String
+        var final: String
+    }
+
     struct HistoryRow: Codable {
         var month: String
         var machine: String
@@ -101,6 +111,10 @@ struct DetailsView: TemplateView {
     var downtimeRule: String
     var hasDowntimeRule: Bool
     var hasMeasurementSection: Bool
+    /// A composite's parts, each linked where the plan publishes it (`details_parts_any` or
+    /// `details_parts_worst`), HTML.
+    var partsHtml: String
+    var hasParts: Bool
     var bullets: [String]
     var serviceBody: String
     var planBody: String
@@ -117,6 +131,10 @@ struct DetailsView: TemplateView {
     var supportHours: String
     var history: [HistoryRow]
     var hasHistory: Bool
+    /// SPEC §3 Periods: the months inside the judged quarters or years, as information.
+    var monthsInside: [MonthRow] = []
+    var hasMonthsInside: Bool = false
+    var monthsInsideNote: String = ""
     var hasMeasured: Bool
     /// Whether the history shows each month's source (a level measured by samples in any month).
     var hasSources: Bool

@@ -3,7 +3,13 @@ import SLACore
 /// The promise of one plan × service in plain words (the bullets of the plan and details pages).
 struct ServiceSummary {
     let level: ServiceLevel
+    /// The site's wording for the level's period ("quarterly uptime", SPEC §3 Periods).
     let strings: StringTable
+
+    init(level: ServiceLevel, strings: StringTable) {
+        self.level = level
+        self.strings = strings.forPeriod(level.terms.period)
+    }
 
     /// "99.9 % monthly uptime" or "No uptime commitment".
     var objective: String {
@@ -11,9 +17,10 @@ struct ServiceSummary {
             ?? strings[.noUptimeCommitment]
     }
 
-    /// "up to 43.8 minutes of downtime a month" (SPEC §3: the average month of 43,830 minutes).
+    /// "up to 43.8 minutes of downtime a month" (SPEC §3: the average month of 43,830 minutes;
+    /// a quarter of three such months, a year of twelve).
     var budget: String? {
-        level.budgetMinutesPerMonth.map { strings(.budgetPerMonth, ["minutes": PageFormat.minutesInWords($0, strings)]) }
+        level.terms.budgetMinutesPerPeriod.map { strings(.budgetPerMonth, ["minutes": PageFormat.minutesInWords($0, strings)]) }
     }
 
     /// The credit in effect below each threshold, highest first (SPEC §3, from the credit rule).

@@ -142,7 +142,7 @@ struct UptimeChart {
             // Each objective with the months it judged.
             let list = runs.map { run in
                 let o = run.objective.map(PageFormat.percent) ?? t[.changeNone]
-                return t(.chartObjectiveRun, ["objective": o, "month": PageFormat.month(months[run.from].month, t)])
+                return t(.chartObjectiveRun, ["objective": o, "month": PageFormat.period(months[run.from].period, t)])
             }.joined(separator: t[.chartObjectiveRunSeparator])
             objectiveText = t(.chartObjective, ["objective": list])
         }
@@ -154,7 +154,7 @@ struct UptimeChart {
             ])
         let below = months.filter { isClipped($0, floor: lo) }
         if !below.isEmpty {
-            let list = below.map { t(.chartPoint, ["month": PageFormat.month($0.month, t), "uptime": PageFormat.uptime(uptime($0))]) }
+            let list = below.map { t(.chartPoint, ["month": PageFormat.period($0.period, t), "uptime": PageFormat.uptime(uptime($0))]) }
             desc += " " + t(.chartClippedDescription, ["floor": PageFormat.percent(lo), "months": list.joined(separator: t[.listComma])])
         }
 
@@ -246,13 +246,16 @@ struct UptimeChart {
         var monthBoxes: [Box] = [], yearBoxes: [Box] = []
         for i in shown {
             let m = months[i]
-            let text = PageFormat.shortMonth(m.month, t)
+            let text = PageFormat.shortPeriod(m.period, t)
             let box = Box.text(text, x: x(i), y: h - Self.bottom + 18, anchor: .middle)
             guard !monthBoxes.contains(where: { $0.overlaps(box) }) else { continue }
             monthBoxes.append(box)
             s.label("chart-axis", text, x: x(i), y: h - Self.bottom + 18, anchor: .middle)
             // The year goes on a second line where it starts, so neighbouring labels never collide.
-            if i == 0 || m.month.month == 1 || !shown.contains(where: { $0 < i && months[$0].month.year == m.month.year }) {
+            // (A year's label is its year already.)
+            if m.period.kind != .year
+                && (i == 0 || m.month.month == 1 || !shown.contains(where: { $0 < i && months[$0].month.year == m.month.year }))
+            {
                 let year = String(m.month.year)
                 let yearBox = Box.text(year, x: x(i), y: h - Self.bottom + 33, anchor: .middle)
                 guard !yearBoxes.contains(where: { $0.overlaps(yearBox) }) else { continue }
@@ -277,7 +280,7 @@ struct UptimeChart {
             let state = !m.final ? "current" : (m.met == false ? "missed" : "met")
             let clip = isClipped(m, floor: lo)
             let point: StringID = state == "current" ? .chartPointSoFar : state == "missed" ? .chartPointMissed : m.met == true ? .chartPointMet : .chartPoint
-            let label = t(point, ["month": PageFormat.month(m.month, t), "uptime": PageFormat.uptime(uptime(m))])
+            let label = t(point, ["month": PageFormat.period(m.period, t), "uptime": PageFormat.uptime(uptime(m))])
             s.put("<g class=\"chart-point chart-")
             s.put(state)
             if clip { s.put(" chart-clipped") }

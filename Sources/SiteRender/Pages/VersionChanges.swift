@@ -44,6 +44,8 @@ enum VersionChanges {
     /// intervals", "by 1-minute intervals above 5 % errors (at least 100 requests, runs of 5)".
     static func downtimeRule(_ rule: DowntimeRule, _ s: StringTable) -> String {
         guard let r = rule.sampleRule else { return s[.changeByIncidents] }
+        // docs/spec.md §3 Both sources: "by 1-minute intervals above 5 % errors or by incidents".
+        if !rule.samplesOnly { return s(.changeOrByIncidents, ["rule": downtimeRule(.samples(r), s)]) }
         let minimum = r.minRequests > 1 ? s(.changeAtLeastRequests, ["requests": String(r.minRequests)]) : nil
         switch r.method {
         case .errorRate:

@@ -51,9 +51,13 @@ struct VersionPage {
             changes: changes, hasChanges: !changes.isEmpty,
             services: version.services.map { service in
                 let title = builder.serviceTitle(service.serviceID)
+                // docs/spec.md §3 Composite services: a composite's own Downtime rule is not used
+                // (its parts' are), so it is not shown as one.
+                var terms = service.terms
+                if builder.service(service.serviceID)?.isComposite == true { terms.downtime = .incidents }
                 return VersionView.ServiceTerms(
                     id: service.serviceID, title: title, caption: s(.versionTermsCaption, ["service": title]),
-                    rows: Self.rows(service.terms, s))
+                    rows: Self.rows(terms, s))
             },
             previous: index > 0 ? link(index - 1) : nil, next: index + 1 < versions.count ? link(index + 1) : nil,
             planLink: s(.versionPlanLink, ["plan": plan.title]))
@@ -61,6 +65,8 @@ struct VersionPage {
 
     /// Every term of one service, in words, as the details page words them (`TermCatalog`).
     static func rows(_ t: ResolvedTerms, _ s: StringTable) -> [VersionView.Row] {
-        TermCatalog.byRow.flatMap { $0.rows(t, s) }
+        // Worded for the version's period ("up to 2.2 hours a quarter").
+        let s = s.forPeriod(t.period)
+        return TermCatalog.byRow.flatMap { $0.rows(t, s) }
     }
 }
