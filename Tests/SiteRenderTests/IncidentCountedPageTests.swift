@@ -148,7 +148,7 @@ final class StatusHeadlinePageTests: XCTestCase {
         XCTAssertTrue(status.contains("<p class=\"headline-main\">Maintenance in progress: API</p>"), status)
         XCTAssertTrue(status.contains("<div class=\"headline headline-maintenance\" role=\"status\">"))
         // The window's hour on the 23rd (23:00–24:00 UTC) is maintenance, not downtime: a blue bar.
-        XCTAssertTrue(status.contains("<li class=\"d-maint\"><span>23 November 2026: no downtime, 60.0\u{00A0}min maintenance</span></li>"), status)
+        XCTAssertTrue(status.contains("<i class=\"s\" data-day=\"23 November 2026: no downtime, 60.0\u{00A0}min maintenance\"></i>"), status)
         // Its latest update, with the note rendered.
         XCTAssertTrue(status.contains("Latest update: <strong>In progress</strong>"))
         XCTAssertTrue(status.contains("<p>Under <em>way</em>.</p>"))
