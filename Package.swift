@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "BuildSupport", targets: ["BuildSupport"]),
         // The fuzzer parses through the preview's store, as `serve` does.
         .library(name: "SiteBuild", targets: ["SiteBuild"]),
+        // The term descriptions the fuzzer parses with (ParseOptions.standard).
+        .library(name: "SiteRender", targets: ["SiteRender"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -38,11 +40,12 @@ let package = Package(
             dependencies: ["SLACore", "BuildSupport", .product(name: "Yams", package: "Yams")],
             swiftSettings: upcoming),
         // `slasite import statuspage`: Statuspage API v2 JSON to incident files (SPEC §5).
-        .target(name: "StatuspageImport", dependencies: ["SLACore", "SiteContent"], swiftSettings: upcoming),
+        .target(name: "StatuspageImport", dependencies: ["SLACore", "SiteContent", "SiteRender"], swiftSettings: upcoming),
         .target(
             name: "SiteRender",
             dependencies: [
-                "SLACore", "BuildSupport", "CCmarkGFM",
+                // SiteContent: the term descriptions (TermCatalog) read their keys with its readers.
+                "SLACore", "BuildSupport", "SiteContent", "CCmarkGFM",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: upcoming),
@@ -86,7 +89,8 @@ let package = Package(
         .executableTarget(
             name: "slasite-bench", dependencies: ["SLACore", "BuildSupport", "SiteBuild", "SiteContent"], swiftSettings: upcoming),
         .testTarget(name: "SLACoreTests", dependencies: ["SLACore"]),
-        .testTarget(name: "SiteContentTests", dependencies: ["SiteContent", "SLACore"]),
+        // SiteRender: a site is parsed with the term descriptions (ParseOptions.standard).
+        .testTarget(name: "SiteContentTests", dependencies: ["SiteContent", "SLACore", "SiteRender"]),
         .testTarget(
             name: "SiteRenderTests",
             dependencies: ["SiteRender", "SiteBuild", "SiteContent", "SLACore", .product(name: "Mustache", package: "swift-mustache")]),

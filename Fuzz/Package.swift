@@ -17,6 +17,7 @@ let package = Package(
             name: "FuzzSupport",
             dependencies: [
                 .product(name: "SiteContent", package: "slasite"),
+                .product(name: "SiteRender", package: "slasite"),
                 .product(name: "SLACore", package: "slasite"),
                 .product(name: "BuildSupport", package: "slasite"),
             ]),

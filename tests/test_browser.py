@@ -167,14 +167,25 @@ def test_status_page_headline_states_and_bars(browser, server):
     assert headline.get_attribute("role") == "status"
     states = {li.find_element(By.TAG_NAME, "h3").text for li in browser.find_elements(By.CSS_SELECTOR, ".service-states > li")}
     assert "Nimbus DNS\nDegraded performance" in states or "Nimbus DNS Degraded performance" in states
-    strips = browser.find_elements(By.CSS_SELECTOR, ".service-states ol.days")
+    strips = browser.find_elements(By.CSS_SELECTOR, ".service-states .days[role=img]")
     assert len(strips) == 4
     for strip in strips:
-        bars = strip.find_elements(By.TAG_NAME, "li")
+        bars = strip.find_elements(By.TAG_NAME, "i")
         assert len(bars) == 90
-        # Each bar is drawn (has a width) and names its day in words for screen readers.
-        assert all(b.size["width"] > 0 for b in bars[:3])
-        assert bars[-1].get_attribute("textContent").startswith("November 24, 2026: ")
+        # Each bar is drawn (has a width and the strip's height); the picture is named in words.
+        assert all(b.size["width"] > 0 and b.size["height"] == strip.size["height"] > 20 for b in bars)
+        assert strip.get_attribute("aria-label").startswith("Downtime per day, 90 days: ")
+    # Issue 23: a bar whose day is listed shows its words on hover (Object Storage, 10 November:
+    # day 75 of 90), drawn above the strip; a green bar shows nothing.
+    from selenium.webdriver.common.action_chains import ActionChains
+    bar = strips[1].find_elements(By.TAG_NAME, "i")[75]
+    ActionChains(browser).move_to_element(bar).perform()
+    after = "return getComputedStyle(arguments[0], '::after').content"
+    assert browser.execute_script(after, bar) == '"November 10, 2026: 15.0 min downtime"'
+    assert browser.execute_script(after, strips[1].find_elements(By.TAG_NAME, "i")[74]) == "none"
+    colours = browser.execute_script(
+        "return [74, 75].map(i => getComputedStyle(arguments[0].children[i]).backgroundColor)", strips[1])
+    assert colours == ["rgb(45, 164, 78)", "rgb(225, 111, 36)"]  # --d-ok #2da44e, --d-mid #e16f24
     # The open incident shows its latest update.
     latest = browser.find_element(By.CSS_SELECTOR, "ul.incidents .latest")
     assert "Identified" in latest.text and "replication queues" in latest.text
@@ -182,6 +193,22 @@ def test_status_page_headline_states_and_bars(browser, server):
     summary = browser.find_element(By.CSS_SELECTOR, ".days-list summary")
     summary.send_keys(" ")
     assert summary.find_element(By.XPATH, "..").get_attribute("open") is not None
+
+
+def test_the_day_bars_keep_their_colours_in_forced_colours(browser, server):
+    """Issue 23: in forced colours (Windows contrast themes) the bars are a chart and keep their
+    colours; without `forced-color-adjust: none` each would be painted the background colour."""
+    browser.set_window_size(1280, 900)
+    try:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "forced-colors", "value": "active"}]})
+        browser.get(server + "status/")
+        assert browser.execute_script("return matchMedia('(forced-colors: active)').matches")
+        strip = browser.find_elements(By.CSS_SELECTOR, ".service-states .days[role=img]")[1]  # Object Storage
+        colours = browser.execute_script(
+            "return [74, 75].map(i => getComputedStyle(arguments[0].children[i]).backgroundColor)", strip)
+        assert colours == ["rgb(45, 164, 78)", "rgb(225, 111, 36)"]  # --d-ok, --d-mid (10 November)
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
 
 
 def test_german_home_details_and_status_pages_at_both_widths(browser, server):

@@ -103,64 +103,77 @@ public struct SupportTerms: Sendable, Hashable {
     }
 }
 
-/// SLA terms as written at one level; nil means "not set here" (SPEC §2, levels).
+/// SLA terms as written at one level (site defaults, a service's defaults, a plan, a plan ×
+/// service, a revision): the values it writes, by the `ResolvedTerms` field they set; a field
+/// not written is "not set here" (SPEC §2 levels).
+///
+/// It lists no term: a level's decoder (each term's description in SiteRender's
+/// `TermCatalog`) writes `terms[\.field] = value`, and merging and resolving go through each
+/// field's `TermField` rule. Reading one written value casts it, which is fine where terms are
+/// read as written (parsing, merging); the arithmetic reads `ResolvedTerms`' stored fields.
 public struct SLATerms: Sendable, Hashable {
-    public var uptime: Double?
-    public var credits: [CreditTier]?
-    public var creditCap: Double?
-    public var claimWindowDays: Int?
-    /// Instead of days: by the end of the Nth calendar month after the month.
-    public var claimWindowMonths: Int?
-    /// Weights set at this level, impact by impact (merged key by key).
-    public var impactWeights: [Impact: Double]?
-    public var excludeMaintenance: Bool?
-    public var terminationConsecutiveMisses: Int?
-    public var support: SupportTerms?
-    /// SPEC §2 `downtime`: how Downtime is measured (a map, merged key by key).
-    public var downtime: DowntimeTerms?
-    /// SPEC §2 `period`: the measurement period.
-    public var period: PeriodKind?
-    /// SPEC §2 `period_start_month`: the month quarters and years start in.
-    public var periodStartMonth: Int?
-
-    public init(
-        uptime: Double? = nil, credits: [CreditTier]? = nil, creditCap: Double? = nil,
-        claimWindowDays: Int? = nil, claimWindowMonths: Int? = nil, impactWeights: [Impact: Double]? = nil,
-        excludeMaintenance: Bool? = nil, terminationConsecutiveMisses: Int? = nil, support: SupportTerms? = nil,
-        downtime: DowntimeTerms? = nil, period: PeriodKind? = nil, periodStartMonth: Int? = nil
-    ) {
-        self.period = period
-        self.periodStartMonth = periodStartMonth
-        self.uptime = uptime
-        self.credits = credits
-        self.creditCap = creditCap
-        self.claimWindowDays = claimWindowDays
-        self.claimWindowMonths = claimWindowMonths
-        self.impactWeights = impactWeights
-        self.excludeMaintenance = excludeMaintenance
-        self.terminationConsecutiveMisses = terminationConsecutiveMisses
-        self.support = support
-        self.downtime = downtime
+    /// One written value: the field it sets (by its offset in `ResolvedTerms`, so that
+    /// comparing and ordering cost an integer compare) and that field type's rules.
+    struct Entry: @unchecked Sendable {
+        // @unchecked: the value is one of the model's value types (all Sendable) boxed in
+        // AnyHashable, and the closures capture only a key path; nothing here is mutable.
+        let slot: Int
+        let value: AnyHashable
+        let mergesWhole: Bool
+        let merge: (AnyHashable, AnyHashable) -> AnyHashable
+        let resolve: (AnyHashable, inout ResolvedTerms) -> Void
     }
 
-    /// SPEC §2: a lower level overrides each key it sets; maps merge key by key; lists are replaced whole.
+    /// Sorted by slot: one entry per field written.
+    private var entries: [Entry] = []
+
+    /// Nothing written.
+    public init() {}
+
+    /// The values `write` sets, e.g. `SLATerms { $0[\.uptime] = 99.9 }`.
+    public init(_ write: (inout SLATerms) throws -> Void) rethrows {
+        try write(&self)
+    }
+
+    /// Whether this level writes no term.
+    public var isEmpty: Bool { entries.isEmpty }
+
+    /// The value written here for `field`; nil when this level does not set it. Setting nil
+    /// removes it.
+    public subscript<V: TermField>(field: WritableKeyPath<ResolvedTerms, V>) -> V.Written? {
+        get {
+            let slot = Self.slot(field)
+            return entries.first { $0.slot == slot }.map { $0.value.base as! V.Written }
+        }
+        set {
+            let slot = Self.slot(field)
+            entries.removeAll { $0.slot == slot }
+            guard let newValue else { return }
+            let entry = Entry(
+                slot: slot, value: AnyHashable(newValue), mergesWhole: V.mergesWhole,
+                merge: { higher, lower in AnyHashable(V.merge(higher.base as! V.Written, lower.base as! V.Written)) },
+                resolve: { written, terms in terms[keyPath: field] = V.resolved(written.base as! V.Written, over: terms[keyPath: field]) })
+            entries.insert(entry, at: entries.firstIndex { $0.slot > slot } ?? entries.endIndex)
+        }
+    }
+
+    /// SPEC §2: a lower level overrides each key it sets; maps merge key by key; lists are
+    /// replaced whole (each field's `TermField.merge`).
     public func merged(with lower: SLATerms) -> SLATerms {
         var out = self
-        if let v = lower.uptime { out.uptime = v }
-        if let v = lower.credits { out.credits = v }
-        if let v = lower.creditCap { out.creditCap = v }
-        // The two claim windows are one choice: the level that sets one sets the window.
-        if lower.claimWindowDays != nil || lower.claimWindowMonths != nil {
-            out.claimWindowDays = lower.claimWindowDays
-            out.claimWindowMonths = lower.claimWindowMonths
+        for e in lower.entries {
+            guard let i = out.entries.firstIndex(where: { $0.slot >= e.slot }), out.entries[i].slot == e.slot else {
+                out.entries.insert(e, at: out.entries.firstIndex { $0.slot > e.slot } ?? out.entries.endIndex)
+                continue
+            }
+            if e.mergesWhole {
+                out.entries[i] = e
+            } else {
+                let higher = out.entries[i]
+                out.entries[i] = Entry(
+                    slot: e.slot, value: e.merge(higher.value, e.value), mergesWhole: false, merge: e.merge, resolve: e.resolve)
+            }
         }
-        if let v = lower.impactWeights { out.impactWeights = (out.impactWeights ?? [:]).merging(v) { _, lower in lower } }
-        if let v = lower.excludeMaintenance { out.excludeMaintenance = v }
-        if let v = lower.terminationConsecutiveMisses { out.terminationConsecutiveMisses = v }
-        if let v = lower.support { out.support = out.support.map { $0.merged(with: v) } ?? v }
-        if let v = lower.downtime { out.downtime = out.downtime.map { $0.merged(with: v) } ?? v }
-        if let v = lower.period { out.period = v }
-        if let v = lower.periodStartMonth { out.periodStartMonth = v }
         return out
     }
 
@@ -168,98 +181,31 @@ public struct SLATerms: Sendable, Hashable {
     /// - Parameter weights: the site's `impact_weights`, which the levels amend impact by impact.
     public static func resolve(_ levels: [SLATerms], weights: ImpactWeights = .standard) -> ResolvedTerms {
         let merged = levels.reduce(SLATerms()) { $0.merged(with: $1) }
-        var resolvedWeights = weights
-        for (impact, w) in merged.impactWeights ?? [:] { resolvedWeights[impact] = w }
-        return ResolvedTerms(
-            uptime: merged.uptime,
-            credits: merged.credits ?? [],
-            creditCap: merged.creditCap ?? 100,
-            claimWindowDays: merged.claimWindowDays,
-            claimWindowMonths: merged.claimWindowMonths,
-            impactWeights: resolvedWeights,
-            excludeMaintenance: merged.excludeMaintenance ?? true,
-            terminationConsecutiveMisses: merged.terminationConsecutiveMisses,
-            support: merged.support, downtime: merged.downtime?.resolved ?? .incidents,
-            period: merged.period ?? .month, periodStartMonth: merged.periodStartMonth ?? 1)
-    }
-}
-
-/// The terms in force for one plan and service after inheritance and defaults.
-public struct ResolvedTerms: Sendable, Hashable {
-    /// Monthly uptime objective in percent; nil means "no uptime commitment".
-    public var uptime: Double?
-    public var credits: [CreditTier]
-    public var creditCap: Double
-    public var claimWindowDays: Int?
-    /// By the end of the Nth calendar month after the month (instead of `claimWindowDays`).
-    public var claimWindowMonths: Int?
-    /// Downtime weight per impact for this plan × service (an incident's own `weight` wins).
-    public var impactWeights: ImpactWeights
-    public var excludeMaintenance: Bool
-    public var terminationConsecutiveMisses: Int?
-    public var support: SupportTerms?
-    /// SPEC §2 `downtime`: how Downtime is measured (incidents unless the terms say samples).
-    public var downtime: DowntimeRule
-    /// SPEC §2 `period`: the measurement period every figure is judged over.
-    public var period: PeriodKind
-    /// SPEC §2 `period_start_month`: the month (1–12) quarters and years start in.
-    public var periodStartMonth: Int
-
-    public init(
-        uptime: Double?, credits: [CreditTier] = [], creditCap: Double = 100, claimWindowDays: Int? = nil,
-        claimWindowMonths: Int? = nil, impactWeights: ImpactWeights = .standard,
-        excludeMaintenance: Bool = true, terminationConsecutiveMisses: Int? = nil, support: SupportTerms? = nil,
-        downtime: DowntimeRule = .incidents, period: PeriodKind = .month, periodStartMonth: Int = 1
-    ) {
-        self.period = period
-        self.periodStartMonth = periodStartMonth
-        self.uptime = uptime
-        self.credits = credits
-        self.creditCap = creditCap
-        self.claimWindowDays = claimWindowDays
-        self.claimWindowMonths = claimWindowMonths
-        self.impactWeights = impactWeights
-        self.excludeMaintenance = excludeMaintenance
-        self.terminationConsecutiveMisses = terminationConsecutiveMisses
-        self.support = support
-        self.downtime = downtime
+        var terms = ResolvedTerms()
+        terms.impactWeights = weights
+        for e in merged.entries { e.resolve(e.value, &terms) }
+        return terms
     }
 
-    /// SPEC §3 `claim_by`: the last day on which a credit for month `m` may be claimed — the
-    /// month's last day plus `claim_window_days`, or the last day of the `claim_window_months`-th
-    /// month after; nil without a window.
-    public func claimBy(_ m: YearMonth) -> CalendarDay? {
-        claimBy(Period(month: m))
+    public static func == (a: SLATerms, b: SLATerms) -> Bool {
+        a.entries.count == b.entries.count
+            && zip(a.entries, b.entries).allSatisfy { $0.slot == $1.slot && $0.value == $1.value }
     }
 
-    /// SPEC §3 Periods: `claim_by` counted from the period's end — its last day plus
-    /// `claim_window_days`, or the last day of the `claim_window_months`-th month after its last
-    /// month; nil without a window.
-    public func claimBy(_ p: Period) -> CalendarDay? {
-        if let days = claimWindowDays { return p.to.adding(days: days) }
-        if let months = claimWindowMonths { return p.last.adding(months: months).lastDay }
-        return nil
+    public func hash(into h: inout Hasher) {
+        h.combine(entries.count)
+        for e in entries {
+            h.combine(e.slot)
+            h.combine(e.value)
+        }
     }
 
-    /// SPEC §3: the per-month budget quoted on summaries, over the average month of 43,830 minutes.
-    public var budgetMinutesPerMonth: Double? {
-        uptime.map { SLAArithmetic.budget(objective: $0, minutes: SLAArithmetic.averageMonthMinutes) }
-    }
-
-    /// The budget quoted on summaries per measurement period: over the average month × the
-    /// period's months (a quarter of 131,490 minutes, a year of 525,960).
-    public var budgetMinutesPerPeriod: Double? {
-        uptime.map { SLAArithmetic.budget(objective: $0, minutes: SLAArithmetic.averageMonthMinutes * Double(period.months)) }
-    }
-
-    /// The period of these terms that holds month `m`.
-    public func period(containing m: YearMonth) -> Period {
-        Period(period, containing: m, startMonth: periodStartMonth)
-    }
-
-    /// Credit tiers ordered from the highest threshold down.
-    public var tiersByThreshold: [CreditTier] {
-        credits.sorted { $0.below != $1.below ? $0.below > $1.below : $0.credit < $1.credit }
+    /// A stored field's offset in `ResolvedTerms`: a key that is one integer.
+    private static func slot(_ field: PartialKeyPath<ResolvedTerms>) -> Int {
+        guard let offset = MemoryLayout<ResolvedTerms>.offset(of: field) else {
+            preconditionFailure("SLATerms: \(field) is not a stored field of ResolvedTerms")
+        }
+        return offset
     }
 }
 

@@ -54,6 +54,7 @@ public enum StringID: String, CaseIterable, Sendable {
 
     // MARK: Words and units
     case listComma = "list_comma"
+    case listSemicolon = "list_semicolon"
     case durationLessThanMinute = "duration_less_than_minute"
     case responseImmediately = "response_immediately"
     case responseMinutesOne = "response_minutes_one"
@@ -397,6 +398,11 @@ public enum StringID: String, CaseIterable, Sendable {
 
     // MARK: 90-day bars (status and details pages)
     case daysLabel = "days_label"
+    case daysPicture = "days_picture"
+    case daysNoDowntimeOne = "days_no_downtime_one"
+    case daysNoDowntimeOther = "days_no_downtime_other"
+    case daysNoDataRun = "days_no_data_run"
+    case daysMeasuredByMonthRun = "days_measured_by_month_run"
     case daysLevelLabel = "days_level_label"
     case dayText = "day_text"
     case dayDowntime = "day_downtime"
@@ -597,6 +603,7 @@ public enum StringID: String, CaseIterable, Sendable {
         case .supportHoursOnly: "support {hours}"
 
         case .listComma: ", "
+        case .listSemicolon: "; "
         case .durationLessThanMinute: "less than a minute"
         case .responseImmediately: "immediately"
         case .responseMinutesOne: "within {n} minute"
@@ -935,6 +942,11 @@ public enum StringID: String, CaseIterable, Sendable {
         case .reasonPartMeasured: "{minutes} inside minutes counted by request samples or measurements"
 
         case .daysLabel: "Downtime per day, {days} days: {label}"
+        case .daysPicture: "{label}. {first} to {last}: {figures}."
+        case .daysNoDowntimeOne: "no downtime on {n} day"
+        case .daysNoDowntimeOther: "no downtime on {n} days"
+        case .daysNoDataRun: "{first} to {last}: no data"
+        case .daysMeasuredByMonthRun: "{first} to {last}: measured by month, no daily figure"
         case .daysLevelLabel: "{service}, {plan} plan"
         case .dayText: "{date}: {figures}"
         case .dayDowntime: "{minutes} downtime"

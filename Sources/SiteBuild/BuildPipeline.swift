@@ -130,7 +130,7 @@ public struct BuildPipeline: Sendable {
             return result
         }
         result.sourceFiles = files
-        let parsed = step(2, "parse") { SiteParser.parse(files, options: ParseOptions(baseURL: request.baseURL), reuse: reuse) }
+        let parsed = step(2, "parse") { SiteParser.parse(files, options: .standard(baseURL: request.baseURL), reuse: reuse) }
         result.diagnostics = parsed.diagnostics
         guard let site = parsed.site else { return result }
         result.site = site

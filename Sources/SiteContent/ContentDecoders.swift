@@ -16,8 +16,7 @@ struct Reference {
 /// Decodes front-matter files one at a time; cross-references are checked later by `SiteParser`.
 enum ContentDecoders {
     static let serviceKeys = ["title", "summary", "measurement", "order", "exclusions", "defaults", "parts", "combine"]
-    static let planKeys =
-        ["title", "summary", "order", "price", "effective", "revisions", "services"] + TermsDecoder.keys
+    static let planKeys = ["title", "summary", "order", "price", "effective", "revisions", "services"]
     static let incidentKeys = ["title", "services", "impact", "start", "end", "plans", "weight", "updates", "imported", "example"]
     static let termsKeys = ["title", "summary"]
 
@@ -41,7 +40,9 @@ enum ContentDecoders {
         return TermsPage(title: title, body: body)
     }
 
-    static func service(_ text: String, id: String, file: String, sink: DiagnosticSink, refs: inout [Reference]) -> Service? {
+    static func service(
+        _ text: String, id: String, file: String, terms grammar: TermGrammar, sink: DiagnosticSink, refs: inout [Reference]
+    ) -> Service? {
         guard let (node, source, body) = open(text, file: file, sink: sink) else { return nil }
         let before = sink.items.errors.count
         let r = MappingReader(node, in: source, what: "service", allowed: serviceKeys)
@@ -53,8 +54,8 @@ enum ContentDecoders {
         let exclusions = r.stringList("exclusions")?.map(\.0) ?? []
         var defaults = SLATerms()
         if let d = r.value("defaults") {
-            let dr = MappingReader(d, in: source, what: "service defaults", allowed: TermsDecoder.keys)
-            if dr.isMapping { defaults = TermsDecoder.decode(dr) }
+            let dr = MappingReader(d, in: source, what: "service defaults", allowed: grammar.keys)
+            if dr.isMapping { defaults = grammar.decode(dr) }
         }
         // docs/spec.md §2 `parts` and `combine`: the ids are checked against the site (and for cycles)
         // by `SiteParser`, at the positions recorded here.
@@ -93,10 +94,12 @@ enum ContentDecoders {
             defaults: defaults, body: body, parts: parts, combine: combine)
     }
 
-    static func plan(_ text: String, id: String, file: String, sink: DiagnosticSink, refs: inout [Reference]) -> Plan? {
+    static func plan(
+        _ text: String, id: String, file: String, terms grammar: TermGrammar, sink: DiagnosticSink, refs: inout [Reference]
+    ) -> Plan? {
         guard let (node, source, body) = open(text, file: file, sink: sink) else { return nil }
         let before = sink.items.errors.count
-        let r = MappingReader(node, in: source, what: "plan", allowed: planKeys)
+        let r = MappingReader(node, in: source, what: "plan", allowed: planKeys + grammar.keys)
         guard r.isMapping else { return nil }
         let title = r.string("title", required: "plan")
         let summary = r.string("summary", required: "plan")
@@ -113,13 +116,13 @@ enum ContentDecoders {
             if case let .sequence(seq) = node {
                 for item in seq {
                     let rr = MappingReader(
-                        item, in: source, what: "revision", allowed: ["date", "note", "effective", "services"] + TermsDecoder.keys)
+                        item, in: source, what: "revision", allowed: ["date", "note", "effective", "services"] + grammar.keys)
                     guard rr.isMapping else { continue }
                     let date = rr.date("date", required: "revision", dateOnly: true)?.0
                     let note = rr.string("note", required: "revision")
                     // SPEC §2 Versions: the terms it amends from `effective` (default: its date) on.
                     let effective = rr.date("effective", dateOnly: true)?.0
-                    let amended = TermsDecoder.decode(rr)
+                    let amended = grammar.decode(rr)
                     var changed: [RevisionService] = []
                     if let node = rr.value("services") {
                         if case let .mapping(m) = node {
@@ -129,8 +132,8 @@ enum ContentDecoders {
                                 } else if case .mapping(let inner) = v, inner.count == 0 {
                                     changed.append(RevisionService(id: id, terms: SLATerms()))
                                 } else {
-                                    let sr = MappingReader(v, in: source, what: "terms of service \"\(id)\"", allowed: TermsDecoder.keys)
-                                    if sr.isMapping { changed.append(RevisionService(id: id, terms: TermsDecoder.decode(sr))) }
+                                    let sr = MappingReader(v, in: source, what: "terms of service \"\(id)\"", allowed: grammar.keys)
+                                    if sr.isMapping { changed.append(RevisionService(id: id, terms: grammar.decode(sr))) }
                                 }
                             }
                         } else {
@@ -148,15 +151,15 @@ enum ContentDecoders {
                 source.error(node, "revisions must be a list of {date, note}, got \(MappingReader.describe(node))")
             }
         }
-        let terms = TermsDecoder.decode(r)
+        let terms = grammar.decode(r)
         var services: [PlanService] = []
         if let node = r.requireValue("services", what: "plan") {
             if case let .mapping(m) = node {
                 for (id, v) in serviceEntries(m, file: file, source: source, context: "plan", refs: &refs) {
                     var own = SLATerms()
                     if !MappingReader.isNull(v) {
-                        let sr = MappingReader(v, in: source, what: "terms of service \"\(id)\"", allowed: TermsDecoder.keys)
-                        if sr.isMapping { own = TermsDecoder.decode(sr) }
+                        let sr = MappingReader(v, in: source, what: "terms of service \"\(id)\"", allowed: grammar.keys)
+                        if sr.isMapping { own = grammar.decode(sr) }
                     }
                     services.append(PlanService(id: id, terms: own))
                 }

@@ -10,7 +10,7 @@ public enum SiteConfigDecoder {
     ]
 
     /// site.yaml alone: the configuration, or nil with the problems that stop it.
-    public static func decode(_ file: SourceFile, options: ParseOptions = ParseOptions()) -> (config: SiteConfig?, diagnostics: [Diagnostic]) {
+    public static func decode(_ file: SourceFile, options: ParseOptions) -> (config: SiteConfig?, diagnostics: [Diagnostic]) {
         let sink = DiagnosticSink()
         var refs: [Reference] = []
         switch SourceText.decode(file) {
@@ -102,8 +102,8 @@ public enum SiteConfigDecoder {
         }
         var defaults = SLATerms()
         if let node = r.value("defaults") {
-            let d = MappingReader(node, in: source, what: "defaults", allowed: TermsDecoder.keys)
-            if d.isMapping { defaults = TermsDecoder.decode(d) }
+            let d = MappingReader(node, in: source, what: "defaults", allowed: options.terms.keys)
+            if d.isMapping { defaults = options.terms.decode(d) }
         }
         var unsafe = false
         if let node = r.value("markdown") {

@@ -13,7 +13,7 @@ public struct ParsedSite: Sendable {
 public enum SiteParser {
     /// - Parameter files: every source file, paths relative to the source folder (see `SiteLoader`).
     ///   - reuse: the preview's store: a file whose input is unchanged is not decoded again.
-    public static func parse(_ files: [SourceFile], options: ParseOptions = ParseOptions(), reuse: (any Reusing)? = nil) -> ParsedSite {
+    public static func parse(_ files: [SourceFile], options: ParseOptions, reuse: (any Reusing)? = nil) -> ParsedSite {
         let sink = DiagnosticSink()
         var config: SiteConfig?
         var jobs: [(SourceFile, SourceKind)] = []
@@ -86,16 +86,18 @@ public enum SiteParser {
             case let .success(text):
                 switch kind {
                 case .terms: result.terms = ContentDecoders.terms(text, file: file.path, sink: local)
-                case let .service(id): result.service = ContentDecoders.service(
-                        text, id: id, file: file.path, sink: local, refs: &result.references)
+                case let .service(id):
+                    result.service = ContentDecoders.service(
+                        text, id: id, file: file.path, terms: options.terms, sink: local, refs: &result.references)
                 case let .plan(id):
-                    result.plan = ContentDecoders.plan(text, id: id, file: file.path, sink: local, refs: &result.references)
+                    result.plan = ContentDecoders.plan(text, id: id, file: file.path, terms: options.terms, sink: local, refs: &result.references)
                 case let .incident(id):
                     result.incident = ContentDecoders.incident(
                         text, id: id, file: file.path, calendar: calendar, sink: local, refs: &result.references)
                 case let .translation(what, id, code):
                     let original = Self.originalPath(what, id: id)
-                    if let t = ContentDecoders.translation(text, kind: what, file: file.path, original: original, sink: local) {
+                    if let t = ContentDecoders.translation(
+                        text, kind: what, file: file.path, original: original, terms: options.terms.keys, sink: local) {
                         result.translation = (code, what, id, t)
                     }
                 case .measurements:

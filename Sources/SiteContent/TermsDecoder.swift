@@ -1,79 +1,15 @@
 import SLACore
 import Yams
 
-/// Decodes the SLA terms keys that every level may carry (SPEC §2, SLA terms).
+/// Readers of the SLA terms' compound values — a list of credit tiers, the support map, the
+/// `downtime` map, the impact weights — that the term descriptions (SiteRender's `TermCatalog`)
+/// call through `MappingReader`'s term readers below. Which keys are terms, and how a scalar
+/// term reads, is the descriptions' (SiteContent knows no term list).
 enum TermsDecoder {
-    static let keys = [
-        "uptime", "credits", "credit_cap", "claim_window_days", "claim_window_months", "impact_weights",
-        "exclude_maintenance", "termination", "support", "downtime", "period", "period_start_month",
-    ]
-
     /// The keys of the `downtime` term (SPEC §2).
     static let downtimeKeys = ["source", "interval", "method", "error_rate_above", "min_requests", "min_consecutive"]
 
     static let idCharacters = Set("abcdefghijklmnopqrstuvwxyz0123456789-")
-
-    /// Reads the terms keys present in `reader` (which must allow `keys`).
-    static func decode(_ reader: MappingReader) -> SLATerms {
-        let source = reader.source
-        var terms = SLATerms()
-        terms.uptime = reader.number("uptime", in: 0...100, rangeText: "a number between 0 and 100")
-        if let uptime = terms.uptime, let node = reader.value("uptime") {
-            // SPEC §5: a warning for objectives that allow almost no downtime.
-            if uptime >= 99.9999 - Published.tolerance {
-                let seconds = SLAArithmetic.budget(objective: uptime, minutes: SLAArithmetic.averageMonthMinutes) * 60
-                let text = Published.text(Published.round(seconds, places: 1))
-                source.warning(node, "uptime \(Published.text(uptime)) allows \(text) s of downtime a month — is a 9 misplaced?")
-            }
-        }
-        if let node = reader.value("credits") {
-            terms.credits = credits(node, source: source)
-        }
-        terms.creditCap = reader.number("credit_cap", in: 0...100, rangeText: "a percentage between 0 and 100")
-        terms.claimWindowDays = reader.integer(
-            "claim_window_days", in: 0...3660, rangeText: "a whole number of days between 0 and 3660")
-        terms.claimWindowMonths = reader.integer(
-            "claim_window_months", in: 1...120, rangeText: "a whole number of months between 1 and 120")
-        if let node = reader.value("claim_window_months"), reader.value("claim_window_days") != nil {
-            source.error(
-                node, "claim_window_months and claim_window_days are two ways to set one claim window: keep one of them")
-        }
-        if let node = reader.value("impact_weights") {
-            let weights = impactWeights(node, source: source)
-            terms.impactWeights = Dictionary(weights, uniquingKeysWith: { _, b in b })
-        }
-        terms.excludeMaintenance = reader.bool("exclude_maintenance")
-        if let node = reader.value("termination") {
-            let t = MappingReader(node, in: source, what: "termination", allowed: ["consecutive_misses"])
-            if t.isMapping {
-                if t.value("consecutive_misses") == nil {
-                    source.error(node, "termination is missing the required key \"consecutive_misses\"")
-                }
-                terms.terminationConsecutiveMisses = t.integer(
-                    "consecutive_misses", in: 1...120, rangeText: "a whole number of months between 1 and 120")
-            }
-        }
-        if let node = reader.value("support") {
-            terms.support = support(node, source: source)
-        }
-        if let node = reader.value("downtime") {
-            terms.downtime = downtime(node, source: source)
-        }
-        if let node = reader.value("period") {
-            // SPEC §2 `period`: month, quarter or year.
-            let names = PeriodKind.allCases.map(\.rawValue)
-            if case let .scalar(s) = node, let kind = PeriodKind(rawValue: s.string.trimmingSpaces()) {
-                terms.period = kind
-            } else {
-                source.error(
-                    node, "period must be \(names.joined(separator: ", ")), got \(MappingReader.describe(node))",
-                    hint: Suggestion.hint(for: node.scalar?.string ?? "", in: names))
-            }
-        }
-        terms.periodStartMonth = reader.integer(
-            "period_start_month", in: 1...12, rangeText: "a month number between 1 and 12 (the month quarters and years start in)")
-        return terms
-    }
 
     /// `downtime`: `{source: incidents}`, `{source: samples, interval, method,
     /// error_rate_above, min_requests, min_consecutive}` or `{source: samples_and_incidents, …}`
@@ -219,5 +155,59 @@ enum TermsDecoder {
 
     static func isID(_ s: String) -> Bool {
         !s.isEmpty && s.count <= 100 && s.allSatisfy { idCharacters.contains($0) }
+    }
+}
+
+/// Reading the terms' values from one level's mapping, for the term descriptions: each reports
+/// its problems at the value's file:line:column and returns nil then, or when the key is absent.
+extension MappingReader {
+    /// A warning at `key`'s value.
+    package func warning(at key: String, _ message: String) {
+        source.warning(value(key), message)
+    }
+
+    /// An error at `key`'s value.
+    package func error(at key: String, _ message: String) {
+        source.error(value(key), message)
+    }
+
+    /// One of `T`'s raw values, e.g. `period: quarter`; else "key must be a<separator>b…, got …"
+    /// with "did you mean".
+    package func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type, separator: String) -> T?
+    where T.RawValue == String {
+        guard let v = value(key) else { return nil }
+        let names = T.allCases.map(\.rawValue)
+        if case let .scalar(s) = v, let choice = T(rawValue: s.string.trimmingSpaces()) { return choice }
+        source.error(
+            v, "\(key) must be \(names.joined(separator: separator)), got \(Self.describe(v))",
+            hint: Suggestion.hint(for: v.scalar?.string ?? "", in: names))
+        return nil
+    }
+
+    /// The mapping under `key` (reporting unknown keys in it as `what`); nil when absent or not a mapping.
+    package func mapping(_ key: String, what: String, allowed: [String]) -> MappingReader? {
+        guard let v = value(key) else { return nil }
+        let r = MappingReader(v, in: source, what: what, allowed: allowed)
+        return r.isMapping ? r : nil
+    }
+
+    /// `credits`: a list of `{below, credit}` tiers (SPEC §2).
+    package func creditTiers(_ key: String) -> [CreditTier]? {
+        value(key).flatMap { TermsDecoder.credits($0, source: source) }
+    }
+
+    /// `support`: hours and response times by severity.
+    package func supportTerms(_ key: String) -> SupportTerms? {
+        value(key).flatMap { TermsDecoder.support($0, source: source) }
+    }
+
+    /// `downtime`: the keys of the rule set at this level.
+    package func downtimeTerms(_ key: String) -> DowntimeTerms? {
+        value(key).flatMap { TermsDecoder.downtime($0, source: source) }
+    }
+
+    /// `impact_weights`: a weight per impact, for the impacts it names.
+    package func impactWeights(_ key: String) -> [Impact: Double]? {
+        value(key).map { Dictionary(TermsDecoder.impactWeights($0, source: source), uniquingKeysWith: { _, b in b }) }
     }
 }

@@ -153,11 +153,12 @@ enum YAMLLimits {
 }
 
 /// Reads the keys of one YAML mapping, reporting unknown keys and wrong types as it goes.
-struct MappingReader {
+/// (`package`: the term descriptions in SiteRender read their keys with it.)
+package struct MappingReader {
     let source: YAMLSource
     let node: Node
     private(set) var pairs: [(key: String, keyNode: Node, value: Node)] = []
-    let isMapping: Bool
+    package let isMapping: Bool
 
     /// - Parameters:
     ///   - what: names the mapping in messages, e.g. `plan` or `credit tier`.
@@ -193,7 +194,12 @@ struct MappingReader {
         return v
     }
 
-    func has(_ key: String) -> Bool { value(key) != nil }
+    package func has(_ key: String) -> Bool { value(key) != nil }
+
+    /// Reports a missing required key at the mapping (for the term descriptions).
+    package func require(_ key: String, what: String) {
+        _ = requireValue(key, what: what)
+    }
 
     /// Reports a missing required key at the mapping.
     func requireValue(_ key: String, what: String) -> Node? {
@@ -208,12 +214,12 @@ struct MappingReader {
         return Self.string(v, key: key, in: source)
     }
 
-    func number(_ key: String, in range: ClosedRange<Double>, rangeText: String) -> Double? {
+    package func number(_ key: String, in range: ClosedRange<Double>, rangeText: String) -> Double? {
         guard let v = value(key) else { return nil }
         return Self.number(v, key: key, in: range, rangeText: rangeText, source: source)
     }
 
-    func integer(_ key: String, in range: ClosedRange<Int>, rangeText: String) -> Int? {
+    package func integer(_ key: String, in range: ClosedRange<Int>, rangeText: String) -> Int? {
         guard let v = value(key) else { return nil }
         guard case let .scalar(s) = v, let n = Int(s.string.trimmingSpaces()), range.contains(n),
             s.string.trimmingSpaces().allSatisfy({ $0.isASCIIDigit || $0 == "-" || $0 == "+" })
@@ -224,7 +230,7 @@ struct MappingReader {
         return n
     }
 
-    func bool(_ key: String) -> Bool? {
+    package func bool(_ key: String) -> Bool? {
         guard let v = value(key) else { return nil }
         guard case let .scalar(s) = v, let b = Self.parseBool(s.string) else {
             source.error(v, "\(key) must be true or false, got \(Self.describe(v))")

@@ -1,13 +1,32 @@
 import SLACore
+import SiteContent
 
-/// Each SLA term described once (STYLE 14, issue 22): its key, its fields in sla.json and
-/// their schema, its lines in a version's change list and its rows on the version page. Every
-/// one of those outputs reads `TermCatalog.all`, in its order (the version page in `rowRank`
-/// order), so a new term is one entry here (plus its decoding and merge in SLACore and
-/// SiteContent, and its arithmetic); `TermCatalogTests` walks every term through every output.
+/// Each SLA term described once (STYLE 14, issue 22): its key, how it decodes (with its
+/// errors), the field it sets (whose type says how levels and revisions merge it, SLACore's
+/// `TermField`), its fields in sla.json and their schema, its lines in a version's change list
+/// and its rows on the version page. Every output reads `TermCatalog.all`, in its order (the
+/// version page in `rowRank` order), and so does the parser, through `ParseOptions.terms`
+/// (`grammar`); `TermCatalogTests` walks every term through every one of them.
+///
+/// Why here: the words (the change lines and rows) and sla.json are SiteRender's, and SLACore's
+/// arithmetic and its tests must read and merge terms without SiteContent or SiteRender. So the
+/// values live in SLACore — one stored field per term in `ResolvedTerms`, with its default and,
+/// through its type, its merge rule; `SLATerms` holds what a level writes by field and lists no
+/// term — and everything else about a term is its entry here. SiteContent cannot import this
+/// module, so it gets the decoding passed in (`ParseOptions.standard`). A new term is an entry
+/// here, its field in `ResolvedTerms` (plus the arithmetic that reads it), its words in the
+/// strings table if it shows, and its tests (docs/content.md, "Adding a term"). Not chosen: the
+/// description in SLACore (the words, PageFormat and sla.json would have to move down into the
+/// pure core) and values by key in `ResolvedTerms` (a lookup and a cast per read in the loops
+/// that judge every plan × service × month).
 struct TermDescription: Sendable {
     /// The term's key, as content writes it (SPEC §2 SLA terms).
     let key: String
+    /// Every key it reads at a level, `key` first (a term may be written two ways).
+    let keys: [String]
+    /// How it decodes, with its errors: reads its keys from one level's mapping and writes what
+    /// is set there (`terms[\.field] = value`); its field's type merges it across levels.
+    let decode: @Sendable (MappingReader, inout SLATerms) -> Void
     /// Its fields in a service object of sla.json and in a plan version's service.
     let fields: @Sendable (ResolvedTerms) -> [(String, JSONValue)]
     /// The schema of each of `fields`, the same keys in the same order.
@@ -20,11 +39,21 @@ struct TermDescription: Sendable {
     let rowRank: Int
 }
 
+extension ParseOptions {
+    /// Options whose SLA terms are the catalog's: what every parse of a real site uses.
+    public static func standard(baseURL: String? = nil) -> ParseOptions {
+        ParseOptions(baseURL: baseURL, terms: TermCatalog.grammar)
+    }
+}
+
 enum TermCatalog {
     /// Every SLA term, in sla.json's and the change list's order.
     static let all: [TermDescription] = [
         uptime, credits, creditCap, claimWindow, impactWeights, excludeMaintenance, termination, support, downtime, period,
     ]
+
+    /// The descriptions' keys and decoding, for the parser.
+    static let grammar = TermGrammar(all.map { TermGrammar.Term(keys: $0.keys, read: $0.decode) })
 
     /// The version page's order.
     static let byRow: [TermDescription] = all.sorted { $0.rowRank < $1.rowRank }
@@ -33,6 +62,17 @@ enum TermCatalog {
 
     static let uptime = TermDescription(
         key: "uptime",
+        keys: ["uptime"],
+        decode: { r, terms in
+            let uptime = r.number("uptime", in: 0...100, rangeText: "a number between 0 and 100")
+            terms[\.uptime] = uptime
+            // SPEC §5: a warning for objectives that allow almost no downtime.
+            if let uptime, uptime >= 99.9999 - Published.tolerance {
+                let seconds = SLAArithmetic.budget(objective: uptime, minutes: SLAArithmetic.averageMonthMinutes) * 60
+                let text = Published.text(Published.round(seconds, places: 1))
+                r.warning(at: "uptime", "uptime \(Published.text(uptime)) allows \(text) s of downtime a month — is a 9 misplaced?")
+            }
+        },
         fields: { t in
             [
                 ("uptime", .optional(t.uptime)),
@@ -63,6 +103,8 @@ enum TermCatalog {
 
     static let credits = TermDescription(
         key: "credits",
+        keys: ["credits"],
+        decode: { r, terms in terms[\.credits] = r.creditTiers("credits") },
         fields: { t in [("credits", .array(t.tiersByThreshold.map { .object([("below", .number($0.below)), ("credit", .number($0.credit))]) }))] },
         schema: [("credits", SLASchema.array(SLASchema.ref("CreditTier"), "Service credit tiers, highest threshold first."))],
         changes: { a, b, s in
@@ -89,6 +131,8 @@ enum TermCatalog {
 
     static let creditCap = TermDescription(
         key: "credit_cap",
+        keys: ["credit_cap"],
+        decode: { r, terms in terms[\.creditCap] = r.number("credit_cap", in: 0...100, rangeText: "a percentage between 0 and 100") },
         fields: { t in [("credit_cap", .number(t.creditCap))] },
         schema: [("credit_cap", SLASchema.number("Maximum credit in a month, percent of the monthly fee.", minimum: 0))],
         changes: { a, b, s in
@@ -101,6 +145,15 @@ enum TermCatalog {
     /// `claim_window_days` and `claim_window_months`: two ways to write one claim window.
     static let claimWindow = TermDescription(
         key: "claim_window_days",
+        keys: ["claim_window_days", "claim_window_months"],
+        decode: { r, terms in
+            let days = r.integer("claim_window_days", in: 0...3660, rangeText: "a whole number of days between 0 and 3660")
+            let months = r.integer("claim_window_months", in: 1...120, rangeText: "a whole number of months between 1 and 120")
+            if r.has("claim_window_months") && r.has("claim_window_days") {
+                r.error(at: "claim_window_months", "claim_window_months and claim_window_days are two ways to set one claim window: keep one of them")
+            }
+            terms[\.claimWindow] = days.map(ClaimWindow.days) ?? months.map(ClaimWindow.months)
+        },
         fields: { t in
             [
                 ("claim_window_days", t.claimWindowDays.map { .number(Double($0)) } ?? .null),
@@ -126,6 +179,8 @@ enum TermCatalog {
 
     static let impactWeights = TermDescription(
         key: "impact_weights",
+        keys: ["impact_weights"],
+        decode: { r, terms in terms[\.impactWeights] = r.impactWeights("impact_weights") },
         fields: { t in [("impact_weights", .object(Impact.allCases.map { ($0.rawValue, .number(t.impactWeights[$0])) }))] },
         schema: [
             ("impact_weights", SLASchema.object(
@@ -148,6 +203,8 @@ enum TermCatalog {
 
     static let excludeMaintenance = TermDescription(
         key: "exclude_maintenance",
+        keys: ["exclude_maintenance"],
+        decode: { r, terms in terms[\.excludeMaintenance] = r.bool("exclude_maintenance") },
         fields: { t in [("exclude_maintenance", .bool(t.excludeMaintenance))] },
         schema: [("exclude_maintenance", SLASchema.boolean("Whether scheduled maintenance is excluded from downtime."))],
         changes: { a, b, s in
@@ -161,6 +218,13 @@ enum TermCatalog {
 
     static let termination = TermDescription(
         key: "termination",
+        keys: ["termination"],
+        decode: { r, terms in
+            guard let t = r.mapping("termination", what: "termination", allowed: ["consecutive_misses"]) else { return }
+            t.require("consecutive_misses", what: "termination")
+            terms[\.terminationConsecutiveMisses] = t.integer(
+                "consecutive_misses", in: 1...120, rangeText: "a whole number of months between 1 and 120")
+        },
         fields: { t in
             [("termination", t.terminationConsecutiveMisses.map { .object([("consecutive_misses", .number(Double($0)))]) } ?? .null)]
         },
@@ -189,6 +253,8 @@ enum TermCatalog {
 
     static let support = TermDescription(
         key: "support",
+        keys: ["support"],
+        decode: { r, terms in terms[\.support] = r.supportTerms("support") },
         fields: { t in
             var support: JSONValue = .null
             if let s = t.support {
@@ -234,6 +300,8 @@ enum TermCatalog {
 
     static let downtime = TermDescription(
         key: "downtime",
+        keys: ["downtime"],
+        decode: { r, terms in terms[\.downtime] = r.downtimeTerms("downtime") },
         fields: { t in [("downtime", SLAJSON.downtime(t.downtime))] },
         schema: [
             ("downtime", SLASchema.object(
@@ -241,7 +309,7 @@ enum TermCatalog {
                 [
                     ("source", .object([
                         ("description", .string("incidents: the incidents' weighted durations; samples: request counts per interval (content/status/samples/<service>.csv); samples_and_incidents: both, a minute counting as Downtime when either says so and once when both do (method bad_intervals).")),
-                        ("enum", .array(["incidents", "samples", "samples_and_incidents"].map(JSONValue.string))),
+                        ("enum", .array(DowntimeSource.allCases.map { .string($0.rawValue) })),
                     ])),
                     ("interval", SLASchema.nullable(SLASchema.integer("Minutes per interval, counted from each month's first instant.", minimum: 1))),
                     ("method", SLASchema.nullable(.object([
@@ -266,6 +334,13 @@ enum TermCatalog {
     /// `period` and `period_start_month`: one choice of measurement period (SPEC §2, §3 Periods).
     static let period = TermDescription(
         key: "period",
+        keys: ["period", "period_start_month"],
+        decode: { r, terms in
+            // SPEC §2 `period`: month, quarter or year; `period_start_month` the month they start in.
+            terms[\.period] = r.choice("period", PeriodKind.self, separator: ", ")
+            terms[\.periodStartMonth] = r.integer(
+                "period_start_month", in: 1...12, rangeText: "a month number between 1 and 12 (the month quarters and years start in)")
+        },
         fields: { t in [("period", .string(t.period.rawValue)), ("period_start_month", .number(Double(t.periodStartMonth)))] },
         schema: [
             ("period", .object([

@@ -3,6 +3,7 @@ import Foundation
 import PrometheusImport
 import SLACore
 import SiteContent
+import SiteRender
 
 /// `slasite import prometheus`: request and error counts per interval from a Prometheus-compatible
 /// API, merged into `content/status/samples/<service>.csv` (SPEC §5).
@@ -134,9 +135,9 @@ struct ImportPrometheusCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("error: no site.yaml in \(source): is --source the site folder?\n".utf8))
             throw Exit.contentErrors
         }
-        let parsed = SiteParser.parse([
-            SourceFile(path: "site.yaml", bytes: [UInt8](bytes)), SourceFile(path: "content/terms.md", text: "---\ntitle: x\n---\n"),
-        ])
+        let parsed = SiteParser.parse(
+            [SourceFile(path: "site.yaml", bytes: [UInt8](bytes)), SourceFile(path: "content/terms.md", text: "---\ntitle: x\n---\n")],
+            options: .standard())
         let problems = parsed.diagnostics.filter { $0.file == "site.yaml" && $0.severity == .error }
         guard problems.isEmpty, let calendar = parsed.site?.config.calendar else {
             DiagnosticPrinter(sources: ["site.yaml": [UInt8](bytes)]).print(problems)

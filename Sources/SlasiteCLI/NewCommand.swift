@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SLACore
 import SiteContent
+import SiteRender
 
 /// `slasite new site|plan|service|incident`: scaffolds that build at once and never overwrite.
 struct NewCommand: ParsableCommand {
@@ -116,7 +117,7 @@ struct NewIncident: ParsableCommand {
         // The start is written in the site's own zone, read from site.yaml when it parses.
         var zone = TimeZone(identifier: "UTC")!
         if let bytes = try? Data(contentsOf: root.appendingPathComponent("site.yaml")) {
-            let parsed = SiteParser.parse([SourceFile(path: "site.yaml", bytes: [UInt8](bytes)), SourceFile(path: "content/terms.md", text: "---\ntitle: x\n---\n")])
+            let parsed = SiteParser.parse([SourceFile(path: "site.yaml", bytes: [UInt8](bytes)), SourceFile(path: "content/terms.md", text: "---\ntitle: x\n---\n")], options: .standard())
             if let z = parsed.site?.config.timeZone { zone = z }
         }
         var start = Instant(seconds: Int64(Date().timeIntervalSince1970))

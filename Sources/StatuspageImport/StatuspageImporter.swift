@@ -1,6 +1,7 @@
 import Foundation
 import SLACore
 import SiteContent
+import SiteRender
 
 /// Turns Statuspage API v2 exports into incident files (SPEC §5 `slasite import statuspage`).
 /// Pure: reads the request, returns the plan; the command line writes it.
@@ -20,7 +21,7 @@ public enum StatuspageImporter {
                 Diagnostic(.error, "site.yaml", 0, 0, "site.yaml is missing: run the import in a site folder (or give --source)"))
             return plan
         }
-        let (config, configProblems) = SiteConfigDecoder.decode(siteYAML)
+        let (config, configProblems) = SiteConfigDecoder.decode(siteYAML, options: .standard())
         let (settings, _) = ImportSettings.read(siteYAML)
         guard let config else {
             plan.diagnostics = configProblems.errors
@@ -216,7 +217,7 @@ public enum StatuspageImporter {
         let written = Set(writes.map(\.path))
         var files = site.filter { !written.contains($0.path) }
         files += writes.map { SourceFile(path: $0.path, text: $0.text) }
-        let parsed = SiteParser.parse(files)
+        let parsed = SiteParser.parse(files, options: .standard())
         return parsed.diagnostics.filter { $0.severity == .error && (written.contains($0.file) || $0.file == "site.yaml") }
     }
 }

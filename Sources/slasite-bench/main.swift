@@ -53,7 +53,10 @@ let incidents = (0..<incidentCount).map { k -> Incident in
 let plans = (0..<20).map { p in
     Plan(
         id: "plan-\(p)", title: "Plan \(p)", effective: LocalDateTime(year: 2024, month: 11, day: 1),
-        terms: SLATerms(uptime: 99.9, credits: [CreditTier(below: 99.9, credit: 10), CreditTier(below: 99, credit: 25)]),
+        terms: SLATerms {
+            $0[\.uptime] = 99.9
+            $0[\.credits] = [CreditTier(below: 99.9, credit: 10), CreditTier(below: 99, credit: 25)]
+        },
         services: services.map { PlanService(id: $0) })
 }
 let site = Site(

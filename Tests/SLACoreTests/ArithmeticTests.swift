@@ -3,10 +3,12 @@ import SLACore
 import XCTest
 
 final class ArithmeticTests: XCTestCase {
-    let terms = ResolvedTerms(
-        uptime: 99.9,
-        credits: [CreditTier(below: 99.9, credit: 10), CreditTier(below: 99, credit: 25), CreditTier(below: 95, credit: 50)],
-        creditCap: 100, terminationConsecutiveMisses: 2)
+    let terms = ResolvedTerms {
+        $0.uptime = 99.9
+        $0.credits = [CreditTier(below: 99.9, credit: 10), CreditTier(below: 99, credit: 25), CreditTier(below: 95, credit: 50)]
+        $0.creditCap = 100
+        $0.terminationConsecutiveMisses = 2
+    }
 
     func figures(_ incidents: [Incident], months: [String], now: String, terms: ResolvedTerms? = nil,
                  measured: [YearMonth: Double] = [:]) -> [MonthFigure] {
@@ -112,7 +114,7 @@ final class ArithmeticTests: XCTestCase {
     }
 
     func testNoObjectiveMeansNoMetNoBudget() {
-        let none = ResolvedTerms(uptime: nil)
+        let none = ResolvedTerms { $0.uptime = nil }
         let f = figures([incident("a", .major, "2026-06-10T00:00:00Z", "2026-06-10T03:00:00Z")], months: ["2026-06"], now: "2026-11-24T00:00:00Z", terms: none)[0]
         XCTAssertNil(f.met)
         XCTAssertNil(f.budgetMinutes)
@@ -161,11 +163,20 @@ final class ArithmeticTests: XCTestCase {
 
     func testInheritanceMergesMapsAndReplacesLists() {
         // SPEC §2: site → service → plan → plan.services.X
-        let site = SLATerms(credits: [CreditTier(below: 99, credit: 5)], creditCap: 50,
-                            support: SupportTerms(hours: .business, response: [("critical", ResponseTime(parsing: "1h")!), ("low", ResponseTime(parsing: "2 business days")!)]))
-        let service = SLATerms(excludeMaintenance: false)
-        let plan = SLATerms(uptime: 99.9, support: SupportTerms(hours: .allHours, response: [("critical", ResponseTime(parsing: "15m")!)]))
-        let own = SLATerms(uptime: 99.95, credits: [CreditTier(below: 99.95, credit: 10)])
+        let site = SLATerms {
+            $0[\.credits] = [CreditTier(below: 99, credit: 5)]
+            $0[\.creditCap] = 50
+            $0[\.support] = SupportTerms(hours: .business, response: [("critical", ResponseTime(parsing: "1h")!), ("low", ResponseTime(parsing: "2 business days")!)])
+        }
+        let service = SLATerms { $0[\.excludeMaintenance] = false }
+        let plan = SLATerms {
+            $0[\.uptime] = 99.9
+            $0[\.support] = SupportTerms(hours: .allHours, response: [("critical", ResponseTime(parsing: "15m")!)])
+        }
+        let own = SLATerms {
+            $0[\.uptime] = 99.95
+            $0[\.credits] = [CreditTier(below: 99.95, credit: 10)]
+        }
         let r = SLATerms.resolve([site, service, plan, own])
         XCTAssertEqual(r.uptime, 99.95)
         XCTAssertEqual(r.credits, [CreditTier(below: 99.95, credit: 10)])  // list replaced whole
@@ -210,8 +221,12 @@ final class ArithmeticTests: XCTestCase {
 
     func testIncidentsLimitedToPlansCountOnlyThere() {
         let config = SiteConfig(title: "t", provider: "p", baseURL: "https://x.example/")
-        let plans = [Plan(id: "a", title: "A", services: [PlanService(id: "api", terms: SLATerms(uptime: 99.9))]),
-                     Plan(id: "b", title: "B", services: [PlanService(id: "api", terms: SLATerms(uptime: 99.9))])]
+        let plans = [Plan(id: "a", title: "A", services: [PlanService(id: "api", terms: SLATerms {
+            $0[\.uptime] = 99.9
+        })]),
+                     Plan(id: "b", title: "B", services: [PlanService(id: "api", terms: SLATerms {
+                         $0[\.uptime] = 99.9
+                     })])]
         let inc = incident("x", .major, "2026-10-03T00:00:00Z", "2026-10-03T01:00:00Z", plans: ["b"])
         let site = Site(config: config, terms: TermsPage(title: "T", body: ""), services: [Service(id: "api", title: "API")], plans: plans, incidents: [inc])
         let f = SLAArithmetic.figures(for: site, now: at("2026-11-24T00:00:00Z"))
@@ -222,11 +237,14 @@ final class ArithmeticTests: XCTestCase {
     /// The schedule summaries print comes from the credit rule: tiers written out of order, one
     /// lower tier smaller than a higher one, and a cap.
     func testCreditScheduleIsTheCreditRuleJustBelowEachThreshold() {
-        let t = ResolvedTerms(
-            uptime: 99.9,
-            credits: [CreditTier(below: 99, credit: 25), CreditTier(below: 99.9, credit: 10),
-                      CreditTier(below: 95, credit: 20), CreditTier(below: 90, credit: 60)],
-            creditCap: 50)
+        let t = ResolvedTerms {
+            $0.uptime = 99.9
+            $0.credits = [
+                CreditTier(below: 99, credit: 25), CreditTier(below: 99.9, credit: 10),
+                CreditTier(below: 95, credit: 20), CreditTier(below: 90, credit: 60),
+            ]
+            $0.creditCap = 50
+        }
         let schedule = SLAArithmetic.creditSchedule(t)
         // By hand: below 99.9 → 10; below 99 → max(10, 25) = 25; below 95 → max(10, 25, 20) = 25;
         // below 90 → max(…, 60) = 60, capped at 50.

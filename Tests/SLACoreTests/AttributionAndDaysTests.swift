@@ -10,7 +10,10 @@ final class AttributionAndDaysTests: XCTestCase {
     func site(_ incidents: [Incident], zone: String = "UTC", measured: [MeasuredUptime] = []) -> Site {
         var config = SiteConfig(
             title: "T", provider: "P", baseURL: "https://t.example/", timeZone: TimeZone(identifier: zone)!, timeZoneName: zone)
-        config.defaults = SLATerms(uptime: 99.9, credits: [CreditTier(below: 99.9, credit: 10)])
+        config.defaults = SLATerms {
+            $0[\.uptime] = 99.9
+            $0[\.credits] = [CreditTier(below: 99.9, credit: 10)]
+        }
         let plan = Plan(
             id: "pro", title: "Pro", effective: LocalDateTime(iso8601: "2026-09-01T00:00:00")!, services: [PlanService(id: "api")])
         return Site(

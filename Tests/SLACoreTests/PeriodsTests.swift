@@ -14,9 +14,14 @@ final class PeriodsTests: XCTestCase {
     /// GitHub-style terms: 99.9 %, 10 % below 99.9 and 25 % below 99.0 of the period's fee,
     /// claims within 30 days after the period, judged per quarter.
     func github(_ period: PeriodKind = .quarter, startMonth: Int? = nil, termination: Int? = nil) -> SLATerms {
-        SLATerms(
-            uptime: 99.9, credits: [CreditTier(below: 99.9, credit: 10), CreditTier(below: 99.0, credit: 25)],
-            claimWindowDays: 30, terminationConsecutiveMisses: termination, period: period, periodStartMonth: startMonth)
+        SLATerms {
+            $0[\.uptime] = 99.9
+            $0[\.credits] = [CreditTier(below: 99.9, credit: 10), CreditTier(below: 99.0, credit: 25)]
+            $0[\.claimWindow] = .days(30)
+            $0[\.terminationConsecutiveMisses] = termination
+            $0[\.period] = period
+            $0[\.periodStartMonth] = startMonth
+        }
     }
 
     func site(
@@ -183,7 +188,9 @@ final class PeriodsTests: XCTestCase {
         // 10 %, claim by 30 Jun + 30 = 30 Jul. Q3 is judged whole by the new version.
         let monthly = github(.month)
         let revision = Revision(
-            date: day("2026-05-01"), note: "quarterly", effective: day("2026-05-15"), terms: SLATerms(period: .quarter))
+            date: day("2026-05-01"), note: "quarterly", effective: day("2026-05-15"), terms: SLATerms {
+                $0[\.period] = .quarter
+            })
         let l = level(site([down("2026-06-10", minutes: 200), down("2026-08-10", minutes: 50)], terms: monthly, revisions: [revision]))
         XCTAssertEqual(
             l.periods.map(\.period.description),
@@ -209,7 +216,9 @@ final class PeriodsTests: XCTestCase {
         // 1 October under 99.9 and is judged by the terms of its first day: its objective is
         // 99.9 and its months carry that version; the version in force now is the new one.
         let revision = Revision(
-            date: day("2026-10-20"), note: "stricter", effective: day("2026-11-01"), terms: SLATerms(uptime: 99.95))
+            date: day("2026-10-20"), note: "stricter", effective: day("2026-11-01"), terms: SLATerms {
+                $0[\.uptime] = 99.95
+            })
         let l = level(site([], terms: github(), revisions: [revision]))
         let q4 = periods(l)["2026-Q4"]!
         XCTAssertEqual(q4.objective, 99.9)
@@ -244,7 +253,7 @@ final class PeriodsTests: XCTestCase {
         // not the rule). Downtime: 1 × 30 + 0.5 × 30 = 45 min.
         let samples = DowntimeTerms(source: .samples, interval: 30, method: .errorRate)
         var terms = github()
-        terms.downtime = samples
+        terms[\.downtime] = samples
         let l = level(
             site(
                 [], terms: terms,

@@ -54,7 +54,10 @@ final class SamplesTests: XCTestCase {
         let s = site(
             [row("2026-10-05T10:00:00Z", 100, 6), row("2026-10-05T10:01:00Z", 100, 5),
              row("2026-10-05T10:02:00Z", 1000, 51), row("2026-10-05T10:03:00Z", 3, 1), row("2026-10-05T10:04:00Z", 50, 0)],
-            terms: SLATerms(uptime: 99.99, downtime: samples(interval: 1, above: 5)))
+            terms: SLATerms {
+                $0[\.uptime] = 99.99
+                $0[\.downtime] = samples(interval: 1, above: 5)
+            })
         let oct = months(s)["2026-10"]!
         XCTAssertEqual(oct.source, .samples)
         XCTAssertEqual(oct.downtimeMinutes!, 3, accuracy: 1e-9)
@@ -78,7 +81,10 @@ final class SamplesTests: XCTestCase {
         for k in 0..<5 { rows.append(row("2026-10-05T14:0\(k):00Z", 100, 11)) }
         // 15:00–15:04: 10 of 100 = 10 %, not above 10: no run.
         for k in 0..<5 { rows.append(row("2026-10-05T15:0\(k):00Z", 100, 10)) }
-        let s = site(rows, terms: SLATerms(uptime: 99.95, downtime: samples(above: 10, minRequests: 100, minConsecutive: 5)))
+        let s = site(rows, terms: SLATerms {
+            $0[\.uptime] = 99.95
+            $0[\.downtime] = samples(above: 10, minRequests: 100, minConsecutive: 5)
+        })
         let oct = months(s)["2026-10"]!
         // 7 + 5 = 12 min; uptime 100 × 44 628 / 44 640 = 99.97311827… → 99.973.
         XCTAssertEqual(oct.downtimeMinutes!, 12, accuracy: 1e-9)
@@ -95,7 +101,10 @@ final class SamplesTests: XCTestCase {
         let s = site(
             [row("2026-10-01T00:00:00Z", 100, 10), row("2026-10-01T00:03:00Z", 100, 30),
              row("2026-10-01T00:05:00Z", 1000, 5), row("2026-10-01T01:00:00Z", 10, 10)],
-            terms: SLATerms(uptime: 99.9, downtime: samples(interval: 5, method: .errorRate)))
+            terms: SLATerms {
+                $0[\.uptime] = 99.9
+                $0[\.downtime] = samples(interval: 5, method: .errorRate)
+            })
         let oct = months(s)["2026-10"]!
         XCTAssertEqual(oct.uptime!, 100 - 120.5 / 8928, accuracy: 1e-9)
         XCTAssertEqual(Published.uptime(oct.uptime!), 99.987)
@@ -111,7 +120,10 @@ final class SamplesTests: XCTestCase {
         let s = site(
             [row("2026-10-07T09:00:00Z", 10, 0), row("2026-10-07T09:00:30Z", 10, 2), row("2026-10-07T09:01:00Z", 20, 1),
              row("2026-10-07T09:02:00Z", 0, 0)],
-            terms: SLATerms(uptime: 99.9, downtime: samples(above: 5)))
+            terms: SLATerms {
+                $0[\.uptime] = 99.9
+                $0[\.downtime] = samples(above: 5)
+            })
         let oct = months(s)["2026-10"]!
         XCTAssertEqual(oct.downtimeMinutes!, 1, accuracy: 1e-9)
         XCTAssertEqual(Published.uptime(oct.uptime!), 99.998)
@@ -126,7 +138,10 @@ final class SamplesTests: XCTestCase {
         var rows = ["2026-10-31T23:57:00Z", "2026-10-31T23:58:00Z", "2026-10-31T23:59:00Z", "2026-11-01T00:00:00Z",
                     "2026-11-01T00:01:00Z", "2026-11-01T00:02:00Z"].map { row($0, 10, 10) }
         rows += [row("2026-10-15T08:00:00Z", 10, 10), row("2026-10-15T08:01:00Z", 10, 10)]
-        let m = months(site(rows, terms: SLATerms(uptime: 99.9, downtime: samples(minConsecutive: 5))))
+        let m = months(site(rows, terms: SLATerms {
+            $0[\.uptime] = 99.9
+            $0[\.downtime] = samples(minConsecutive: 5)
+        }))
         XCTAssertEqual(m["2026-10"]!.downtimeMinutes!, 3, accuracy: 1e-9)
         XCTAssertEqual(m["2026-11"]!.downtimeMinutes!, 3, accuracy: 1e-9)
     }
@@ -138,8 +153,11 @@ final class SamplesTests: XCTestCase {
         let rows = (54...59).map { row("2026-10-31T23:\($0):00Z", 10, 10) } + (0...2).map { row("2026-11-01T00:0\($0):00Z", 10, 10) }
         let revision = Revision(
             date: day("2026-10-20"), note: "longer periods", effective: day("2026-11-01"),
-            terms: SLATerms(downtime: DowntimeTerms(minConsecutive: 10)))
-        let m = months(site(rows, terms: SLATerms(uptime: 99.9, downtime: samples(minConsecutive: 5)), revisions: [revision]))
+            terms: SLATerms { $0[\.downtime] = DowntimeTerms(minConsecutive: 10) })
+        let m = months(site(rows, terms: SLATerms {
+            $0[\.uptime] = 99.9
+            $0[\.downtime] = samples(minConsecutive: 5)
+        }, revisions: [revision]))
         XCTAssertEqual(m["2026-10"]!.downtimeMinutes!, 6, accuracy: 1e-9)
         XCTAssertEqual(m["2026-11"]!.downtimeMinutes!, 0, accuracy: 1e-9)
         // Run lengths are time: with 5-minute intervals from November, the 9 minutes are one run
@@ -147,8 +165,11 @@ final class SamplesTests: XCTestCase {
         // October counts 6 (11 ≥ 5), November 5 (11 ≥ 2 × 5 with min_consecutive 2).
         let five = Revision(
             date: day("2026-10-20"), note: "five minutes", effective: day("2026-11-01"),
-            terms: SLATerms(downtime: DowntimeTerms(interval: 5, minConsecutive: 2)))
-        let n = months(site(rows, terms: SLATerms(uptime: 99.9, downtime: samples(minConsecutive: 5)), revisions: [five]))
+            terms: SLATerms { $0[\.downtime] = DowntimeTerms(interval: 5, minConsecutive: 2) })
+        let n = months(site(rows, terms: SLATerms {
+            $0[\.uptime] = 99.9
+            $0[\.downtime] = samples(minConsecutive: 5)
+        }, revisions: [five]))
         XCTAssertEqual(n["2026-10"]!.downtimeMinutes!, 6, accuracy: 1e-9)
         XCTAssertEqual(n["2026-11"]!.downtimeMinutes!, 5, accuracy: 1e-9)
     }
@@ -159,12 +180,15 @@ final class SamplesTests: XCTestCase {
         // months between are not the level's. Neither counts with runs of at least 5.
         let rows = ["2026-10-31T23:58:00Z", "2026-10-31T23:59:00Z", "2026-12-01T00:00:00Z", "2026-12-01T00:01:00Z",
                     "2026-12-01T00:02:00Z"].map { row($0, 10, 10) }
-        let rule = SLATerms(downtime: samples(minConsecutive: 5))
+        let rule = SLATerms { $0[\.downtime] = samples(minConsecutive: 5) }
         let revisions = [
             Revision(date: day("2026-10-20"), note: "dropped", effective: day("2026-11-01"), services: [RevisionService(id: "api", terms: nil)]),
             Revision(date: day("2026-11-20"), note: "back", effective: day("2026-12-01"), services: [RevisionService(id: "api", terms: rule)]),
         ]
-        let m = months(site(rows, terms: SLATerms(uptime: 99.9, downtime: samples(minConsecutive: 5)), revisions: revisions), now: at("2026-12-10T00:00:00Z"))
+        let m = months(site(rows, terms: SLATerms {
+            $0[\.uptime] = 99.9
+            $0[\.downtime] = samples(minConsecutive: 5)
+        }, revisions: revisions), now: at("2026-12-10T00:00:00Z"))
         XCTAssertNil(m["2026-11"])
         XCTAssertEqual(m["2026-10"]!.downtimeMinutes!, 0, accuracy: 1e-9)
         XCTAssertEqual(m["2026-12"]!.downtimeMinutes!, 0, accuracy: 1e-9)
@@ -180,7 +204,10 @@ final class SamplesTests: XCTestCase {
         // downtime 0.5 × 5 + 1 × 5 = 7.5 min.
         let s = site(
             [row("2026-09-30T22:58:00Z", 10, 10), row("2026-09-30T23:02:00Z", 10, 5), row("2026-10-31T23:58:00Z", 4, 4)],
-            terms: SLATerms(uptime: 99.9, downtime: samples(interval: 5, method: .errorRate)), calendar: london)
+            terms: SLATerms {
+                $0[\.uptime] = 99.9
+                $0[\.downtime] = samples(interval: 5, method: .errorRate)
+            }, calendar: london)
         let oct = months(s)["2026-10"]!
         XCTAssertEqual(oct.minutes, 44_700)
         XCTAssertEqual(oct.uptime!, 100 - 150.0 / 8940, accuracy: 1e-9)
@@ -190,7 +217,10 @@ final class SamplesTests: XCTestCase {
         let b = months(
             site(
                 [row("2026-09-30T23:02:00Z", 10, 5), row("2026-10-31T23:58:00Z", 4, 4)],
-                terms: SLATerms(uptime: 99.9, downtime: samples(interval: 5)), calendar: london))["2026-10"]!
+                terms: SLATerms {
+                    $0[\.uptime] = 99.9
+                    $0[\.downtime] = samples(interval: 5)
+                }, calendar: london))["2026-10"]!
         XCTAssertEqual(b.downtimeMinutes!, 10, accuracy: 1e-9)
     }
 
@@ -204,9 +234,16 @@ final class SamplesTests: XCTestCase {
         let outage = incident("o", .major, "2026-10-05T12:00:00Z", "2026-10-05T14:00:00Z")
         let open = Plan(
             id: "open", title: "Open", effective: day("2026-10-01"),
-            terms: SLATerms(uptime: 99.9, excludeMaintenance: false, downtime: samples(interval: 5)),
+            terms: SLATerms {
+                $0[\.uptime] = 99.9
+                $0[\.excludeMaintenance] = false
+                $0[\.downtime] = samples(interval: 5)
+            },
             services: [PlanService(id: "api")])
-        let s = site(rows, terms: SLATerms(uptime: 99.9, downtime: samples(interval: 5)), incidents: [maintenance, outage], extraPlans: [open])
+        let s = site(rows, terms: SLATerms {
+            $0[\.uptime] = 99.9
+            $0[\.downtime] = samples(interval: 5)
+        }, incidents: [maintenance, outage], extraPlans: [open])
         XCTAssertEqual(months(s)["2026-10"]!.downtimeMinutes!, 10, accuracy: 1e-9)
         XCTAssertEqual(months(s, plan: "open")["2026-10"]!.downtimeMinutes!, 20, accuracy: 1e-9)
     }
@@ -217,7 +254,10 @@ final class SamplesTests: XCTestCase {
         // 0/10: not bad. Every other interval has no row: no requests. Downtime 5 min.
         let s = site(
             [row("2026-10-09T10:07:00Z", 10, 0), row("2026-10-09T10:01:00Z", 10, 1), row("2026-10-09T10:03:00Z", 10, 0)],
-            terms: SLATerms(uptime: 99.9, downtime: samples(interval: 5, above: 2)))
+            terms: SLATerms {
+                $0[\.uptime] = 99.9
+                $0[\.downtime] = samples(interval: 5, above: 2)
+            })
         XCTAssertEqual(months(s)["2026-10"]!.downtimeMinutes!, 5, accuracy: 1e-9)
         XCTAssertEqual(s.samples["api"]!.rows.map(\.start), [at("2026-10-09T10:01:00Z"), at("2026-10-09T10:03:00Z"), at("2026-10-09T10:07:00Z")])
     }
@@ -229,23 +269,35 @@ final class SamplesTests: XCTestCase {
         // 23 × 1 440 + 5 = 33 125 min; uptime 100 × 33 115 / 33 125 = 99.96981132… → 99.970.
         let now = at("2026-11-24T00:07:30Z")
         let rows = [row("2026-11-23T23:55:00Z", 10, 1), row("2026-11-24T00:00:00Z", 10, 1), row("2026-11-24T00:05:00Z", 10, 1)]
-        let nov = months(site(rows, terms: SLATerms(uptime: 99.9, downtime: samples(interval: 5))), now: now)["2026-11"]!
+        let nov = months(site(rows, terms: SLATerms {
+            $0[\.uptime] = 99.9
+            $0[\.downtime] = samples(interval: 5)
+        }), now: now)["2026-11"]!
         XCTAssertFalse(nov.final)
         XCTAssertEqual(nov.elapsedMinutes, 33_125)
         XCTAssertEqual(nov.downtimeMinutes!, 10, accuracy: 1e-9)
         XCTAssertEqual(Published.uptime(nov.uptime!), 99.970)
         // With runs of at least 3 intervals, the run so far is 2 long (now ends it): nothing counts yet.
-        let runs = months(site(rows, terms: SLATerms(uptime: 99.9, downtime: samples(interval: 5, minConsecutive: 3))), now: now)
+        let runs = months(site(rows, terms: SLATerms {
+            $0[\.uptime] = 99.9
+            $0[\.downtime] = samples(interval: 5, minConsecutive: 3)
+        }), now: now)
         XCTAssertEqual(runs["2026-11"]!.downtimeMinutes!, 0, accuracy: 1e-9)
         // error_rate: the mean over the 6 625 ended intervals: (10 + 10) / 6 625 % → 100 − 0.003018867… = 99.996981…
-        let mean = months(site(rows, terms: SLATerms(uptime: 99.9, downtime: samples(interval: 5, method: .errorRate))), now: now)["2026-11"]!
+        let mean = months(site(rows, terms: SLATerms {
+            $0[\.uptime] = 99.9
+            $0[\.downtime] = samples(interval: 5, method: .errorRate)
+        }), now: now)["2026-11"]!
         XCTAssertEqual(mean.uptime!, 100 - 20.0 / 6625, accuracy: 1e-9)
     }
 
     func testAnEmptyFile() {
         // No rows: no requests in any interval, so no Downtime; with no other status data the
         // first month with data is the month of now (SPEC §2 status_since): October has none.
-        let m = months(site([], terms: SLATerms(uptime: 99.9, downtime: samples())))
+        let m = months(site([], terms: SLATerms {
+            $0[\.uptime] = 99.9
+            $0[\.downtime] = samples()
+        }))
         XCTAssertEqual(m["2026-10"]!.source, .none)
         XCTAssertEqual(m["2026-11"]!.source, .samples)
         XCTAssertEqual(m["2026-11"]!.downtimeMinutes!, 0)
@@ -254,7 +306,10 @@ final class SamplesTests: XCTestCase {
 
     func testSamplesCountAsStatusDataForStatusSince() {
         // A first sample in September makes September the first month with data.
-        let s = site([row("2026-09-10T00:00:00Z", 1, 0)], terms: SLATerms(uptime: 99.9, downtime: samples()), effective: "2026-08-01")
+        let s = site([row("2026-09-10T00:00:00Z", 1, 0)], terms: SLATerms {
+            $0[\.uptime] = 99.9
+            $0[\.downtime] = samples()
+        }, effective: "2026-08-01")
         XCTAssertEqual(SLAArithmetic.figures(for: s, now: now).statusSince, at("2026-09-01T00:00:00Z"))
         XCTAssertEqual(months(s)["2026-08"]!.source, .none)
         XCTAssertEqual(months(s)["2026-09"]!.source, .samples)
@@ -271,23 +326,34 @@ final class SamplesTests: XCTestCase {
             incident("oct", .major, "2026-10-10T00:00:00Z", "2026-10-10T00:30:00Z"),
         ]
         let revisions = [
-            Revision(date: day("2026-09-15"), note: "samples", effective: day("2026-10-01"), terms: SLATerms(downtime: samples(above: 10))),
-            Revision(date: day("2026-10-15"), note: "above 50", effective: day("2026-11-01"), terms: SLATerms(downtime: DowntimeTerms(errorRateAbove: 50))),
+            Revision(date: day("2026-09-15"), note: "samples", effective: day("2026-10-01"), terms: SLATerms {
+                $0[\.downtime] = samples(above: 10)
+            }),
+            Revision(date: day("2026-10-15"), note: "above 50", effective: day("2026-11-01"), terms: SLATerms {
+                $0[\.downtime] = DowntimeTerms(errorRateAbove: 50)
+            }),
         ]
-        let m = months(site(rows, terms: SLATerms(uptime: 99.9), effective: "2026-09-01", revisions: revisions, incidents: outages))
+        let m = months(site(rows, terms: SLATerms {
+            $0[\.uptime] = 99.9
+        }, effective: "2026-09-01", revisions: revisions, incidents: outages))
         XCTAssertEqual(m["2026-09"]!.source, .incidents)
         XCTAssertEqual(m["2026-09"]!.downtimeMinutes!, 30, accuracy: 1e-9)
         XCTAssertEqual(m["2026-10"]!.source, .samples)
         XCTAssertEqual(m["2026-10"]!.downtimeMinutes!, 1, accuracy: 1e-9)
         XCTAssertEqual(m["2026-11"]!.downtimeMinutes!, 0, accuracy: 1e-9)
-        let figures = SLAArithmetic.figures(for: site(rows, terms: SLATerms(uptime: 99.9), effective: "2026-09-01", revisions: revisions), now: now)
+        let figures = SLAArithmetic.figures(for: site(rows, terms: SLATerms {
+            $0[\.uptime] = 99.9
+        }, effective: "2026-09-01", revisions: revisions), now: now)
         XCTAssertEqual(figures.level(plan: "pro", service: "api")!.terms.downtime, .samples(SampleRule(errorRateAbove: 50)))
     }
 
     func testAMeasurementStillReplacesTheMonth() {
         // measurements.csv gives October 99.5: downtime (100 − 99.5) / 100 × 44 640 = 223.2 min.
         let s = site(
-            [row("2026-10-05T10:00:00Z", 10, 10)], terms: SLATerms(uptime: 99.9, downtime: samples()),
+            [row("2026-10-05T10:00:00Z", 10, 10)], terms: SLATerms {
+                $0[\.uptime] = 99.9
+                $0[\.downtime] = samples()
+            },
             measurements: [MeasuredUptime(service: "api", month: ym("2026-10"), uptime: 99.5)])
         let oct = months(s)["2026-10"]!
         XCTAssertEqual(oct.source, .measurements)
@@ -301,7 +367,10 @@ final class SamplesTests: XCTestCase {
         var rows: [SampleRow] = []
         for k in 0..<7 { rows.append(row("2026-10-05T12:0\(k):00Z", 200, 30)) }
         for k in 0..<5 { rows.append(row("2026-10-06T14:0\(k):00Z", 100, 11)) }
-        let s = site(rows, terms: SLATerms(uptime: 99.95, downtime: samples(above: 10, minRequests: 100, minConsecutive: 5)))
+        let s = site(rows, terms: SLATerms {
+            $0[\.uptime] = 99.95
+            $0[\.downtime] = samples(above: 10, minRequests: 100, minConsecutive: 5)
+        })
         let figures = SLAArithmetic.figures(for: s, now: now)
         let level = figures.level(plan: "pro", service: "api")!
         // The level's samples computation, as its months and days read it.
@@ -317,7 +386,10 @@ final class SamplesTests: XCTestCase {
         let s = site(
             [row("2026-10-01T00:00:00Z", 100, 10), row("2026-10-01T00:03:00Z", 100, 30),
              row("2026-10-01T00:05:00Z", 1000, 5), row("2026-10-01T01:00:00Z", 10, 10)],
-            terms: SLATerms(uptime: 99.9, downtime: samples(interval: 5, method: .errorRate)))
+            terms: SLATerms {
+                $0[\.uptime] = 99.9
+                $0[\.downtime] = samples(interval: 5, method: .errorRate)
+            })
         let downtime = SLAArithmetic.figures(for: s, now: now).inputs[0][0].samples!
         XCTAssertEqual(downtime.downtimeMinutes(from: at("2026-10-01T00:00:00Z"), to: at("2026-10-02T00:00:00Z")), 6.025, accuracy: 1e-12)
         XCTAssertEqual(downtime.downtimeMinutes(from: at("2026-10-02T00:00:00Z"), to: at("2026-10-03T00:00:00Z")), 0)
@@ -335,7 +407,10 @@ final class SamplesTests: XCTestCase {
             id: "o", title: "O", services: ["api"], impact: .major, start: at("2026-10-05T09:00:00Z"), end: at("2026-10-05T12:00:00Z"))
         let s = site(
             [row("2026-10-05T10:00:00Z", 100, 6), row("2026-10-05T10:01:00Z", 100, 7), row("2026-10-20T23:59:00Z", 10, 1)],
-            terms: SLATerms(uptime: 99.99, downtime: samples(interval: 1, above: 5)), incidents: [outage])
+            terms: SLATerms {
+                $0[\.uptime] = 99.99
+                $0[\.downtime] = samples(interval: 1, above: 5)
+            }, incidents: [outage])
         let figures = SLAArithmetic.figures(for: s, now: now)
         let level = try XCTUnwrap(figures.level(plan: "pro", service: "api"))
         let byDay = Dictionary(uniqueKeysWithValues: level.days.map { ($0.day.description, $0) })

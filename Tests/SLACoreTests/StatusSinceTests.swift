@@ -10,9 +10,12 @@ final class StatusSinceTests: XCTestCase {
     func site(_ incidents: [Incident], statusSince: CalendarDay? = nil) -> Site {
         var config = SiteConfig(title: "T", provider: "P", baseURL: "https://t.example/")
         config.statusSince = statusSince
-        config.defaults = SLATerms(
-            uptime: 99.9, credits: [CreditTier(below: 99.9, credit: 10)], claimWindowDays: 15,
-            terminationConsecutiveMisses: 2)
+        config.defaults = SLATerms {
+            $0[\.uptime] = 99.9
+            $0[\.credits] = [CreditTier(below: 99.9, credit: 10)]
+            $0[\.claimWindow] = .days(15)
+            $0[\.terminationConsecutiveMisses] = 2
+        }
         let plan = Plan(
             id: "pro", title: "Pro", effective: LocalDateTime(iso8601: "2026-05-01T00:00:00")!,
             services: [PlanService(id: "api")])

@@ -8,9 +8,15 @@ final class WeightsAndClaimsTests: XCTestCase {
     let now = at("2026-11-24T00:00:00Z")
 
     /// A site with two plans covering `api`; `pro` counts partial outages in full for it.
-    func site(_ incidents: [Incident], proTerms: SLATerms = SLATerms(impactWeights: [.partial: 1.0])) -> Site {
+    func site(_ incidents: [Incident], proTerms: SLATerms = SLATerms {
+        $0[\.impactWeights] = [.partial: 1.0]
+    }) -> Site {
         var config = SiteConfig(title: "T", provider: "P", baseURL: "https://t.example/")
-        config.defaults = SLATerms(uptime: 99.9, credits: [CreditTier(below: 99.9, credit: 10)], claimWindowDays: 15)
+        config.defaults = SLATerms {
+            $0[\.uptime] = 99.9
+            $0[\.credits] = [CreditTier(below: 99.9, credit: 10)]
+            $0[\.claimWindow] = .days(15)
+        }
         let api = Service(id: "api", title: "API")
         let plans = [
             Plan(id: "basic", title: "Basic", effective: LocalDateTime(iso8601: "2026-06-01T00:00:00")!,
@@ -69,18 +75,30 @@ final class WeightsAndClaimsTests: XCTestCase {
 
     func testClaimByAfterDaysOrMonths() {
         // September 2026 ends on the 30th: + 15 days → 15 October 2026 (Atlassian's rule).
-        let days = ResolvedTerms(uptime: 99.9, claimWindowDays: 15)
+        let days = ResolvedTerms {
+            $0.uptime = 99.9
+            $0.claimWindow = .days(15)
+        }
         XCTAssertEqual(days.claimBy(ym("2026-09")), CalendarDay(year: 2026, month: 10, day: 15))
         // + 30 days from 31 January 2026 → 2 March 2026 (February has 28 days: 28 + 2).
-        XCTAssertEqual(ResolvedTerms(uptime: nil, claimWindowDays: 30).claimBy(ym("2026-01")), CalendarDay(year: 2026, month: 3, day: 2))
+        XCTAssertEqual(ResolvedTerms {
+            $0.uptime = nil
+            $0.claimWindow = .days(30)
+        }.claimBy(ym("2026-01")), CalendarDay(year: 2026, month: 3, day: 2))
         // A leap February: 29 February 2028 + 30 days → 30 March 2028.
-        XCTAssertEqual(ResolvedTerms(uptime: nil, claimWindowDays: 30).claimBy(ym("2028-02")), CalendarDay(year: 2028, month: 3, day: 30))
+        XCTAssertEqual(ResolvedTerms {
+            $0.uptime = nil
+            $0.claimWindow = .days(30)
+        }.claimBy(ym("2028-02")), CalendarDay(year: 2028, month: 3, day: 30))
         // AWS: by the end of the second billing cycle after: September → 30 November 2026.
-        let months = ResolvedTerms(uptime: 99.9, claimWindowMonths: 2)
+        let months = ResolvedTerms {
+            $0.uptime = 99.9
+            $0.claimWindow = .months(2)
+        }
         XCTAssertEqual(months.claimBy(ym("2026-09")), CalendarDay(year: 2026, month: 11, day: 30))
         // December 2026 + 2 months → 28 February 2027.
         XCTAssertEqual(months.claimBy(ym("2026-12")), CalendarDay(year: 2027, month: 2, day: 28))
-        XCTAssertNil(ResolvedTerms(uptime: 99.9).claimBy(ym("2026-09")))
+        XCTAssertNil(ResolvedTerms { $0.uptime = 99.9 }.claimBy(ym("2026-09")))
     }
 
     func testClaimByIsSetOnFinalMonthsWithACreditOnly() {
@@ -100,13 +118,19 @@ final class WeightsAndClaimsTests: XCTestCase {
 
     func testTheLevelThatSetsAClaimWindowSetsIt() {
         // Site defaults: 15 days. A plan's months window replaces it (not both at once).
-        let resolved = SLATerms.resolve([SLATerms(claimWindowDays: 15), SLATerms(claimWindowMonths: 2)])
+        let resolved = SLATerms.resolve([SLATerms {
+            $0[\.claimWindow] = .days(15)
+        }, SLATerms { $0[\.claimWindow] = .months(2) }])
         XCTAssertNil(resolved.claimWindowDays)
         XCTAssertEqual(resolved.claimWindowMonths, 2)
-        let back = SLATerms.resolve([SLATerms(claimWindowMonths: 2), SLATerms(claimWindowDays: 10)])
+        let back = SLATerms.resolve([SLATerms {
+            $0[\.claimWindow] = .months(2)
+        }, SLATerms { $0[\.claimWindow] = .days(10) }])
         XCTAssertEqual(back.claimWindowDays, 10)
         XCTAssertNil(back.claimWindowMonths)
         // A level that sets neither keeps what is above it.
-        XCTAssertEqual(SLATerms.resolve([SLATerms(claimWindowMonths: 2), SLATerms(uptime: 99)]).claimWindowMonths, 2)
+        XCTAssertEqual(SLATerms.resolve([SLATerms {
+            $0[\.claimWindow] = .months(2)
+        }, SLATerms { $0[\.uptime] = 99 }]).claimWindowMonths, 2)
     }
 }

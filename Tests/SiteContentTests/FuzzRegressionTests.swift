@@ -2,6 +2,7 @@ import Foundation
 import SLACore
 import SiteContent
 import XCTest
+import SiteRender
 
 /// Inputs found by fuzzing (docs/fuzzing.md, scripts/fuzz.sh) and the parser-level "Limits" cases of
 /// issue 8: each must end in a diagnostic or a value, never a crash or a hang. No timing asserts:
@@ -20,7 +21,7 @@ final class FuzzRegressionTests: XCTestCase {
     private func parse(path: String, bytes: [UInt8]) -> ParsedSite {
         var files = SiteFixture().sourceFiles.filter { $0.path != path }
         files.append(SourceFile(path: path, bytes: bytes))
-        return SiteParser.parse(files)
+        return SiteParser.parse(files, options: .standard())
     }
 
     private func assertError(

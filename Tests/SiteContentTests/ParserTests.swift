@@ -1,6 +1,7 @@
 import SLACore
 import SiteContent
 import XCTest
+import SiteRender
 
 final class ParserTests: XCTestCase {
     func testTheFixtureIsValid() throws {
@@ -52,7 +53,7 @@ final class ParserTests: XCTestCase {
             f.messages(),
             ["content/plans/pro.md:9:16: warning: takes effect from 2026-08 (the first whole month): months are judged by the terms in force on their first day"])
         let plan = try XCTUnwrap(f.parse().site?.plans.first)
-        XCTAssertEqual(plan.revisions.first?.terms.uptime, 99.95)
+        XCTAssertEqual(plan.revisions.first?.terms[\.uptime], 99.95)
         XCTAssertEqual(plan.revisions.first?.effectiveDay, CalendarDay(year: 2026, month: 7, day: 15))
 
         f["content/plans/pro.md"] = head + "  - date: 2026-06-01\n    note: n\n    uptime: 99.9\n---\n"
@@ -67,7 +68,9 @@ final class ParserTests: XCTestCase {
         // A service dropped and one added, by a revision.
         f["content/plans/pro.md"] = head + "  - date: 2026-06-01\n    note: n\n    services:\n      api: null\n      db: {uptime: 99}\n---\n"
         let revised = try XCTUnwrap(f.parse().site?.plans.first?.revisions.first)
-        XCTAssertEqual(revised.services, [RevisionService(id: "api", terms: nil), RevisionService(id: "db", terms: SLATerms(uptime: 99))])
+        XCTAssertEqual(revised.services, [RevisionService(id: "api", terms: nil), RevisionService(id: "db", terms: SLATerms {
+            $0[\.uptime] = 99
+        })])
     }
 
     /// Issue 17, point 7: sharper diagnostics, exact messages.
@@ -232,7 +235,7 @@ final class ParserTests: XCTestCase {
         var files = SiteFixture().sourceFiles.filter { $0.path != "content/services/db.md" }
         files.append(SourceFile(path: "content/services/db.md", bytes: Array("---\ntitle: D".utf8) + [0xC3, 0x28] + Array("\n---\n".utf8)))
         files.append(SourceFile(path: "content/status/incidents/bin.md", bytes: [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01]))
-        let messages = SiteParser.parse(files).diagnostics.map(\.description)
+        let messages = SiteParser.parse(files, options: .standard()).diagnostics.map(\.description)
         XCTAssertEqual(
             messages,
             [

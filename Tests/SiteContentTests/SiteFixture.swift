@@ -1,4 +1,5 @@
 import SiteContent
+import SiteRender
 
 /// A small valid site as in-memory files; tests replace one file to provoke one problem.
 struct SiteFixture {
@@ -67,7 +68,7 @@ struct SiteFixture {
         files.keys.sorted().map { SourceFile(path: $0, text: files[$0]!) }
     }
 
-    func parse() -> ParsedSite { SiteParser.parse(sourceFiles) }
+    func parse() -> ParsedSite { SiteParser.parse(sourceFiles, options: .standard()) }
 
     /// Diagnostics as the command line prints them.
     func messages() -> [String] { parse().diagnostics.map(\.description) }

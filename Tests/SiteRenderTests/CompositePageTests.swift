@@ -15,7 +15,10 @@ final class CompositePageTests: XCTestCase {
         let plan = Plan(
             id: "ent", title: "Enterprise", effective: LocalDateTime(year: 2026, month: 10, day: 1, isDateOnly: true),
             services: [
-                PlanService(id: "github", terms: SLATerms(uptime: 99.9, credits: [CreditTier(below: 99.9, credit: 10)])),
+                PlanService(id: "github", terms: SLATerms {
+                    $0[\.uptime] = 99.9
+                    $0[\.credits] = [CreditTier(below: 99.9, credit: 10)]
+                }),
                 PlanService(id: "git"),
             ])
         let site = Site(
@@ -111,7 +114,10 @@ final class CompositePageTests: XCTestCase {
             services: [
                 PlanService(
                     id: "api",
-                    terms: SLATerms(uptime: 99.9, downtime: DowntimeTerms(source: .samplesAndIncidents, errorRateAbove: 5)))
+                    terms: SLATerms {
+                        $0[\.uptime] = 99.9
+                        $0[\.downtime] = DowntimeTerms(source: .samplesAndIncidents, errorRateAbove: 5)
+                    })
             ])
         let rows = [SampleRow(start: FeedsTestSupport.at(t("10:00")), total: 100, errors: 6), SampleRow(start: FeedsTestSupport.at(t("10:01")), total: 100, errors: 6)]
         let site = Site(
@@ -138,10 +144,15 @@ final class CompositePageTests: XCTestCase {
     func testAVersionPageShowsNoDowntimeRuleOfItsOwnForAComposite() throws {
         // The plan measures by both sources at its level; github (composite) and git inherit it.
         // Only git's terms say how Downtime is measured: github's come from its parts.
-        let both = SLATerms(uptime: 99.9, downtime: DowntimeTerms(source: .samplesAndIncidents, errorRateAbove: 5))
+        let both = SLATerms {
+            $0[\.uptime] = 99.9
+            $0[\.downtime] = DowntimeTerms(source: .samplesAndIncidents, errorRateAbove: 5)
+        }
         let plan = Plan(
             id: "ent", title: "Enterprise", effective: LocalDateTime(year: 2026, month: 10, day: 1, isDateOnly: true),
-            revisions: [Revision(date: LocalDateTime(year: 2026, month: 11, day: 1, isDateOnly: true), note: "N", terms: SLATerms(uptime: 99.95))],
+            revisions: [Revision(date: LocalDateTime(year: 2026, month: 11, day: 1, isDateOnly: true), note: "N", terms: SLATerms {
+                $0[\.uptime] = 99.95
+            })],
             terms: both, services: [PlanService(id: "github"), PlanService(id: "git")])
         let site = Site(
             config: SiteConfig(title: "T", provider: "P", baseURL: "https://t.example/"),

@@ -6,7 +6,11 @@ import XCTest
 /// page's change lines), for the four providers' rules.
 final class DowntimeRuleTextTests: XCTestCase {
     func text(_ rule: SampleRule, excludeMaintenance: Bool = true) -> String? {
-        PageFormat.downtimeRule(ResolvedTerms(uptime: 99.9, excludeMaintenance: excludeMaintenance, downtime: .samples(rule)), PageText())?
+        PageFormat.downtimeRule(ResolvedTerms {
+            $0.uptime = 99.9
+            $0.excludeMaintenance = excludeMaintenance
+            $0.downtime = .samples(rule)
+        }, PageText())?
             .replacingOccurrences(of: "\u{00A0}", with: " ")
     }
 
@@ -27,7 +31,7 @@ final class DowntimeRuleTextTests: XCTestCase {
         XCTAssertEqual(
             text(SampleRule(interval: 15, minConsecutive: 2), excludeMaintenance: false),
             "A 15-minute interval counts as Downtime when any request fails, in runs of at least 2 consecutive 15-minute intervals (30 minutes). Monthly Downtime is the number of such minutes (each such interval counts 15 minutes). Error rates come from request counts per 15-minute interval; incidents do not count.")
-        XCTAssertNil(PageFormat.downtimeRule(ResolvedTerms(uptime: 99.9), PageText()))
+        XCTAssertNil(PageFormat.downtimeRule(ResolvedTerms { $0.uptime = 99.9 }, PageText()))
     }
 
     func testBothSourcesInWords() {
@@ -35,7 +39,11 @@ final class DowntimeRuleTextTests: XCTestCase {
         // unavailability"; the closing sentence says how a minute that is both counts.
         func both(_ rule: SampleRule, excludeMaintenance: Bool) -> String? {
             PageFormat.downtimeRule(
-                ResolvedTerms(uptime: 99.9, excludeMaintenance: excludeMaintenance, downtime: .samplesAndIncidents(rule)), PageText())?
+                ResolvedTerms {
+                    $0.uptime = 99.9
+                    $0.excludeMaintenance = excludeMaintenance
+                    $0.downtime = .samplesAndIncidents(rule)
+                }, PageText())?
                 .replacingOccurrences(of: "\u{00A0}", with: " ")
         }
         XCTAssertEqual(
@@ -45,15 +53,17 @@ final class DowntimeRuleTextTests: XCTestCase {
             both(SampleRule(interval: 5, errorRateAbove: 5, minRequests: 10), excludeMaintenance: true),
             "A 5-minute interval counts as Downtime when more than 5% of requests fail, with at least 10 requests in the 5-minute interval. Error rates come from request counts per 5-minute interval, and a 5-minute interval that overlaps scheduled maintenance has none. Incidents count too: monthly Downtime adds up, minute by minute, the larger of the two (a bad 5-minute interval counts in full, an incident at its weight), so a minute that is both counts once.")
         // The change line.
-        var after = ResolvedTerms(uptime: 99.9)
+        var after = ResolvedTerms { $0.uptime = 99.9 }
         after.downtime = .samplesAndIncidents(SampleRule(errorRateAbove: 5))
         XCTAssertEqual(
-            VersionChanges.termLines(from: ResolvedTerms(uptime: 99.9), to: after, PageText()).map { $0.replacingOccurrences(of: "\u{00A0}", with: " ") },
+            VersionChanges.termLines(from: ResolvedTerms {
+                $0.uptime = 99.9
+            }, to: after, PageText()).map { $0.replacingOccurrences(of: "\u{00A0}", with: " ") },
             ["Downtime measured by incidents → by 1-minute intervals above 5% errors or by incidents"])
     }
 
     func testAChangeOfRuleInAVersionsChangeLines() {
-        let before = ResolvedTerms(uptime: 99.9)
+        let before = ResolvedTerms { $0.uptime = 99.9 }
         var after = before
         after.downtime = .samples(SampleRule(errorRateAbove: 10, minRequests: 100, minConsecutive: 5))
         XCTAssertEqual(

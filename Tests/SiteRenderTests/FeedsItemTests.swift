@@ -70,7 +70,10 @@ final class FeedsItemTests: XCTestCase {
             let start = FeedsTestSupport.now.adding(seconds: -Int64(k * 3 + 1) * 86_400)
             return Incident(id: "i\(k)", title: "i\(k)", services: ["api"], impact: .major, start: start, end: start.adding(seconds: 86_400))
         }
-        let terms = SLATerms(uptime: 99.9, credits: [CreditTier(below: 99.9, credit: 10)])
+        let terms = SLATerms {
+            $0[\.uptime] = 99.9
+            $0[\.credits] = [CreditTier(below: 99.9, credit: 10)]
+        }
         let plans = (0..<12).map { p in
             Plan(
                 id: "p\(p)", title: "Plan \(p)", effective: LocalDateTime(year: 2024, month: 1, day: 1, isDateOnly: true),

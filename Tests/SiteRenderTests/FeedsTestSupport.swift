@@ -32,9 +32,14 @@ enum FeedsTestSupport {
         serviceTitle: String = "API", support: SupportTerms? = nil, termination: Int? = nil
     ) -> Site {
         let config = SiteConfig(title: "Example <SLA> & Co", provider: "Example & Co", baseURL: "https://sla.example.com/")
-        let terms = SLATerms(
-            uptime: 99.9, credits: [CreditTier(below: 99.9, credit: 10), CreditTier(below: 99.0, credit: 25)],
-            creditCap: 25, claimWindowDays: 30, terminationConsecutiveMisses: termination, support: support)
+        let terms = SLATerms {
+            $0[\.uptime] = 99.9
+            $0[\.credits] = [CreditTier(below: 99.9, credit: 10), CreditTier(below: 99.0, credit: 25)]
+            $0[\.creditCap] = 25
+            $0[\.claimWindow] = .days(30)
+            $0[\.terminationConsecutiveMisses] = termination
+            $0[\.support] = support
+        }
         let pro = Plan(
             id: "pro", title: planTitle, effective: LocalDateTime(year: 2026, month: 10, day: 1, isDateOnly: true),
             revisions: revisions, terms: terms, services: [PlanService(id: "api", terms: SLATerms())])

@@ -10,7 +10,10 @@ final class IncidentCountedPageTests: XCTestCase {
     /// inside it.
     func pages(plans: Int) throws -> [String: String] {
         let config = SiteConfig(title: "T", provider: "P", baseURL: "https://t.example/")
-        let terms = SLATerms(uptime: 99.9, credits: [CreditTier(below: 99.9, credit: 10)])
+        let terms = SLATerms {
+            $0[\.uptime] = 99.9
+            $0[\.credits] = [CreditTier(below: 99.9, credit: 10)]
+        }
         let site = Site(
             config: config, terms: TermsPage(title: "Terms", body: ""), services: [Service(id: "api", title: "API")],
             plans: (0..<plans).map {
@@ -75,9 +78,15 @@ final class IncidentImpactLineTests: XCTestCase {
     /// "incidents" (when `mixed`) counts incidents; a major outage 10:00–11:00 on 5 October.
     func incidentPage(mixed: Bool) throws -> String {
         let config = SiteConfig(title: "T", provider: "P", baseURL: "https://t.example/")
-        let bySamples = SLATerms(
-            uptime: 99.9, credits: [CreditTier(below: 99.9, credit: 10)], downtime: DowntimeTerms(source: .samples))
-        let byIncidents = SLATerms(uptime: 99.9, credits: [CreditTier(below: 99.9, credit: 10)])
+        let bySamples = SLATerms {
+            $0[\.uptime] = 99.9
+            $0[\.credits] = [CreditTier(below: 99.9, credit: 10)]
+            $0[\.downtime] = DowntimeTerms(source: .samples)
+        }
+        let byIncidents = SLATerms {
+            $0[\.uptime] = 99.9
+            $0[\.credits] = [CreditTier(below: 99.9, credit: 10)]
+        }
         let october = LocalDateTime(year: 2026, month: 10, day: 1, isDateOnly: true)
         let site = Site(
             config: config, terms: TermsPage(title: "Terms", body: ""), services: [Service(id: "api", title: "API")],
@@ -131,7 +140,7 @@ final class StatusHeadlinePageTests: XCTestCase {
             plans: [
                 Plan(
                     id: "pro", title: "Pro", effective: LocalDateTime(year: 2026, month: 10, day: 1, isDateOnly: true),
-                    terms: SLATerms(uptime: 99.9), services: [PlanService(id: "api"), PlanService(id: "db")])
+                    terms: SLATerms { $0[\.uptime] = 99.9 }, services: [PlanService(id: "api"), PlanService(id: "db")])
             ],
             incidents: [window])
         let files = try SiteRenderer(site: site, figures: SLAArithmetic.figures(for: site, now: now)).render()
@@ -139,7 +148,7 @@ final class StatusHeadlinePageTests: XCTestCase {
         XCTAssertTrue(status.contains("<p class=\"headline-main\">Maintenance in progress: API</p>"), status)
         XCTAssertTrue(status.contains("<div class=\"headline headline-maintenance\" role=\"status\">"))
         // The window's hour on the 23rd (23:00–24:00 UTC) is maintenance, not downtime: a blue bar.
-        XCTAssertTrue(status.contains("<li class=\"d-maint\"><span>November 23, 2026: no downtime, 60.0 min maintenance</span></li>"), status)
+        XCTAssertTrue(status.contains("<i class=\"s\" data-day=\"November 23, 2026: no downtime, 60.0 min maintenance\"></i>"), status)
         // Its latest update, with the note rendered.
         XCTAssertTrue(status.contains("Latest update: <strong>In progress</strong>"))
         XCTAssertTrue(status.contains("<p>Under <em>way</em>.</p>"))
@@ -162,7 +171,7 @@ enum OneOutageSite {
             plans: [
                 Plan(
                     id: "pro", title: "Pro", effective: LocalDateTime(year: 2026, month: 10, day: 1, isDateOnly: true),
-                    terms: SLATerms(uptime: 99.9), services: [PlanService(id: "api")])
+                    terms: SLATerms { $0[\.uptime] = 99.9 }, services: [PlanService(id: "api")])
             ],
             incidents: [FeedsTestSupport.incident("down", .major, "2026-11-05T10:00:00Z", "2026-11-05T10:40:00Z")])
         return try SiteRenderer(site: site, figures: SLAArithmetic.figures(for: site, now: FeedsTestSupport.now)).render()

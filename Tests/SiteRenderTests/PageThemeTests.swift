@@ -61,9 +61,12 @@ final class PageThemeTests: XCTestCase {
     }
 
     func testSummaryBulletsOfAServiceLevel() throws {
-        let terms = SLATerms(
-            uptime: 99.9, credits: [CreditTier(below: 99, credit: 25), CreditTier(below: 99.9, credit: 10)], creditCap: 20,
-            support: SupportTerms(hours: .allHours, response: [("critical", try XCTUnwrap(ResponseTime(parsing: "15m")))]))
+        let terms = try SLATerms {
+            $0[\.uptime] = 99.9
+            $0[\.credits] = [CreditTier(below: 99, credit: 25), CreditTier(below: 99.9, credit: 10)]
+            $0[\.creditCap] = 20
+            $0[\.support] = SupportTerms(hours: .allHours, response: [("critical", try XCTUnwrap(ResponseTime(parsing: "15m")))])
+        }
         let site = Site(
             config: SiteConfig(title: "T", provider: "P", baseURL: "https://x.example/"), terms: TermsPage(title: "Terms", body: ""),
             services: [Service(id: "s", title: "S"), Service(id: "n", title: "N")],

@@ -58,15 +58,14 @@ final class StringsRenderTests: XCTestCase {
         XCTAssertEqual(de.month(YearMonth(year: 2026, month: 10)), "Oktober 2026")
         let s = PageText()
         // Claim windows in words, days and months (the first month after has no ordinal).
-        var t = ResolvedTerms(uptime: 99.9)
-        t.claimWindowMonths = 2
+        var t = ResolvedTerms { $0.uptime = 99.9 }
+        t.claimWindow = .months(2)
         XCTAssertEqual(PageFormat.claimWindow(t, s), "by the end of the second calendar month after the month")
-        t.claimWindowMonths = 1
+        t.claimWindow = .months(1)
         XCTAssertEqual(PageFormat.claimWindow(t, s), "by the end of the calendar month after the month")
-        t.claimWindowMonths = 14
+        t.claimWindow = .months(14)
         XCTAssertEqual(PageFormat.claimWindow(t, s), "by the end of the 14th calendar month after the month")
-        t.claimWindowMonths = nil
-        t.claimWindowDays = 1
+        t.claimWindow = .days(1)
         XCTAssertEqual(PageFormat.claimWindow(t, s), "within 1 day after the end of the month")
     }
 }

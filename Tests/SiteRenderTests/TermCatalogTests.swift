@@ -3,15 +3,21 @@ import SLACore
 @testable import SiteRender
 import XCTest
 
-/// Issue 22 (STYLE 14): every SLA term walks through every output that lists terms — sla.json's
-/// service fields, their schema, a version's change list and the version page — so a term
-/// missing from any of them fails here.
+/// Issue 22 (STYLE 14): every SLA term walks through everything its description says — its
+/// decoding from content (with an error at the value's file:line:column), its merge across
+/// levels and revisions, sla.json's service fields, their schema, a version's change list and
+/// the version page — so a term missing from any of them fails here.
 final class TermCatalogTests: XCTestCase {
     /// Terms as a plan might give them: every term set.
-    let base = ResolvedTerms(
-        uptime: 99.9, credits: [CreditTier(below: 99.9, credit: 10)], creditCap: 100, claimWindowDays: 30,
-        excludeMaintenance: true, terminationConsecutiveMisses: 3,
-        support: SupportTerms(hours: .allHours, response: [("critical", ResponseTime(parsing: "10m")!)]))
+    let base = ResolvedTerms {
+        $0.uptime = 99.9
+        $0.credits = [CreditTier(below: 99.9, credit: 10)]
+        $0.creditCap = 100
+        $0.claimWindow = .days(30)
+        $0.excludeMaintenance = true
+        $0.terminationConsecutiveMisses = 3
+        $0.support = SupportTerms(hours: .allHours, response: [("critical", ResponseTime(parsing: "10m")!)])
+    }
 
     /// `base` with one term changed; nil for a term this test does not know yet (that fails).
     func changed(_ key: String) -> ResolvedTerms? {
@@ -21,8 +27,7 @@ final class TermCatalogTests: XCTestCase {
         case "credits": t.credits = [CreditTier(below: 99.9, credit: 10), CreditTier(below: 99, credit: 25)]
         case "credit_cap": t.creditCap = 50
         case "claim_window_days":
-            t.claimWindowDays = nil
-            t.claimWindowMonths = 2
+            t.claimWindow = .months(2)
         case "impact_weights": t.impactWeights[.partial] = 0.5
         case "exclude_maintenance": t.excludeMaintenance = false
         case "termination": t.terminationConsecutiveMisses = 2
@@ -77,14 +82,14 @@ final class TermCatalogTests: XCTestCase {
         }
     }
 
-    /// Every key the content decoder reads as a term is described (and written to sla.json).
+    /// Every key a term reads from content is written to sla.json, and no two descriptions share a term.
     func testEveryDecodedTermIsDescribed() {
         let described = Set(TermCatalog.all.map(\.key))
         let fields = Set(TermCatalog.all.flatMap { $0.fields(base).map(\.0) })
-        for key in TermsDecoder.keys {
+        for key in TermCatalog.grammar.keys {
             XCTAssertTrue(fields.contains(key), "\(key) is decoded but no description writes it")
         }
-        XCTAssertTrue(described.isSubset(of: Set(TermsDecoder.keys)), "a described term the decoder does not read")
+        XCTAssertTrue(described.isSubset(of: Set(TermCatalog.grammar.keys)), "a described term the decoder does not read")
         XCTAssertEqual(described.count, TermCatalog.all.count, "each term described once")
     }
 
@@ -119,5 +124,140 @@ final class TermCatalogTests: XCTestCase {
         var startOnly = base
         startOnly.periodStartMonth = 7
         XCTAssertEqual(VersionChanges.termLines(from: base, to: startOnly, s), [])
+    }
+
+    /// A term as content writes it: once at a higher level, once at a lower one (or a later
+    /// revision), what the two merge to (by hand, SPEC §2: a lower level overrides what it sets,
+    /// maps merge key by key, lists are replaced whole), and a wrong value with words of its error.
+    struct Written {
+        var higher: String
+        var lower: String
+        var merged: (inout ResolvedTerms) -> Void
+        var bad: String
+        var error: String
+    }
+
+    /// Each term in content; a term with no entry fails `testEveryTermDecodesAndMerges`.
+    let written: [String: Written] = [
+        "uptime": Written(
+            higher: "uptime: 99.5", lower: "uptime: 99.95", merged: { $0.uptime = 99.95 },
+            bad: "uptime: high", error: "uptime must be a number between 0 and 100, got \"high\""),
+        "credits": Written(
+            higher: "credits: [{below: 99, credit: 5}]", lower: "credits: [{below: 99.9, credit: 10}]",
+            merged: { $0.credits = [CreditTier(below: 99.9, credit: 10)] },  // the list replaced whole
+            bad: "credits: lots", error: "credits must be a list of {below, credit} tiers, got \"lots\""),
+        "credit_cap": Written(
+            higher: "credit_cap: 50", lower: "credit_cap: 30", merged: { $0.creditCap = 30 },
+            bad: "credit_cap: 200", error: "credit_cap must be a percentage between 0 and 100, got \"200\""),
+        "claim_window_days": Written(
+            // One window written two ways: the level that sets either sets it.
+            higher: "claim_window_days: 10", lower: "claim_window_months: 2", merged: { $0.claimWindow = .months(2) },
+            bad: "claim_window_days: soon", error: "claim_window_days must be a whole number of days between 0 and 3660, got \"soon\""),
+        "impact_weights": Written(
+            // Key by key over the site's weights (major 1, partial 0.3, degraded 0, maintenance 1).
+            higher: "impact_weights: {partial: 0.5}", lower: "impact_weights: {degraded: 0.2}",
+            merged: { $0.impactWeights = ImpactWeights(major: 1, partial: 0.5, degraded: 0.2, maintenance: 1) },
+            bad: "impact_weights: {partial: 2}", error: "partial must be a weight between 0 and 1, got \"2\""),
+        "exclude_maintenance": Written(
+            higher: "exclude_maintenance: true", lower: "exclude_maintenance: false", merged: { $0.excludeMaintenance = false },
+            bad: "exclude_maintenance: maybe", error: "exclude_maintenance must be true or false, got \"maybe\""),
+        "termination": Written(
+            higher: "termination: {consecutive_misses: 2}", lower: "termination: {consecutive_misses: 3}",
+            merged: { $0.terminationConsecutiveMisses = 3 },
+            bad: "termination: {}", error: "termination is missing the required key \"consecutive_misses\""),
+        "support": Written(
+            // Key by key: the hours stay, a severity is added.
+            higher: "support: {hours: business, response: {critical: 1h}}", lower: "support: {response: {low: 2 business days}}",
+            merged: {
+                $0.support = SupportTerms(
+                    hours: .business,
+                    response: [("critical", ResponseTime(parsing: "1h")!), ("low", ResponseTime(parsing: "2 business days")!)])
+            },
+            bad: "support: {hours: sometimes}", error: "hours must be \"24x7\" or \"business\", got \"sometimes\""),
+        "downtime": Written(
+            // Key by key, then SPEC §2's defaults for the keys nobody set.
+            higher: "downtime: {source: samples, interval: 5}", lower: "downtime: {error_rate_above: 2}",
+            merged: { $0.downtime = .samples(SampleRule(interval: 5, errorRateAbove: 2)) },
+            bad: "downtime: {source: probes}", error: "source must be incidents, samples or samples_and_incidents, got \"probes\""),
+        "period": Written(
+            higher: "period: quarter", lower: "period_start_month: 4",
+            merged: {
+                $0.period = .quarter
+                $0.periodStartMonth = 4
+            },
+            bad: "period: fortnight", error: "period must be month, quarter, year, got \"fortnight\""),
+    ]
+
+    /// A site whose defaults write `defaults`, whose plan writes `plan` (line 4 of its file) and
+    /// `own` for its service, and whose one revision (2026-06-01) writes `revision`.
+    func site(defaults: String = "", plan: String = "", own: String = "", revision: String = "") -> ParsedSite {
+        let files = [
+            "site.yaml": "title: T\nprovider: P\nbase_url: https://x.example/\ndefaults:\n  \(defaults)\n",
+            "content/terms.md": "---\ntitle: Terms\n---\n",
+            "content/services/api.md": "---\ntitle: API\nsummary: S\nmeasurement: M\n---\n",
+            "content/plans/pro.md": """
+                ---
+                title: Pro
+                summary: S
+                \(plan)
+                effective: 2026-01-01
+                services: {api: {\(own)}}
+                revisions:
+                  - date: 2026-06-01
+                    note: n
+                    \(revision)
+                ---
+
+                """,
+        ]
+        return SiteParser.parse(files.keys.sorted().map { SourceFile(path: $0, text: files[$0]!) }, options: .standard())
+    }
+
+    /// The terms of the plan's service, in its first version and after the revision.
+    func resolved(_ parsed: ParsedSite) throws -> (first: ResolvedTerms, revised: ResolvedTerms) {
+        let site = try XCTUnwrap(parsed.site, parsed.diagnostics.map(\.description).joined(separator: "\n"))
+        let versions = site.plans[0].versions(first: CalendarDay(year: 2026, month: 1, day: 1))
+        return (site.terms(version: versions[0], service: "api"), site.terms(version: versions[versions.count - 1], service: "api"))
+    }
+
+    func testEveryTermDecodesAndMerges() throws {
+        let plain = try resolved(site()).first
+        for term in TermCatalog.all {
+            let w = try XCTUnwrap(written[term.key], "\(term.key): not written in this test")
+            for key in term.keys {
+                XCTAssertTrue((w.higher + " " + w.lower).contains(key + ":"), "\(term.key): its key \(key) is never written here")
+            }
+            var expected = plain
+            w.merged(&expected)
+            XCTAssertNotEqual(expected, plain, "\(term.key): the merged value is a default")
+            // Across levels: the site's defaults, then the plan × service.
+            let levels = site(defaults: w.higher, own: w.lower)
+            XCTAssertEqual(levels.diagnostics.errors, [], term.key)
+            XCTAssertEqual(try resolved(levels).first, expected, "\(term.key): across levels")
+            // Across revisions: the plan, then a revision amending it.
+            XCTAssertEqual(try resolved(site(plan: w.higher, revision: w.lower)).revised, expected, "\(term.key): across revisions")
+            // A wrong value: an error where it is written (line 4 of the plan), in the term's words.
+            let bad = site(plan: w.bad).diagnostics.errors
+            XCTAssertEqual(bad.map(\.file), ["content/plans/pro.md"], term.key)
+            XCTAssertEqual(bad.map(\.line), [4], term.key)
+            XCTAssertEqual(bad.map(\.message), [w.error], term.key)
+        }
+    }
+
+    /// Every stored field of `ResolvedTerms` is set by some term's decoding: a field added for
+    /// the arithmetic without a description (so content could never set it) fails here.
+    func testEveryResolvedFieldIsWrittenBySomeTerm() throws {
+        let plain = try resolved(site()).first
+        func fields(_ t: ResolvedTerms) -> [String: String] {
+            Dictionary(uniqueKeysWithValues: Mirror(reflecting: t).children.map { ($0.label ?? "?", String(describing: $0.value)) })
+        }
+        let before = fields(plain)
+        var written: Set<String> = []
+        for term in TermCatalog.all {
+            let w = try XCTUnwrap(self.written[term.key], term.key)
+            let after = fields(try resolved(site(defaults: w.higher, own: w.lower)).first)
+            written.formUnion(before.keys.filter { before[$0] != after[$0] })
+        }
+        XCTAssertEqual(Set(before.keys).subtracting(written), [], "fields no term's content sets")
     }
 }

@@ -10,7 +10,9 @@ final class UptimeChartAxisTests: XCTestCase {
         let site = Site(
             config: config, terms: TermsPage(title: "Terms", body: ""), services: [Service(id: "api", title: "API")],
             plans: [
-                Plan(id: "pro", title: "Pro", effective: LocalDateTime(iso8601: effective)!, terms: SLATerms(uptime: objective), services: [PlanService(id: "api")])
+                Plan(id: "pro", title: "Pro", effective: LocalDateTime(iso8601: effective)!, terms: SLATerms {
+                    $0[\.uptime] = objective
+                }, services: [PlanService(id: "api")])
             ],
             incidents: [], measurements: measured.map { MeasuredUptime(service: "api", month: YearMonth(parsing: $0.0)!, uptime: $0.1) })
         let level = SLAArithmetic.figures(for: site, now: FeedsTestSupport.now).level(plan: "pro", service: "api")!

@@ -4,6 +4,7 @@ import SiteContent
 import XCTest
 
 @testable import StatuspageImport
+import SiteRender
 
 /// The fixture site and exports under Tests/Fixtures/statuspage, as the command reads them.
 struct ImportFixture {
@@ -40,7 +41,7 @@ struct ImportFixture {
 
     /// The site's incidents as the real decoder reads them, by file id.
     func incidents() throws -> [String: Incident] {
-        let parsed = SiteParser.parse(site)
+        let parsed = SiteParser.parse(site, options: .standard())
         XCTAssertEqual(parsed.diagnostics.errors, [])
         let site = try XCTUnwrap(parsed.site)
         return Dictionary(uniqueKeysWithValues: site.incidents.map { ($0.id, $0) })

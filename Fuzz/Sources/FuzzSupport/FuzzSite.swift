@@ -1,6 +1,7 @@
 import BuildSupport
 import SLACore
 import SiteContent
+import SiteRender
 
 /// A small valid site as in-memory files. A fuzz input replaces one of them, chosen by its first byte.
 public enum FuzzSite {
@@ -102,7 +103,7 @@ public enum FuzzSite {
     ///   file is decoded again on each input (the store is production code too).
     @discardableResult
     public static func run(selector: UInt8, bytes: [UInt8], reuse: (any Reusing)? = nil) -> ParsedSite {
-        let parsed = SiteParser.parse(files(selector: selector, bytes: bytes), reuse: reuse)
+        let parsed = SiteParser.parse(files(selector: selector, bytes: bytes), options: .standard(), reuse: reuse)
         if let site = parsed.site {
             let figures = SLAArithmetic.figures(for: site, now: now)
             // Touch the figures the pages publish, so rounding runs on every value.
@@ -110,8 +111,8 @@ public enum FuzzSite {
                 for level in levels {
                     _ = level.budgetMinutesPerMonth.map(Published.minutes)
                     for m in level.months {
-                        _ = Published.uptime(m.uptime)
-                        _ = Published.minutes(m.downtimeMinutes)
+                        _ = m.uptime.map(Published.uptime)
+                        _ = m.downtimeMinutes.map(Published.minutes)
                         _ = m.budgetLeftMinutes.map(Published.minutes)
                         _ = Published.text(m.credit)
                     }

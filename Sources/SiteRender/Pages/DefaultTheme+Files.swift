@@ -120,18 +120,25 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 .key-missed { color: var(--missed); }
 .key-current { color: var(--current); }
 
-/* The 90-day strip: one bar per day; the words are visually hidden (shown on hover). */
+/* The 90-day strip: one empty bar per day (its class is its level), the whole strip one picture
+   named in words; a listed day's words show on hover (docs/outputs.md, "The 90-day bars"). */
 .days-strip { margin: 0 0 1rem; }
-.days { display: flex; gap: 1px; list-style: none; margin: 0; padding: 0; height: 2rem; }
-.days li { flex: 1 1 0; min-width: 1px; border-radius: 1px; background: var(--d-ok); position: relative; }
-.days li span { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-.days li:hover span { width: auto; height: auto; clip-path: none; overflow: visible; bottom: 2.3rem; left: 50%; transform: translateX(-50%); z-index: 1; background: var(--fg); color: var(--bg); font-size: .75rem; padding: .15rem .4rem; border-radius: 3px; }
-.days .d-none { background: var(--line); }
-.days .d-maint { background: var(--d-maint); }
-.days .d-low { background: var(--d-low); }
-.days .d-mid { background: var(--d-mid); }
-.days .d-high { background: var(--d-high); }
-.days .m { box-shadow: inset 0 4px 0 var(--d-maint); }
+.days { display: flex; gap: 1px; height: 2rem; }
+.days i { flex: 1 1 0; min-width: 1px; border-radius: 1px; background: var(--d-ok); position: relative; }
+.days .n { background: var(--line); }
+.days .s { background: var(--d-maint); }
+.days .l { background: var(--d-low); }
+.days .m { background: var(--d-mid); }
+.days .h { background: var(--d-high); }
+.days .l.s, .days .m.s, .days .h.s { box-shadow: inset 0 4px 0 var(--d-maint); }
+.days [data-day]:hover::after { content: attr(data-day); position: absolute; bottom: 2.3rem; left: 50%; transform: translateX(-50%); z-index: 1; white-space: nowrap; background: var(--fg); color: var(--bg); font-size: .75rem; font-style: normal; padding: .15rem .4rem; border-radius: 3px; }
+/* The words of a bar in the first or last third open away from the strip's edge (on a phone a
+   centred label would be cut off there). */
+.days [data-day]:nth-child(-n+30):hover::after { left: 0; transform: none; }
+.days [data-day]:nth-last-child(-n+30):hover::after { left: auto; right: 0; transform: none; }
+/* Forced colours (Windows contrast themes) would paint every bar the background colour: the
+   bars are a chart, so they keep their own colours there. */
+@media (forced-colors: active) { .days { forced-color-adjust: none; } }
 .days-axis { display: flex; justify-content: space-between; font-size: .75rem; color: var(--muted); margin: .2rem 0 .4rem; }
 .days-list summary, .days-none { font-size: .875rem; color: var(--muted); }
 .days-list ul { font-size: .875rem; margin: .3rem 0 0; padding-left: 1.25rem; }

@@ -519,5 +519,11 @@ extension ShippedStrings {
         "incident_through_parts": "{service} (über seine Bestandteile)",
         "reason_inside_measured": "Innerhalb von Minuten, die nach Anfragestichproben oder Messungen gezählt werden",
         "reason_part_measured": "{minutes} innerhalb von Minuten, die nach Anfragestichproben oder Messungen gezählt werden",
+        "list_semicolon": "; ",
+        "days_picture": "{label}. {first} bis {last}: {figures}.",
+        "days_no_downtime_one": "keine Ausfallzeit an {n} Tag",
+        "days_no_downtime_other": "keine Ausfallzeit an {n} Tagen",
+        "days_no_data_run": "{first} bis {last}: keine Daten",
+        "days_measured_by_month_run": "{first} bis {last}: monatlich gemessen, keine Tageszahl",
     ]
 }

@@ -519,5 +519,11 @@ extension ShippedStrings {
         "incident_through_parts": "{service} (par ses composants)",
         "reason_inside_measured": "Compris dans des minutes comptées par échantillons de requêtes ou mesures",
         "reason_part_measured": "{minutes} compris dans des minutes comptées par échantillons de requêtes ou mesures",
+        "list_semicolon": "\u{202F}; ",
+        "days_picture": "{label}. Du {first} au {last}\u{00A0}: {figures}.",
+        "days_no_downtime_one": "aucune indisponibilité pendant {n} jour",
+        "days_no_downtime_other": "aucune indisponibilité pendant {n} jours",
+        "days_no_data_run": "du {first} au {last}\u{00A0}: aucune donnée",
+        "days_measured_by_month_run": "du {first} au {last}\u{00A0}: mesuré au mois, pas de chiffre journalier",
     ]
 }
