@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Writes the table of string ids and defaults (Sources/SLACore/StringID.swift) into
+"""Writes the table of string ids and defaults (Sources/SiteRender/Strings/StringID.swift) into
 docs/themes.md, between the markers `<!-- strings:begin -->` and `<!-- strings:end -->`.
 A test (StringsTests.testTheDocsListEveryIdWithItsDefault) fails when the docs lag behind."""
 import re
 import pathlib
 
 root = pathlib.Path(__file__).resolve().parent.parent
-source = (root / "Sources/SLACore/StringID.swift").read_text()
+source = (root / "Sources/SiteRender/Strings/StringID.swift").read_text()
 ids = {}
 groups = []  # (heading, [case names])
 for line in source.splitlines():

@@ -92,3 +92,19 @@ extension Site {
         return out
     }
 }
+
+/// Strings as a site writes them (site.yaml `strings`, one `i18n/<code>.yaml`): texts by string
+/// id, and the `_few` / `_many` forms of counted strings by their `_other` id and the CLDR
+/// category's name. Plain data: which ids exist, their defaults and their placeholders are the
+/// theme's (SiteRender's `StringID`), which checks them when the site is read.
+public struct WrittenStrings: Sendable, Hashable {
+    public var texts: [String: String]
+    public var forms: [String: [String: String]]
+
+    public init(texts: [String: String] = [:], forms: [String: [String: String]] = [:]) {
+        self.texts = texts
+        self.forms = forms
+    }
+
+    public var isEmpty: Bool { texts.isEmpty && forms.isEmpty }
+}

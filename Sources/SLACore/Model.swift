@@ -35,15 +35,14 @@ public struct SiteConfig: Sendable, Hashable {
     /// SPEC §2 `status_since`: the day from which the status data is complete; nil for the
     /// default (the first month with any status data).
     public var statusSince: CalendarDay?
-    /// SPEC §2 `strings`: every sentence and label the theme writes, overrides applied.
-    public var strings = StringTable()
-    /// SPEC §2 `strings` as site.yaml sets them (the default language's own).
-    public var stringOverrides = StringOverrides()
+    /// SPEC §2 `strings` as site.yaml sets them (the default language's own wording), checked
+    /// against the theme's ids where they are read; the theme's own words are SiteRender's.
+    public var strings = WrittenStrings()
     /// docs/spec.md §2 `languages`, the default first.
     public var languages: [Language] = [.english]
     /// docs/spec.md §2 `i18n/<code>.yaml`: one language's own strings, by language code (only
     /// the ids the file sets; the rest comes from the shipped table or the default language).
-    public var i18n: [String: StringOverrides] = [:]
+    public var i18n: [String: WrittenStrings] = [:]
 
     public init(
         title: String, provider: String, baseURL: String, timeZone: TimeZone = TimeZone(identifier: "UTC")!,

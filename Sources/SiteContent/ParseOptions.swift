@@ -4,9 +4,12 @@ public struct ParseOptions: Sendable, Hashable {
     public var baseURL: String?
     /// The SLA terms a level may carry (SiteRender's `TermCatalog.grammar`).
     public var terms: TermGrammar
+    /// The string ids `strings` and `i18n/<code>.yaml` may set (SiteRender's `StringID`).
+    public var strings: StringVocabulary
 
-    public init(baseURL: String? = nil, terms: TermGrammar) {
+    public init(baseURL: String? = nil, terms: TermGrammar, strings: StringVocabulary = .none) {
         self.baseURL = baseURL
         self.terms = terms
+        self.strings = strings
     }
 }

@@ -115,15 +115,14 @@ public enum SiteConfigDecoder {
         // SPEC §2: the day from which the status data is complete (months before it: no data).
         let since = r.date("status_since", dateOnly: true).map { CalendarDay(year: $0.0.year, month: $0.0.month, day: $0.0.day) }
         let languages = r.value("languages").map { decodeLanguages($0, source: source) } ?? [.english]
-        let overrides = r.value("strings").map { decodeStrings($0, source: source) } ?? StringOverrides()
+        let strings = r.value("strings").map { decodeStrings($0, source: source, vocabulary: options.strings) } ?? WrittenStrings()
         guard sink.items.errors.count == before, let title, let provider, let baseURL else { return nil }
         var config = SiteConfig(
             title: title, provider: provider, baseURL: baseURL, timeZone: timeZone, timeZoneName: timeZoneName, theme: theme, contacts: contacts,
             impactWeights: weights, defaults: defaults, markdownUnsafe: unsafe)
         config.statusSince = since
         config.languages = languages
-        config.stringOverrides = overrides
-        config.strings = StringTable(StringTable(), layers: [overrides], rule: PluralRule(language: languages[0].locale))
+        config.strings = strings
         return config
     }
 
@@ -131,47 +130,25 @@ public enum SiteConfigDecoder {
     /// is an error (with the closest id), and so is a placeholder the string does not take;
     /// leaving one out warns. A counted string's `_few` and `_many` forms (docs/themes.md,
     /// *Plural forms*) take its `_other` form's placeholders.
-    static func decodeStrings(_ node: Node, source: YAMLSource, what: String = "strings") -> StringOverrides {
-        let r = MappingReader(node, in: source, what: what, allowed: allowedStringKeys)
-        guard r.isMapping else { return StringOverrides() }
-        var overrides = StringOverrides()
+    static func decodeStrings(_ node: Node, source: YAMLSource, vocabulary: StringVocabulary) -> WrittenStrings {
+        let r = MappingReader(node, in: source, what: "strings", allowed: vocabulary.keys)
+        guard r.isMapping else { return WrittenStrings() }
+        var written = WrittenStrings()
         for pair in r.pairs {
-            guard let text = MappingReader.string(pair.value, key: what + "." + pair.key, in: source) else { continue }
-            let (id, category) = stringKey(pair.key)
-            guard let id else { continue }
-            let problems = StringTable.problems(id: id, text: text, shownAs: pair.key)
+            guard let text = MappingReader.string(pair.value, key: "strings." + pair.key, in: source) else { continue }
+            let problems = vocabulary.problems(key: pair.key, text: text)
             if let error = problems.error {
                 source.error(pair.value, error + ", got \"\(text)\"")
                 continue
             }
             if let warning = problems.warning { source.warning(pair.value, warning) }
-            if let category {
-                overrides.plurals[id, default: [:]][category] = text
+            if let form = vocabulary.forms[pair.key] {
+                written.forms[form.other, default: [:]][form.category] = text
             } else {
-                overrides.texts[id] = text
+                written.texts[pair.key] = text
             }
         }
-        return overrides
-    }
-
-    /// Every id, and `<id>_few` / `<id>_many` for each counted string (`<id>_other`).
-    static let allowedStringKeys: [String] = StringID.allCases.map(\.rawValue) + pluralExtraKeys.keys.sorted()
-
-    /// `<base>_few` and `<base>_many` → the `<base>_other` id and the category.
-    static let pluralExtraKeys: [String: (StringID, PluralCategory)] = {
-        var out: [String: (StringID, PluralCategory)] = [:]
-        for id in StringID.allCases where id.rawValue.hasSuffix("_other") {
-            let base = String(id.rawValue.dropLast("_other".count))
-            out[base + "_few"] = (id, .few)
-            out[base + "_many"] = (id, .many)
-        }
-        return out
-    }()
-
-    static func stringKey(_ key: String) -> (StringID?, PluralCategory?) {
-        if let id = StringID(rawValue: key) { return (id, nil) }
-        if let (id, category) = pluralExtraKeys[key] { return (id, category) }
-        return (nil, nil)
+        return written
     }
 
     /// docs/spec.md §2 `languages`: a list of `{code, name, locale}`, codes unique.
@@ -216,11 +193,11 @@ public enum SiteConfigDecoder {
     }
 
     /// docs/spec.md §2 `i18n/<code>.yaml`: one language's strings, checked as `strings` is.
-    static func decodeI18n(_ text: String, file: String, sink: DiagnosticSink) -> StringOverrides {
+    static func decodeI18n(_ text: String, file: String, vocabulary: StringVocabulary, sink: DiagnosticSink) -> WrittenStrings {
         let source = YAMLSource(file: file, lineOffset: 0, sink: sink)
-        guard let root = source.compose(text) else { return StringOverrides() }
-        if case let .mapping(m) = root, m.isEmpty { return StringOverrides() }
-        return decodeStrings(root, source: source, what: "strings")
+        guard let root = source.compose(text) else { return WrittenStrings() }
+        if case let .mapping(m) = root, m.isEmpty { return WrittenStrings() }
+        return decodeStrings(root, source: source, vocabulary: vocabulary)
     }
 
     static func zone(named id: String) -> TimeZone? {

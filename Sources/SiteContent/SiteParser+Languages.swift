@@ -16,9 +16,10 @@ extension SiteParser {
     /// Each `i18n/<code>.yaml`, checked as site.yaml's `strings` are; a file for a language the
     /// site does not have is an error (it would never be read).
     static func i18n(
-        _ files: [(code: String, file: SourceFile)], languages: [Language], sink: DiagnosticSink, reuse: (any Reusing)?
-    ) -> [String: StringOverrides] {
-        var out: [String: StringOverrides] = [:]
+        _ files: [(code: String, file: SourceFile)], languages: [Language], vocabulary: StringVocabulary, sink: DiagnosticSink,
+        reuse: (any Reusing)?
+    ) -> [String: WrittenStrings] {
+        var out: [String: WrittenStrings] = [:]
         let codes = languages.map(\.code)
         for (code, file) in files {
             guard codes.contains(code) else {
@@ -27,24 +28,32 @@ extension SiteParser {
                     hint: Suggestion.hint(for: code, in: codes))
                 continue
             }
-            let decoded = reuse.value(.parsed, at: file.path, for: ByteKey(file.bytes)) { () -> I18nResult in
+            let decoded = reuse.value(.parsed, at: file.path, for: I18nInput(bytes: ByteKey(file.bytes), vocabulary: vocabulary)) {
+                () -> I18nResult in
                 let local = DiagnosticSink()
-                var overrides = StringOverrides()
+                var written = WrittenStrings()
                 switch SourceText.decode(file) {
                 case let .failure(d): local.items.append(d)
-                case let .success(text): overrides = SiteConfigDecoder.decodeI18n(text, file: file.path, sink: local)
+                case let .success(text):
+                    written = SiteConfigDecoder.decodeI18n(text, file: file.path, vocabulary: vocabulary, sink: local)
                 }
-                return I18nResult(overrides: overrides, diagnostics: local.items)
+                return I18nResult(strings: written, diagnostics: local.items)
             }
             sink.items += decoded.diagnostics
-            out[code] = decoded.overrides
+            out[code] = decoded.strings
         }
         return out
     }
 
     struct I18nResult: Sendable {
-        var overrides: StringOverrides
+        var strings: WrittenStrings
         var diagnostics: [Diagnostic]
+    }
+
+    /// What an i18n file is read from (the key of its kept result).
+    struct I18nInput: Equatable, Sendable {
+        var bytes: ByteKey
+        var vocabulary: StringVocabulary
     }
 
     /// Puts each translation in `site.translations`; a translation into a language the site

@@ -70,7 +70,7 @@ public enum SiteParser {
         }
         if !sawTerms { sink.error("content/terms.md", 1, 1, "content/terms.md is missing: the general terms page is required") }
         if var c = config {
-            c.i18n = i18n(i18nFiles, languages: c.languages, sink: sink, reuse: reuse)
+            c.i18n = i18n(i18nFiles, languages: c.languages, vocabulary: options.strings, sink: sink, reuse: reuse)
             config = c
         }
         let calendar = config?.calendar ?? SiteCalendar(timeZone: TimeZone(identifier: "UTC")!)

@@ -40,9 +40,10 @@ struct TermDescription: Sendable {
 }
 
 extension ParseOptions {
-    /// Options whose SLA terms are the catalog's: what every parse of a real site uses.
+    /// Options whose SLA terms are the catalog's and whose strings are the theme's: what every
+    /// parse of a real site uses.
     public static func standard(baseURL: String? = nil) -> ParseOptions {
-        ParseOptions(baseURL: baseURL, terms: TermCatalog.grammar)
+        ParseOptions(baseURL: baseURL, terms: TermCatalog.grammar, strings: StringID.vocabulary)
     }
 }
 

@@ -1,5 +1,6 @@
 import SLACore
 import SiteContent
+import SiteRender
 import XCTest
 
 /// SPEC §2 `strings`: overrides of the theme's wording, checked where `site.yaml` says them.
@@ -20,7 +21,7 @@ final class StringsTests: XCTestCase {
     func testAnOverrideReplacesTheDefaultAndTheRestStay() throws {
         let parsed = site("  view_full_details: Read the full terms\n  nav_status: Betriebsstatus").parse()
         XCTAssertEqual(parsed.diagnostics.map(\.description), [])
-        let strings = try XCTUnwrap(parsed.site?.config.strings)
+        let strings = StringTable(try XCTUnwrap(parsed.site?.config.strings))
         XCTAssertEqual(strings[.viewFullDetails], "Read the full terms")
         XCTAssertEqual(strings[.navStatus], "Betriebsstatus")
         XCTAssertEqual(strings[.navOverview], "Overview")

@@ -29,8 +29,8 @@ final class ShippedStringsTests: XCTestCase {
     func testAnotherLanguageFallsBackToTheDefaultLanguageStringByString() {
         var config = SiteConfig(title: "T", provider: "P", baseURL: "https://x.example/")
         config.languages = [.english, Language(code: "it", name: "Italiano", locale: "it")]
-        config.stringOverrides = StringOverrides(texts: [.navStatus: "Live status"])
-        config.i18n = ["it": StringOverrides(texts: [.navOverview: "Panoramica"])]
+        config.strings = WrittenStrings(texts: ["nav_status": "Live status"])
+        config.i18n = ["it": WrittenStrings(texts: ["nav_overview": "Panoramica"])]
         let it = LanguageStrings.table(for: 1, of: config)
         XCTAssertEqual(it[.navOverview], "Panoramica")
         XCTAssertEqual(it[.navStatus], "Live status")  // the default language's, override included

@@ -12,11 +12,12 @@ public enum LanguageStrings {
     public static func table(for index: Int, of config: SiteConfig) -> StringTable {
         let languages = config.languages
         let first = languages[0]
-        let defaultLayers = [ShippedStrings.overrides(for: first), config.i18n[first.code], config.stringOverrides].compactMap { $0 }
+        let defaultLayers = [ShippedStrings.overrides(for: first), config.i18n[first.code].map(StringOverrides.init), StringOverrides(config.strings)]
+            .compactMap { $0 }
         let defaultTable = StringTable(StringTable(), layers: defaultLayers, rule: PluralRule(language: first.locale))
         guard index > 0 else { return defaultTable }
         let language = languages[index]
-        let layers = [ShippedStrings.overrides(for: language), config.i18n[language.code]].compactMap { $0 }
+        let layers = [ShippedStrings.overrides(for: language), config.i18n[language.code].map(StringOverrides.init)].compactMap { $0 }
         return StringTable(defaultTable, layers: layers, rule: PluralRule(language: language.locale))
     }
 
@@ -25,7 +26,7 @@ public enum LanguageStrings {
     public static func untranslated(_ index: Int, of config: SiteConfig) -> [StringID] {
         guard index > 0 else { return [] }
         let language = config.languages[index]
-        let layers = [ShippedStrings.overrides(for: language), config.i18n[language.code]].compactMap { $0 }
+        let layers = [ShippedStrings.overrides(for: language), config.i18n[language.code].map(StringOverrides.init)].compactMap { $0 }
         return StringID.allCases.filter { !StringTable.sets($0, in: layers) }
     }
 }

@@ -1,6 +1,8 @@
 import SLACore
 import XCTest
 
+@testable import SiteRender
+
 /// The strings table's storage and filling (issue 23: both run for most figures of every page).
 final class StringTableTests: XCTestCase {
     /// Every id reads its own slot: an override for each id, each with its own text, comes back
@@ -33,5 +35,13 @@ final class StringTableTests: XCTestCase {
     func testPluralFillsTheCount() {
         XCTAssertEqual(StringTable().plural(1, one: .responseMinutesOne, other: .responseMinutesOther), StringID.responseMinutesOne.defaultText.replacingOccurrences(of: "{n}", with: "1"))
         XCTAssertEqual(StringTable().plural(15, one: .responseMinutesOne, other: .responseMinutesOther), StringID.responseMinutesOther.defaultText.replacingOccurrences(of: "{n}", with: "15"))
+    }
+
+    func testResponseTimesInWords() {
+        XCTAssertEqual(ResponseTime(parsing: "immediate")?.phrase(StringTable()), "immediately")
+        XCTAssertEqual(ResponseTime(parsing: "10m")?.phrase(StringTable()), "within 10 minutes")
+        XCTAssertEqual(ResponseTime(parsing: "1h")?.phrase(StringTable()), "within 1 hour")
+        XCTAssertEqual(ResponseTime(parsing: "48h")?.phrase(StringTable()), "within 48 hours")
+        XCTAssertEqual(ResponseTime(parsing: "1 business day")?.phrase(StringTable()), "within 1 business day")
     }
 }

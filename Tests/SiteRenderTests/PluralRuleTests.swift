@@ -1,6 +1,8 @@
 import SLACore
 import XCTest
 
+@testable import SiteRender
+
 /// CLDR plural rules for whole numbers (plurals.xml), by hand from the rules' text.
 final class PluralRuleTests: XCTestCase {
     func testGermanOneIsOnlyOne() {

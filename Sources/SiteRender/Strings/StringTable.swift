@@ -1,3 +1,6 @@
+import SLACore
+import SiteContent
+
 /// SPEC §2 `strings`: every sentence and label the theme writes, by id, with the defaults
 /// compiled in and a site's overrides from `site.yaml` on top.
 ///
@@ -24,6 +27,11 @@ public struct StringTable: Sendable, Hashable {
             for (id, text) in layer.texts { texts[id.index] = text }
             for (id, forms) in layer.plurals { extraPlurals[id.index, default: [:]].merge(forms) { _, new in new } }
         }
+    }
+
+    /// `written` (site.yaml `strings`, an `i18n/<code>.yaml`, checked when read) as overrides.
+    public init(_ written: WrittenStrings) {
+        self.init(StringTable(), layers: [StringOverrides(written)], rule: .oneOther)
     }
 
     /// Whether `id` has a text of its own in `layers` (for the fallback warning of `check`).
@@ -88,40 +96,13 @@ public struct StringTable: Sendable, Hashable {
     /// Every id with its text, in id order (for the templates' `t`).
     public var all: [(id: String, text: String)] { StringID.allCases.map { ($0.rawValue, texts[$0.index]) } }
 
-    /// The placeholders of a text, in order of first use.
-    public static func placeholders(_ text: String) -> [String] {
-        var names: [String] = []
-        var rest = text[...]
-        while let open = rest.firstIndex(of: "{") {
-            let after = rest.index(after: open)
-            guard let close = rest[after...].firstIndex(of: "}") else { break }
-            let name = String(rest[after..<close])
-            if isName(name), !names.contains(name) { names.append(name) }
-            rest = rest[rest.index(after: close)...]
-        }
-        return names
-    }
+    /// The placeholders of a text, in order of first use (`StringVocabulary.placeholders`).
+    public static func placeholders(_ text: String) -> [String] { StringVocabulary.placeholders(text) }
 
-    /// What is wrong with `text` as an override of `id`: a placeholder the string does not
-    /// have is an error (it would be published as written); one it leaves out is a warning (the
-    /// text will not say that value).
-    public static func problems(id: StringID, text: String, shownAs: String? = nil) -> (error: String?, warning: String?) {
-        let name = shownAs ?? id.rawValue
-        let expected = placeholders(id.defaultText)
-        let found = placeholders(text)
-        let missing = expected.filter { !found.contains($0) }
-        let unknown = found.filter { !expected.contains($0) }
-        func list(_ names: [String]) -> String { names.map { "{\($0)}" }.joined(separator: ", ") }
-        let error = unknown.isEmpty
-            ? nil
-            : "strings.\(name) has no \(list(unknown))"
-                + (expected.isEmpty ? " (it takes no placeholders)" : " (it takes \(list(expected)))")
-        let warning = missing.isEmpty ? nil : "strings.\(name) leaves out \(list(missing)): the text will not say it"
-        return (error, warning)
-    }
-
-    private static func isName(_ s: String) -> Bool {
-        !s.isEmpty && s.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || $0 == 95 }
+    /// What is wrong with `text` as an override of `id` (`StringVocabulary.problems`: the one
+    /// check site.yaml, i18n files and the shipped tables go through).
+    public static func problems(id: StringID, text: String) -> (error: String?, warning: String?) {
+        StringID.vocabulary.problems(key: id.rawValue, text: text)
     }
 
     /// `text` with each `{name}` that `value(name)` knows replaced; everything else as written.
@@ -205,6 +186,9 @@ extension StringTable {
 }
 
 extension StringID {
+    /// Every id with its default text, as the parser checks `strings` against them.
+    public static let vocabulary = StringVocabulary(ids: allCases.map { ($0.rawValue, $0.defaultText) })
+
     /// The position in `allCases` (the table's storage order). A case without a payload is
     /// stored as its position in declaration order, which is `allCases`' order (`StringsTests`
     /// checks every id), so no hashing of the raw string is needed: this runs for every string

@@ -1,3 +1,5 @@
+import SLACore
+
 /// A CLDR plural category (docs/spec.md §2 `strings`: `<id>_one`, `_few`, `_many`, `_other`).
 public enum PluralCategory: String, Sendable, Hashable, CaseIterable {
     case one, few, many, other
@@ -64,4 +66,18 @@ public struct StringOverrides: Sendable, Hashable {
     }
 
     public var isEmpty: Bool { texts.isEmpty && plurals.isEmpty }
+
+    /// Strings as a site wrote them (checked against the ids when read; an unknown one is left out).
+    public init(_ written: WrittenStrings) {
+        self.init()
+        for (key, text) in written.texts {
+            if let id = StringID(rawValue: key) { texts[id] = text }
+        }
+        for (key, forms) in written.forms {
+            guard let id = StringID(rawValue: key) else { continue }
+            for (name, text) in forms {
+                if let category = PluralCategory(rawValue: name) { plurals[id, default: [:]][category] = text }
+            }
+        }
+    }
 }

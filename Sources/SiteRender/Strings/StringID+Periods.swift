@@ -1,3 +1,5 @@
+import SLACore
+
 extension StringID {
     /// SPEC §3 Periods: the wording of this month-worded string for a service judged by
     /// `kind` ("quarterly uptime", "per quarter", "of the quarterly fee"); itself for a month
