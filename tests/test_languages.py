@@ -126,16 +126,19 @@ def test_translated_text_and_fallback(site):  # noqa: F811
 
 
 def test_feeds_per_language_read_by_feedparser(site):  # noqa: F811
-    for f, code in (("", "en"), ("de/", "de"), ("fr/", "fr")):
+    for f, locale in (("", "en"), ("de/", "de-DE"), ("fr/", "fr-FR")):
         feed = feedparser.parse(os.path.join(site, f + "feed.xml"))
         assert not feed.bozo, (f, feed.bozo_exception)
+        assert feed.feed.language == locale  # xml:lang on the Atom feed
         assert feed.feed.links[0].href.startswith(BASE + f)
         titles = [e.title for e in feed.entries]
         assert titles, f
         as_json = json.load(open(os.path.join(site, f + "feed.json"), encoding="utf-8"))
         assert as_json["feed_url"] == BASE + f + "feed.json"
+        assert as_json["language"] == locale
         assert [i["title"] for i in as_json["items"]] == titles
     de = feedparser.parse(os.path.join(site, "de/feed.xml"))
+    assert de.feed.subtitle.startswith("Nimbus Cloud Ltd.: Vorfälle, Wartungsfenster")
     assert any(e.title == "Erhöhte Fehlerquoten bei LIST-Anfragen an Object Storage" for e in de.entries)
     # A missed month in German words and forms: "… Ziel von 99,9 % im Zeitraum 2026-05 verfehlt".
     assert any("Ziel von 99,9\u00a0% im Zeitraum 2026-05 verfehlt" in e.title for e in de.entries)

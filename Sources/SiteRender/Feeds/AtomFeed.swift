@@ -10,10 +10,13 @@ enum AtomFeed {
         let feedURL = context.urls.absolute(context.urls.inLanguage(path))
         let home = context.urls.absolute(context.urls.home)
         var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-        out += "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
+        // docs/spec.md §4 Languages: each language's feed says its language (one language: none).
+        out += context.languages.count > 1
+            ? "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(XMLText.escape(context.language.locale))\">\n"
+            : "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
         out += element("id", feedURL, indent: 1)
         out += element("title", config.title, indent: 1, attributes: [("type", "text")])
-        out += element("subtitle", FeedText.description(provider: config.provider), indent: 1, attributes: [("type", "text")])
+        out += element("subtitle", FeedText.description(context), indent: 1, attributes: [("type", "text")])
         out += link(rel: "self", type: "application/atom+xml", href: feedURL, indent: 1)
         out += link(rel: "alternate", type: "text/html", href: home, indent: 1)
         out += link(rel: "alternate", type: "application/feed+json", href: context.urls.absolute(context.urls.inLanguage(JSONFeed.path)), indent: 1)

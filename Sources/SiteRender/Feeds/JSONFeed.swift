@@ -7,15 +7,18 @@ enum JSONFeed {
     /// The feed document for `items`, which must already be newest first.
     static func document(items: [FeedItem], context: RenderContext) -> JSONValue {
         let config = context.site.config
-        return .object([
+        var fields: [(String, JSONValue)] = [
             ("version", .string("https://jsonfeed.org/version/1.1")),
             ("title", .string(config.title)),
-            ("description", .string(FeedText.description(provider: config.provider))),
+            ("description", .string(FeedText.description(context))),
             ("home_page_url", .string(context.urls.absolute(context.urls.home))),
             ("feed_url", .string(context.urls.absolute(context.urls.inLanguage(path)))),
             ("authors", .array([.object([("name", .string(config.provider)), ("url", .string(config.baseURL))])])),
-            ("items", .array(items.map(item))),
-        ])
+        ]
+        // docs/spec.md §4 Languages: each language's feed says its language (a site with one
+        // language writes none, as before).
+        if context.languages.count > 1 { fields.append(("language", .string(context.language.locale))) }
+        return .object(fields + [("items", .array(items.map(item)))])
     }
 
     static func item(_ item: FeedItem) -> JSONValue {
@@ -37,7 +40,8 @@ enum JSONFeed {
 
 /// Wording shared by both feeds.
 enum FeedText {
-    static func description(provider: String) -> String {
-        "\(provider): incidents, maintenance windows, plan revisions and missed service levels"
+    /// Both feeds' description, in the context's language (`feed_description`).
+    static func description(_ context: RenderContext) -> String {
+        context.text(.feedDescription, ["provider": context.site.config.provider])
     }
 }

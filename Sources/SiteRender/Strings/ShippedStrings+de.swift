@@ -525,5 +525,6 @@ extension ShippedStrings {
         "days_no_downtime_other": "keine Ausfallzeit an {n} Tagen",
         "days_no_data_run": "{first} bis {last}: keine Daten",
         "days_measured_by_month_run": "{first} bis {last}: monatlich gemessen, keine Tageszahl",
+        "feed_description": "{provider}: Vorfälle, Wartungsfenster, Änderungen der Tarifbedingungen und verfehlte Service-Levels",
     ]
 }

@@ -525,5 +525,6 @@ extension ShippedStrings {
         "days_no_downtime_other": "aucune indisponibilité pendant {n} jours",
         "days_no_data_run": "du {first} au {last}\u{00A0}: aucune donnée",
         "days_measured_by_month_run": "du {first} au {last}\u{00A0}: mesuré au mois, pas de chiffre journalier",
+        "feed_description": "{provider}\u{00A0}: incidents, fenêtres de maintenance, révisions des offres et niveaux de service non atteints",
     ]
 }

@@ -17,6 +17,7 @@ public enum StringID: String, CaseIterable, Sendable {
     case footerAtom = "footer_atom"
     case feedJSONTitle = "feed_json_title"
     case feedAtomTitle = "feed_atom_title"
+    case feedDescription = "feed_description"
     case viewFullDetails = "view_full_details"
     case languageMenuLabel = "language_menu_label"
 
@@ -568,6 +569,7 @@ public enum StringID: String, CaseIterable, Sendable {
         case .footerAtom: "Atom feed"
         case .feedJSONTitle: "{site} (JSON Feed)"
         case .feedAtomTitle: "{site} (Atom)"
+        case .feedDescription: "{provider}: incidents, maintenance windows, plan revisions and missed service levels"
         case .viewFullDetails: "View full details"
         case .languageMenuLabel: "Language"
 
