@@ -34,9 +34,10 @@ public struct PageText: Sendable {
         strings.fill(id, values, literal: literal)
     }
 
-    /// `one` when `n` is 1, else `other`, filled with `values` and `{n}`.
+    /// The form of `n` by the language's plural rule, filled with `values` and `{n}` (written
+    /// with the language's grouping: `1,234` in English, `1.234` in German).
     public func plural(_ n: Int, one: StringID, other: StringID, _ values: KeyValuePairs<String, String> = [:]) -> String {
-        strings.plural(n, one: one, other: other, values)
+        strings.plural(n, shownAs: format.integer(n), one: one, other: other, values)
     }
 
     /// The wording for a service judged by `kind` (`StringTable.forPeriod`), with the same forms.

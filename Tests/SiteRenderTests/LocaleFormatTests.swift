@@ -90,4 +90,11 @@ final class LocaleFormatTests: XCTestCase {
         XCTAssertEqual(f.uptime(99.912), first)
         XCTAssertEqual(format("de").uptime(99.912), first)
     }
+
+    func testACountIsWrittenWithTheLanguagesGrouping() {
+        // The count in a counted string: 1,234 (en), 1.234 (de); under 1,000 as the digits.
+        XCTAssertEqual(PageText().plural(1234, one: .responseDaysOne, other: .responseDaysOther), "within 1,234 days")
+        XCTAssertEqual(PageText(locale: "de").plural(1234, one: .responseDaysOne, other: .responseDaysOther), "within 1.234 days")
+        XCTAssertEqual(PageText(locale: "de").plural(1, one: .responseDaysOne, other: .responseDaysOther), "within 1 day")
+    }
 }

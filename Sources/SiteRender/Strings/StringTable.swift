@@ -79,8 +79,15 @@ public struct StringTable: Sendable, Hashable {
     public func plural(
         _ n: Int, one: StringID, other: StringID, _ values: KeyValuePairs<String, String> = [:]
     ) -> String {
+        plural(n, shownAs: String(n), one: one, other: other, values)
+    }
+
+    /// `plural`, with `{n}` written as `shownAs` (the count in the language's digits and grouping).
+    public func plural(
+        _ n: Int, shownAs: String, one: StringID, other: StringID, _ values: KeyValuePairs<String, String> = [:]
+    ) -> String {
         var all = Array(values)
-        all.append(("n", String(n)))
+        all.append(("n", shownAs))
         return Self.fill(form(n, one: one, other: other), all)
     }
 
