@@ -248,7 +248,8 @@ class Site:
         d = self.p(folder)
         if not os.path.isdir(d):
             return []
-        return sorted(n[:-3] for n in os.listdir(d) if n.endswith(".md") and not n.startswith("."))
+        # A translation (`business.de.md`) is not an id of its own: ids have no dot.
+        return sorted(n[:-3] for n in os.listdir(d) if n.endswith(".md") and "." not in n[:-3] and not n.startswith("."))
 
     def plans(self):
         return self.ids("content/plans")

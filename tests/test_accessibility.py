@@ -32,11 +32,15 @@ PAGES = {
 }
 
 
+# docs/spec.md §4 Languages: every page kind in every language of the example site.
+LANGUAGES = ["", "de/", "fr/"]
+
+
 def page_paths(public):
     paths = dict(PAGES)
     first = sorted(glob.glob(os.path.join(public, "incidents", "*", "index.html")))[0]
     paths["incident"] = os.path.relpath(os.path.dirname(first), public) + "/"
-    return paths
+    return {kind + ("-" + folder[:-1] if folder else ""): folder + path for folder in LANGUAGES for kind, path in paths.items()}
 
 
 def axe_violations(browser):

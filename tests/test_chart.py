@@ -1,5 +1,5 @@
 """Issue 26, point 5: the details page's uptime chart in headless Chromium, on a site shaped like
-the trial's (objective 99.95 %, mostly perfect months, a 99.933 % miss, one 91.7 % month, the
+the trial's (objective 99.95%, mostly perfect months, a 99.933% miss, one 91.7% month, the
 month in progress just under the objective). Every label's drawn box is measured: no two
 overlap, and none covers a month's marker; the scale keeps the small miss apart from the
 perfect months, and the bad month is marked below the axis with its value. Screenshots of the
@@ -20,7 +20,7 @@ SITE = {
         "credits:\n  - {below: 99.95, credit: 10}\n  - {below: 99.0, credit: 25}\n"
         "services:\n  storage: {}\n---\n"),
     # December 2025 – October 2026 measured; November 2026 (in progress) from an incident:
-    # 17 minutes in the 33,120 elapsed by now is 100 × (33,120 − 17) / 33,120 = 99.9487 % so far.
+    # 17 minutes in the 33,120 elapsed by now is 100 × (33,120 − 17) / 33,120 = 99.9487% so far.
     "content/status/measurements.csv": (
         "service,month,uptime\n"
         "storage,2025-12,100\nstorage,2026-01,100\nstorage,2026-02,99.99\nstorage,2026-03,100\n"
@@ -81,19 +81,19 @@ def test_chart_labels_never_overlap_and_misses_stay_visible(browser, server, wid
     assert len(markers) == 12  # December 2025 – November 2026
     # No two labels overlap, and no label lies on a month's marker.
     assert clashes == []
-    # The axis names 100 %, the objective and the floor, each once.
+    # The axis names 100%, the objective and the floor, each once.
     axis = [t["text"].replace("\xa0", " ") for t in texts if t["cls"] == "chart-axis" and t["text"].endswith("%")]
-    assert "99.95 %" in axis and "100 %" in axis and len(axis) == len(set(axis)) == 3
+    assert "99.95%" in axis and "100%" in axis and len(axis) == len(set(axis)) == 3
     by_month = {m["title"].split(":")[0]: m for m in markers}
     centre = lambda m: (m["y0"] + m["y1"]) / 2  # noqa: E731
     # Scale: at 1280 px the plot is about 1184 px wide (from 720 user units), so the axis of
-    # 99.85–100 % (floor two allowances under 99.95) is about 300 px high; at 375 px the chart
-    # keeps its 34 rem minimum width. The 99.933 % miss sits well under the perfect months.
+    # 99.85–100% (floor two allowances under 99.95) is about 300 px high; at 375 px the chart
+    # keeps its 34 rem minimum width. The 99.933% miss sits well under the perfect months.
     perfect, miss = centre(by_month["March 2026"]), centre(by_month["April 2026"])
     height = found["objective"]["y0"] - perfect
     assert miss - perfect > 2 * height * 0.9 * 0.067 / 0.05 / 2  # 0.067 points vs 0.05 to the objective
     assert miss > found["objective"]["y1"]  # under the objective line
-    # The 91.7 % month is drawn on the lower edge, marked as below the axis with its value.
+    # The 91.7% month is drawn on the lower edge, marked as below the axis with its value.
     clipped = [m for m in markers if "chart-clipped" in m["cls"]]
-    assert [m["title"].replace("\xa0", " ") for m in clipped] == ["June 2026: 91.700 %, missed"]
-    assert [t["text"].replace("\xa0", " ") for t in texts if t["cls"] == "chart-clipped-label"] == ["91.700 %"]
+    assert [m["title"].replace("\xa0", " ") for m in clipped] == ["June 2026: 91.700%, missed"]
+    assert [t["text"].replace("\xa0", " ") for t in texts if t["cls"] == "chart-clipped-label"] == ["91.700%"]

@@ -98,11 +98,13 @@ def test_the_incident_timeline_is_newest_first_in_the_site_zone(site):  # noqa: 
     p = Collect(html)
     heads = [t for t in p.texts("p", cls="update-head")]
     # Posted oldest first at 14:08, 14:26, 14:41, 14:50 UTC; London is on GMT in November.
+    # CLDR `en` writes a 12-hour time (with a narrow no-break space, which the text here reads
+    # as a space) and the long date month first.
     assert heads == [
-        "Resolved · 10 November 2026, 14:50 GMT",
-        "Monitoring · 10 November 2026, 14:41 GMT",
-        "Identified · 10 November 2026, 14:26 GMT",
-        "Investigating · 10 November 2026, 14:08 GMT",
+        "Resolved · November 10, 2026, 2:50 PM GMT",
+        "Monitoring · November 10, 2026, 2:41 PM GMT",
+        "Identified · November 10, 2026, 2:26 PM GMT",
+        "Investigating · November 10, 2026, 2:08 PM GMT",
     ]
     assert "Times are in the Europe/London time zone." in html
     # Notes are Markdown: `LIST` is code.
@@ -116,12 +118,12 @@ def test_what_an_incident_counted_is_read_off_the_figures(site):  # noqa: F811
     # credit yet. Enterprise measures Object Storage by request samples from September 2026
     # (content/plans/enterprise.md): incidents count nothing there (SPEC §3), and the row says so.
     assert table == [
-        ["Free", "November 2026", "15.0 min", "Counted at 30 % weight", "No objective", "— (month in progress)"],
-        ["Business", "November 2026", "15.0 min", "Counted at 30 % weight", "On track so far", "— (month in progress)"],
+        ["Free", "November 2026", "15.0 min", "Counted at 30% weight", "No objective", "— (month in progress)"],
+        ["Business", "November 2026", "15.0 min", "Counted at 30% weight", "On track so far", "— (month in progress)"],
         ["Enterprise", "November 2026", "0.0 min", "Not counted: Downtime is measured by request samples this month",
          "On track so far", "— (month in progress)"],
         # Team is judged per quarter (docs/spec.md §3 Periods): the month is information only.
-        ["Team", "November 2026", "15.0 min", "Counted at 30 % weight", "Judged with Q4 2026", "— (judged with Q4 2026)"],
+        ["Team", "November 2026", "15.0 min", "Counted at 30% weight", "Judged with Q4 2026", "— (judged with Q4 2026)"],
     ]
     with open(os.path.join(site, "sla.json"), encoding="utf-8") as f:
         sla = json.load(f)
@@ -146,7 +148,7 @@ def test_the_status_page_headline_states_and_latest_update(site):  # noqa: F811
     assert states == ["Operational", "Operational", "Operational", "Degraded performance"]
     latest = p.texts("div", cls="latest")
     assert len(latest) == 1
-    assert latest[0].startswith("Latest update: Identified · 23 November 2026, 23:10 GMT")
+    assert latest[0].startswith("Latest update: Identified · November 23, 2026, 11:10 PM GMT")
 
 
 class Strips(HTMLParser):
@@ -185,48 +187,48 @@ class Strips(HTMLParser):
             self.strips[-1]["listed"][-1] += data
 
 
-NBSP = "\u00a0"
+NBSP = " "  # CLDR (en) writes a plain space between a figure and its unit
 
 
 def test_the_90_day_bars_are_one_picture_named_in_words(site):  # noqa: F811
     """Issue 23: a strip is 90 empty bars with one-letter classes inside one role="img" whose
     accessible name names each day with downtime and its minutes and counts the rest."""
-    # 90 days up to 24 November 2026 (London): 27 August is day 0, 10 November day 75
+    # 90 days up to November 24, 2026 (London): 27 August is day 0, 10 November day 75
     # (5 days of August, 30 of September, 31 of October, then 10), 13 October day 47.
     [strip] = Strips(page(site, "plans/business/object-storage")).strips
     assert strip["role"] == "img"
     assert len(strip["bars"]) == 90
     # The LIST incident: 50 min × 0.3 = 15.0 min, orange (10 ≤ 15.0 < 60); every other day green.
-    assert strip["bars"][75] == ("m", f"10 November 2026: 15.0{NBSP}min downtime")
+    assert strip["bars"][75] == ("m", f"November 10, 2026: 15.0{NBSP}min downtime")
     assert all(bar == ("", None) for i, bar in enumerate(strip["bars"]) if i != 75)
     assert strip["name"] == (
-        "Downtime per day, 90 days: Nimbus Object Storage, Business plan. 27 August 2026 to 24 November 2026: "
-        f"no downtime on 89 days; 10 November 2026: 15.0{NBSP}min downtime.")
-    assert strip["listed"] == [f"10 November 2026: 15.0{NBSP}min downtime"]
+        "Downtime per day, 90 days: Nimbus Object Storage, Business plan. August 27, 2026 to November 24, 2026: "
+        f"no downtime on 89 days; November 10, 2026: 15.0{NBSP}min downtime.")
+    assert strip["listed"] == [f"November 10, 2026: 15.0{NBSP}min downtime"]
 
     # DNS resolution outage, 13 October 16:41–16:53 UTC, major (weight 1.0): 12.0 min in every plan.
     for plan in ["free", "business", "enterprise"]:
         [dns] = Strips(page(site, f"plans/{plan}/dns")).strips
-        assert dns["bars"][47] == ("m", f"13 October 2026: 12.0{NBSP}min downtime")
-        assert dns["name"].endswith(f": no downtime on 89 days; 13 October 2026: 12.0{NBSP}min downtime.")
+        assert dns["bars"][47] == ("m", f"October 13, 2026: 12.0{NBSP}min downtime")
+        assert dns["name"].endswith(f": no downtime on 89 days; October 13, 2026: 12.0{NBSP}min downtime.")
 
     # Enterprise measures Object Storage by the mean error rate of 5-minute intervals (from
-    # 1 September 2026): a day's downtime is the sum of rate × 5 min over its intervals.
+    # September 1, 2026): a day's downtime is the sum of rate × 5 min over its intervals.
     # 7 October: 400, 900, 1500, 2000, 2000, 2000, 1800, 1000, 300 errors of 2000 →
     # (0.2 + 0.45 + 0.75 + 1 + 1 + 1 + 0.9 + 0.5 + 0.15) × 5 = 29.75, + 1/5000 × 5 = 0.001
     # from the noon row → 29.8 min (red needs 60: orange). 10 November: 10 × 150/3000 × 5 =
     # 2.5, + 0.001 → 2.5 min (under 10: yellow). Other days: 0.001 min, shown 0.0 → green.
     [samples] = Strips(page(site, "plans/enterprise/object-storage")).strips
     assert [(i, bar) for i, bar in enumerate(samples["bars"]) if bar != ("", None)] == [
-        (41, ("m", f"7 October 2026: 29.8{NBSP}min downtime")), (75, ("l", f"10 November 2026: 2.5{NBSP}min downtime"))]
+        (41, ("m", f"October 7, 2026: 29.8{NBSP}min downtime")), (75, ("l", f"November 10, 2026: 2.5{NBSP}min downtime"))]
     assert samples["name"] == (
-        "Downtime per day, 90 days: Nimbus Object Storage, Enterprise plan. 27 August 2026 to 24 November 2026: "
-        f"no downtime on 88 days; 7 October 2026: 29.8{NBSP}min downtime; 10 November 2026: 2.5{NBSP}min downtime.")
-    assert samples["listed"] == [f"10 November 2026: 2.5{NBSP}min downtime", f"7 October 2026: 29.8{NBSP}min downtime"]
+        "Downtime per day, 90 days: Nimbus Object Storage, Enterprise plan. August 27, 2026 to November 24, 2026: "
+        f"no downtime on 88 days; October 7, 2026: 29.8{NBSP}min downtime; November 10, 2026: 2.5{NBSP}min downtime.")
+    assert samples["listed"] == [f"November 10, 2026: 2.5{NBSP}min downtime", f"October 7, 2026: 29.8{NBSP}min downtime"]
 
     # A service without downtime in the 90 days says so in one clause.
     [compute] = Strips(page(site, "plans/business/compute")).strips
-    assert compute["name"].endswith("27 August 2026 to 24 November 2026: no downtime on 90 days.")
+    assert compute["name"].endswith("August 27, 2026 to November 24, 2026: no downtime on 90 days.")
     assert len(compute["bars"]) == 90 and compute["listed"] == []
 
 
@@ -239,12 +241,12 @@ def test_the_status_page_strips_show_the_worst_plan_each_day(site):  # noqa: F81
     assert all(st["role"] == "img" for st in strips)
     storage = strips[1]
     assert storage["name"] == (
-        "Downtime per day, 90 days: Nimbus Object Storage. 27 August 2026 to 24 November 2026: "
-        f"no downtime on 88 days; 7 October 2026: 29.8{NBSP}min downtime; 10 November 2026: 15.0{NBSP}min downtime.")
+        "Downtime per day, 90 days: Nimbus Object Storage. August 27, 2026 to November 24, 2026: "
+        f"no downtime on 88 days; October 7, 2026: 29.8{NBSP}min downtime; November 10, 2026: 15.0{NBSP}min downtime.")
     november = [words for _, words in storage["bars"][66:] if words]
-    assert november == [f"10 November 2026: 15.0{NBSP}min downtime"]  # 15.0 = November's downtime (Business)
+    assert november == [f"November 10, 2026: 15.0{NBSP}min downtime"]  # 15.0 = November's downtime (Business)
     assert strips[3]["name"].startswith("Downtime per day, 90 days: Nimbus DNS. ")
-    assert strips[3]["listed"] == [f"13 October 2026: 12.0{NBSP}min downtime"]
+    assert strips[3]["listed"] == [f"October 13, 2026: 12.0{NBSP}min downtime"]
 
 
 def test_status_json_follows_its_schema_and_the_page(site):  # noqa: F811

@@ -17,6 +17,43 @@ public protocol Reusing: Sendable {
     /// *now* and theme): the table's kept values are dropped unless it equals the previous
     /// build's. Compared once per build instead of in every key.
     func scope<Scope: Equatable & Sendable>(_ table: ReuseTable, _ scope: Scope)
+
+    /// `scope` for the slots of one partition only (`PartitionedReuse`): a change of one
+    /// language's scope drops that language's kept values, not the others'.
+    func scope<Scope: Equatable & Sendable>(_ table: ReuseTable, _ scope: Scope, partition: String)
+}
+
+extension Reusing {
+    public func scope<Scope: Equatable & Sendable>(_ table: ReuseTable, _ scope: Scope, partition: String) {
+        if partition.isEmpty { self.scope(table, scope) }
+    }
+}
+
+/// The store seen by one language other than the default (docs/spec.md §4 Languages): its slots
+/// are apart from the default language's (`<partition>` + U+001F + slot), and so is its scope.
+public struct PartitionedReuse: Reusing {
+    public static let separator = "\u{1F}"
+    let base: any Reusing
+    let partition: String
+
+    public init(_ base: any Reusing, partition: String) {
+        self.base = base
+        self.partition = partition
+    }
+
+    public func value<Key: Equatable & Sendable, Value>(
+        _ table: ReuseTable, at slot: String, for key: Key, make: () throws -> Value
+    ) rethrows -> Value {
+        try base.value(table, at: partition + Self.separator + slot, for: key, make: make)
+    }
+
+    public func scope<Scope: Equatable & Sendable>(_ table: ReuseTable, _ scope: Scope) {
+        base.scope(table, scope, partition: partition)
+    }
+
+    public func scope<Scope: Equatable & Sendable>(_ table: ReuseTable, _ scope: Scope, partition: String) {
+        base.scope(table, scope, partition: partition)
+    }
 }
 
 /// The kinds of kept values, one table each (for counts in tests and reports).

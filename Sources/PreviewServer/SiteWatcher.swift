@@ -93,7 +93,7 @@ final class ChangeWaiter: @unchecked Sendable {
             let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB)
             _ = inotify_add_watch(fd, root.path, mask)
             // The folders a scan walks: none behind a link that leads out of the site.
-            for folder in ["content", "themes"] {
+            for folder in ["content", "themes", "i18n"] {
                 for dir in SiteLoader.folders(under: root.appendingPathComponent(folder)) {
                     _ = inotify_add_watch(fd, dir, mask)
                 }

@@ -37,6 +37,13 @@ public struct SiteConfig: Sendable, Hashable {
     public var statusSince: CalendarDay?
     /// SPEC §2 `strings`: every sentence and label the theme writes, overrides applied.
     public var strings = StringTable()
+    /// SPEC §2 `strings` as site.yaml sets them (the default language's own).
+    public var stringOverrides = StringOverrides()
+    /// docs/spec.md §2 `languages`, the default first.
+    public var languages: [Language] = [.english]
+    /// docs/spec.md §2 `i18n/<code>.yaml`: one language's own strings, by language code (only
+    /// the ids the file sets; the rest comes from the shipped table or the default language).
+    public var i18n: [String: StringOverrides] = [:]
 
     public init(
         title: String, provider: String, baseURL: String, timeZone: TimeZone = TimeZone(identifier: "UTC")!,
@@ -316,6 +323,9 @@ public struct Site: Sendable, Hashable {
     public var measurements: [MeasuredUptime]
     /// Request samples by service id (`content/status/samples/<service>.csv`).
     public var samples: [String: SampleSeries]
+    /// docs/spec.md §2 Translations: the translated text of each language but the default, by
+    /// language code (`localized(_:)` applies it).
+    public var translations: [String: SiteTranslation] = [:]
 
     public init(
         config: SiteConfig, terms: TermsPage, services: [Service], plans: [Plan], incidents: [Incident],

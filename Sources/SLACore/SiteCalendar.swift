@@ -89,6 +89,10 @@ public struct SiteCalendar: Sendable, Hashable {
             year: y, month: m, day: d, hour: sod / 3600, minute: sod % 3600 / 60, second: sod % 60, utcOffset: off)
     }
 
+    /// The first second of the stretch between two of the zone's transitions that holds `t`
+    /// (its offset and name are the same throughout); nil without the zone's table.
+    public func zonePeriodStart(at t: Instant) -> Int64? { periods?.period(at: t.seconds)?.start }
+
     /// Abbreviation of the zone at `t` (e.g. `BST`), falling back to the identifier; `UTC` for
     /// the UTC zone (Foundation would say `GMT`).
     public func abbreviation(at t: Instant) -> String {

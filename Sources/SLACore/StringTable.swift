@@ -8,9 +8,28 @@
 public struct StringTable: Sendable, Hashable {
     /// The texts in `StringID.allCases` order.
     private var texts: [String]
+    /// How a count picks its form (CLDR plural rules of the table's language).
+    public private(set) var pluralRule: PluralRule = .oneOther
+    /// The `_few` and `_many` forms, by the index of their `_other` id (languages that have them).
+    private var extraPlurals: [Int: [PluralCategory: String]] = [:]
 
     /// The defaults.
     public init() { texts = StringID.allCases.map(\.defaultText) }
+
+    /// `base` with `layers` on top, later layers winning, counted by `rule`.
+    public init(_ base: StringTable, layers: [StringOverrides], rule: PluralRule) {
+        self = base
+        pluralRule = rule
+        for layer in layers {
+            for (id, text) in layer.texts { texts[id.index] = text }
+            for (id, forms) in layer.plurals { extraPlurals[id.index, default: [:]].merge(forms) { _, new in new } }
+        }
+    }
+
+    /// Whether `id` has a text of its own in `layers` (for the fallback warning of `check`).
+    public static func sets(_ id: StringID, in layers: [StringOverrides]) -> Bool {
+        layers.contains { $0.texts[id] != nil }
+    }
 
     /// The defaults with `overrides` on top (ids already checked: see `problems(id:text:)`).
     public init(overrides: [StringID: String]) {
@@ -47,13 +66,23 @@ public struct StringTable: Sendable, Hashable {
         Self.fill(texts[id.index], literal: literal) { name in values.first { $0.key == name }?.value }
     }
 
-    /// `one` when `n` is 1, else `other`, filled with `values` and `{n}`.
+    /// The form of `n` by the table's plural rule (`one`, `other`, or a language's `_few` or
+    /// `_many` form of `other` where it has one), filled with `values` and `{n}`.
     public func plural(
         _ n: Int, one: StringID, other: StringID, _ values: KeyValuePairs<String, String> = [:]
     ) -> String {
         var all = Array(values)
         all.append(("n", String(n)))
-        return Self.fill(texts[(n == 1 ? one : other).index], all)
+        return Self.fill(form(n, one: one, other: other), all)
+    }
+
+    /// The unfilled text `n` takes.
+    public func form(_ n: Int, one: StringID, other: StringID) -> String {
+        switch pluralRule.category(n) {
+        case .one: return texts[one.index]
+        case .other: return texts[other.index]
+        case let category: return extraPlurals[other.index]?[category] ?? texts[other.index]
+        }
     }
 
     /// Every id with its text, in id order (for the templates' `t`).
@@ -76,7 +105,8 @@ public struct StringTable: Sendable, Hashable {
     /// What is wrong with `text` as an override of `id`: a placeholder the string does not
     /// have is an error (it would be published as written); one it leaves out is a warning (the
     /// text will not say that value).
-    public static func problems(id: StringID, text: String) -> (error: String?, warning: String?) {
+    public static func problems(id: StringID, text: String, shownAs: String? = nil) -> (error: String?, warning: String?) {
+        let name = shownAs ?? id.rawValue
         let expected = placeholders(id.defaultText)
         let found = placeholders(text)
         let missing = expected.filter { !found.contains($0) }
@@ -84,9 +114,9 @@ public struct StringTable: Sendable, Hashable {
         func list(_ names: [String]) -> String { names.map { "{\($0)}" }.joined(separator: ", ") }
         let error = unknown.isEmpty
             ? nil
-            : "strings.\(id.rawValue) has no \(list(unknown))"
+            : "strings.\(name) has no \(list(unknown))"
                 + (expected.isEmpty ? " (it takes no placeholders)" : " (it takes \(list(expected)))")
-        let warning = missing.isEmpty ? nil : "strings.\(id.rawValue) leaves out \(list(missing)): the text will not say it"
+        let warning = missing.isEmpty ? nil : "strings.\(name) leaves out \(list(missing)): the text will not say it"
         return (error, warning)
     }
 

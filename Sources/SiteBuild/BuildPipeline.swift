@@ -134,6 +134,7 @@ public struct BuildPipeline: Sendable {
         result.diagnostics = parsed.diagnostics
         guard let site = parsed.site else { return result }
         result.site = site
+        result.diagnostics += Self.untranslatedStrings(site.config, files: files)
         let figures = step(3, "compute") { Self.figures(for: site, now: request.now, reuse: reuse) }
         result.figures = figures
         guard request.renders else { return result }
@@ -212,6 +213,26 @@ public struct BuildPipeline: Sendable {
 }
 
 extension BuildPipeline {
+    /// docs/spec.md §2: a string without a translation shows in the default language, and
+    /// `check` says so once per language (at its `i18n/<code>.yaml`, else at site.yaml's
+    /// `languages`), so `--strict` fails.
+    static func untranslatedStrings(_ config: SiteConfig, files: [SourceFile]) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for (k, language) in config.languages.enumerated().dropFirst() {
+            let missing = LanguageStrings.untranslated(k, of: config)
+            guard !missing.isEmpty else { continue }
+            let i18n = "i18n/\(language.code).yaml"
+            let file = files.contains { $0.path == i18n } ? i18n : "site.yaml"
+            let line = file == "site.yaml" ? files.first { $0.path == "site.yaml" }.map { Self.line(of: "languages:", in: $0.bytes) } ?? 1 : 1
+            out.append(
+                Diagnostic(
+                    .warning, file, line, 1,
+                    "\(missing.count) of \(StringID.allCases.count) strings have no \(language.code) translation and are shown in \(config.languages[0].name) (\(missing.prefix(3).map(\.rawValue).joined(separator: ", "))\(missing.count > 3 ? ", …" : ""))",
+                    hint: "slasite ships de and fr; give the others in \(i18n)"))
+        }
+        return out
+    }
+
     /// 1-based line of the first line starting with `prefix` (1 when there is none).
     static func line(of prefix: String, in bytes: [UInt8]) -> Int {
         var n = 1

@@ -40,6 +40,8 @@ public final class ReuseStore: Reusing, @unchecked Sendable {
     /// Guards `scopes` and `last`.
     private let lock = NSLock()
     private var scopes: [(any Sendable)?] = Array(repeating: nil, count: ReuseTable.allCases.count)
+    /// The scopes of partitions other than the default (`PartitionedReuse`), by table and partition.
+    private var partitionScopes: [String: any Sendable] = [:]
     private var last: [(made: Int, reused: Int)] = Array(repeating: (0, 0), count: ReuseTable.allCases.count)
 
     public init() {}
@@ -66,15 +68,36 @@ public final class ReuseStore: Reusing, @unchecked Sendable {
     }
 
     public func scope<Scope: Equatable & Sendable>(_ table: ReuseTable, _ scope: Scope) {
+        self.scope(table, scope, partition: "")
+    }
+
+    /// A scope per table and partition: a change drops the table's values of that partition
+    /// only (the default partition's slots are the ones without a partition prefix).
+    public func scope<Scope: Equatable & Sendable>(_ table: ReuseTable, _ scope: Scope, partition: String) {
         let t = table.rawValue
         lock.lock()
         defer { lock.unlock() }
-        guard !((scopes[t] as? Scope) == scope) else { return }
-        scopes[t] = scope
+        if partition.isEmpty {
+            guard !((scopes[t] as? Scope) == scope) else { return }
+            scopes[t] = scope
+        } else {
+            let key = "\(t) " + partition
+            guard !((partitionScopes[key] as? Scope) == scope) else { return }
+            partitionScopes[key] = scope
+        }
+        let prefix = partition + PartitionedReuse.separator
+        func inPartition(_ slot: String) -> Bool {
+            partition.isEmpty ? !slot.contains(PartitionedReuse.separator) : slot.hasPrefix(prefix)
+        }
         for stripe in stripes {
             stripe.lock.lock()
-            stripe.kept[t] = [:]
-            stripe.used[t] = [:]
+            if partition.isEmpty && partitionScopes.isEmpty {
+                stripe.kept[t] = [:]
+                stripe.used[t] = [:]
+            } else {
+                stripe.kept[t] = stripe.kept[t].filter { !inPartition($0.key) }
+                stripe.used[t] = stripe.used[t].filter { !inPartition($0.key) }
+            }
             stripe.lock.unlock()
         }
     }

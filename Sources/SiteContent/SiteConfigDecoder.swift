@@ -6,7 +6,7 @@ import Yams
 public enum SiteConfigDecoder {
     static let keys = [
         "title", "provider", "base_url", "timezone", "theme", "contact", "impact_weights", "status_since", "strings", "defaults", "markdown",
-        "import",
+        "import", "languages",
     ]
 
     /// site.yaml alone: the configuration, or nil with the problems that stop it.
@@ -114,37 +114,115 @@ public enum SiteConfigDecoder {
         if let node = r.value("import") { _ = ImportSettings.decode(node, source: source, refs: &refs) }
         // SPEC §2: the day from which the status data is complete (months before it: no data).
         let since = r.date("status_since", dateOnly: true).map { CalendarDay(year: $0.0.year, month: $0.0.month, day: $0.0.day) }
-        let strings = r.value("strings").map { decodeStrings($0, source: source) } ?? StringTable()
+        let languages = r.value("languages").map { decodeLanguages($0, source: source) } ?? [.english]
+        let overrides = r.value("strings").map { decodeStrings($0, source: source) } ?? StringOverrides()
         guard sink.items.errors.count == before, let title, let provider, let baseURL else { return nil }
         var config = SiteConfig(
             title: title, provider: provider, baseURL: baseURL, timeZone: timeZone, timeZoneName: timeZoneName, theme: theme, contacts: contacts,
             impactWeights: weights, defaults: defaults, markdownUnsafe: unsafe)
         config.statusSince = since
-        config.strings = strings
+        config.languages = languages
+        config.stringOverrides = overrides
+        config.strings = StringTable(StringTable(), layers: [overrides], rule: PluralRule(language: languages[0].locale))
         return config
     }
 
-    /// SPEC §2 `strings`: a map from string id to text. An unknown id is an error (with the
-    /// closest id), and so is a placeholder the string does not take; leaving one out warns.
-    static func decodeStrings(_ node: Node, source: YAMLSource) -> StringTable {
-        let r = MappingReader(node, in: source, what: "strings", allowed: StringID.allCases.map(\.rawValue))
-        guard r.isMapping else { return StringTable() }
-        var overrides: [StringID: String] = [:]
+    /// SPEC §2 `strings` (and `i18n/<code>.yaml`): a map from string id to text. An unknown id
+    /// is an error (with the closest id), and so is a placeholder the string does not take;
+    /// leaving one out warns. A counted string's `_few` and `_many` forms (docs/themes.md,
+    /// *Plural forms*) take its `_other` form's placeholders.
+    static func decodeStrings(_ node: Node, source: YAMLSource, what: String = "strings") -> StringOverrides {
+        let r = MappingReader(node, in: source, what: what, allowed: allowedStringKeys)
+        guard r.isMapping else { return StringOverrides() }
+        var overrides = StringOverrides()
         for pair in r.pairs {
-            guard let id = StringID(rawValue: pair.key), let text = MappingReader.string(pair.value, key: "strings." + pair.key, in: source)
-            else { continue }
-            let problems = StringTable.problems(id: id, text: text)
+            guard let text = MappingReader.string(pair.value, key: what + "." + pair.key, in: source) else { continue }
+            let (id, category) = stringKey(pair.key)
+            guard let id else { continue }
+            let problems = StringTable.problems(id: id, text: text, shownAs: pair.key)
             if let error = problems.error {
                 source.error(pair.value, error + ", got \"\(text)\"")
                 continue
             }
             if let warning = problems.warning { source.warning(pair.value, warning) }
-            overrides[id] = text
+            if let category {
+                overrides.plurals[id, default: [:]][category] = text
+            } else {
+                overrides.texts[id] = text
+            }
         }
-        return StringTable(overrides: overrides)
+        return overrides
     }
 
-    /// The zone of an IANA identifier (or `UTC`); nil for anything else, abbreviations included.
+    /// Every id, and `<id>_few` / `<id>_many` for each counted string (`<id>_other`).
+    static let allowedStringKeys: [String] = StringID.allCases.map(\.rawValue) + pluralExtraKeys.keys.sorted()
+
+    /// `<base>_few` and `<base>_many` → the `<base>_other` id and the category.
+    static let pluralExtraKeys: [String: (StringID, PluralCategory)] = {
+        var out: [String: (StringID, PluralCategory)] = [:]
+        for id in StringID.allCases where id.rawValue.hasSuffix("_other") {
+            let base = String(id.rawValue.dropLast("_other".count))
+            out[base + "_few"] = (id, .few)
+            out[base + "_many"] = (id, .many)
+        }
+        return out
+    }()
+
+    static func stringKey(_ key: String) -> (StringID?, PluralCategory?) {
+        if let id = StringID(rawValue: key) { return (id, nil) }
+        if let (id, category) = pluralExtraKeys[key] { return (id, category) }
+        return (nil, nil)
+    }
+
+    /// docs/spec.md §2 `languages`: a list of `{code, name, locale}`, codes unique.
+    static func decodeLanguages(_ node: Node, source: YAMLSource) -> [Language] {
+        guard case let .sequence(seq) = node, !seq.isEmpty else {
+            source.error(node, "languages must be a non-empty list of {code, name, locale}, got \(MappingReader.describe(node))")
+            return [.english]
+        }
+        var out: [Language] = []
+        for item in seq {
+            let r = MappingReader(item, in: source, what: "language", allowed: ["code", "name", "locale"])
+            guard r.isMapping else { continue }
+            let code = r.string("code", required: "language")
+            let name = r.string("name", required: "language")
+            let locale = r.string("locale", required: "language")
+            if let code {
+                // 2–3 letters first, so a code never names one of the output's folders (§4).
+                if !isLanguageCode(code) {
+                    source.error(r.value("code"), "code must be a language code of lowercase letters like de or pt-br, got \"\(code)\"")
+                } else if out.contains(where: { $0.code == code }) {
+                    source.error(r.value("code"), "language \"\(code)\" is listed twice")
+                }
+            }
+            if let locale, !isLocaleTag(locale) {
+                source.error(r.value("locale"), "locale must be a BCP 47 tag like de-DE or fr, got \"\(locale)\"")
+            }
+            if let code, let name, let locale { out.append(Language(code: code, name: name, locale: locale)) }
+        }
+        return out.isEmpty ? [.english] : out
+    }
+
+    static func isLanguageCode(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        return !s.isEmpty && s.count <= 12 && parts.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 97 && $0 <= 122 } }
+            && parts[0].count >= 2 && parts[0].count <= 3
+    }
+
+    static func isLocaleTag(_ s: String) -> Bool {
+        let parts = s.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
+        guard let first = parts.first, (2...3).contains(first.count), s.count <= 35 else { return false }
+        return parts.allSatisfy { p in !p.isEmpty && p.count <= 8 && p.utf8.allSatisfy { ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) } }
+    }
+
+    /// docs/spec.md §2 `i18n/<code>.yaml`: one language's strings, checked as `strings` is.
+    static func decodeI18n(_ text: String, file: String, sink: DiagnosticSink) -> StringOverrides {
+        let source = YAMLSource(file: file, lineOffset: 0, sink: sink)
+        guard let root = source.compose(text) else { return StringOverrides() }
+        if case let .mapping(m) = root, m.isEmpty { return StringOverrides() }
+        return decodeStrings(root, source: source, what: "strings")
+    }
+
     static func zone(named id: String) -> TimeZone? {
         if id == "UTC" || id == "Etc/UTC" { return TimeZone(identifier: "UTC") }
         guard TimeZone.knownTimeZoneIdentifiers.contains(id) else { return nil }

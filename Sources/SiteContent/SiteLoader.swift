@@ -78,7 +78,7 @@ public enum SiteLoader {
         case .refused(let reason): out["site.yaml"] = .refused(reason)
         case .folder, .absent: break
         }
-        for folder in ["content", "themes"] {
+        for folder in ["content", "themes", "i18n"] {
             for (rel, s) in walker.files(under: folder) { out[rel.isEmpty ? folder : folder + "/" + rel] = s }
         }
         return out

@@ -25,9 +25,13 @@ public enum SiteParser {
         var samplesFiles: [(id: String, file: SourceFile)] = []
         var configReferences: [Reference] = []
         var tiers: [WrittenTier] = []
+        var i18nFiles: [(code: String, file: SourceFile)] = []
         for file in files {
             let kind = SourceKind.classify(file.path)
             switch kind {
+            case let .i18n(code):
+                i18nFiles.append((code, file))
+                continue
             case let .samples(id):
                 // Decoded by the loader as it read them (or here, from bytes given in memory).
                 samplesFiles.append((id, file))
@@ -37,6 +41,7 @@ public enum SiteParser {
                 continue
             case .theme: continue
             case .config: configFile = file
+            case .translation: break
             case let .service(id): serviceIDs.insert(id)
             case let .plan(id): planIDs.insert(id)
             case .terms: sawTerms = true
@@ -64,6 +69,10 @@ public enum SiteParser {
             sink.error("site.yaml", 1, 1, "site.yaml is missing: every site needs one (title, provider, base_url)")
         }
         if !sawTerms { sink.error("content/terms.md", 1, 1, "content/terms.md is missing: the general terms page is required") }
+        if var c = config {
+            c.i18n = i18n(i18nFiles, languages: c.languages, sink: sink, reuse: reuse)
+            config = c
+        }
         let calendar = config?.calendar ?? SiteCalendar(timeZone: TimeZone(identifier: "UTC")!)
 
         // Each file decodes on its own, in parallel; results go to per-file slots.
@@ -85,6 +94,11 @@ public enum SiteParser {
                 case let .incident(id):
                     result.incident = ContentDecoders.incident(
                         text, id: id, file: file.path, calendar: calendar, sink: local, refs: &result.references)
+                case let .translation(what, id, code):
+                    let original = Self.originalPath(what, id: id)
+                    if let t = ContentDecoders.translation(text, kind: what, file: file.path, original: original, terms: options.terms, sink: local) {
+                        result.translation = (code, what, id, t)
+                    }
                 case .measurements:
                     let (rows, refs) = ContentDecoders.measurements(text, file: file.path, sink: local)
                     result.measurements = rows
@@ -109,7 +123,10 @@ public enum SiteParser {
         var incidents: [Incident] = []
         var measurements: [MeasuredUptime] = []
         var references = configReferences
-        for case let r? in found {
+        var translations: [(code: String, kind: SourceKind.TranslatedKind, id: String, text: TextTranslation, file: String)] = []
+        for (k, r) in found.enumerated() {
+            guard let r else { continue }
+            if let t = r.translation { translations.append((t.code, t.kind, t.id, t.text, jobs[k].0.path)) }
             sink.items += r.diagnostics
             if let t = r.terms { terms = t }
             if let s = r.service { services.append(s) }
@@ -145,10 +162,12 @@ public enum SiteParser {
         plans.sort { ($0.order ?? Int.max, $0.id) < ($1.order ?? Int.max, $1.id) }
         incidents.sort { $0.start != $1.start ? $0.start < $1.start : $0.id < $1.id }
         measurements.sort { ($0.service, $0.month) < ($1.service, $1.month) }
-        let site = Site(
+        var site = Site(
             config: config, terms: terms, services: services, plans: plans, incidents: incidents,
             measurements: measurements, samples: samples)
-        let warnings = samplesWarnings(site) + tierWarnings(site, tiers: tiers)
+        let translationProblems = attach(translations, to: &site)
+        if translationProblems.hasErrors { return ParsedSite(site: nil, diagnostics: (diagnostics + translationProblems).sortedForDisplay) }
+        let warnings = samplesWarnings(site) + tierWarnings(site, tiers: tiers) + translationProblems + untranslatedWarnings(site)
         return ParsedSite(site: site, diagnostics: warnings.isEmpty ? diagnostics : (diagnostics + warnings).sortedForDisplay)
     }
 
@@ -161,6 +180,7 @@ public enum SiteParser {
         var references: [Reference] = []
         var diagnostics: [Diagnostic] = []
         var tiers: [WrittenTier] = []
+        var translation: (code: String, kind: SourceKind.TranslatedKind, id: String, text: TextTranslation)?
     }
 
     /// A samples file that no plan reads, and a plan that measures by samples a service that has
@@ -211,6 +231,7 @@ public enum SiteParser {
         let id: String
         switch kind {
         case let .service(s), let .plan(s), let .incident(s): id = s
+        case let .translation(_, s, _) where !s.isEmpty: id = s
         default: return
         }
         if !TermsDecoder.isID(id) {

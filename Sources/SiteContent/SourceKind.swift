@@ -10,10 +10,39 @@ public enum SourceKind: Sendable, Hashable {
     case samples(String)
     /// A theme file: `themes/<theme>/<relative path>`.
     case theme(String, String)
+    /// `i18n/<code>.yaml`: one language's strings (docs/spec.md §2).
+    case i18n(String)
+    /// `<name>.<code>.md` beside a content file: its text in language `code` (docs/spec.md §2
+    /// Translations); `id` is the translated file's id (empty for the terms).
+    case translation(TranslatedKind, id: String, code: String)
     /// A file slasite does not read.
     case other
 
+    /// What a translation translates.
+    public enum TranslatedKind: String, Sendable, Hashable {
+        case terms, service, plan, incident
+    }
+
+    /// `business.de` → (`business`, `de`): a name with one dot whose part after it could be a
+    /// language code. nil for anything else (then the name is an id, checked as such).
+    static func translated(_ name: String) -> (id: String, code: String)? {
+        guard let dot = name.lastIndex(of: "."), name.firstIndex(of: ".") == dot else { return nil }
+        let id = String(name[..<dot]), code = String(name[name.index(after: dot)...])
+        guard !id.isEmpty, (2...12).contains(code.count), code.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || $0 == 45 }) else { return nil }
+        return (id, code)
+    }
+
     public static func classify(_ path: String) -> SourceKind {
+        let kind = classifyName(path)
+        switch kind {
+        case let .service(name): return translated(name).map { .translation(.service, id: $0.id, code: $0.code) } ?? kind
+        case let .plan(name): return translated(name).map { .translation(.plan, id: $0.id, code: $0.code) } ?? kind
+        case let .incident(name): return translated(name).map { .translation(.incident, id: $0.id, code: $0.code) } ?? kind
+        default: return kind
+        }
+    }
+
+    private static func classifyName(_ path: String) -> SourceKind {
         // Incidents are most of a large site's files: recognise them without splitting the path.
         let incidents = "content/status/incidents/"
         if path.hasPrefix(incidents) && path.hasSuffix(".md") {
@@ -24,6 +53,10 @@ public enum SourceKind: Sendable, Hashable {
         switch parts.count {
         case 1 where parts[0] == "site.yaml": return .config
         case 2 where parts == ["content", "terms.md"]: return .terms
+        case 2 where parts[0] == "content" && parts[1].hasPrefix("terms.") && parts[1].hasSuffix(".md"):
+            if let t = translated(String(parts[1].dropLast(3))), t.id == "terms" { return .translation(.terms, id: "", code: t.code) }
+            return .other
+        case 2 where parts[0] == "i18n" && parts[1].hasSuffix(".yaml"): return .i18n(String(parts[1].dropLast(5)))
         case 3 where parts[0] == "content" && parts[2].hasSuffix(".md"):
             let id = String(parts[2].dropLast(3))
             if parts[1] == "services" { return .service(id) }

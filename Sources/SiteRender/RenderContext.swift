@@ -8,6 +8,14 @@ public struct RenderContext: Sendable {
     public let figures: SiteFigures
     public let urls: SiteURLs
     public let calendar: SiteCalendar
+    /// The site's strings and its language's CLDR forms (docs/spec.md §4 Languages).
+    public let text: PageText
+    /// The language these outputs are in (docs/spec.md §2 `languages`), and all of the site's.
+    public let language: Language
+    public let languages: [Language]
+    /// Whether this is the default language (at the site's root; it alone writes sla.json,
+    /// the schemas, badges, the sitemap and the assets).
+    public var isDefaultLanguage: Bool { language == languages[0] }
     public let markdown: MarkdownRenderer
     /// Files of the site's own theme folder by relative path; they replace the default theme's.
     public let themeOverrides: [String: [UInt8]]
@@ -32,7 +40,22 @@ public struct RenderContext: Sendable {
     /// The ids of the composite services (docs/spec.md §3), in `site.services` order.
     let compositeIDs: [String]
 
-    public init(site: Site, figures: SiteFigures, themeOverrides: [String: [UInt8]] = [:], reuse: (any Reusing)? = nil) {
+    /// - Parameters:
+    ///   - language: the index in `site.config.languages` of the language to render (its text
+    ///     from `site.localized`; the figures are the same value for every language).
+    ///   - shared: the default language's context: its HTML is taken for every body the
+    ///     translation leaves as it is, so an untranslated body is rendered once per build.
+    public init(
+        site original: Site, figures: SiteFigures, themeOverrides: [String: [UInt8]] = [:], reuse: (any Reusing)? = nil,
+        language index: Int = 0, shared: RenderContext? = nil
+    ) {
+        let languages = original.config.languages
+        let language = languages[index]
+        // The default language's pages read no translation: editing one leaves them as they are.
+        var site = original.localized(language.code)
+        if index == 0 { site.translations = [:] }
+        self.language = language
+        self.languages = languages
         self.reuse = reuse
         self.site = site
         scope = SiteScope(site: site, now: figures.now)
@@ -40,8 +63,11 @@ public struct RenderContext: Sendable {
         self.serviceIndex = Dictionary(site.services.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.coveredServices = site.plans.map { Set($0.services.map(\.id)) }
         self.compositeIDs = site.services.filter(\.isComposite).map(\.id)
-        self.urls = SiteURLs(baseURL: site.config.baseURL)
+        self.urls = SiteURLs(baseURL: site.config.baseURL, language: index == 0 ? "" : language.code + "/")
         self.calendar = site.config.calendar
+        text = PageText(
+            strings: LanguageStrings.table(for: index, of: site.config),
+            format: LocaleFormat(identifier: language.locale, calendar: site.config.calendar))
         let markdown = MarkdownRenderer(unsafe: site.config.markdownUnsafe)
         self.markdown = markdown
         self.themeOverrides = themeOverrides
@@ -55,8 +81,11 @@ public struct RenderContext: Sendable {
         // Service and plan bodies appear only at heading level 3 (details and plan pages): they
         // are kept prepared, never also as cmark-gfm wrote them.
         let preparedRange = 1..<(1 + site.services.count + site.plans.count)
+        let sharedBodies = shared.map { Self.bodies(of: $0.site) }
+        let sharedHTML = shared.map(\.allHTML)
         let html = ParallelWork.map(Array(zip(bodies, slots).enumerated())) { i, item in
             let (body, slot) = item
+            if let sharedBodies, let sharedHTML, i < sharedBodies.count, sharedBodies[i] == body { return sharedHTML[i] }
             let input = MarkdownInput(body: body, unsafe: markdown.unsafe, preparedTop: preparedRange.contains(i) ? 3 : nil)
             return reuse.value(.markdown, at: slot, for: input) { input.render(markdown) }
         }
@@ -84,6 +113,18 @@ public struct RenderContext: Sendable {
             k += incident.updates.count
         }
         updateHTML = updates
+    }
+
+    /// Every body in the order `init` renders them: terms, services, plans, incidents, notes.
+    static func bodies(of site: Site) -> [String] {
+        let notes = site.incidents.flatMap { incident in incident.updates.map(\.note) }
+        return [site.terms.body] + site.services.map(\.body) + site.plans.map(\.body) + site.incidents.map(\.body) + notes
+    }
+
+    /// Every body's HTML in the order of `bodies(of:)`.
+    var allHTML: [String] {
+        [termsHTML] + site.services.map { serviceHTML[$0.id] ?? "" } + site.plans.map { planHTML[$0.id] ?? "" } + incidentHTML
+            + updateHTML.flatMap { $0 }
     }
 
     public func service(_ id: String) -> Service? { serviceIndex[id].map { site.services[$0] } }

@@ -8,7 +8,8 @@ public enum SLAJSON {
     ///   the complete value it is written from.
     ///   - updateHTML: per incident, each update's note rendered (`RenderContext.updateHTML`).
     public static func document(
-        site: Site, figures: SiteFigures, urls: SiteURLs, updateHTML: [[String]] = [], reuse: (any Reusing)? = nil
+        site: Site, figures: SiteFigures, urls: SiteURLs, updateHTML: [[String]] = [], reuse: (any Reusing)? = nil,
+        languageTitles: [(String, JSONValue)] = []
     ) -> JSONValue {
         let calendar = site.config.calendar
         // Notes rendered here when the caller has not (the same renderer and rule as bodies).
@@ -54,7 +55,7 @@ public enum SLAJSON {
                     self.incident(input, urls: urls).fragment(level: 2)
                 })
         }
-        return .object([
+        let fields: [(String, JSONValue)] = [
             ("generated_at", .string(figures.now.rfc3339)),
             ("base_url", .string(site.config.baseURL)),
             ("title", .string(site.config.title)),
@@ -64,7 +65,41 @@ public enum SLAJSON {
             ("current_month", .string(figures.currentMonth.description)),
             ("plans", .array(plans)),
             ("incidents", .array(incidents)),
-        ])
+        ]
+        return .object(fields + languageTitles)
+    }
+
+    /// docs/spec.md §4 Languages: sla.json is one file for all languages; a site with several
+    /// adds `languages` (each with its home URL) and `titles`: per other language, the
+    /// translated titles of the site's plans, services and incidents, by id, where a
+    /// translation gives one. Empty for a site with one language (its sla.json is unchanged).
+    static func titles(_ contexts: [RenderContext], translations: [String: SiteTranslation]) -> [(String, JSONValue)] {
+        guard contexts.count > 1 else { return [] }
+        let base = contexts[0].site
+        let languages: JSONValue = .array(
+            contexts.map { c in
+                .object([
+                    ("code", .string(c.language.code)), ("name", .string(c.language.name)), ("locale", .string(c.language.locale)),
+                    ("url", .string(c.urls.absolute(c.urls.home))),
+                ])
+            })
+        var byLanguage: [(String, JSONValue)] = []
+        for c in contexts.dropFirst() {
+            guard let t = translations[c.language.code] else { continue }
+            func pairs(_ map: [String: TextTranslation], order: [String]) -> JSONValue {
+                .object(order.compactMap { id in map[id]?.title.map { (id, JSONValue.string($0)) } })
+            }
+            byLanguage.append(
+                (
+                    c.language.code,
+                    .object([
+                        ("plans", pairs(t.plans, order: base.plans.map(\.id))),
+                        ("services", pairs(t.services, order: base.services.map(\.id))),
+                        ("incidents", pairs(t.incidents, order: base.incidents.map(\.id))),
+                    ])
+                ))
+        }
+        return [("languages", languages), ("titles", .object(byLanguage))]
     }
 
     static func incident(_ input: IncidentObjectInput, urls: SiteURLs) -> JSONValue {

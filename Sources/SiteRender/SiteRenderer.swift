@@ -4,12 +4,30 @@ import SLACore
 
 /// Turns a validated site and its figures into the files of the output folder. Writes nothing.
 public struct SiteRenderer: Sendable {
-    public let context: RenderContext
+    /// The default language's context.
+    public var context: RenderContext { contexts[0] }
+    /// One context per language (docs/spec.md §4 Languages), the default first; every one reads
+    /// the same `figures` value: they are computed once per build, whatever the languages.
+    public let contexts: [RenderContext]
 
     /// - Parameter reuse: the preview's store of what earlier builds made; nil in a one-off build.
     public init(site: Site, figures: SiteFigures, themeOverrides: [String: [UInt8]] = [:], reuse: (any Reusing)? = nil) {
-        context = RenderContext(site: site, figures: figures, themeOverrides: themeOverrides, reuse: reuse)
+        let first = RenderContext(site: site, figures: figures, themeOverrides: themeOverrides, reuse: reuse)
+        var contexts = [first]
+        for (k, language) in site.config.languages.enumerated().dropFirst() {
+            // Each other language keeps its pages apart in the preview's store, so an edit of
+            // one language's text rebuilds that language's pages only.
+            let partition = reuse.map { PartitionedReuse($0, partition: language.code) as any Reusing }
+            contexts.append(
+                RenderContext(
+                    site: site, figures: figures, themeOverrides: themeOverrides, reuse: partition, language: k, shared: first))
+        }
+        self.contexts = contexts
+        translations = site.translations
     }
+
+    /// The site's translations, for sla.json's `titles`.
+    private let translations: [String: SiteTranslation]
 
     /// Every output file, sorted by path.
     public func render() throws(RenderError) -> [OutputFile] {
@@ -28,39 +46,46 @@ public struct SiteRenderer: Sendable {
 
     /// `render(emit:)` with the paths in the order they were made.
     private func renderUnsorted(emit: @Sendable (OutputFile) throws -> Void) throws(RenderError) -> [String] {
-        let context = self.context
-        let pages: PageOutputs.Run
+        let contexts = self.contexts
+        let context = contexts[0]
+        var made: [PageOutputs.Run] = []
         do throws(ThemeError) {
-            pages = try PageOutputs.Run(context)
+            for c in contexts { made.append(try PageOutputs.Run(c)) }
         } catch {
             throw .theme(error)
         }
+        let runs = made
         // One flat list of independent pieces of work, so both cores stay busy to the end:
         // sla.json (the largest single file) first, then the feeds, then one piece per page,
         // incident pages taking turns with the others so that two workers rarely create
         // folders in the same parent folder at once (which serialises them in the kernel).
         enum Work: Sendable {
-            case slaJSON, feeds, calendarAndSchema, siteFiles
+            case slaJSON, siteFiles
+            case feeds(language: Int), calendarAndSchema(language: Int)
             case badges(plan: Int)
-            /// A few pages in a row: one piece of work per page costs more than a kept page.
-            case pages(ArraySlice<PageOutputs.Job>)
-        }
-        var others: [PageOutputs.Job] = [], incidents: [PageOutputs.Job] = []
-        for job in pages.jobs {
-            if case .incident = job { incidents.append(job) } else { others.append(job) }
-        }
-        var order: [PageOutputs.Job] = []
-        order.reserveCapacity(pages.jobs.count)
-        for k in 0..<max(others.count, incidents.count) {
-            if k < others.count { order.append(others[k]) }
-            if k < incidents.count { order.append(incidents[k]) }
+            /// A few pages in a row of one language: one piece of work per page costs more than a kept page.
+            case pages(language: Int, ArraySlice<PageOutputs.Job>)
         }
         // Badges read the site's titles and *now* besides their level.
         context.reuse?.scope(.badges, context.scope)
-        var work: [Work] = [.slaJSON, .feeds, .calendarAndSchema, .siteFiles] + context.site.plans.indices.map(Work.badges)
+        var work: [Work] = [.slaJSON] + contexts.indices.map { Work.feeds(language: $0) }
+            + contexts.indices.map { Work.calendarAndSchema(language: $0) } + [.siteFiles]
+            + context.site.plans.indices.map(Work.badges)
         let chunk = context.reuse == nil ? 4 : 64
-        for start in stride(from: 0, to: order.count, by: chunk) {
-            work.append(.pages(order[start..<min(start + chunk, order.count)]))
+        for (k, run) in runs.enumerated() {
+            var others: [PageOutputs.Job] = [], incidents: [PageOutputs.Job] = []
+            for job in run.jobs {
+                if case .incident = job { incidents.append(job) } else { others.append(job) }
+            }
+            var order: [PageOutputs.Job] = []
+            order.reserveCapacity(run.jobs.count)
+            for i in 0..<max(others.count, incidents.count) {
+                if i < others.count { order.append(others[i]) }
+                if i < incidents.count { order.append(incidents[i]) }
+            }
+            for start in stride(from: 0, to: order.count, by: chunk) {
+                work.append(.pages(language: k, order[start..<min(start + chunk, order.count)]))
+            }
         }
         let done = ParallelWork.map(work) { piece -> Result<[String], RenderError> in
             let files: [OutputFile]
@@ -68,13 +93,13 @@ public struct SiteRenderer: Sendable {
             case .slaJSON:
                 let doc = SLAJSON.document(
                     site: context.site, figures: context.figures, urls: context.urls, updateHTML: context.updateHTML,
-                    reuse: context.reuse)
+                    reuse: context.reuse, languageTitles: SLAJSON.titles(contexts, translations: translations))
                 files = [OutputFile(path: "sla.json", bytes: doc.bytes(reserving: doc.estimatedSize))]
-            case .feeds: files = MachineOutputs.feeds(context)
-            case .calendarAndSchema: files = MachineOutputs.calendarAndSchema(context)
-            case .siteFiles: files = pages.siteFiles()
+            case .feeds(let k): files = MachineOutputs.feeds(contexts[k])
+            case .calendarAndSchema(let k): files = MachineOutputs.calendarAndSchema(contexts[k])
+            case .siteFiles: files = runs[0].siteFiles(languages: runs)
             case .badges(let p): files = Badge.files(context, plan: p)
-            case .pages(let jobs): files = jobs.map(pages.file)
+            case .pages(let k, let jobs): files = jobs.map(runs[k].file)
             }
             if let problem = PageOutputs.uncontained(files) { return .failure(.theme(problem)) }
             for file in files {

@@ -32,9 +32,9 @@ struct TermDescription: Sendable {
     /// The schema of each of `fields`, the same keys in the same order.
     let schema: [(String, JSONValue)]
     /// "what: old → new" for each change of the term between two versions, in order.
-    let changes: @Sendable (_ old: ResolvedTerms, _ new: ResolvedTerms, StringTable) -> [String]
+    let changes: @Sendable (_ old: ResolvedTerms, _ new: ResolvedTerms, PageText) -> [String]
     /// Its rows on the version page, in words (none when the term has no row).
-    let rows: @Sendable (ResolvedTerms, StringTable) -> [VersionView.Row]
+    let rows: @Sendable (ResolvedTerms, PageText) -> [VersionView.Row]
     /// Where its rows stand on the version page (ascending).
     let rowRank: Int
 }
@@ -58,7 +58,7 @@ enum TermCatalog {
     /// The version page's order.
     static let byRow: [TermDescription] = all.sorted { $0.rowRank < $1.rowRank }
 
-    static func percent(_ x: Double?, _ s: StringTable) -> String { x.map(PageFormat.percent) ?? s[.changeNone] }
+    static func percent(_ x: Double?, _ s: PageText) -> String { x.map(s.percent) ?? s[.changeNone] }
 
     static let uptime = TermDescription(
         key: "uptime",
@@ -84,18 +84,18 @@ enum TermCatalog {
             ("budget_minutes_per_month", SLASchema.nullable(SLASchema.number("Downtime the objective allows in an average month of 43,830 minutes, rounded to 0.1.", minimum: 0))),
         ],
         changes: { a, b, s in
-            func objective(_ x: Double?) -> String { x.map(PageFormat.percent) ?? s[.changeNoCommitment] }
+            func objective(_ x: Double?) -> String { x.map(s.percent) ?? s[.changeNoCommitment] }
             return a.uptime == b.uptime ? [] : [s(.changeObjective, ["old": objective(a.uptime), "new": objective(b.uptime)])]
         },
         rows: { t, s in
             var rows: [VersionView.Row] = [
                 .init(
                     term: s[.termObjective],
-                    value: t.uptime.map { s(.objectiveMonthlyUptime, ["objective": PageFormat.percent($0)]) } ?? s[.noUptimeCommitment])
+                    value: t.uptime.map { s(.objectiveMonthlyUptime, ["objective": s.percent($0)]) } ?? s[.noUptimeCommitment])
             ]
             if let budget = t.budgetMinutesPerPeriod {
                 rows.append(
-                    .init(term: s[.termDowntimeAllowed], value: s(.termDowntimeAllowedValue, ["minutes": PageFormat.minutesInWords(budget, s)])))
+                    .init(term: s[.termDowntimeAllowed], value: s(.termDowntimeAllowedValue, ["minutes": s.minutesInWords(budget)])))
             }
             return rows
         },
@@ -112,7 +112,7 @@ enum TermCatalog {
             let oldTiers = Dictionary(a.credits.map { ($0.below, $0.credit) }, uniquingKeysWith: max)
             let newTiers = Dictionary(b.credits.map { ($0.below, $0.credit) }, uniquingKeysWith: max)
             return Set(oldTiers.keys).union(newTiers.keys).sorted(by: >).filter { oldTiers[$0] != newTiers[$0] }.map { below in
-                s(.changeCreditBelow, ["below": PageFormat.percent(below), "old": percent(oldTiers[below], s), "new": percent(newTiers[below], s)])
+                s(.changeCreditBelow, ["below": s.percent(below), "old": percent(oldTiers[below], s), "new": percent(newTiers[below], s)])
             }
         },
         rows: { t, s in
@@ -123,7 +123,7 @@ enum TermCatalog {
                     value: schedule.isEmpty
                         ? s[.termNone]
                         : schedule.map {
-                            s(.termCreditTier, ["credit": PageFormat.percent($0.credit), "below": PageFormat.percent($0.below)])
+                            s(.termCreditTier, ["credit": s.percent($0.credit), "below": s.percent($0.below)])
                         }.joined(separator: s[.listComma]))
             ]
         },
@@ -137,9 +137,9 @@ enum TermCatalog {
         schema: [("credit_cap", SLASchema.number("Maximum credit in a month, percent of the monthly fee.", minimum: 0))],
         changes: { a, b, s in
             a.creditCap == b.creditCap
-                ? [] : [s(.changeCreditCap, ["old": PageFormat.percent(a.creditCap), "new": PageFormat.percent(b.creditCap)])]
+                ? [] : [s(.changeCreditCap, ["old": s.percent(a.creditCap), "new": s.percent(b.creditCap)])]
         },
-        rows: { t, s in [.init(term: s[.termCreditCap], value: s(.termCreditCapValue, ["cap": PageFormat.percent(t.creditCap)]))] },
+        rows: { t, s in [.init(term: s[.termCreditCap], value: s(.termCreditCapValue, ["cap": s.percent(t.creditCap)]))] },
         rowRank: 2)
 
     /// `claim_window_days` and `claim_window_months`: two ways to write one claim window.
@@ -192,8 +192,8 @@ enum TermCatalog {
                 s(
                     .changeWeight,
                     [
-                        "impact": impact.rawValue, "old": PageFormat.percent(a.impactWeights[impact] * 100),
-                        "new": PageFormat.percent(b.impactWeights[impact] * 100),
+                        "impact": impact.rawValue, "old": s.percent(a.impactWeights[impact] * 100),
+                        "new": s.percent(b.impactWeights[impact] * 100),
                     ])
             }
         },
@@ -292,7 +292,7 @@ enum TermCatalog {
             guard let support = t.support else { return [] }
             var value = PageFormat.hours(support.hours, s).map { PageFormat.capitalized($0) } ?? s[.termSupportHoursNotStated]
             if !support.response.isEmpty {
-                value += "; " + support.response.map { "\($0.severity) \($0.time.phrase(s))" }.joined(separator: s[.listComma])
+                value += "; " + support.response.map { "\($0.severity) \($0.time.phrase(s.strings))" }.joined(separator: s[.listComma])
             }
             return [.init(term: s[.termSupport], value: value)]
         },
@@ -357,7 +357,7 @@ enum TermCatalog {
         rowRank: 9)
 
     /// "monthly", "quarterly", "yearly, starting in April".
-    static func phrase(_ t: ResolvedTerms, _ s: StringTable) -> String {
+    static func phrase(_ t: ResolvedTerms, _ s: PageText) -> String {
         let word: String
         switch t.period {
         case .month: return s[.periodMonthly]
@@ -365,6 +365,6 @@ enum TermCatalog {
         case .year: word = s[.periodYearly]
         }
         guard t.periodStartMonth != 1 else { return word }
-        return s(.periodFiscal, ["period": word, "month": s[PageFormat.monthIDs[t.periodStartMonth - 1]]])
+        return s(.periodFiscal, ["period": word, "month": s.format.monthName(t.periodStartMonth)])
     }
 }

@@ -7,7 +7,11 @@ final class ExampleSiteTests: XCTestCase {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("slasite-example-\(UUID().uuidString)")
         let r = try Slasite.run(["build", "--source", Slasite.repoRoot.path, "--output", out.path, "--now", "2026-11-24T00:00:00Z"])
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertEqual(r.stderr, "", "the example site builds without warnings")
+        // Its only warnings: the content files it has not translated into German and French,
+        // which show in English there (docs/spec.md §2 Translations; --strict would fail).
+        let warnings = r.stderr.split(separator: "\n").filter { $0.contains(": warning: ") }
+        XCTAssertEqual(warnings.count, 2, r.stderr)
+        XCTAssertTrue(warnings.allSatisfy { $0.contains("content files have no de translation") || $0.contains("content files have no fr translation") }, r.stderr)
         let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("sla.json"))) as? [String: Any])
         var owed: [String] = []
         for plan in try XCTUnwrap(doc["plans"] as? [[String: Any]]) {

@@ -18,13 +18,13 @@ final class StringsTests: XCTestCase {
     }
 
     func testAnOverrideReplacesTheDefaultAndTheRestStay() throws {
-        let parsed = site("  view_full_details: Read the full terms\n  month_october: Oktober").parse()
+        let parsed = site("  view_full_details: Read the full terms\n  nav_status: Betriebsstatus").parse()
         XCTAssertEqual(parsed.diagnostics.map(\.description), [])
         let strings = try XCTUnwrap(parsed.site?.config.strings)
         XCTAssertEqual(strings[.viewFullDetails], "Read the full terms")
-        XCTAssertEqual(strings[.monthOctober], "Oktober")
+        XCTAssertEqual(strings[.navStatus], "Betriebsstatus")
         XCTAssertEqual(strings[.navOverview], "Overview")
-        XCTAssertEqual(strings(.feedMissedCredit, ["credit": "10"]), "This month is eligible for a service credit of 10 % of the monthly fee, on claim.")
+        XCTAssertEqual(strings(.feedMissedCredit, ["credit": "10%"]), "This month is eligible for a service credit of 10% of the monthly fee, on claim.")
     }
 
     func testAnUnknownIdIsAnErrorWithTheClosestId() {
@@ -56,9 +56,9 @@ final class StringsTests: XCTestCase {
 
     func testPluralsPickTheFormByCount() {
         let s = StringTable()
-        XCTAssertEqual(s.plural(1, one: .durationDayOne, other: .durationDayOther), "1 day")
-        XCTAssertEqual(s.plural(3, one: .durationDayOne, other: .durationDayOther), "3 days")
-        XCTAssertEqual(s.plural(0, one: .durationDayOne, other: .durationDayOther), "0 days")
+        XCTAssertEqual(s.plural(1, one: .responseDaysOne, other: .responseDaysOther), "within 1 day")
+        XCTAssertEqual(s.plural(3, one: .responseDaysOne, other: .responseDaysOther), "within 3 days")
+        XCTAssertEqual(s.plural(0, one: .responseDaysOne, other: .responseDaysOther), "within 0 days")
     }
 
     /// docs/themes.md lists every id with its default, so the docs cannot drift from the table.

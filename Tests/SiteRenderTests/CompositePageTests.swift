@@ -8,7 +8,7 @@ import XCTest
 final class CompositePageTests: XCTestCase {
     func t(_ hhmm: String) -> String { "2026-10-05T\(hhmm):00Z" }
 
-    /// Plan `ent` covers `github` (= any of git, api; 99.9 %, 10 % below) and lists `git` for
+    /// Plan `ent` covers `github` (= any of git, api; 99.9%, 10% below) and lists `git` for
     /// information (no objective); `api` is not listed. Incidents on 5 October:
     /// git 10:00–10:30 major, api 10:20–10:50 major, api 11:00–11:10 partial, git 11:05–11:07 major.
     func pages() throws -> [String: String] {
@@ -61,7 +61,7 @@ final class CompositePageTests: XCTestCase {
         XCTAssertNil(services[1]["combine"])
         let october = try XCTUnwrap((services[0]["months"] as? [[String: Any]])?.first)
         // 10:00–10:50 (overlap once) 50 + 11:00–11:05 1.5 + 11:05–11:07 2 + 11:07–11:10 0.9 = 54.4;
-        // 100 × (44 640 − 54.4) / 44 640 = 99.878136… → 99.878 < 99.9: 10 %.
+        // 100 × (44 640 − 54.4) / 44 640 = 99.878136… → 99.878 < 99.9: 10%.
         XCTAssertEqual(october["downtime_minutes"] as? Double, 54.4)
         XCTAssertEqual(october["uptime"] as? Double, 99.878)
         XCTAssertEqual(october["credit"] as? Double, 10)
@@ -79,8 +79,8 @@ final class CompositePageTests: XCTestCase {
                 "GitHub is made of <a href=\"/plans/ent/git/\">Git</a>, API, each measured by its own terms in this plan: a minute counts as Downtime when it does for any of them"),
             "the parts sentence")
         // The history and the 90-day bar show the composite's figures: 54.4 minutes on 5 October.
-        XCTAssertTrue(html.contains("<td class=\"num\">99.878\u{00A0}%</td><td class=\"num\">54.4\u{00A0}min</td>"))
-        XCTAssertTrue(html.contains("5 October 2026: 54.4\u{00A0}min downtime"))
+        XCTAssertTrue(html.contains("<td class=\"num\">99.878%</td><td class=\"num\">54.4 min</td>"))
+        XCTAssertTrue(html.contains("October 5, 2026: 54.4 min downtime"))
         XCTAssertTrue(html.contains("<td>Its parts</td>"))
     }
 
@@ -90,7 +90,7 @@ final class CompositePageTests: XCTestCase {
         let gitDown = try tables(try XCTUnwrap(pages["incidents/git-down/index.html"]))
         XCTAssertEqual(gitDown.map(\.0), ["Git", "GitHub"])
         XCTAssertEqual(gitDown[0].1, [["Enterprise", "October 2026", "30.0 min", "Counted in full", "No objective", "None"]])
-        XCTAssertEqual(gitDown[1].1, [["Enterprise", "October 2026", "30.0 min", "Counted in full", "Missed", "10 % of the monthly fee"]])
+        XCTAssertEqual(gitDown[1].1, [["Enterprise", "October 2026", "30.0 min", "Counted in full", "Missed", "10% of the monthly fee"]])
         // api-down names only API, which the plan does not list: it counts toward GitHub alone,
         // 20 of its 30 minutes (10:20–10:30 Git's outage set the weight, on the tie the part
         // listed first keeps it).
@@ -107,7 +107,7 @@ final class CompositePageTests: XCTestCase {
     }
 
     func testBothSourcesOnTheDetailsAndIncidentPages() throws {
-        // api by samples and incidents: bad minutes 10:00–10:02 (6 % > 5 %); a partial incident
+        // api by samples and incidents: bad minutes 10:00–10:02 (6% > 5%); a partial incident
         // 10:01–10:05 (0.3): w' = 1 + 1 (the partial inside a bad minute counts 1) + 3 × 0.3 = 2.9.
         let plan = Plan(
             id: "pro", title: "Pro", effective: LocalDateTime(year: 2026, month: 10, day: 1, isDateOnly: true),
@@ -129,12 +129,12 @@ final class CompositePageTests: XCTestCase {
         let pages = Dictionary(uniqueKeysWithValues: files.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
         let details = try XCTUnwrap(pages["plans/pro/api/index.html"])
         XCTAssertTrue(details.contains("Incidents count too: monthly Downtime adds up, minute by minute, the larger of the two"))
-        XCTAssertTrue(details.contains("<td class=\"num\">2.9\u{00A0}min</td>"))
+        XCTAssertTrue(details.contains("<td class=\"num\">2.9 min</td>"))
         XCTAssertTrue(details.contains("<td>Request samples and incidents</td>"))
         // The incident set w' 10:02–10:05 at 0.3: 0.9; 10:01–10:02 a bad minute set it.
         XCTAssertEqual(
             try tables(try XCTUnwrap(pages["incidents/slow/index.html"]))[0].1,
-            [["Pro", "October 2026", "0.9 min", "Counted at 30 % weight; 1.0 min inside minutes counted by request samples or measurements", "Met", "None"]])
+            [["Pro", "October 2026", "0.9 min", "Counted at 30% weight; 1.0 min inside minutes counted by request samples or measurements", "Met", "None"]])
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try XCTUnwrap(pages["sla.json"]).utf8)) as? [String: Any])
         let service = try XCTUnwrap((((json["plans"] as? [[String: Any]])?.first)?["services"] as? [[String: Any]])?.first)
         XCTAssertEqual((service["downtime"] as? [String: Any])?["source"] as? String, "samples_and_incidents")

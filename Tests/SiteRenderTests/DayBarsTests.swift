@@ -5,8 +5,9 @@ import XCTest
 /// The 90-day strip's markup and its words (issue 23): one empty bar per day with a one-letter
 /// class, and a picture whose accessible name names every day the bars show.
 final class DayBarsTests: XCTestCase {
-    private let s = StringTable()
-    private let nbsp = "\u{a0}"
+    private let s = PageText()
+    /// CLDR (en) writes a plain space between a figure and its unit ("42.0 min").
+    private let nbsp = " "
 
     private func day(
         _ n: Int, _ down: Double?, maintenance: Double = 0, source: FigureSource = .incidents
@@ -56,20 +57,20 @@ final class DayBarsTests: XCTestCase {
         XCTAssertEqual(
             found.compactMap(\.day),
             [
-                "6 October 2026: 42.0\(nbsp)min downtime", "8 October 2026: no downtime, 120.0\(nbsp)min maintenance",
-                "9 October 2026: 79.0\(nbsp)min downtime, 30.0\(nbsp)min maintenance", "11 October 2026: 5.0\(nbsp)min downtime",
+                "October 6, 2026: 42.0\(nbsp)min downtime", "October 8, 2026: no downtime, 120.0\(nbsp)min maintenance",
+                "October 9, 2026: 79.0\(nbsp)min downtime, 30.0\(nbsp)min maintenance", "October 11, 2026: 5.0\(nbsp)min downtime",
             ])
         // Days 5, 7 and 10 have no downtime (10's 0.04 min is published as 0.0).
         XCTAssertEqual(
             name(html),
-            "Downtime per day, 11 days: API, Pro plan. 1 October 2026 to 11 October 2026: no downtime on 3 days; "
-                + "1 October 2026 to 3 October 2026: no data; 4 October 2026: measured by month, no daily figure; "
-                + "6 October 2026: 42.0\(nbsp)min downtime; 8 October 2026: no downtime, 120.0\(nbsp)min maintenance; "
-                + "9 October 2026: 79.0\(nbsp)min downtime, 30.0\(nbsp)min maintenance; 11 October 2026: 5.0\(nbsp)min downtime.")
+            "Downtime per day, 11 days: API, Pro plan. October 1, 2026 to October 11, 2026: no downtime on 3 days; "
+                + "October 1, 2026 to October 3, 2026: no data; October 4, 2026: measured by month, no daily figure; "
+                + "October 6, 2026: 42.0\(nbsp)min downtime; October 8, 2026: no downtime, 120.0\(nbsp)min maintenance; "
+                + "October 9, 2026: 79.0\(nbsp)min downtime, 30.0\(nbsp)min maintenance; October 11, 2026: 5.0\(nbsp)min downtime.")
         // The keyboard's list: the four days, newest first.
         XCTAssertTrue(
             html.contains(
-                "<summary>4 days with downtime or maintenance</summary><ul><li>11 October 2026: 5.0\(nbsp)min downtime</li>"
+                "<summary>4 days with downtime or maintenance</summary><ul><li>October 11, 2026: 5.0\(nbsp)min downtime</li>"
             ))
     }
 
@@ -79,13 +80,13 @@ final class DayBarsTests: XCTestCase {
         XCTAssertEqual(bars(html).map(\.cls), ["n", "n", ""])
         XCTAssertEqual(
             name(html),
-            "Downtime per day, 3 days: API. 1 October 2026 to 3 October 2026: no downtime on 1 day; "
-                + "1 October 2026 to 2 October 2026: measured by month, no daily figure.")
+            "Downtime per day, 3 days: API. October 1, 2026 to October 3, 2026: no downtime on 1 day; "
+                + "October 1, 2026 to October 2, 2026: measured by month, no daily figure.")
         XCTAssertTrue(html.contains("<p class=\"days-none\">No downtime or maintenance in these 3 days.</p>"))
     }
 
     /// The `basic` fixture (Tests/Fixtures/basic/EXPECTED.md; UTC): its plans take effect on
-    /// 1 September 2026, so 27–31 August have no data; `db`'s September is measured by
+    /// September 1, 2026, so 27–31 August have no data; `db`'s September is measured by
     /// measurements.csv.
     func testTheFixturesStripsNameTheirRunsAndDays() throws {
         let pages = PageTestSupport.texts(try PageTestSupport.build("Tests/Fixtures/basic").files)
@@ -94,19 +95,19 @@ final class DayBarsTests: XCTestCase {
         // 5 days without data, 30 measured, 20 October: 10 h partial × 0.3 = 180.0 min; 90 − 36 = 54.
         XCTAssertEqual(
             name(db),
-            "Downtime per day, 90 days: Database, Pro plan. 27 August 2026 to 24 November 2026: no downtime on 54 days; "
-                + "27 August 2026 to 31 August 2026: no data; 1 September 2026 to 30 September 2026: measured by month, "
-                + "no daily figure; 20 October 2026: 180.0\(nbsp)min downtime.")
+            "Downtime per day, 90 days: Database, Pro plan. August 27, 2026 to November 24, 2026: no downtime on 54 days; "
+                + "August 27, 2026 to August 31, 2026: no data; September 1, 2026 to September 30, 2026: measured by month, "
+                + "no daily figure; October 20, 2026: 180.0\(nbsp)min downtime.")
         let api = try XCTUnwrap(pages["plans/pro/api/index.html"])
         // 10 September: 3 h major; 5 October: 8 h major; 3 November: 01:00–03:00 maintenance
         // (excluded: 0 downtime, 120 min maintenance); 23 November: open since 23:00, 60 min.
         // 90 − 5 − 4 = 81 days without downtime.
         XCTAssertEqual(
             name(api),
-            "Downtime per day, 90 days: API, Pro plan. 27 August 2026 to 24 November 2026: no downtime on 81 days; "
-                + "27 August 2026 to 31 August 2026: no data; 10 September 2026: 180.0\(nbsp)min downtime; "
-                + "5 October 2026: 480.0\(nbsp)min downtime; 3 November 2026: no downtime, 120.0\(nbsp)min maintenance; "
-                + "23 November 2026: 60.0\(nbsp)min downtime.")
+            "Downtime per day, 90 days: API, Pro plan. August 27, 2026 to November 24, 2026: no downtime on 81 days; "
+                + "August 27, 2026 to August 31, 2026: no data; September 10, 2026: 180.0\(nbsp)min downtime; "
+                + "October 5, 2026: 480.0\(nbsp)min downtime; November 3, 2026: no downtime, 120.0\(nbsp)min maintenance; "
+                + "November 23, 2026: 60.0\(nbsp)min downtime.")
         // Days 0–4 grey, 10 September (day 14) and 5 October (day 39) red, 3 November (day 68)
         // blue, 23 November (day 88) red.
         let classes = bars(api).map(\.cls)
@@ -118,7 +119,7 @@ final class DayBarsTests: XCTestCase {
         let days = (1...3).map { day($0, nil, source: .none) }
         let html = DayBars.html(days, label: "API", s)
         XCTAssertEqual(bars(html).map(\.cls), ["n", "n", "n"])
-        XCTAssertEqual(name(html), "Downtime per day, 3 days: API. 1 October 2026 to 3 October 2026: 1 October 2026 to 3 October 2026: no data.")
+        XCTAssertEqual(name(html), "Downtime per day, 3 days: API. October 1, 2026 to October 3, 2026: October 1, 2026 to October 3, 2026: no data.")
         XCTAssertTrue(html.contains("<p class=\"days-none\">No daily figures for these days.</p>"))
     }
 
@@ -126,10 +127,10 @@ final class DayBarsTests: XCTestCase {
         let table = StringTable(overrides: [
             .daysNoDowntimeOther: "{n} jours sans panne", .listSemicolon: " | ", .daysPicture: "{label} ({first}–{last}) {figures}",
         ])
-        let html = DayBars.html([day(1, 0), day(2, 0), day(3, 30)], label: "\"Q&A\" <API>", table)
+        let html = DayBars.html([day(1, 0), day(2, 0), day(3, 30)], label: "\"Q&A\" <API>", PageText(strings: table))
         XCTAssertEqual(
             name(html),
-            "Downtime per day, 3 days: &quot;Q&amp;A&quot; &lt;API&gt; (1 October 2026–3 October 2026) 2 jours sans panne | "
-                + "3 October 2026: 30.0\(nbsp)min downtime")
+            "Downtime per day, 3 days: &quot;Q&amp;A&quot; &lt;API&gt; (October 1, 2026–October 3, 2026) 2 jours sans panne | "
+                + "October 3, 2026: 30.0\(nbsp)min downtime")
     }
 }

@@ -4,7 +4,7 @@ import XCTest
 
 final class FeedsItemTests: XCTestCase {
     func testOneItemPerIncidentRevisionAndMissedMonthNewestFirst() throws {
-        // pro/api 2026-10: 480 min of 44,640 down (maintenance excluded) → 98.925 % < 99.0 → credit 25 (cap 25).
+        // pro/api 2026-10: 480 min of 44,640 down (maintenance excluded) → 98.925% < 99.0 → credit 25 (cap 25).
         let revision = Revision(date: LocalDateTime(year: 2026, month: 10, day: 15, isDateOnly: true), note: "Tiers < 99 & more")
         let context = FeedsTestSupport.context(FeedsTestSupport.site(revisions: [revision]))
         let items = FeedItems.items(context)
@@ -19,14 +19,14 @@ final class FeedsItemTests: XCTestCase {
         XCTAssertEqual(items.map(\.kind), [.missedObjective, .incident, .revision, .incident])
 
         let missed = items[0]
-        XCTAssertEqual(missed.title, "Pro · API missed 99.9 % in 2026-10")
+        XCTAssertEqual(missed.title, "Pro · API missed 99.9% in 2026-10")
         XCTAssertEqual(missed.published, FeedsTestSupport.at("2026-11-01T00:00:00Z"))
         XCTAssertEqual(missed.url, "https://sla.example.com/plans/pro/api/")
-        XCTAssertTrue(missed.summary.contains("98.925 % uptime in 2026-10, below its 99.9 % objective"))
+        XCTAssertTrue(missed.summary.contains("98.925% uptime in 2026-10, below its 99.9% objective"))
         // Claim-neutral (issue 17): credits are given on claim; October 2026 ends on the 31st,
-        // + 30 days → 30 November 2026.
-        XCTAssertTrue(missed.summary.contains("This month is eligible for a service credit of 25 % of the monthly fee, on claim."))
-        XCTAssertTrue(missed.summary.contains("Claim by 30 November 2026."), missed.summary)
+        // + 30 days → November 30, 2026.
+        XCTAssertTrue(missed.summary.contains("This month is eligible for a service credit of 25% of the monthly fee, on claim."))
+        XCTAssertTrue(missed.summary.contains("Claim by November 30, 2026."), missed.summary)
         XCTAssertFalse(missed.summary.contains("is owed"))
 
         let outage = items[1]

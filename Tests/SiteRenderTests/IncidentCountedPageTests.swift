@@ -5,7 +5,7 @@ import XCTest
 
 /// Issue 16, point 4: the incident page's "What it counted" table, read off the figures.
 final class IncidentCountedPageTests: XCTestCase {
-    /// `plans` plans "p0"… each covering api at 99.9 % with 10 % credit below it; in October 2026
+    /// `plans` plans "p0"… each covering api at 99.9% with 10% credit below it; in October 2026
     /// (UTC, 44,640 minutes) a major outage 10:00–11:00 on the 5th and a major one 10:15–10:30
     /// inside it.
     func pages(plans: Int) throws -> [String: String] {
@@ -52,23 +52,23 @@ final class IncidentCountedPageTests: XCTestCase {
 
     func testARowPerPlanAndMonthWithTheReason() throws {
         let pages = try pages(plans: 2)
-        // 60 minutes down of 44,640: 99.866 % < 99.9 → missed, credit 10 %; the inner one counts 0.
+        // 60 minutes down of 44,640: 99.866% < 99.9 → missed, credit 10%; the inner one counts 0.
         XCTAssertEqual(
             try rows(try XCTUnwrap(pages["incidents/outer/index.html"])),
             [
-                ["Plan 0", "October 2026", "60.0 min", "Counted in full", "Missed", "10 % of the monthly fee"],
-                ["Plan 1", "October 2026", "60.0 min", "Counted in full", "Missed", "10 % of the monthly fee"],
+                ["Plan 0", "October 2026", "60.0 min", "Counted in full", "Missed", "10% of the monthly fee"],
+                ["Plan 1", "October 2026", "60.0 min", "Counted in full", "Missed", "10% of the monthly fee"],
             ])
         XCTAssertEqual(
             try rows(try XCTUnwrap(pages["incidents/inner/index.html"]))[0],
-            ["Plan 0", "October 2026", "0.0 min", "Inside a larger incident", "Missed", "10 % of the monthly fee"])
+            ["Plan 0", "October 2026", "0.0 min", "Inside a larger incident", "Missed", "10% of the monthly fee"])
     }
 
     func testPastEightPlansTheRowsAreAcrossThePlans() throws {
         let pages = try pages(plans: 9)
         XCTAssertEqual(
             try rows(try XCTUnwrap(pages["incidents/inner/index.html"])),
-            [["All 9 plans", "October 2026", "0.0 min", "Inside a larger incident", "Missed in 9 of 9 plans", "In 9 plans, up to 10 %"]])
+            [["All 9 plans", "October 2026", "0.0 min", "Inside a larger incident", "Missed in 9 of 9 plans", "In 9 plans, up to 10%"]])
     }
 }
 
@@ -148,21 +148,21 @@ final class StatusHeadlinePageTests: XCTestCase {
         XCTAssertTrue(status.contains("<p class=\"headline-main\">Maintenance in progress: API</p>"), status)
         XCTAssertTrue(status.contains("<div class=\"headline headline-maintenance\" role=\"status\">"))
         // The window's hour on the 23rd (23:00–24:00 UTC) is maintenance, not downtime: a blue bar.
-        XCTAssertTrue(status.contains("<i class=\"s\" data-day=\"23 November 2026: no downtime, 60.0\u{00A0}min maintenance\"></i>"), status)
+        XCTAssertTrue(status.contains("<i class=\"s\" data-day=\"November 23, 2026: no downtime, 60.0 min maintenance\"></i>"), status)
         // Its latest update, with the note rendered.
         XCTAssertTrue(status.contains("Latest update: <strong>In progress</strong>"))
         XCTAssertTrue(status.contains("<p>Under <em>way</em>.</p>"))
         XCTAssertFalse(status.contains("<db>"))
         // What it counted: nothing, as an excluded window (the default rule), 60 minutes so far.
         let page = try XCTUnwrap(files.first { $0.path == "incidents/upgrade/index.html" }.map { String(decoding: $0.bytes, as: UTF8.self) })
-        XCTAssertTrue(page.contains("<td class=\"num\">0.0\u{00A0}min</td><td>Maintenance excluded</td>"), page)
+        XCTAssertTrue(page.contains("<td class=\"num\">0.0 min</td><td>Maintenance excluded</td>"), page)
         let json = try XCTUnwrap(files.first { $0.path == "status.json" }.map { String(decoding: $0.bytes, as: UTF8.self) })
         XCTAssertTrue(json.contains("\"status\": \"maintenance\""), json)
     }
 }
 
-/// One plan (Pro, 99.9 % from October 2026), one service and one 40-minute major outage on
-/// 5 November 2026, rendered at `FeedsTestSupport.now` (24 November 2026).
+/// One plan (Pro, 99.9% from October 2026), one service and one 40-minute major outage on
+/// November 5, 2026, rendered at `FeedsTestSupport.now` (November 24, 2026).
 enum OneOutageSite {
     static func files() throws -> [OutputFile] {
         let config = SiteConfig(title: "T", provider: "P", baseURL: "https://t.example/")
@@ -182,15 +182,14 @@ enum OneOutageSite {
 final class StatusMonthRowTests: XCTestCase {
     func testBelowObjectiveSoFarWithTheMonthsBudgetLeftOfItsAllowance() throws {
         // November 2026 in UTC: 43,200 minutes; now 24 November 00:00, 33,120 minutes elapsed.
-        // 40 minutes down: 100 × (33,120 − 40) / 33,120 = 99.8792… % so far, below 99.9 %; the
-        // month allows 0.1 % × 43,200 = 43.2 minutes, 43.2 − 40 = 3.2 left.
+        // 40 minutes down: 100 × (33,120 − 40) / 33,120 = 99.8792… % so far, below 99.9%; the
+        // month allows 0.1% × 43,200 = 43.2 minutes, 43.2 − 40 = 3.2 left.
         let files = try OneOutageSite.files()
         let status = try XCTUnwrap(files.first { $0.path == "status/index.html" }.map { String(decoding: $0.bytes, as: UTF8.self) })
-        let nbsp = "\u{00A0}"
         XCTAssertTrue(status.contains("<th scope=\"col\">Month&#39;s budget left</th>"), status)
         XCTAssertTrue(
             status.contains(
-                "<td class=\"num\">99.879\(nbsp)%</td><td class=\"num\">40.0\(nbsp)min</td><td class=\"num\">3.2\(nbsp)min of 43.2\(nbsp)min</td><td class=\"state state-missed\">Below objective so far</td>"),
+                "<td class=\"num\">99.879%</td><td class=\"num\">40.0 min</td><td class=\"num\">3.2 min of 43.2 min</td><td class=\"state state-missed\">Below objective so far</td>"),
             status)
     }
 }

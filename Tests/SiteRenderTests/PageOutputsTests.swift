@@ -50,12 +50,12 @@ final class PageOutputsTests: XCTestCase {
     func testPlanPageSaysThePromiseInPlainWords() throws {
         let result = try PageTestSupport.build(".")
         let html = try XCTUnwrap(PageTestSupport.texts(result.files)["plans/business/index.html"])
-        // 99.9 % of the average month of 43,830 minutes (SPEC §3) is 43.83 → 43.8 minutes.
-        XCTAssertTrue(html.contains("<li>99.9\u{00A0}% monthly uptime</li>"))
-        XCTAssertTrue(html.contains("<li>up to 43.8\u{00A0}minutes of downtime a month</li>"))
-        // DNS: 99.95 % → 21.915 → 21.9 minutes.
-        XCTAssertTrue(html.contains("<li>up to 21.9\u{00A0}minutes of downtime a month</li>"))
-        XCTAssertTrue(html.contains("<li>10\u{00A0}% credit below 99.9\u{00A0}%, 25\u{00A0}% below 99\u{00A0}%, 50\u{00A0}% below 95\u{00A0}%</li>"))
+        // 99.9% of the average month of 43,830 minutes (SPEC §3) is 43.83 → 43.8 minutes.
+        XCTAssertTrue(html.contains("<li>99.9% monthly uptime</li>"))
+        XCTAssertTrue(html.contains("<li>up to 43.8 minutes of downtime a month</li>"))
+        // DNS: 99.95% → 21.915 → 21.9 minutes.
+        XCTAssertTrue(html.contains("<li>up to 21.9 minutes of downtime a month</li>"))
+        XCTAssertTrue(html.contains("<li>10% credit below 99.9%, 25% below 99%, 50% below 95%</li>"))
         XCTAssertTrue(html.contains("<li>critical issues: response within 1 hour, 24×7</li>"))
         XCTAssertEqual(PageTestSupport.count(">View full details</a>", in: html), 4)
     }
@@ -66,7 +66,7 @@ final class PageOutputsTests: XCTestCase {
         let level = try XCTUnwrap(figures.level(plan: "business", service: "compute"))
         let html = try XCTUnwrap(PageTestSupport.texts(result.files)["plans/business/compute/index.html"])
         for m in level.months {
-            XCTAssertTrue(html.contains("<td class=\"num\">\(Published.uptimeText(try XCTUnwrap(m.uptime)))\u{00A0}%"), "\(m.month)")
+            XCTAssertTrue(html.contains("<td class=\"num\">\(Published.uptimeText(try XCTUnwrap(m.uptime)))%"), "\(m.month)")
         }
         let missed = level.months.filter { $0.final && $0.met == false }.count
         XCTAssertEqual(PageTestSupport.count("<g class=\"chart-point chart-missed\">", in: html), missed)

@@ -40,12 +40,15 @@ final class PageThemeTests: XCTestCase {
     }
 
     func testFormatsFiguresWithPublishedRounding() {
-        XCTAssertEqual(PageFormat.percent(99.95), "99.95\u{00A0}%")
-        XCTAssertEqual(PageFormat.uptime(99.91249), "99.912\u{00A0}%")
-        XCTAssertEqual(PageFormat.minutes(43.83), "43.8\u{00A0}min")
-        XCTAssertEqual(PageFormat.duration(seconds: 50 * 60, StringTable()), "50 minutes")
-        XCTAssertEqual(PageFormat.duration(seconds: 2 * 3600 + 600, StringTable()), "2 hours 10 minutes")
-        XCTAssertEqual(PageFormat.duration(seconds: 86_400 + 3600, StringTable()), "1 day 1 hour")
+        // CLDR `en` (docs/numbers.md, Formatting): no space before `%`, a plain one before `min`.
+        XCTAssertEqual(PageText().percent(99.95), "99.95%")
+        XCTAssertEqual(PageText().uptime(99.91249), "99.912%")
+        XCTAssertEqual(PageText().minutes(43.83), "43.8 min")
+        XCTAssertEqual(PageFormat.duration(seconds: 50 * 60, PageText()), "50 minutes")
+        XCTAssertEqual(PageFormat.duration(seconds: 2 * 3600 + 600, PageText()), "2 hours, 10 minutes")
+        // 1 day 1 hour 1 minute: the minute is left out beside days.
+        XCTAssertEqual(PageFormat.duration(seconds: 86_400 + 3660, PageText()), "1 day, 1 hour")
+        XCTAssertEqual(PageFormat.duration(seconds: 29, PageText()), "less than a minute")
         XCTAssertEqual(PageFormat.fixed(28), "28.0")
         XCTAssertEqual(PageFormat.fixed(-0.05), "-0.1")
         XCTAssertEqual(PageFormat.fixed(0), "0.0")
@@ -70,13 +73,13 @@ final class PageThemeTests: XCTestCase {
             plans: [Plan(id: "p", title: "P", services: [PlanService(id: "s", terms: terms), PlanService(id: "n", terms: SLATerms())])], incidents: [])
         let levels = SLAArithmetic.figures(for: site, now: PageTestSupport.now).plans[0]
         XCTAssertEqual(
-            ServiceSummary(level: levels[0], strings: StringTable()).bullets,
+            ServiceSummary(level: levels[0], strings: PageText()).bullets,
             [
-                "99.9\u{00A0}% monthly uptime", "up to 43.8\u{00A0}minutes of downtime a month",
+                "99.9% monthly uptime", "up to 43.8 minutes of downtime a month",
                 // The 25 % tier is capped at 20 % (SPEC §3).
-                "10\u{00A0}% credit below 99.9\u{00A0}%, 20\u{00A0}% below 99\u{00A0}%",
+                "10% credit below 99.9%, 20% below 99%",
                 "critical issues: response within 15 minutes, 24×7",
             ])
-        XCTAssertEqual(ServiceSummary(level: levels[1], strings: StringTable()).bullets, ["No uptime commitment"])
+        XCTAssertEqual(ServiceSummary(level: levels[1], strings: PageText()).bullets, ["No uptime commitment"])
     }
 }

@@ -25,9 +25,8 @@ final class StringsRenderTests: XCTestCase {
             strings: """
                   view_full_details: Read the full terms
                   nav_overview: Home
-                  month_october: Oktober
-                  feed_missed_credit: "Eligible for {credit} % on claim."
-                  claims_event_summary: "Claim {credit} % for {service} ({month})"
+                  feed_missed_credit: "Eligible for {credit} on claim."
+                  claims_event_summary: "Claim {credit} for {service} ({month})"
 
                 """)
         let home = try XCTUnwrap(out["index.html"])
@@ -52,11 +51,12 @@ final class StringsRenderTests: XCTestCase {
         XCTAssertTrue(home.contains(">A &amp; B</a>"))
     }
 
-    func testDateWordsAndOrderComeFromTheTable() {
-        var s = StringTable(overrides: [.monthOctober: "Oktober", .dateFormat: "{day}. {month} {year}"])
-        XCTAssertEqual(PageFormat.day(CalendarDay(year: 2026, month: 10, day: 15), s), "15. Oktober 2026")
-        XCTAssertEqual(PageFormat.month(YearMonth(year: 2026, month: 10), s), "Oktober 2026")
-        s = StringTable()
+    func testDateWordsAndOrderComeFromTheLocale() {
+        // CLDR `de` long date and month-year (no table of month names: docs/spec.md §4 Languages).
+        let de = PageText(locale: "de")
+        XCTAssertEqual(de.day(CalendarDay(year: 2026, month: 10, day: 15)), "15. Oktober 2026")
+        XCTAssertEqual(de.month(YearMonth(year: 2026, month: 10)), "Oktober 2026")
+        let s = PageText()
         // Claim windows in words, days and months (the first month after has no ordinal).
         var t = ResolvedTerms { $0.uptime = 99.9 }
         t.claimWindow = .months(2)

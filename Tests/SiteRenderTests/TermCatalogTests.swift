@@ -46,7 +46,7 @@ final class TermCatalogTests: XCTestCase {
     let withoutRow: Set<String> = ["impact_weights"]
 
     func testEveryTermReachesEveryOutput() throws {
-        let s = StringTable()
+        let s = PageText()
         let schemaKeys = SLASchema.termsProperties.map(\.0)
         let written = SLAJSON.termsFields(base, serviceID: "api", title: "API", url: "https://x.example/").map(\.0)
         // sla.json writes exactly the keys its schema lists, in the same order.
@@ -98,7 +98,7 @@ final class TermCatalogTests: XCTestCase {
     func testVersionPageRowsInOrder() {
         var t = base
         t.downtime = .samples(SampleRule(errorRateAbove: 5))
-        let s = StringTable()
+        let s = PageText()
         XCTAssertEqual(
             VersionPage.rows(t, s).map(\.term),
             [
@@ -110,7 +110,7 @@ final class TermCatalogTests: XCTestCase {
     /// SPEC §2 `period`: its change line and version-page row in words; a month has no row
     /// (every page already says "monthly"), so month-period version pages are unchanged.
     func testThePeriodInWords() {
-        let s = StringTable()
+        let s = PageText()
         var quarterly = base
         quarterly.period = .quarter
         quarterly.periodStartMonth = 4

@@ -16,7 +16,7 @@ final class UptimeChartAxisTests: XCTestCase {
             ],
             incidents: [], measurements: measured.map { MeasuredUptime(service: "api", month: YearMonth(parsing: $0.0)!, uptime: $0.1) })
         let level = SLAArithmetic.figures(for: site, now: FeedsTestSupport.now).level(plan: "pro", service: "api")!
-        return UptimeChart(months: level.months, objective: objective, title: "t", idPrefix: "c", strings: StringTable())
+        return UptimeChart(months: level.months, objective: objective, title: "t", idPrefix: "c", strings: PageText())
     }
 
     func testAnOutlierIsClippedAndTheAxisKeepsTwoAllowancesUnderTheObjective() {
@@ -26,7 +26,7 @@ final class UptimeChartAxisTests: XCTestCase {
         let c = chart(objective: 99.95, measured: [("2026-04", 99.933), ("2026-06", 91.7), ("2026-08", 99.98)])
         XCTAssertEqual(c.floor, 99.85, accuracy: 1e-9)
         XCTAssertEqual(c.clipped.map(\.month.description), ["2026-06"])
-        XCTAssertTrue(c.svg().contains("<g class=\"chart-point chart-missed chart-clipped\"><title>June 2026: 91.700\u{00A0}%, missed</title>"))
+        XCTAssertTrue(c.svg().contains("<g class=\"chart-point chart-missed chart-clipped\"><title>June 2026: 91.700%, missed</title>"))
     }
 
     func testAMonthWithinSixAllowancesLowersTheAxis() {

@@ -7,7 +7,7 @@ enum AtomFeed {
     /// The Atom document for `items`, which must already be newest first.
     static func xml(items: [FeedItem], context: RenderContext) -> String {
         let config = context.site.config
-        let feedURL = context.urls.absolute(path)
+        let feedURL = context.urls.absolute(context.urls.inLanguage(path))
         let home = context.urls.absolute(context.urls.home)
         var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
         out += "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
@@ -16,7 +16,7 @@ enum AtomFeed {
         out += element("subtitle", FeedText.description(provider: config.provider), indent: 1, attributes: [("type", "text")])
         out += link(rel: "self", type: "application/atom+xml", href: feedURL, indent: 1)
         out += link(rel: "alternate", type: "text/html", href: home, indent: 1)
-        out += link(rel: "alternate", type: "application/feed+json", href: context.urls.absolute(JSONFeed.path), indent: 1)
+        out += link(rel: "alternate", type: "application/feed+json", href: context.urls.absolute(context.urls.inLanguage(JSONFeed.path)), indent: 1)
         out += element("updated", feedUpdated(items: items, now: context.figures.now).rfc3339, indent: 1)
         out += "  <author>\n" + element("name", config.provider, indent: 2) + element("uri", home, indent: 2) + "  </author>\n"
         out += element("generator", "slasite", indent: 1)

@@ -28,7 +28,7 @@ struct Badge: Sendable, Equatable {
     /// The badge of one plan × service at the build's *now*.
     init(level: ServiceLevel, plan: Plan, context: RenderContext) {
         let service = context.service(level.serviceID)?.title ?? level.serviceID
-        let s = context.site.config.strings
+        let s = context.text
         label = s[.badgeLabel]
         idPrefix = "badge-\(level.planID)-\(level.serviceID)"
         // The current period's own objective (the terms that judge it), as every past period's.
@@ -38,15 +38,15 @@ struct Badge: Sendable, Equatable {
             title = s(.badgeNoCommitmentTitle, ["plan": plan.title, "service": service])
             return
         }
-        let objectiveText = Published.text(objective)
+        let objectiveText = s.percent(objective)
         guard let current = level.currentPeriod, let currentUptime = current.uptime else {
             value = s[.badgeNoData]
             state = .noData
             title = s(.badgeNoDataTitle, ["plan": plan.title, "service": service, "objective": objectiveText])
             return
         }
-        let uptime = Published.uptimeText(currentUptime)
-        value = "\(uptime) %"
+        let uptime = s.uptime(currentUptime)
+        value = uptime
         state = current.met == true ? .met : .missed
         title = s(
             .badgeTitle,

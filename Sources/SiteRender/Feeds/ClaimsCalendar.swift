@@ -12,7 +12,7 @@ enum ClaimsCalendar {
     static func bytes(_ context: RenderContext) -> [UInt8] {
         let config = context.site.config
         let host = MaintenanceCalendar.uidHost(baseURL: config.baseURL)
-        let s = config.strings
+        let s = context.text
         let name = s(.claimsCalendarName, ["provider": config.provider])
         let lines = [
             "BEGIN:VCALENDAR",
@@ -24,7 +24,7 @@ enum ClaimsCalendar {
             "X-WR-CALNAME:" + MaintenanceCalendar.escapeText(name),
             "X-WR-CALDESC:"
                 + MaintenanceCalendar.escapeText(s(.claimsCalendarDescription, ["provider": config.provider])),
-            "URL:" + context.urls.absolute(path),
+            "URL:" + context.urls.absolute(context.urls.inLanguage(path)),
             "REFRESH-INTERVAL;VALUE=DURATION:PT1H",
             "X-PUBLISHED-TTL:PT1H",
         ]
@@ -71,17 +71,17 @@ enum ClaimsCalendar {
     ) -> [String] {
         let url = context.urls.absolute(context.urls.details(plan: level.planID, service: level.serviceID))
         let service = context.service(level.serviceID)?.title ?? level.serviceID
-        let s = context.site.config.strings
+        let s = context.text
         let month = PageFormat.period(m.period, s)
-        let credit = Published.text(m.credit)
+        let credit = s.percent(m.credit)
         // The objective that judged the month (SPEC §3 Terms in force), not the one in force now.
-        let objective = m.objective.map { s(.claimsEventObjective, ["objective": Published.text($0)]) } ?? ""
+        let objective = m.objective.map { s(.claimsEventObjective, ["objective": s.percent($0)]) } ?? ""
         let description =
             s(
                 .claimsEventDescription,
                 [
-                    "uptime": Published.uptimeText(uptime), "month": month, "objective": objective, "credit": credit,
-                    "date": PageFormat.day(day, s),
+                    "uptime": s.uptime(uptime), "month": month, "objective": objective, "credit": credit,
+                    "date": s.day(day),
                 ]) + "\n" + s(.eventDetails, ["url": url])
         let next = day.adding(days: 1)
         return [

@@ -108,7 +108,7 @@ enum FeedItems {
 
     static func incidentItem(_ incident: Incident, html: String, context: RenderContext) -> FeedItem {
         let url = context.urls.absolute(context.urls.incident(incident.id))
-        let s = context.site.config.strings
+        let s = context.text
         let services = incident.services.map { context.service($0)?.title ?? $0 }.joined(separator: s[.listComma])
         let impact = PageFormat.impact(incident.impact, s)
         let summary = incident.end.map {
@@ -137,7 +137,7 @@ enum FeedItems {
 
     static func revisionItems(_ plan: Plan, context: RenderContext) -> [FeedItem] {
         let url = context.urls.absolute(context.urls.plan(plan.id))
-        let s = context.site.config.strings
+        let s = context.text
         var seen: [String: Int] = [:]
         // What each revision changed, computed from the terms (the plan page's list).
         let p = context.site.plans.firstIndex { $0.id == plan.id } ?? 0
@@ -188,15 +188,15 @@ enum FeedItems {
     static func missedItem(_ m: MonthFigure, level: ServiceLevel, plan: Plan, context: RenderContext) -> FeedItem {
         let url = context.urls.absolute(context.urls.details(plan: level.planID, service: level.serviceID))
         let serviceTitle = context.service(level.serviceID)?.title ?? level.serviceID
-        let s = context.site.config.strings
+        let s = context.text
         // SPEC §3 Terms in force: the month is described by its own figure (the objective that
         // judged it), never by the terms in force now (a missed month had an objective).
-        let objective = Published.text(m.objective ?? 100)
+        let objective = s.percent(m.objective ?? 100)
         // A missed month was judged, so it has data (a month without data has `met == nil`).
-        let uptime = Published.uptimeText(m.uptime!)
-        let downtime = Published.minutesText(m.downtimeMinutes!)
-        let budget = m.budgetMinutes.map { Published.minutesText($0) }
-        let credit = Published.text(m.credit)
+        let uptime = s.uptime(m.uptime!)
+        let downtime = s.minutesInWords(m.downtimeMinutes!)
+        let budget = m.budgetMinutes.map { s.minutesInWords($0) }
+        let credit = s.percent(m.credit)
         // A quarter or year is named as sla.json names it ("2026-Q3") and worded per its kind.
         let month = m.period.description
         let kind = m.period.kind
@@ -206,7 +206,7 @@ enum FeedItems {
             m.credit > 0 ? s(StringID.feedMissedCredit.forPeriod(kind), ["credit": credit]) : s[StringID.feedMissedNoCredit.forPeriod(kind)],
         ]
         if let claimBy = m.claimBy {
-            sentences.append(s(.feedMissedClaimBy, ["date": PageFormat.day(claimBy, s)]))
+            sentences.append(s(.feedMissedClaimBy, ["date": s.day(claimBy)]))
         }
         if m.terminationRight, let n = m.terminationAfter {
             sentences.append(
@@ -218,7 +218,7 @@ enum FeedItems {
         html += item(
             budget.map { s(.feedMissedDowntimeAllowed, ["minutes": downtime, "budget": $0]) } ?? s(.feedMissedDowntime, ["minutes": downtime]))
         html += item(s(StringID.feedMissedCreditLine.forPeriod(kind), ["credit": credit]))
-        if let claimBy = m.claimBy { html += item(s(.feedMissedClaimByLine, ["date": PageFormat.day(claimBy, s)])) }
+        if let claimBy = m.claimBy { html += item(s(.feedMissedClaimByLine, ["date": s.day(claimBy)])) }
         html += "</ul>\n"
         html += "<p><a href=\"\(XMLText.escape(url))\">\(XMLText.escape(s[.viewFullDetails]))</a></p>\n"
 

@@ -12,7 +12,7 @@ enum JSONFeed {
             ("title", .string(config.title)),
             ("description", .string(FeedText.description(provider: config.provider))),
             ("home_page_url", .string(context.urls.absolute(context.urls.home))),
-            ("feed_url", .string(context.urls.absolute(path))),
+            ("feed_url", .string(context.urls.absolute(context.urls.inLanguage(path)))),
             ("authors", .array([.object([("name", .string(config.provider)), ("url", .string(config.baseURL))])])),
             ("items", .array(items.map(item))),
         ])

@@ -15,18 +15,26 @@ enum MachineOutputs {
                 Array(AtomFeed.xml(items: items, context: context).utf8),
             ]
         }
-        return [OutputFile(path: JSONFeed.path, bytes: bytes[0]), OutputFile(path: AtomFeed.path, bytes: bytes[1])]
+        return [
+            OutputFile(path: context.urls.inLanguage(JSONFeed.path), bytes: bytes[0]),
+            OutputFile(path: context.urls.inLanguage(AtomFeed.path), bytes: bytes[1]),
+        ]
     }
 
-    /// maintenance.ics, claims.ics, sla.schema.json, status.json and its schema.
+    /// maintenance.ics, claims.ics and status.json of the context's language; with the default
+    /// language also sla.schema.json and status.json's schema (one for all languages).
     static func calendarAndSchema(_ context: RenderContext) -> [OutputFile] {
-        [
-            OutputFile(path: MaintenanceCalendar.path, text: MaintenanceCalendar.text(context)),
-            OutputFile(path: ClaimsCalendar.path, bytes: ClaimsCalendar.bytes(context)),
-            OutputFile(path: SLASchema.path, bytes: SLASchema.document(urls: context.urls).bytes()),
-            OutputFile(path: StatusJSON.path, bytes: StatusJSON.document(context).bytes()),
-            OutputFile(path: StatusJSON.schemaPath, bytes: StatusJSON.schema(urls: context.urls).bytes()),
+        let urls = context.urls
+        var files = [
+            OutputFile(path: urls.inLanguage(MaintenanceCalendar.path), text: MaintenanceCalendar.text(context)),
+            OutputFile(path: urls.inLanguage(ClaimsCalendar.path), bytes: ClaimsCalendar.bytes(context)),
+            OutputFile(path: urls.inLanguage(StatusJSON.path), bytes: StatusJSON.document(context).bytes()),
         ]
+        if context.isDefaultLanguage {
+            files.insert(OutputFile(path: SLASchema.path, bytes: SLASchema.document(urls: urls, languages: context.languages.count > 1).bytes()), at: 2)
+            files.append(OutputFile(path: StatusJSON.schemaPath, bytes: StatusJSON.schema(urls: urls).bytes()))
+        }
+        return files
     }
 }
 

@@ -9,7 +9,7 @@ enum MaintenanceCalendar {
     static func text(_ context: RenderContext) -> String {
         let config = context.site.config
         let host = uidHost(baseURL: config.baseURL)
-        let s = config.strings
+        let s = context.text
         let name = s(.maintenanceCalendarName, ["provider": config.provider])
         let lines = [
             "BEGIN:VCALENDAR",
@@ -20,7 +20,7 @@ enum MaintenanceCalendar {
             "NAME:" + escapeText(name),
             "X-WR-CALNAME:" + escapeText(name),
             "X-WR-CALDESC:" + escapeText(s(.maintenanceCalendarDescription, ["provider": config.provider])),
-            "URL:" + context.urls.absolute(path),
+            "URL:" + context.urls.absolute(context.urls.inLanguage(path)),
             // RFC 7986 and its older Microsoft form: ask subscribers to refresh hourly.
             "REFRESH-INTERVAL;VALUE=DURATION:PT1H",
             "X-PUBLISHED-TTL:PT1H",
@@ -43,7 +43,7 @@ enum MaintenanceCalendar {
     /// One VEVENT; every value comes from content (and *now* for a window still open), never the clock.
     static func event(_ incident: Incident, host: String, context: RenderContext) -> [String] {
         let url = context.urls.absolute(context.urls.incident(incident.id))
-        let s = context.site.config.strings
+        let s = context.text
         let services = incident.services.map { context.service($0)?.title ?? $0 }
         var description = s(.maintenanceEventServices, ["services": services.joined(separator: s[.listComma])])
         if let plans = incident.plans {

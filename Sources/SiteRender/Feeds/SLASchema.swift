@@ -7,8 +7,28 @@ import SLACore
 enum SLASchema {
     static let path = "sla.schema.json"
 
-    static func document(urls: SiteURLs) -> JSONValue {
-        .object([
+    /// - Parameter languages: the site has several languages (docs/spec.md §4): sla.json then
+    ///   has `languages` and `titles`.
+    static func document(urls: SiteURLs, languages: Bool = false) -> JSONValue {
+        let titleMap: JSONValue = .object([
+            ("type", .string("object")), ("additionalProperties", .object([("type", .string("string"))])),
+        ])
+        let languageProperties: [(String, JSONValue)] = languages ? [
+            ("languages", array(object("One of the site's languages, the default first.", [
+                ("code", string("The language's code, as in its URLs.")),
+                ("name", string("Its name in the language menu.")),
+                ("locale", string("BCP 47 tag of its numbers, dates and zone names.")),
+                ("url", string("Its home page.", format: "uri")),
+            ]), "The site's languages (docs/spec.md §4 Languages).")),
+            ("titles", .object([
+                ("description", .string("Per language code other than the default, translated titles by kind and id, where a translation gives one.")),
+                ("type", .string("object")),
+                ("additionalProperties", object("Translated titles of one language.", [
+                    ("plans", titleMap), ("services", titleMap), ("incidents", titleMap),
+                ])),
+            ])),
+        ] : []
+        return .object([
             ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
             ("$id", .string(urls.absolute(path))),
             ("title", .string("SLA")),
@@ -24,7 +44,7 @@ enum SLASchema {
                 ("current_month", ref("YearMonth", "The month of generated_at in the site time zone.")),
                 ("plans", array(ref("Plan"), "Plans, in display order.")),
                 ("incidents", array(ref("Incident"), "Incidents and maintenance windows, by start then id.")),
-            ])),
+            ] + languageProperties)),
             ("required", required(["generated_at", "base_url", "title", "provider", "timezone", "status_since", "current_month", "plans", "incidents"])),
             ("additionalProperties", .bool(false)),
             ("$defs", .object([

@@ -36,21 +36,21 @@ enum DayBars {
     }
 
     /// A day in words: "5 October 2026: 79.0 min downtime, 120.0 min maintenance".
-    static func text(_ d: DayFigure, _ s: StringTable) -> String {
-        let date = PageFormat.day(d.day, s)
+    static func text(_ d: DayFigure, _ s: PageText) -> String {
+        let date = s.day(d.day)
         guard let down = d.downtimeMinutes else {
             return s(d.source == .measurements ? .dayMeasuredByMonth : .dayNoData, ["date": date])
         }
         var parts: [String] = []
-        parts.append(Published.minutes(down) > 0 ? s(.dayDowntime, ["minutes": PageFormat.minutes(down)]) : s[.dayNoDowntime])
+        parts.append(Published.minutes(down) > 0 ? s(.dayDowntime, ["minutes": s.minutes(down)]) : s[.dayNoDowntime])
         if Published.minutes(d.maintenanceMinutes) > 0 {
-            parts.append(s(.dayMaintenance, ["minutes": PageFormat.minutes(d.maintenanceMinutes)]))
+            parts.append(s(.dayMaintenance, ["minutes": s.minutes(d.maintenanceMinutes)]))
         }
         return s(.dayText, ["date": date, "figures": parts.joined(separator: s[.listComma])])
     }
 
     /// The strip's HTML; `label` names it ("API, Pro plan").
-    static func html(_ days: [DayFigure], label: String, _ s: StringTable) -> String {
+    static func html(_ days: [DayFigure], label: String, _ s: PageText) -> String {
         guard let first = days.first, let last = days.last else { return "" }
         let e: (String) -> String = { FastHTMLContentType.escape($0) }
         var bars = ""
@@ -75,8 +75,8 @@ enum DayBars {
                 said.day(words)
             }
         }
-        let firstDate = PageFormat.day(first.day, s)
-        let lastDate = PageFormat.day(last.day, s)
+        let firstDate = s.day(first.day)
+        let lastDate = s.day(last.day)
         let name = s(
             .daysPicture,
             [

@@ -5,7 +5,7 @@ import SLACore
 /// minutes, and the days without a figure are named as runs ("27 August 2026 to 31 August 2026:
 /// no data"). So the name carries every day the bars show, as the per-day words did before.
 struct DaysSummary {
-    private let s: StringTable
+    private let s: PageText
     private var okDays = 0
     /// Named days and runs, in day order.
     private var parts: [String] = []
@@ -13,7 +13,7 @@ struct DaysSummary {
     /// month is measured by month (measurements.csv) rather than without data.
     private var run: (first: CalendarDay, last: CalendarDay, measured: Bool)?
 
-    init(_ s: StringTable) { self.s = s }
+    init(_ s: PageText) { self.s = s }
 
     /// A day without downtime or maintenance.
     mutating func ok() {
@@ -51,11 +51,11 @@ struct DaysSummary {
     private mutating func closeRun() {
         guard let open = run else { return }
         run = nil
-        let first = PageFormat.day(open.first, s)
+        let first = s.day(open.first)
         if open.first == open.last {
             parts.append(s(open.measured ? .dayMeasuredByMonth : .dayNoData, ["date": first]))
         } else {
-            let values: KeyValuePairs<String, String> = ["first": first, "last": PageFormat.day(open.last, s)]
+            let values: KeyValuePairs<String, String> = ["first": first, "last": s.day(open.last)]
             parts.append(s(open.measured ? .daysMeasuredByMonthRun : .daysNoDataRun, values))
         }
     }

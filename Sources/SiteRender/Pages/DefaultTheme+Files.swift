@@ -85,7 +85,7 @@ thead th { font-size: .8125rem; color: var(--muted); font-weight: 600; border-bo
 tbody th { font-weight: 500; }
 td.num { font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.muted { color: var(--muted); }
-.claim-by { font-size: .8125rem; color: var(--muted); }
+.claim-by { font-size: .8125rem; color: var(--muted); white-space: normal; }
 .state-met { color: var(--met); }
 .state-missed, .state-current-missed { color: var(--missed); font-weight: 600; }
 .state-current { color: var(--current); }
@@ -471,7 +471,7 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 """#,
         "layout.mustache": ##"""
 <!DOCTYPE html>
-<html lang="en">
+<html lang="{{lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -485,6 +485,12 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 <link rel="stylesheet" href="{{stylesheet}}">
 <link rel="alternate" type="application/feed+json" title="{{feed_json_title}}" href="{{feed_json}}">
 <link rel="alternate" type="application/atom+xml" title="{{feed_atom_title}}" href="{{feed_atom}}">
+{{#has_languages}}
+{{#alternates}}
+<link rel="alternate" hreflang="{{hreflang}}" href="{{href}}">
+{{/alternates}}
+<link rel="alternate" hreflang="x-default" href="{{x_default}}">
+{{/has_languages}}
 </head>
 <body>
 <a class="skip" href="#main">{{t.skip_to_content}}</a>
@@ -498,6 +504,15 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 {{/nav}}
 </ul>
 </nav>
+{{#has_languages}}
+<nav class="site-nav lang-menu" aria-label="{{t.language_menu_label}}">
+<ul>
+{{#languages}}
+<li><a href="{{href}}" hreflang="{{lang}}" lang="{{lang}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a></li>
+{{/languages}}
+</ul>
+</nav>
+{{/has_languages}}
 </div>
 </header>
 <main id="main" class="wrap">

@@ -41,15 +41,15 @@ struct DetailsPage {
         let creditRows = tiers.enumerated().map { k, tier in
             DetailsView.CreditRow(
                 range: k + 1 < tiers.count
-                    ? s(.creditRange, ["below": PageFormat.percent(tier.below), "least": PageFormat.percent(tiers[k + 1].below)])
-                    : s(.creditRangeLast, ["below": PageFormat.percent(tier.below)]),
-                credit: PageFormat.percent(tier.credit))
+                    ? s(.creditRange, ["below": s.percent(tier.below), "least": s.percent(tiers[k + 1].below)])
+                    : s(.creditRangeLast, ["below": s.percent(tier.below)]),
+                credit: s.percent(tier.credit))
         }
         let maxTier = terms.credits.map(\.credit).max() ?? 0
         let hours = terms.support.map { PageFormat.hours($0.hours, s).map(PageFormat.capitalized) ?? "—" } ?? ""
         let supportRows = (terms.support?.response ?? []).map {
             DetailsView.SupportRow(
-                severity: PageFormat.capitalized($0.severity), response: PageFormat.capitalized($0.time.phrase(s)), hours: hours)
+                severity: PageFormat.capitalized($0.severity), response: PageFormat.capitalized($0.time.phrase(s.strings)), hours: hours)
         }
         // SPEC §4 source, shown where a level's months are measured by samples.
         let hasSources = level.months.contains { $0.source == .samples || $0.source == .samplesAndIncidents || $0.source == .parts }
@@ -62,7 +62,7 @@ struct DetailsPage {
                 // SPEC §3: before status_since there is no data; the month is not judged.
                 return DetailsView.HistoryRow(
                     month: PageFormat.period(m.period, s), machine: Self.machine(m.period), uptime: s[.historyNoData], downtime: "—",
-                    objective: m.objective.map(PageFormat.percent) ?? s[.termNone], met: s[.historyNotJudged], state: "nodata",
+                    objective: m.objective.map(s.percent) ?? s[.termNone], met: s[.historyNotJudged], state: "nodata",
                     credit: "—", claimBy: nil, claimByMachine: nil, final: s[.historyNoData], measured: false, source: source)
             }
             switch (m.met, m.final) {
@@ -73,14 +73,14 @@ struct DetailsPage {
             case (false?, false): (met, state) = (s[.resultBelowSoFar], "current-missed")
             }
             return DetailsView.HistoryRow(
-                month: PageFormat.period(m.period, s), machine: Self.machine(m.period), uptime: PageFormat.uptime(uptime),
-                downtime: PageFormat.minutes(downtime), objective: m.objective.map(PageFormat.percent) ?? s[.termNone],
+                month: PageFormat.period(m.period, s), machine: Self.machine(m.period), uptime: s.uptime(uptime),
+                downtime: s.minutes(downtime), objective: m.objective.map(s.percent) ?? s[.termNone],
                 met: met, state: state,
-                credit: m.final ? (m.credit > 0 ? PageFormat.percent(m.credit) : s[.termNone]) : "—",
+                credit: m.final ? (m.credit > 0 ? s.percent(m.credit) : s[.termNone]) : "—",
                 claimBy: m.claimBy.map {
                     PageFormat.html(
                         s, .historyClaimBy,
-                        ["date": "<time datetime=\"\($0.description)\">" + FastHTMLContentType.escape(PageFormat.day($0, s)) + "</time>"])
+                        ["date": "<time datetime=\"\($0.description)\">" + FastHTMLContentType.escape(s.day($0)) + "</time>"])
                 }, claimByMachine: m.claimBy?.description,
                 final: s[m.final ? .historyFinal : .historyInProgress], measured: m.measured, source: source)
         }
@@ -92,10 +92,10 @@ struct DetailsPage {
         let monthsInside = level.hasLongPeriods
             ? level.months.filter { !$0.judged }.map { m in
                 DetailsView.MonthRow(
-                    month: PageFormat.month(m.month, s), machine: m.month.description,
+                    month: s.month(m.month), machine: m.month.description,
                     period: m.judgedIn.map { PageFormat.period($0, s) } ?? "",
-                    uptime: m.uptime.map(PageFormat.uptime) ?? s[.historyNoData],
-                    downtime: m.downtimeMinutes.map(PageFormat.minutes) ?? "—",
+                    uptime: m.uptime.map(s.uptime) ?? s[.historyNoData],
+                    downtime: m.downtimeMinutes.map(s.minutes) ?? "—",
                     final: s[m.hasData ? (m.final ? .historyFinal : .historyInProgress) : .historyNoData])
             } : []
         // The most recent incidents, newest first; the rest are one click away on each month's
@@ -118,7 +118,7 @@ struct DetailsPage {
             hasServiceBody: BodyHTML.hasText(serviceBody), hasPlanBody: BodyHTML.hasText(planBody),
             creditRows: creditRows, hasCredits: !creditRows.isEmpty, hasCreditCap: maxTier > terms.creditCap,
             creditCap: maxTier > terms.creditCap
-                ? s(.detailsCreditCap, ["cap": PageFormat.percent(terms.creditCap)]) : "",
+                ? s(.detailsCreditCap, ["cap": s.percent(terms.creditCap)]) : "",
             hasSupport: terms.support != nil, supportRows: supportRows, hasSupportRows: !supportRows.isEmpty,
             supportHours: terms.support == nil ? "" : s(.detailsSupportHours, ["hours": hours]),
             history: history, hasHistory: !history.isEmpty,
@@ -128,7 +128,7 @@ struct DetailsPage {
             hasSources: hasSources,
             chart: chart.isEmpty ? "" : chart.svg(), chartHasClipped: !chart.clipped.isEmpty,
             days: DayBars.html(level.days, label: s(.daysLevelLabel, ["service": serviceTitle, "plan": plan.title]), s),
-            objectiveText: terms.uptime.map { s(.detailsObjective, ["objective": PageFormat.percent($0)]) } ?? s[.detailsNoObjective],
+            objectiveText: terms.uptime.map { s(.detailsObjective, ["objective": s.percent($0)]) } ?? s[.detailsNoObjective],
             exclusions: (service?.exclusions ?? []) + [s[terms.excludeMaintenance ? .detailsMaintenanceExcluded : .detailsMaintenanceCounted]],
             claim: claim, termsHref: urls.link(urls.terms),
             partOfHtml: PageFormat.html(

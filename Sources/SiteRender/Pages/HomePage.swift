@@ -22,7 +22,7 @@ struct HomePage {
                 detailsLabel: s(.homeDetailsLabel, ["plan": plan.title]),
                 upcoming: next.map {
                     .init(
-                        label: s(.homeUpcomingLink, ["date": PageFormat.day($0, s)]),
+                        label: s(.homeUpcomingLink, ["date": s.day($0)]),
                         href: urls.link(urls.version(plan: plan.id, effective: $0)))
                 })
         }
@@ -42,9 +42,9 @@ struct HomePage {
                     // A quarterly or yearly objective says so (the caption says "monthly").
                     let objective = level.terms.uptime.map { uptime in
                         switch level.terms.period {
-                        case .month: PageFormat.percent(uptime)
-                        case .quarter: s(.homeCompareQuarterly, ["objective": PageFormat.percent(uptime)])
-                        case .year: s(.homeCompareYearly, ["objective": PageFormat.percent(uptime)])
+                        case .month: s.percent(uptime)
+                        case .quarter: s(.homeCompareQuarterly, ["objective": s.percent(uptime)])
+                        case .year: s(.homeCompareYearly, ["objective": s.percent(uptime)])
                         }
                     }
                     return HomeView.Cell(
@@ -87,9 +87,9 @@ struct HomePage {
             }
         }
         var out = groups.map { group in
-            let services = PageFormat.list(group.services, s)
+            let services = s.list(group.services)
             return group.key.map {
-                s(StringID.homeBulletObjective.forPeriod(group.period), ["objective": PageFormat.percent($0), "services": services])
+                s(StringID.homeBulletObjective.forPeriod(group.period), ["objective": s.percent($0), "services": services])
             } ?? s[.noUptimeCommitment] + ": " + services
         }
         var hours: [SupportHours] = []
@@ -107,8 +107,8 @@ struct HomePage {
         if let low = credits.min(), let high = credits.max() {
             out.append(
                 low == high
-                    ? s(StringID.homeBulletCredits.forPeriod(fee), ["credit": PageFormat.percent(low)])
-                    : s(StringID.homeBulletCreditsRange.forPeriod(fee), ["low": PageFormat.percent(low), "high": PageFormat.percent(high)]))
+                    ? s(StringID.homeBulletCredits.forPeriod(fee), ["credit": s.percent(low)])
+                    : s(StringID.homeBulletCreditsRange.forPeriod(fee), ["low": s.percent(low), "high": s.percent(high)]))
         } else {
             out.append(s[.homeBulletNoCredits])
         }

@@ -31,7 +31,7 @@ struct IncidentPage {
             }
         }
 
-        func label(_ s: StringTable) -> String {
+        func label(_ s: PageText) -> String {
             switch self {
             case .scheduled: s[.incidentScheduled]
             case .ongoing: s[.incidentOngoing]
@@ -87,7 +87,7 @@ struct IncidentPage {
             [
                 "status": Self.statusLabel(update.status, s),
                 "status_class": update.status.rawValue,
-                "at": PageFormat.dateTime(update.at, calendar, builder.strings),
+                "at": PageFormat.dateTime(update.at, builder.strings),
                 "at_machine": update.at.rfc3339,
                 "note": note,
             ]
@@ -105,9 +105,9 @@ struct IncidentPage {
             "impact": PageFormat.impact(incident.impact, builder.strings),
             "impact_class": incident.impact.rawValue,
             "weight": weightText,
-            "start": PageFormat.dateTime(incident.start, calendar, builder.strings),
+            "start": PageFormat.dateTime(incident.start, builder.strings),
             "start_machine": incident.start.rfc3339,
-            "end": incident.end.map { PageFormat.dateTime($0, calendar, s) } ?? s[.incidentNoEnd],
+            "end": incident.end.map { PageFormat.dateTime($0, s) } ?? s[.incidentNoEnd],
             "end_machine": incident.end?.rfc3339 ?? "",
             "has_end": incident.end != nil,
             "duration": durationText,
@@ -120,7 +120,7 @@ struct IncidentPage {
             "incident", path: urls.incident(incident.id), title: incident.title,
             description: s(
                 .incidentDescription,
-                ["impact": PageFormat.impact(incident.impact, s), "start": PageFormat.dateTime(incident.start, calendar, s), "title": incident.title]),
+                ["impact": PageFormat.impact(incident.impact, s), "start": PageFormat.dateTime(incident.start, s), "title": incident.title]),
             section: .status,
             crumbs: [.init(label: s[.navOverview], path: urls.home), .init(label: s[.navStatus], path: urls.status)],
             values: values)
@@ -130,7 +130,7 @@ struct IncidentPage {
     /// (issue 26, point 1): the weight it counts at (its own, or each counting plan's terms,
     /// SPEC §3) where a plan counts incidents that month, and what replaced incidents where none does.
     static func weightText(
-        _ incident: Incident, counted: [[PageInput.CountedIn]], defaultWeights: ImpactWeights, _ s: StringTable
+        _ incident: Incident, counted: [[PageInput.CountedIn]], defaultWeights: ImpactWeights, _ s: PageText
     ) -> String {
         if incident.impact == .maintenance { return s[.incidentWeightMaintenance] }
         let all = counted.joined()
@@ -147,13 +147,13 @@ struct IncidentPage {
         let weight = incident.weight ?? weights.first ?? defaultWeights[incident.impact]
         let text: String
         if incident.weight == nil && weights.count > 1 {
-            text = s(.incidentWeightPerPlan, ["weights": weights.sorted(by: >).map { PageFormat.percent($0 * 100) }.joined(separator: s[.listComma])])
+            text = s(.incidentWeightPerPlan, ["weights": weights.sorted(by: >).map { s.percent($0 * 100) }.joined(separator: s[.listComma])])
         } else if weight == 0 {
             text = s[.incidentWeightZero]
         } else if weight >= 1 {
             text = s[.incidentWeightFull]
         } else {
-            text = s(.incidentWeight, ["weight": PageFormat.percent(weight * 100)])
+            text = s(.incidentWeight, ["weight": s.percent(weight * 100)])
         }
         // Some plan-months count it, others measure another way.
         return sources.subtracting(Self.countsIncidents).isEmpty || weight == 0 ? text : s(.incidentWeightElsewhere, ["counted": text])
@@ -164,7 +164,7 @@ struct IncidentPage {
     static let countsIncidents: Set<FigureSource> = [.incidents, .samplesAndIncidents, .parts]
 
     /// SPEC §2 *status* in words.
-    static func statusLabel(_ status: IncidentStatus, _ s: StringTable) -> String {
+    static func statusLabel(_ status: IncidentStatus, _ s: PageText) -> String {
         switch status {
         case .investigating: s[.updateInvestigating]
         case .identified: s[.updateIdentified]
@@ -198,8 +198,8 @@ struct IncidentPage {
                 let final = entries.allSatisfy { $0.1.figure.final }
                 return [
                     "plan": s(.countedAllPlans, ["n": String(entries.count)]), "plan_href": "", "has_plan_href": false,
-                    "month": PageFormat.month(month, builder.strings), "month_machine": month.description,
-                    "counted": lo == hi ? PageFormat.minutes(lo) : s(.countedRange, ["low": Published.minutesText(lo), "high": PageFormat.minutes(hi)]),
+                    "month": builder.strings.month(month), "month_machine": month.description,
+                    "counted": lo == hi ? s.minutes(lo) : s(.countedRange, ["low": s.minutes(lo), "high": s.minutes(hi)]),
                     "why": why,
                     "result": missed == 0
                         ? s[final ? .countedMetEvery : .countedOnTrackEvery]
@@ -207,7 +207,7 @@ struct IncidentPage {
                     "result_class": missed == 0 ? "met" : "missed",
                     "credit": !final ? s[.countedInProgress]
                         : owed.isEmpty ? s[.termNone]
-                        : s(.countedCreditsIn, ["n": String(owed.count), "credit": PageFormat.percent(owed.map(\.1.figure.credit).max()!)]),
+                        : s(.countedCreditsIn, ["n": String(owed.count), "credit": s.percent(owed.map(\.1.figure.credit).max()!)]),
                 ]
             }
         } else {
@@ -217,13 +217,13 @@ struct IncidentPage {
                     return [
                         "plan": plans[c.plan].title, "has_plan_href": true,
                         "plan_href": builder.urls.link(builder.urls.details(plan: plans[c.plan].id, service: serviceID)),
-                        "month": PageFormat.month(f.month, builder.strings), "month_machine": f.month.description,
-                        "counted": PageFormat.minutes(m.count.minutes),
+                        "month": builder.strings.month(f.month), "month_machine": f.month.description,
+                        "counted": s.minutes(m.count.minutes),
                         "why": reason(m),
                         "result": Self.result(f, s), "result_class": f.met == false ? "missed" : f.met == true ? "met" : "none",
                         // SPEC §3 Periods: a month inside a quarter or year owes nothing itself.
                         "credit": f.judgedIn.map { s(.countedJudgedIn, ["period": PageFormat.period($0, s)]) }
-                            ?? (!f.final ? s[.countedInProgress] : f.credit > 0 ? s(.countedCreditValue, ["credit": PageFormat.percent(f.credit)]) : s[.termNone]),
+                            ?? (!f.final ? s[.countedInProgress] : f.credit > 0 ? s(.countedCreditValue, ["credit": s.percent(f.credit)]) : s[.termNone]),
                     ]
                 }
             }
@@ -233,7 +233,7 @@ struct IncidentPage {
     }
 
     /// A month's verdict in words, from its figures.
-    static func result(_ f: MonthFigure, _ s: StringTable) -> String {
+    static func result(_ f: MonthFigure, _ s: PageText) -> String {
         if let p = f.judgedIn, f.hasData { return s(.resultJudgedIn, ["period": PageFormat.period(p, s)]) }
         return switch (f.met, f.final) {
         case (nil, _): f.hasData ? s[.resultNoObjective] : s[.resultNoData]
@@ -270,10 +270,10 @@ struct IncidentPage {
             return s[.reasonInsideAndMaintenance]
         }
         let weight = c.minutes / own
-        var parts = [weight >= 1 - 1e-9 ? s[.reasonFull] : s(.reasonWeight, ["weight": PageFormat.percent(weight * 100)])]
-        if inside > 0 { parts.append(s(.reasonPartInside, ["minutes": PageFormat.minutes(c.overlappedMinutes)])) }
-        if maintenance > 0 { parts.append(s(.reasonPartMaintenance, ["minutes": PageFormat.minutes(c.maintenanceMinutes)])) }
-        if bad > 0 { parts.append(s(.reasonPartMeasured, ["minutes": PageFormat.minutes(c.measuredMinutes)])) }
+        var parts = [weight >= 1 - 1e-9 ? s[.reasonFull] : s(.reasonWeight, ["weight": s.percent(weight * 100)])]
+        if inside > 0 { parts.append(s(.reasonPartInside, ["minutes": s.minutes(c.overlappedMinutes)])) }
+        if maintenance > 0 { parts.append(s(.reasonPartMaintenance, ["minutes": s.minutes(c.maintenanceMinutes)])) }
+        if bad > 0 { parts.append(s(.reasonPartMeasured, ["minutes": s.minutes(c.measuredMinutes)])) }
         return parts.joined(separator: "; ")
     }
 
@@ -283,12 +283,12 @@ struct IncidentPage {
         return [
             "title": incident.title,
             "href": builder.urls.link(builder.urls.incident(incident.id)),
-            "start": PageFormat.dateTime(incident.start, builder.calendar, builder.strings),
+            "start": PageFormat.dateTime(incident.start, builder.strings),
             "start_machine": incident.start.rfc3339,
             "impact": PageFormat.impact(incident.impact, builder.strings),
             "impact_class": incident.impact.rawValue,
             "state": state.label(builder.strings),
-            "services": PageFormat.list(incident.services.map(builder.serviceTitle), builder.strings),
+            "services": builder.strings.list(incident.services.map(builder.serviceTitle)),
         ]
     }
 }

@@ -25,7 +25,7 @@ struct PageBuilder: Sendable {
     /// The navigation with each section marked current, as template values.
     private let navs: [Section: TemplateValues]
     /// SPEC §2 `strings`: the site's wording, for code that writes sentences.
-    let strings: StringTable
+    let strings: PageText
     /// The templates' `t` for pages of a service judged by quarters or years (SPEC §3 Periods:
     /// "Quarterly history", "per quarter").
     private let periodTables: [PeriodKind: TemplateValues]
@@ -41,27 +41,28 @@ struct PageBuilder: Sendable {
         incidentLines = OncePerKey()
         let urls = context.urls
         let config = context.site.config
-        let s = config.strings
+        let s = context.text
         strings = s
         let now = context.figures.now
-        let asOf = PageFormat.dateTime(now, context.calendar, s)
+        let asOf = PageFormat.dateTime(now, s)
         var layout = (
             SiteLayoutView(
                 siteTitle: config.title, provider: config.provider, stylesheet: theme.stylesheetHref,
-                feedJson: urls.link("feed.json"), feedAtom: urls.link("feed.xml"), slaJson: urls.link("sla.json"),
+                feedJson: urls.link(urls.inLanguage("feed.json")), feedAtom: urls.link(urls.inLanguage("feed.xml")), slaJson: urls.link("sla.json"),
                 homeHref: urls.link(urls.home), termsHref: urls.link(urls.terms), statusHref: urls.link(urls.status),
                 asOf: asOf, asOfMachine: now.rfc3339,
                 feedJsonTitle: s(.feedJSONTitle, ["site": config.title]), feedAtomTitle: s(.feedAtomTitle, ["site": config.title]),
                 publishedBy: s(.footerPublished, ["provider": config.provider]),
                 asOfHtml: PageFormat.html(
                     s, .footerAsOf,
-                    ["time": "<time datetime=\"\(now.rfc3339)\">" + FastHTMLContentType.escape(asOf) + "</time>"])
+                    ["time": "<time datetime=\"\(now.rfc3339)\">" + FastHTMLContentType.escape(asOf) + "</time>"]),
+                lang: context.language.locale, hasLanguages: context.languages.count > 1
             ).templateValues)
         // Every string by id, for the templates' `{{t.<id>}}`.
-        func table(_ s: StringTable) -> [String: Any] {
+        func table(_ s: PageText) -> [String: Any] {
             var table: [String: Any] = [:]
             table.reserveCapacity(StringID.allCases.count)
-            for (id, text) in s.all { table[id] = text }
+            for (id, text) in s.strings.all { table[id] = text }
             return table
         }
         layout["t"] = table(s)
@@ -92,7 +93,7 @@ struct PageBuilder: Sendable {
         values["update"] = [
             "label": strings[.incidentLatestUpdate],
             "status": IncidentPage.statusLabel(update.status, strings),
-            "at": PageFormat.dateTime(update.at, calendar, strings),
+            "at": PageFormat.dateTime(update.at, strings),
             "at_machine": update.at.rfc3339,
             "note": markdown.html(update.note),
         ] as [String: Any]
@@ -127,10 +128,21 @@ struct PageBuilder: Sendable {
         _ template: String, path: String, title: String, description: String, section: Section,
         crumbs: [Crumb] = [], noindex: Bool = false, period: PeriodKind = .month, values: [String: Any]
     ) -> [UInt8] {
-        let view = LayoutView(
+        var view = LayoutView(
             title: title, pageTitle: title == site.config.title ? title : title + " · " + site.config.title,
             description: description, canonical: urls.absolute(path), noindex: noindex,
             hasCrumbs: !crumbs.isEmpty, crumbs: crumbs.map { .init(label: $0.label, href: urls.link($0.path)) })
+        if context.languages.count > 1 {
+            // The same page in every language: its path without this language's folder, in each one's.
+            let rest = String(path.dropFirst(urls.language.count))
+            for (k, language) in context.languages.enumerated() {
+                let folder = k == 0 ? "" : language.code + "/"
+                view.alternates.append(.init(hreflang: language.locale, href: urls.absolute(folder + rest)))
+                view.languages.append(
+                    .init(name: language.name, href: urls.link(folder + rest), lang: language.locale, current: language == context.language))
+            }
+            view.xDefault = urls.absolute(rest)
+        }
         // The layout's values win over a page's of the same name.
         var dict = values
         let nav = navs[section]?.values ?? [:]

@@ -1,22 +1,12 @@
 import SLACore
 
-/// Plain-words text of figures, dates and durations for pages. Every number comes from the
-/// computed figures with the publishing rounding of SPEC §3 (the same as sla.json).
+/// Plain-words text of figures, periods and rules for pages. Every number comes from the
+/// computed figures with the publishing rounding of SPEC §3 (the same as sla.json), written in
+/// the language's CLDR forms by `PageText`'s `LocaleFormat` (docs/numbers.md, Formatting).
 enum PageFormat {
-    /// Non-breaking space between a number and its unit, so "99.9 %" never wraps.
-    static let nbsp = "\u{00A0}"
-
-    static let monthIDs: [StringID] = [
-        .monthJanuary, .monthFebruary, .monthMarch, .monthApril, .monthMay, .monthJune, .monthJuly, .monthAugust,
-        .monthSeptember, .monthOctober, .monthNovember, .monthDecember,
-    ]
-
-    /// An objective or tier threshold as written, e.g. "99.95 %".
-    static func percent(_ x: Double) -> String { Published.text(x) + nbsp + "%" }
-
     /// SPEC §4 `source` as the history table names it; an `error_rate` month adds its mean
     /// error rate ("Request samples: mean error rate 0.013 %").
-    static func source(_ m: MonthFigure, _ s: StringTable) -> String {
+    static func source(_ m: MonthFigure, _ s: PageText) -> String {
         switch m.source {
         case .incidents: return s[.sourceIncidents]
         case .measurements: return s[.sourceMeasured]
@@ -25,14 +15,14 @@ enum PageFormat {
         case .parts: return s[.sourceParts]
         case .samples:
             guard let rate = m.meanErrorRate else { return s[.sourceSamples] }
-            return s(.sourceSamplesRate, ["rate": uptime(rate)])
+            return s(.sourceSamplesRate, ["rate": s.uptime(rate)])
         }
     }
 
     /// How Downtime is measured, in words, from a samples rule (nil for incidents, whose
     /// wording is the service's `measurement`): "A minute counts as Downtime when more than 5 %
     /// of requests fail, with at least 100 requests in the minute, in runs of at least 5 minutes."
-    static func downtimeRule(_ terms: ResolvedTerms, _ s: StringTable) -> String? {
+    static func downtimeRule(_ terms: ResolvedTerms, _ s: PageText) -> String? {
         guard let r = terms.downtime.sampleRule else { return nil }
         let n = String(r.interval)
         let unit = r.interval == 1 ? s[.ruleMinute] : s(.ruleInterval, ["n": n])
@@ -45,7 +35,7 @@ enum PageFormat {
                 [
                     "unit": unit,
                     "condition": r.errorRateAbove == 0
-                        ? s[.ruleAnyRequestFails] : s(.ruleMoreThanFail, ["rate": percent(r.errorRateAbove)]),
+                        ? s[.ruleAnyRequestFails] : s(.ruleMoreThanFail, ["rate": s.percent(r.errorRateAbove)]),
                 ])
             if r.minRequests > 1 { text += s(.ruleMinRequests, ["requests": String(r.minRequests), "unit": unit]) }
             if r.minConsecutive > 1 {
@@ -75,28 +65,11 @@ enum PageFormat {
         return text
     }
 
-    /// A measured uptime with its 3 decimals, always, e.g. "99.912 %", "100.000 %".
-    static func uptime(_ x: Double) -> String { Published.uptimeText(x) + nbsp + "%" }
-
-    /// Minutes with their 1 decimal, always, e.g. "43.8 min", "180.0 min".
-    static func minutes(_ x: Double) -> String { Published.minutesText(x) + nbsp + "min" }
-
-    /// Minutes in words, e.g. "43.8 minutes", "1.0 minute".
-    static func minutesInWords(_ x: Double, _ s: StringTable) -> String {
-        let rounded = Published.minutes(x)
-        return Published.minutesText(x) + nbsp + s[rounded == 1 ? .minuteOne : .minuteOther]
-    }
-
-    /// "November 2026".
-    static func month(_ m: YearMonth, _ s: StringTable) -> String {
-        s(.monthFormat, ["month": s[monthIDs[m.month - 1]], "year": String(m.year)])
-    }
-
     /// A judged period in words: "October 2026", "Q4 2026", "2026", "Q1 FY2027", "FY2027".
-    static func period(_ p: Period, _ s: StringTable) -> String {
+    static func period(_ p: Period, _ s: PageText) -> String {
         switch p.kind {
         case .month:
-            return month(p.first, s)
+            return s.month(p.first)
         case .quarter:
             // "2026-Q4" / "FY2027-Q1": the quarter's number and its (fiscal) year.
             let name = p.description
@@ -110,30 +83,17 @@ enum PageFormat {
     }
 
     /// A period for chart axes: "Nov", "Q4", "2026", "FY2027".
-    static func shortPeriod(_ p: Period, _ s: StringTable) -> String {
+    static func shortPeriod(_ p: Period, _ s: PageText) -> String {
         switch p.kind {
-        case .month: return shortMonth(p.first, s)
+        case .month: return s.format.shortMonth(p.first)
         case .quarter: return s(.periodShortQuarter, ["n": String(p.description.suffix(1))])
         case .year: return period(p, s)
         }
     }
 
-    /// "Nov" for chart axes: the month's name, cut to three letters.
-    static func shortMonth(_ m: YearMonth, _ s: StringTable) -> String { String(s[monthIDs[m.month - 1]].prefix(3)) }
-
-    /// "1 December 2025".
-    static func date(_ d: LocalDateTime, _ s: StringTable) -> String {
-        s(.dateFormat, ["day": String(d.day), "month": s[monthIDs[d.month - 1]], "year": String(d.year)])
-    }
-
-    /// "15 October 2026".
-    static func day(_ d: CalendarDay, _ s: StringTable) -> String {
-        s(.dateFormat, ["day": String(d.day), "month": s[monthIDs[d.month - 1]], "year": String(d.year)])
-    }
-
     /// The claim window in words ("within 15 days after the end of the month", "by the end of
     /// the second calendar month after the month"), or nil without one.
-    static func claimWindow(_ terms: ResolvedTerms, _ s: StringTable) -> String? {
+    static func claimWindow(_ terms: ResolvedTerms, _ s: PageText) -> String? {
         if let days = terms.claimWindowDays {
             return s.plural(days, one: .claimWithinDaysOne, other: .claimWithinDaysOther)
         }
@@ -144,7 +104,7 @@ enum PageFormat {
     }
 
     /// "second", "third" … for n ≥ 2 (the first month after is said without one).
-    static func ordinal(_ n: Int, _ s: StringTable) -> String {
+    static func ordinal(_ n: Int, _ s: PageText) -> String {
         let ids: [StringID] = [
             .ordinalSecond, .ordinalThird, .ordinalFourth, .ordinalFifth, .ordinalSixth, .ordinalSeventh, .ordinalEighth,
             .ordinalNinth, .ordinalTenth, .ordinalEleventh, .ordinalTwelfth,
@@ -152,44 +112,33 @@ enum PageFormat {
         return n >= 2 && n - 2 < ids.count ? s[ids[n - 2]] : s(.ordinalOther, ["n": String(n)])
     }
 
-    /// "10 November 2026, 14:00 GMT": the wall time in the site zone, with the zone named.
-    static func dateTime(_ t: Instant, _ calendar: SiteCalendar, _ s: StringTable) -> String {
-        let local = calendar.localDateTime(of: t)
+    /// "November 10, 2026, 2:00 PM PST" (en), "10. November 2026, 14:00 MEZ" (de): the wall
+    /// time in the site zone, with the zone named as CLDR names it in the language.
+    static func dateTime(_ t: Instant, _ s: PageText) -> String {
+        let local = s.format.calendar.localDateTime(of: t)
         return s(
             .dateTimeFormat,
-            ["date": date(local, s), "time": pad2(local.hour) + ":" + pad2(local.minute), "zone": calendar.abbreviation(at: t)])
+            ["date": s.date(local), "time": s.format.time(hour: local.hour, minute: local.minute), "zone": s.format.zoneName(at: t)])
     }
 
     /// Machine-readable `datetime` attribute value (UTC, RFC 3339).
     static func machine(_ t: Instant) -> String { t.rfc3339 }
 
-    /// Whole-minute duration in words, e.g. "50 minutes", "2 hours 10 minutes", "3 days 4 hours".
-    static func duration(seconds: Int64, _ s: StringTable) -> String {
+    /// Whole-minute duration in words ("50 minutes", "2 hours, 10 minutes", "3 days, 4 hours"),
+    /// or "less than a minute".
+    static func duration(seconds: Int64, _ s: PageText) -> String {
         let totalMinutes = (seconds + 30) / 60
         if totalMinutes < 1 { return s[.durationLessThanMinute] }
-        let days = Int(totalMinutes / 1440)
-        let hours = Int(totalMinutes % 1440 / 60)
-        let minutes = Int(totalMinutes % 60)
-        var parts: [String] = []
-        if days > 0 { parts.append(s.plural(days, one: .durationDayOne, other: .durationDayOther)) }
-        if hours > 0 { parts.append(s.plural(hours, one: .durationHourOne, other: .durationHourOther)) }
-        if minutes > 0 && days == 0 { parts.append(s.plural(minutes, one: .durationMinuteOne, other: .durationMinuteOther)) }
-        return parts.joined(separator: " ")
+        return s.format.duration(minutes: totalMinutes)
     }
 
     /// "24×7" or "business hours".
-    static func hours(_ h: SupportHours?, _ s: StringTable) -> String? {
+    static func hours(_ h: SupportHours?, _ s: PageText) -> String? {
         switch h {
         case .allHours: s[.hoursAllHours]
         case .business: s[.hoursBusiness]
         case nil: nil
         }
-    }
-
-    /// "A, B and C".
-    static func list(_ items: [String], _ s: StringTable) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: s[.listComma]) + s[.listAnd] + items.last!
     }
 
     /// "critical" → "Critical".
@@ -225,7 +174,7 @@ enum PageFormat {
     }
 
     /// A human label of an impact.
-    static func impact(_ i: Impact, _ s: StringTable) -> String {
+    static func impact(_ i: Impact, _ s: PageText) -> String {
         switch i {
         case .major: s[.impactMajor]
         case .partial: s[.impactPartial]
@@ -236,9 +185,7 @@ enum PageFormat {
 
     /// String `id` as HTML: its text escaped, its placeholders filled with `values`, which are
     /// markup already (a link, a `<time>`).
-    static func html(_ s: StringTable, _ id: StringID, _ values: KeyValuePairs<String, String>) -> String {
+    static func html(_ s: PageText, _ id: StringID, _ values: KeyValuePairs<String, String>) -> String {
         s.fill(id, values) { FastHTMLContentType.escape(String($0)) }
     }
-
-    private static func pad2(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
 }

@@ -46,11 +46,13 @@ enum PageOutputs {
             return OutputFile(path: path, bytes: context.reuse.value(.pages, at: path, for: input) { PageOutputs.render(input, builder) })
         }
 
-        /// Everything but the pages: theme assets, sitemap.xml, robots.txt.
-        func siteFiles() -> [OutputFile] {
+        /// Everything but the pages: theme assets, sitemap.xml (every language's pages, with
+        /// their alternates), robots.txt.
+        /// - Parameter languages: every language's run, the default (this one) first.
+        func siteFiles(languages: [Run]) -> [OutputFile] {
             let listed = jobs.filter { if case .notFound = $0 { false } else { true } }
             return theme.assets + [
-                OutputFile(path: "sitemap.xml", text: Sitemap(context: context).xml(listed)),
+                OutputFile(path: "sitemap.xml", text: Sitemap(context: context, languages: languages.map(\.context)).xml(listed)),
                 OutputFile(
                     path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(context.urls.absolute("sitemap.xml"))\n"),
             ]
@@ -207,7 +209,7 @@ enum PageOutputs {
         case .home: return urls.home
         case .terms: return urls.terms
         case .status: return urls.status
-        case .notFound: return "404.html"
+        case .notFound: return urls.inLanguage("404.html")
         case .plan(let p): return urls.plan(context.site.plans[p].id)
         case .details(let p, let s):
             let level = context.figures.plans[p][s]
@@ -250,7 +252,7 @@ enum PageOutputs {
                 values: ["body": BodyHTML.prepare(builder.termsHTML, top: 2), "has_body": BodyHTML.hasText(builder.termsHTML)])
         case .notFound:
             return builder.page(
-                "404", path: "404.html", title: builder.strings[.notFoundTitle], description: builder.strings[.notFoundDescription],
+                "404", path: builder.urls.inLanguage("404.html"), title: builder.strings[.notFoundTitle], description: builder.strings[.notFoundDescription],
                 section: .none, noindex: true, values: [:])
         }
     }

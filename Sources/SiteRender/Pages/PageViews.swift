@@ -19,6 +19,10 @@ struct SiteLayoutView: TemplateView {
     var publishedBy: String
     /// "Figures as of <time …>…</time>." (escaped text around the markup).
     var asOfHtml: String
+    /// `<html lang>`: the language's locale (docs/spec.md §4 Languages).
+    var lang: String
+    /// The site has several languages: the layout shows the alternates and the language menu.
+    var hasLanguages: Bool
 }
 
 /// What the layout reads that is the same on every page of one section (the navigation, with
@@ -47,6 +51,24 @@ struct LayoutView: TemplateView {
     var noindex: Bool
     var hasCrumbs: Bool
     var crumbs: [Link]
+    /// This page in every language (docs/spec.md §4 Languages), absolute URLs, and the
+    /// default language's as `x-default`; empty for a site with one language.
+    var alternates: [Alternate] = []
+    var xDefault: String = ""
+    /// The language menu: this page in each language, the current one marked.
+    var languages: [LanguageLink] = []
+
+    struct Alternate: Codable {
+        var hreflang: String
+        var href: String
+    }
+
+    struct LanguageLink: Codable {
+        var name: String
+        var href: String
+        var lang: String
+        var current: Bool
+    }
 }
 
 /// One plan × service as a section of the plan page (and its bullets).

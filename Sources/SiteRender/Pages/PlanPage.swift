@@ -30,7 +30,7 @@ struct PlanPage {
         let rows = zip(plan.revisions, revised).map { revision, revised in revisionRow(revision, revised) }
         var first: PlanView.VersionLink?
         if versions.count > 1 {
-            let label = PageFormat.day(versions[0].effective, s)
+            let label = s.day(versions[0].effective)
             let href = urls.link(urls.version(plan: plan.id, effective: versions[0].effective))
             let link = "<a href=\"\(FastHTMLContentType.escape(href))\">"
                 + PageFormat.html(s, .planFirstVersionLink, ["date": FastHTMLContentType.escape(label)]) + "</a>"
@@ -39,7 +39,7 @@ struct PlanPage {
         let body = builder.planBodies[plan.id] ?? ""
         return PlanView(
             planTitle: plan.title, summary: plan.summary, price: plan.price ?? "", hasPrice: plan.price != nil,
-            effective: plan.effective.map { PageFormat.date($0, s) } ?? "", effectiveMachine: plan.effective?.dateString ?? "",
+            effective: plan.effective.map { s.date($0) } ?? "", effectiveMachine: plan.effective?.dateString ?? "",
             hasEffective: plan.effective != nil, services: services, hasServices: !services.isEmpty,
             revisions: rows, hasRevisions: !plan.revisions.isEmpty, firstVersion: first,
             body: body, hasBody: BodyHTML.hasText(body))
@@ -52,7 +52,7 @@ struct PlanPage {
         let s = builder.strings
         let effective = revised.map { VersionChanges.effectiveText($0.effective, s) } ?? ""
         return PlanView.RevisionRow(
-            date: PageFormat.date(revision.date, s), machine: revision.date.dateString, note: revision.note,
+            date: s.date(revision.date), machine: revision.date.dateString, note: revision.note,
             changes: revised?.lines ?? [], hasChanges: revised.map { !$0.lines.isEmpty } ?? false,
             effective: effective,
             effectiveMachine: revised?.effective.description ?? "",

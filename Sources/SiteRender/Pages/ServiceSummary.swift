@@ -4,23 +4,23 @@ import SLACore
 struct ServiceSummary {
     let level: ServiceLevel
     /// The site's wording for the level's period ("quarterly uptime", SPEC §3 Periods).
-    let strings: StringTable
+    let strings: PageText
 
-    init(level: ServiceLevel, strings: StringTable) {
+    init(level: ServiceLevel, strings: PageText) {
         self.level = level
         self.strings = strings.forPeriod(level.terms.period)
     }
 
     /// "99.9 % monthly uptime" or "No uptime commitment".
     var objective: String {
-        level.terms.uptime.map { strings(.objectiveMonthlyUptime, ["objective": PageFormat.percent($0)]) }
+        level.terms.uptime.map { strings(.objectiveMonthlyUptime, ["objective": strings.percent($0)]) }
             ?? strings[.noUptimeCommitment]
     }
 
     /// "up to 43.8 minutes of downtime a month" (SPEC §3: the average month of 43,830 minutes;
     /// a quarter of three such months, a year of twelve).
     var budget: String? {
-        level.terms.budgetMinutesPerPeriod.map { strings(.budgetPerMonth, ["minutes": PageFormat.minutesInWords($0, strings)]) }
+        level.terms.budgetMinutesPerPeriod.map { strings(.budgetPerMonth, ["minutes": strings.minutesInWords($0)]) }
     }
 
     /// The credit in effect below each threshold, highest first (SPEC §3, from the credit rule).
@@ -35,7 +35,7 @@ struct ServiceSummary {
             parts.append(
                 strings(
                     k == 0 ? .creditFirstTier : .creditNextTier,
-                    ["credit": PageFormat.percent(tier.credit), "below": PageFormat.percent(tier.below)]))
+                    ["credit": strings.percent(tier.credit), "below": strings.percent(tier.below)]))
         }
         return parts.joined(separator: ", ")
     }
@@ -47,7 +47,7 @@ struct ServiceSummary {
         guard let first = support.response.first else {
             return hours.map { strings(.supportHoursOnly, ["hours": $0]) }
         }
-        let values: KeyValuePairs = ["severity": first.severity, "time": first.time.phrase(strings), "hours": hours ?? ""]
+        let values: KeyValuePairs = ["severity": first.severity, "time": first.time.phrase(strings.strings), "hours": hours ?? ""]
         return strings(hours == nil ? .supportFirstResponse : .supportFirstResponseHours, values)
     }
 

@@ -3,13 +3,33 @@ import SLACore
 /// `/sitemap.xml`: every page with its absolute URL and a `lastmod` taken from content, never the clock.
 struct Sitemap {
     let context: RenderContext
+    /// Every language's context, the default first (docs/spec.md §4 Languages); one for a site
+    /// with one language.
+    var languages: [RenderContext] = []
 
     func xml(_ jobs: [PageOutputs.Job]) -> String {
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        guard languages.count > 1 else {
+            var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            for job in jobs {
+                out += "  <url><loc>\(Escape.html(context.urls.absolute(PageOutputs.urlPath(of: job, context))))</loc>"
+                if let date = lastmod(job) { out += "<lastmod>\(date)</lastmod>" }
+                out += "</url>\n"
+            }
+            return out + "</urlset>\n"
+        }
+        // Each page once per language, each naming every language's version and x-default
+        // (Google's sitemap form of hreflang).
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
+            + " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
         for job in jobs {
-            out += "  <url><loc>\(Escape.html(context.urls.absolute(PageOutputs.urlPath(of: job, context))))</loc>"
-            if let date = lastmod(job) { out += "<lastmod>\(date)</lastmod>" }
-            out += "</url>\n"
+            let urls = languages.map { Escape.html($0.urls.absolute(PageOutputs.urlPath(of: job, $0))) }
+            var links = ""
+            for (k, c) in languages.enumerated() {
+                links += "<xhtml:link rel=\"alternate\" hreflang=\"\(Escape.html(c.language.locale))\" href=\"\(urls[k])\"/>"
+            }
+            links += "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(urls[0])\"/>"
+            let date = lastmod(job).map { "<lastmod>\($0)</lastmod>" } ?? ""
+            for url in urls { out += "  <url><loc>\(url)</loc>\(date)\(links)</url>\n" }
         }
         return out + "</urlset>\n"
     }

@@ -49,7 +49,7 @@ struct StatusPage {
         }
         let s = builder.strings
         let phrase = { (g: (ServiceState, [String])) in
-            s(.statusHeadlineGroup, ["state": Self.label(g.0, s), "services": PageFormat.list(g.1, s)])
+            s(.statusHeadlineGroup, ["state": Self.label(g.0, s), "services": s.list(g.1)])
         }
         let view = StatusView(
             headline: groups.first.map(phrase) ?? s[.statusAllOperational],
@@ -60,7 +60,7 @@ struct StatusPage {
                     title: service.title, stateLabel: Self.label(pair.0, s), state: Self.cssClass(pair.0),
                     days: DayBars.html(pair.1, label: service.title, builder.strings))
             },
-            month: PageFormat.month(month, builder.strings),
+            month: builder.strings.month(month),
             plans: zip(site.plans, input.levels).map { plan, levels in
                 .init(title: plan.title, href: urls.link(urls.plan(plan.id)), rows: levels.map(row))
             },
@@ -70,20 +70,20 @@ struct StatusPage {
             ledeHtml: PageFormat.html(
                 s, .statusLede,
                 [
-                    "month": FastHTMLContentType.escape(PageFormat.month(month, s)),
+                    "month": FastHTMLContentType.escape(s.month(month)),
                     "time": "<time datetime=\"\(builder.now.rfc3339)\">"
-                        + FastHTMLContentType.escape(PageFormat.dateTime(builder.now, builder.calendar, s)) + "</time>",
+                        + FastHTMLContentType.escape(PageFormat.dateTime(builder.now, s)) + "</time>",
                 ]),
-            monthHeading: s(.statusMonthHeading, ["month": PageFormat.month(month, s)]),
+            monthHeading: s(.statusMonthHeading, ["month": s.month(month)]),
             noRecent: s(.statusNoRecent, ["days": String(Self.recentDays)]))
         return builder.page(
             "status", path: urls.status, title: s[.statusTitle],
-            description: s(.statusDescription, ["month": PageFormat.month(month, s)]),
+            description: s(.statusDescription, ["month": s.month(month)]),
             section: .status, view: view)
     }
 
     /// A state in words ("Major outage", "Maintenance in progress").
-    static func label(_ state: ServiceState, _ s: StringTable) -> String {
+    static func label(_ state: ServiceState, _ s: PageText) -> String {
         switch state {
         case .majorOutage: s[.stateMajorOutage]
         case .partialOutage: s[.statePartialOutage]
@@ -101,7 +101,7 @@ struct StatusPage {
         let title = builder.serviceTitle(level.serviceID)
         let href = builder.urls.link(builder.urls.details(plan: level.planID, service: level.serviceID))
         let s = builder.strings
-        let objective = level.terms.uptime.map(PageFormat.percent) ?? s[.noUptimeCommitment]
+        let objective = level.terms.uptime.map(s.percent) ?? s[.noUptimeCommitment]
         guard let m = level.current, let uptime = m.uptime, let downtime = m.downtimeMinutes else {
             return .init(
                 title: title, href: href, objective: objective, uptime: "—", downtime: "—", budgetLeft: "—",
@@ -113,8 +113,8 @@ struct StatusPage {
             let published = Published.minutes(left)
             // Against the month's full allowance (issue 26, point 2), while the uptime is so far.
             budgetLeft = published >= 0
-                ? s(.statusBudgetOf, ["left": PageFormat.minutes(left), "budget": PageFormat.minutes(budget)])
-                : s(.statusExceededBy, ["minutes": PageFormat.minutes(-published)])
+                ? s(.statusBudgetOf, ["left": s.minutes(left), "budget": s.minutes(budget)])
+                : s(.statusExceededBy, ["minutes": s.minutes(-published)])
         }
         let (status, state): (String, String)
         switch m.met {
@@ -123,7 +123,7 @@ struct StatusPage {
         case nil: (status, state) = (s[.statusNoCommitment], "none")
         }
         return .init(
-            title: title, href: href, objective: objective, uptime: PageFormat.uptime(uptime),
-            downtime: PageFormat.minutes(downtime), budgetLeft: budgetLeft, status: status, state: state)
+            title: title, href: href, objective: objective, uptime: s.uptime(uptime),
+            downtime: s.minutes(downtime), budgetLeft: budgetLeft, status: status, state: state)
     }
 }

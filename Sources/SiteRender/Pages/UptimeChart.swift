@@ -11,9 +11,9 @@ struct UptimeChart {
     let title: String
     /// Unique per page, for `aria-labelledby`.
     let idPrefix: String
-    let strings: StringTable
+    let strings: PageText
 
-    init(months: [MonthFigure], objective: Double?, title: String, idPrefix: String, strings: StringTable) {
+    init(months: [MonthFigure], objective: Double?, title: String, idPrefix: String, strings: PageText) {
         self.strings = strings
         self.months = months.filter(\.hasData)
         // The objective in force in the latest plotted month (each month carries its own).
@@ -137,11 +137,11 @@ struct UptimeChart {
         let missed = months.filter { $0.final && $0.met == false }.count
         let runs = objectiveRuns
         let t = strings
-        var objectiveText = objective.map { t(.chartObjective, ["objective": PageFormat.percent($0)]) } ?? t[.chartNoObjective]
+        var objectiveText = objective.map { t(.chartObjective, ["objective": t.percent($0)]) } ?? t[.chartNoObjective]
         if runs.count > 1 {
             // Each objective with the months it judged.
             let list = runs.map { run in
-                let o = run.objective.map(PageFormat.percent) ?? t[.changeNone]
+                let o = run.objective.map(t.percent) ?? t[.changeNone]
                 return t(.chartObjectiveRun, ["objective": o, "month": PageFormat.period(months[run.from].period, t)])
             }.joined(separator: t[.chartObjectiveRunSeparator])
             objectiveText = t(.chartObjective, ["objective": list])
@@ -154,8 +154,8 @@ struct UptimeChart {
             ])
         let below = months.filter { isClipped($0, floor: lo) }
         if !below.isEmpty {
-            let list = below.map { t(.chartPoint, ["month": PageFormat.period($0.period, t), "uptime": PageFormat.uptime(uptime($0))]) }
-            desc += " " + t(.chartClippedDescription, ["floor": PageFormat.percent(lo), "months": list.joined(separator: t[.listComma])])
+            let list = below.map { t(.chartPoint, ["month": PageFormat.period($0.period, t), "uptime": t.uptime(uptime($0))]) }
+            desc += " " + t(.chartClippedDescription, ["floor": t.percent(lo), "months": list.joined(separator: t[.listComma])])
         }
 
         // Every label placed so far, and every marker: a label that would overlap one is moved
@@ -192,7 +192,7 @@ struct UptimeChart {
         var axisLabels: [Box] = []
         for v in ticks {
             s.line("chart-grid", y: y(v))
-            let label = PageFormat.percent(Published.uptime(v))
+            let label = t.percent(Published.uptime(v))
             let box = Box.text(label, x: Self.left - 6, y: y(v) + 4, anchor: .end)
             guard !axisLabels.contains(where: { $0.overlaps(box) }) else { continue }
             axisLabels.append(box)
@@ -220,7 +220,7 @@ struct UptimeChart {
         if let o = objective {
             if runs.count <= 1 { s.line("chart-objective", y: y(o)) }
             // Named above the plot, before a piece of its dashed line: never on a month's marker.
-            let label = t(.chartObjectiveLabel, ["objective": PageFormat.percent(o)])
+            let label = t(.chartObjectiveLabel, ["objective": t.percent(o)])
             let end = w - Self.right - 30
             let box = Box.text(label, x: end, y: Self.top - 12, anchor: .end)
             s.put("<line class=\"chart-objective\" x1=\"")
@@ -280,7 +280,7 @@ struct UptimeChart {
             let state = !m.final ? "current" : (m.met == false ? "missed" : "met")
             let clip = isClipped(m, floor: lo)
             let point: StringID = state == "current" ? .chartPointSoFar : state == "missed" ? .chartPointMissed : m.met == true ? .chartPointMet : .chartPoint
-            let label = t(point, ["month": PageFormat.period(m.period, t), "uptime": PageFormat.uptime(uptime(m))])
+            let label = t(point, ["month": PageFormat.period(m.period, t), "uptime": t.uptime(uptime(m))])
             s.put("<g class=\"chart-point chart-")
             s.put(state)
             if clip { s.put(" chart-clipped") }
@@ -302,7 +302,7 @@ struct UptimeChart {
                 s.put(" ")
                 s.num(cy + 6)
                 s.put("Z\"/>")
-                s.mark("chart-clipped-label", PageFormat.uptime(uptime(m)), cx: cx, cy: cy, below: false, area: plotArea, placed: &placed)
+                s.mark("chart-clipped-label", t.uptime(uptime(m)), cx: cx, cy: cy, below: false, area: plotArea, placed: &placed)
             } else if state == "missed" {
                 s.put("<path d=\"M")
                 s.num(cx)

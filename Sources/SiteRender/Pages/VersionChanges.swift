@@ -7,7 +7,7 @@ enum VersionChanges {
     /// One line per change: "Nimbus DNS: objective 99.9 % → 99.95 %", "Nimbus Compute: credit
     /// below 99 %: 25 % → 30 %", "Managed Database added", service by service in the new
     /// version's order, dropped services last.
-    static func lines(from old: VersionTerms, to new: VersionTerms, title: (String) -> String, strings s: StringTable) -> [String] {
+    static func lines(from old: VersionTerms, to new: VersionTerms, title: (String) -> String, strings s: PageText) -> [String] {
         var out: [String] = []
         let before = Dictionary(old.services.map { ($0.serviceID, $0.terms) }, uniquingKeysWith: { a, _ in a })
         let after = Set(new.services.map(\.serviceID))
@@ -22,7 +22,7 @@ enum VersionChanges {
             let name = title(service.serviceID)
             guard before[service.serviceID] != nil else {
                 out.append(
-                    service.terms.uptime.map { s(.changeServiceAddedObjective, ["service": name, "objective": PageFormat.percent($0)]) }
+                    service.terms.uptime.map { s(.changeServiceAddedObjective, ["service": name, "objective": s.percent($0)]) }
                         ?? s(.changeServiceAdded, ["service": name]))
                 continue
             }
@@ -36,13 +36,13 @@ enum VersionChanges {
     }
 
     /// The terms that differ, each as "what: old → new", term by term (`TermCatalog`).
-    static func termLines(from a: ResolvedTerms, to b: ResolvedTerms, _ s: StringTable) -> [String] {
+    static func termLines(from a: ResolvedTerms, to b: ResolvedTerms, _ s: PageText) -> [String] {
         TermCatalog.all.flatMap { $0.changes(a, b, s) }
     }
 
     /// A Downtime rule in a few words: "by incidents", "by the mean error rate of 5-minute
     /// intervals", "by 1-minute intervals above 5 % errors (at least 100 requests, runs of 5)".
-    static func downtimeRule(_ rule: DowntimeRule, _ s: StringTable) -> String {
+    static func downtimeRule(_ rule: DowntimeRule, _ s: PageText) -> String {
         guard let r = rule.sampleRule else { return s[.changeByIncidents] }
         // docs/spec.md §3 Both sources: "by 1-minute intervals above 5 % errors or by incidents".
         if !rule.samplesOnly { return s(.changeOrByIncidents, ["rule": downtimeRule(.samples(r), s)]) }
@@ -53,12 +53,12 @@ enum VersionChanges {
             return minimum.map { s(.changeDetails, ["rule": head, "details": $0]) } ?? head
         case .badIntervals:
             let details = [minimum, r.minConsecutive > 1 ? s(.changeRunsOf, ["runs": String(r.minConsecutive)]) : nil].compactMap { $0 }
-            let head = s(.changeByBadIntervals, ["n": String(r.interval), "rate": PageFormat.percent(r.errorRateAbove)])
+            let head = s(.changeByBadIntervals, ["n": String(r.interval), "rate": s.percent(r.errorRateAbove)])
             return details.isEmpty ? head : s(.changeDetails, ["rule": head, "details": details.joined(separator: s[.listComma])])
         }
     }
 
-    static func claimWindow(_ t: ResolvedTerms, _ s: StringTable) -> String {
+    static func claimWindow(_ t: ResolvedTerms, _ s: PageText) -> String {
         if let d = t.claimWindowDays { return s.plural(d, one: .changeClaimDaysOne, other: .changeClaimDaysOther) }
         if let m = t.claimWindowMonths {
             return m == 1 ? s[.changeClaimNextMonth] : s(.changeClaimMonths, ["nth": PageFormat.ordinal(m, s)])
@@ -79,7 +79,7 @@ extension VersionChanges {
     /// Per revision of a plan, in `plan.revisions` order: what it changed (nil for a note).
     /// The k-th term-changing revision started version k.
     static func revisions(
-        _ plan: Plan, versions: [VersionTerms], current: Int, title: (String) -> String, strings: StringTable
+        _ plan: Plan, versions: [VersionTerms], current: Int, title: (String) -> String, strings: PageText
     ) -> [Revised?] {
         let effectives = versions.map(\.effective)
         return plan.revisions.map { revision in
@@ -93,9 +93,9 @@ extension VersionChanges {
 
     /// "Takes effect on 15 August 2026 (from September 2026, the first whole month)", or the
     /// day alone when it is a month's first.
-    static func effectiveText(_ day: CalendarDay, _ s: StringTable) -> String {
-        let date = PageFormat.day(day, s)
+    static func effectiveText(_ day: CalendarDay, _ s: PageText) -> String {
+        let date = s.day(day)
         guard day.day != 1 else { return date }
-        return s(.effectiveMidMonth, ["date": date, "month": PageFormat.month(day.yearMonth.next, s)])
+        return s(.effectiveMidMonth, ["date": date, "month": s.month(day.yearMonth.next)])
     }
 }

@@ -13,7 +13,7 @@ struct VersionPage {
         let urls = builder.urls
         let s = builder.strings
         let version = versions[index]
-        let day = PageFormat.day(version.effective, s)
+        let day = s.day(version.effective)
         let title = s(.versionTitle, ["plan": plan.title, "date": day])
         return builder.page(
             "version", path: urls.version(plan: plan.id, effective: version.effective), title: title,
@@ -28,7 +28,7 @@ struct VersionPage {
         let s = builder.strings
         let version = versions[index]
         func link(_ k: Int) -> VersionView.Link {
-            let label = PageFormat.day(versions[k].effective, s)
+            let label = s.day(versions[k].effective)
             return .init(
                 label: label, href: urls.link(urls.version(plan: plan.id, effective: versions[k].effective)),
                 from: s(.versionFrom, ["date": label]))
@@ -36,16 +36,16 @@ struct VersionPage {
         let standing: String
         switch VersionTerms.Standing(version: index, current: current) {
         case .current: standing = s[.versionCurrent]
-        case .superseded: standing = s(.versionSuperseded, ["date": PageFormat.day(versions[index + 1].effective, s)])
+        case .superseded: standing = s(.versionSuperseded, ["date": s.day(versions[index + 1].effective)])
         case .upcoming: standing = s(.versionUpcoming, ["date": VersionChanges.effectiveText(version.effective, s)])
         }
         let changes = index > 0
             ? VersionChanges.lines(from: versions[index - 1], to: version, title: builder.serviceTitle, strings: s) : []
         return VersionView(
             planTitle: plan.title, planHref: urls.link(urls.plan(plan.id)), standing: standing,
-            isCurrent: index == current, effective: PageFormat.day(version.effective, s),
+            isCurrent: index == current, effective: s.day(version.effective),
             effectiveMachine: version.effective.description,
-            published: version.revision.map { PageFormat.date($0.date, s) } ?? "",
+            published: version.revision.map { s.date($0.date) } ?? "",
             publishedMachine: version.revision?.date.dateString ?? "", hasPublished: version.revision != nil,
             note: version.revision?.note ?? "", hasNote: version.revision != nil,
             changes: changes, hasChanges: !changes.isEmpty,
@@ -64,7 +64,7 @@ struct VersionPage {
     }
 
     /// Every term of one service, in words, as the details page words them (`TermCatalog`).
-    static func rows(_ t: ResolvedTerms, _ s: StringTable) -> [VersionView.Row] {
+    static func rows(_ t: ResolvedTerms, _ s: PageText) -> [VersionView.Row] {
         // Worded for the version's period ("up to 2.2 hours a quarter").
         let s = s.forPeriod(t.period)
         return TermCatalog.byRow.flatMap { $0.rows(t, s) }

@@ -1,0 +1,94 @@
+/// docs/spec.md §2 `languages`: one language of a site. The first of a site's languages is its
+/// default: its pages are at the site's root, every other one's under `/<code>/`.
+public struct Language: Sendable, Hashable {
+    /// As in the URL (`de`).
+    public var code: String
+    /// As the language menu shows it (`Deutsch`).
+    public var name: String
+    /// A BCP 47 tag for numbers, dates and zone names (`de-DE`), and `<html lang>`.
+    public var locale: String
+
+    public init(code: String, name: String, locale: String) {
+        self.code = code
+        self.name = name
+        self.locale = locale
+    }
+
+    /// The default of `languages`: `[{code: en, name: English, locale: en}]`.
+    public static let english = Language(code: "en", name: "English", locale: "en")
+}
+
+/// The text of one content file in another language (docs/spec.md §2 Translations): its title,
+/// summary, text fields and body. Each nil field keeps the default language's text.
+public struct TextTranslation: Sendable, Hashable {
+    public var title: String?
+    public var summary: String?
+    public var measurement: String?
+    public var price: String?
+    public var exclusions: [String]?
+    public var body: String?
+
+    public init(
+        title: String? = nil, summary: String? = nil, measurement: String? = nil, price: String? = nil,
+        exclusions: [String]? = nil, body: String? = nil
+    ) {
+        self.title = title
+        self.summary = summary
+        self.measurement = measurement
+        self.price = price
+        self.exclusions = exclusions
+        self.body = body
+    }
+}
+
+/// Every translated content file of one language, by the id of the file it translates.
+public struct SiteTranslation: Sendable, Hashable {
+    public var terms: TextTranslation?
+    public var services: [String: TextTranslation] = [:]
+    public var plans: [String: TextTranslation] = [:]
+    public var incidents: [String: TextTranslation] = [:]
+
+    public init() {}
+}
+
+extension Site {
+    /// The site as language `code` shows it: each translated file's text in place of the
+    /// default language's, everything else (terms, dates, status data, every number) the
+    /// same value. A file without a translation keeps the default language's text.
+    public func localized(_ code: String) -> Site {
+        guard let t = translations[code] else { return self }
+        var out = self
+        if let terms = t.terms {
+            out.terms.title = terms.title ?? out.terms.title
+            out.terms.body = terms.body ?? out.terms.body
+        }
+        if !t.services.isEmpty {
+            for k in out.services.indices {
+                guard let s = t.services[out.services[k].id] else { continue }
+                out.services[k].title = s.title ?? out.services[k].title
+                out.services[k].summary = s.summary ?? out.services[k].summary
+                out.services[k].measurement = s.measurement ?? out.services[k].measurement
+                out.services[k].exclusions = s.exclusions ?? out.services[k].exclusions
+                out.services[k].body = s.body ?? out.services[k].body
+            }
+        }
+        if !t.plans.isEmpty {
+            for k in out.plans.indices {
+                guard let p = t.plans[out.plans[k].id] else { continue }
+                out.plans[k].title = p.title ?? out.plans[k].title
+                out.plans[k].summary = p.summary ?? out.plans[k].summary
+                out.plans[k].price = p.price ?? out.plans[k].price
+                out.plans[k].body = p.body ?? out.plans[k].body
+            }
+        }
+        if !t.incidents.isEmpty {
+            for k in out.incidents.indices {
+                guard let i = t.incidents[out.incidents[k].id] else { continue }
+                out.incidents[k].title = i.title ?? out.incidents[k].title
+                out.incidents[k].body = i.body ?? out.incidents[k].body
+            }
+        }
+        out.translations = [:]
+        return out
+    }
+}

@@ -1,0 +1,163 @@
+"""docs/spec.md §4 Languages, on the real binary's build of the example site (English, German,
+French): <html lang>, reciprocal hreflang alternates with absolute URLs and x-default, the
+language menu, CLDR forms (the decimal comma of de and fr, month names), per-language feeds
+read by feedparser, the sitemap's xhtml:link alternates, and sla.json's titles."""
+import json
+import os
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+
+import feedparser
+import pytest
+
+from test_pages import BASE, build, pages, ROOT, site  # noqa: F401 (the example site, built once)
+
+LANGS = {"": "en", "de/": "de-DE", "fr/": "fr-FR"}
+
+
+class Head(HTMLParser):
+    """The page's html lang, its alternates, its language menu and its text."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lang = None
+        self.alternates = {}
+        self.menu = []
+        self.text = []
+        self._in_menu = False
+        self._link = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang")
+        if tag == "link" and a.get("rel") == "alternate" and "hreflang" in a:
+            self.alternates[a["hreflang"]] = a["href"]
+        if tag == "nav" and "lang-menu" in (a.get("class") or ""):
+            self._in_menu = True
+            self.menu_label = a.get("aria-label")
+        if tag == "a" and self._in_menu:
+            self._link = a
+
+    def handle_endtag(self, tag):
+        if tag == "nav":
+            self._in_menu = False
+
+    def handle_data(self, data):
+        self.text.append(data)
+        if self._link is not None and data.strip():
+            self.menu.append((data.strip(), self._link.get("href"), self._link.get("lang"), self._link.get("aria-current")))
+            self._link = None
+
+
+def head(site, rel):
+    p = Head()
+    p.feed(open(os.path.join(site, rel), encoding="utf-8").read())
+    # Collapse ASCII white space only: CLDR's no-break spaces are part of what is checked.
+    p.body = re.sub(r"[ \t\r\n]+", " ", " ".join(p.text))
+    return p
+
+
+def folder(rel):
+    first = rel.split("/")[0] + "/"
+    return first if first in LANGS else ""
+
+
+def test_every_page_has_its_lang_reciprocal_alternates_and_a_menu(site):  # noqa: F811
+    rels = [rel for rel, _ in pages(site)]
+    assert len(rels) == 3 * len([r for r in rels if folder(r) == ""])  # each page in every language
+    for rel in rels:
+        page = head(site, rel)
+        own = folder(rel)
+        assert page.lang == LANGS[own], rel
+        # Absolute URLs to this page in every language, itself included, and x-default.
+        rest = rel[len(own):]
+        rest = rest[: -len("index.html")] if rest.endswith("index.html") else rest
+        expected = {locale: BASE + f + rest for f, locale in LANGS.items()}
+        assert page.alternates == {**expected, "x-default": BASE + rest}, rel
+        # Reciprocal: each alternate names this page back.
+        for f in LANGS:
+            other = head(site, f + rel[len(own):])
+            assert other.alternates[LANGS[own]] == BASE + own + rest, (rel, f)
+        # The menu: every language, by name, its own lang, the current one marked.
+        assert [(n, l, c) for n, _, l, c in page.menu] == [
+            ("English", "en", "page" if own == "" else None),
+            ("Deutsch", "de-DE", "page" if own == "de/" else None),
+            ("Français", "fr-FR", "page" if own == "fr/" else None),
+        ], rel
+        assert [h for _, h, _, _ in page.menu] == ["/" + f + rest for f in LANGS], rel
+
+
+def test_the_menu_is_named_in_each_language(site):  # noqa: F811
+    assert head(site, "index.html").menu_label == "Language"
+    assert head(site, "de/index.html").menu_label == "Sprache"
+    assert head(site, "fr/index.html").menu_label == "Langue"
+
+
+def test_numbers_and_dates_in_each_languages_cldr_forms(site):  # noqa: F811
+    # Business × Compute, May 2026: 75 minutes down of 44,640: 100 × 44,565 / 44,640 = 99.832
+    # (docs/example-credits.md); October 2026's claim deadline is 30 November.
+    en = head(site, "plans/business/compute/index.html").body
+    de = head(site, "de/plans/business/compute/index.html").body
+    fr = head(site, "fr/plans/business/compute/index.html").body
+    assert "99.832%" in en and "75.0 min" in en and "May 2026" in en
+    assert "99,832\u00a0%" in de and "75,0 Min." in de and "Mai 2026" in de
+    assert "99,832\u00a0%" in fr and "75,0\u00a0min" in fr and "mai 2026" in fr
+    assert "99,9\u00a0% monatliche Verfügbarkeit" in de
+    assert "Disponibilité mensuelle de 99,9\u00a0%" in fr
+    # A long date: "1. Dezember 2025", "1 décembre 2025" (the Business revision's effective day).
+    assert "1. Dezember 2025" in head(site, "de/plans/business/index.html").body
+    assert "1 décembre 2025" in head(site, "fr/plans/business/index.html").body
+    # The legal register: a credit is a Gutschrift / an avoir.
+    assert "Gutschrift" in de and "avoir" in fr.lower()
+
+
+def test_translated_text_and_fallback(site):  # noqa: F811
+    de = head(site, "de/plans/business/index.html").body
+    assert "Produktive Workloads" in de  # business.de.md's summary
+    assert "Ab 49 $ / Monat" in de
+    # Enterprise has no German translation: its English text, on a German page.
+    assert "Business-critical workloads" in head(site, "de/index.html").body
+    # An incident's translated report; its figures are the same in every language.
+    inc = "incidents/2026-11-10-object-storage-elevated-errors/index.html"
+    assert "Erhöhte Fehlerquoten bei LIST-Anfragen" in head(site, "de/" + inc).body
+    assert "Taux d’erreur élevés" in head(site, "fr/" + inc).body
+
+
+def test_feeds_per_language_read_by_feedparser(site):  # noqa: F811
+    for f, code in (("", "en"), ("de/", "de"), ("fr/", "fr")):
+        feed = feedparser.parse(os.path.join(site, f + "feed.xml"))
+        assert not feed.bozo, (f, feed.bozo_exception)
+        assert feed.feed.links[0].href.startswith(BASE + f)
+        titles = [e.title for e in feed.entries]
+        assert titles, f
+        as_json = json.load(open(os.path.join(site, f + "feed.json"), encoding="utf-8"))
+        assert as_json["feed_url"] == BASE + f + "feed.json"
+        assert [i["title"] for i in as_json["items"]] == titles
+    de = feedparser.parse(os.path.join(site, "de/feed.xml"))
+    assert any(e.title == "Erhöhte Fehlerquoten bei LIST-Anfragen an Object Storage" for e in de.entries)
+    # A missed month in German words and forms: "… Ziel von 99,9 % im Zeitraum 2026-05 verfehlt".
+    assert any("Ziel von 99,9\u00a0% im Zeitraum 2026-05 verfehlt" in e.title for e in de.entries)
+    for f in ("de/", "fr/"):
+        for name in ("status.json", "claims.ics", "maintenance.ics", "404.html"):
+            assert os.path.exists(os.path.join(site, f + name)), f + name
+
+
+def test_the_sitemap_lists_every_language_with_alternates(site):  # noqa: F811
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = ET.parse(os.path.join(site, "sitemap.xml")).getroot().findall("s:url", ns)
+    locs = [u.find("s:loc", ns).text for u in urls]
+    assert BASE + "de/plans/business/" in locs and BASE + "fr/status/" in locs
+    for u in urls:
+        links = {l.get("hreflang"): l.get("href") for l in u.findall("x:link", ns)}
+        assert set(links) == {"en", "de-DE", "fr-FR", "x-default"}
+        assert u.find("s:loc", ns).text in links.values()
+
+
+def test_one_sla_json_with_translated_titles(site):  # noqa: F811
+    doc = json.load(open(os.path.join(site, "sla.json"), encoding="utf-8"))
+    assert [l["code"] for l in doc["languages"]] == ["en", "de", "fr"]
+    assert doc["titles"]["de"]["incidents"]["2026-11-10-object-storage-elevated-errors"] == \
+        "Erhöhte Fehlerquoten bei LIST-Anfragen an Object Storage"
+    assert not os.path.exists(os.path.join(site, "de", "sla.json"))
