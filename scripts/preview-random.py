@@ -235,11 +235,29 @@ class Site:
             if os.stat(path).st_mtime_ns <= old:
                 os.utime(path, ns=(target, target))
 
+    def _translations_of(self, rel):
+        """`content/plans/pro.md` → its translations beside it (`pro.de.md`, …)."""
+        if not rel.endswith(".md") or os.path.basename(rel).count(".") != 1:
+            return []
+        d = os.path.dirname(self.p(rel))
+        stem = os.path.basename(rel)[:-3]
+        return [os.path.join(os.path.dirname(rel), n) for n in sorted(os.listdir(d))
+                if n.startswith(stem + ".") and n.count(".") == 2 and n.endswith(".md")]
+
     def remove(self, rel):
+        # A translation goes with its file: one of a file that is gone is an error.
+        for t in self._translations_of(rel):
+            self._remember(t)
+            os.remove(self.p(t))
         self._remember(rel)
         os.remove(self.p(rel))
 
     def rename(self, a, b):
+        for t in self._translations_of(a):
+            moved = b[:-3] + t[len(a) - 3:]
+            self._remember(t)
+            self._remember(moved)
+            os.rename(self.p(t), self.p(moved))
         self._remember(a)
         self._remember(b)
         os.rename(self.p(a), self.p(b))
@@ -248,8 +266,8 @@ class Site:
         d = self.p(folder)
         if not os.path.isdir(d):
             return []
-        # A translation (`business.de.md`) is not an id of its own: ids have no dot.
-        return sorted(n[:-3] for n in os.listdir(d) if n.endswith(".md") and "." not in n[:-3] and not n.startswith("."))
+        # `<name>.<code>.md` is a translation (docs/spec.md §2), not a file of its own.
+        return sorted(n[:-3] for n in os.listdir(d) if n.endswith(".md") and not n.startswith(".") and n.count(".") == 1)
 
     def plans(self):
         return self.ids("content/plans")
@@ -807,6 +825,92 @@ def site_text(site, rng, n):
     return f"site.yaml {key} -> {value!r}"
 
 
+def _languages(site):
+    """The codes of site.yaml's languages other than the default (none for one language)."""
+    codes = re.findall(r"^  - \{code: ([a-z-]+),", site.read("site.yaml"), re.M)
+    return codes[1:]
+
+
+def _translatable(site):
+    return (["content/terms.md"] + [f"content/plans/{i}.md" for i in site.plans()]
+            + [f"content/services/{i}.md" for i in site.services()]
+            + [f"content/status/incidents/{i}.md" for i in site.incidents()])
+
+
+def _translations(site):
+    out = []
+    for rel in _translatable(site):
+        for code in _languages(site):
+            t = rel[:-3] + f".{code}.md"
+            if site.exists(t):
+                out.append(t)
+    return out
+
+
+def translation_added(site, rng, n):
+    """A translation of a content file into one of the site's other languages (text only)."""
+    codes = _languages(site)
+    if not codes:
+        return None
+    rel = rng.choice(_translatable(site))
+    code = rng.choice(codes)
+    lines, body = split_fm(site.read(rel))
+    title = scalar(lines, "title")
+    fm = [f"title: {q(f'[{code}] {title} ({n})')}"]
+    if rel.startswith("content/plans/") or rel.startswith("content/services/"):
+        summary = scalar(lines, "summary")
+        if summary is not None and rng.random() < 0.5:
+            fm.append(f"summary: {q(f'[{code}] {summary}')}")
+    text = f"[{code}] {body}" if rng.random() < 0.7 else ""
+    site.write(rel[:-3] + f".{code}.md", join_fm(fm, text), rng)
+    return f"{rel}: {code} translation ({len(fm)} keys, body {'yes' if text else 'no'})"
+
+
+def translation_text(site, rng, n):
+    """An edit of an existing translation's title or body."""
+    existing = _translations(site)
+    if not existing:
+        return None
+    rel = rng.choice(existing)
+    lines, body = split_fm(site.read(rel))
+    if rng.random() < 0.5 and scalar(lines, "title") is not None:
+        old = scalar(lines, "title")
+        title = re.sub(r" \(rev \d+\)$", "", old) + f" (rev {n})"
+        lines = set_block(lines, "title", [f"title: {q(title)}"])
+        what = f"title -> {title!r}"
+    else:
+        body, what = _edit_body(body, rng, n)
+    site.write(rel, join_fm(lines, body), rng)
+    return f"{rel}: {what}"
+
+
+def translation_removed(site, rng, n):
+    existing = _translations(site)
+    if not existing:
+        return None
+    rel = rng.choice(existing)
+    site.remove(rel)
+    return f"{rel} removed"
+
+
+I18N_STRINGS = ["nav_overview", "view_full_details", "status_title", "history_uptime", "feed_missed_no_credit"]
+
+
+def i18n_edit(site, rng, n):
+    """i18n/<code>.yaml: one language's own wording of a string, added, changed or removed."""
+    codes = _languages(site)
+    if not codes:
+        return None
+    code = rng.choice(codes)
+    rel = f"i18n/{code}.yaml"
+    if site.exists(rel) and rng.random() < 0.25:
+        site.remove(rel)
+        return f"{rel} removed"
+    ident = rng.choice(I18N_STRINGS)
+    site.write(rel, f"{ident}: {q(f'[{code}] {ident} {n}')}\n", rng)
+    return f"{rel}: {ident}"
+
+
 THEME_FILES = ["layout.mustache", "home.mustache", "plan.mustache", "details.mustache", "terms.mustache",
                "status.mustache", "incident.mustache", "404.mustache", "partials/bullets.mustache",
                "partials/incident.mustache", "assets/style.css"]
@@ -1125,9 +1229,15 @@ def burst(site, rng, n):
 def undo(site, rng, n):
     """An editor's undo: one of the last few edited files back as it was (deleted if it did
     not exist), so a file's bytes repeat an earlier state."""
+    def orphan(rel):
+        # A translation restored after its file was removed would translate nothing (an error).
+        name = os.path.basename(rel)
+        return name.count(".") == 2 and name.endswith(".md") and not site.exists(
+            os.path.join(os.path.dirname(rel), name.split(".")[0] + ".md"))
+
     recent = [h for h in site.history[-6:]
-              if h[1] is not None or (site.exists(h[0]) and not (h[0].startswith("content/status/incidents/")
-                                                                   and len(site.incidents()) < 3))]
+              if not orphan(h[0]) and (h[1] is not None or (site.exists(h[0]) and not (
+                  h[0].startswith("content/status/incidents/") and len(site.incidents()) < 3)))]
     if not recent:
         return None
     rel, text = rng.choice(recent)
@@ -1323,6 +1433,10 @@ EDITS = {
     "samples_rows": samples_rows,
     "level_downtime": level_downtime,
     "service_parts": service_parts,
+    "translation_added": translation_added,
+    "translation_text": translation_text,
+    "translation_removed": translation_removed,
+    "i18n": i18n_edit,
     "burst": burst,
     "undo": undo,
     "touch": touch,
@@ -1545,6 +1659,8 @@ def copy_site(src, dst):
     os.makedirs(dst)
     shutil.copy2(os.path.join(src, "site.yaml"), dst)
     shutil.copytree(os.path.join(src, "content"), os.path.join(dst, "content"))
+    if os.path.isdir(os.path.join(src, "i18n")):
+        shutil.copytree(os.path.join(src, "i18n"), os.path.join(dst, "i18n"))
     # The repository root's themes/default/ is the built-in theme's source, not a site override.
     if os.path.abspath(src) != ROOT and os.path.isdir(os.path.join(src, "themes")):
         shutil.copytree(os.path.join(src, "themes"), os.path.join(dst, "themes"))
