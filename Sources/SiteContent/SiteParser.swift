@@ -9,7 +9,7 @@ public struct ParsedSite: Sendable {
     public var diagnostics: [Diagnostic]
 }
 
-/// Validates a site's source files into the model (SPEC §1–2), collecting all diagnostics of the run.
+/// Validates a site's source files into the model (docs/spec.md §1–2), collecting all diagnostics of the run.
 public enum SiteParser {
     /// - Parameter files: every source file, paths relative to the source folder (see `SiteLoader`).
     ///   - reuse: the preview's store: a file whose input is unchanged is not decoded again.
@@ -226,7 +226,7 @@ public enum SiteParser {
         return out
     }
 
-    /// SPEC §1: file names are the ids, lowercase `a-z 0-9 -` only.
+    /// docs/spec.md §1: file names are the ids, lowercase `a-z 0-9 -` only.
     private static func checkID(_ kind: SourceKind, file: String, sink: DiagnosticSink) {
         let id: String
         switch kind {

@@ -2,7 +2,7 @@ import SLACore
 import SiteContent
 import XCTest
 
-/// SPEC §2 `strings`: overrides of the theme's wording, checked where `site.yaml` says them.
+/// docs/spec.md §2 `strings`: overrides of the theme's wording, checked where `site.yaml` says them.
 final class StringsTests: XCTestCase {
     private func site(_ strings: String) -> SiteFixture {
         var f = SiteFixture()
