@@ -27,7 +27,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
-        // Pure arithmetic of SPEC §3: values in, values out.
+        // Pure arithmetic of docs/spec.md §3: values in, values out.
         .target(name: "SLACore", swiftSettings: upcoming),
         // Scheduling on all cores and the protocol of what a build reuses (SiteBuild's ReuseStore).
         .target(name: "BuildSupport", swiftSettings: upcoming),
@@ -39,7 +39,7 @@ let package = Package(
             name: "SiteContent",
             dependencies: ["SLACore", "BuildSupport", .product(name: "Yams", package: "Yams")],
             swiftSettings: upcoming),
-        // `slasite import statuspage`: Statuspage API v2 JSON to incident files (SPEC §5).
+        // `slasite import statuspage`: Statuspage API v2 JSON to incident files (docs/spec.md §5).
         .target(name: "StatuspageImport", dependencies: ["SLACore", "SiteContent", "SiteRender"], swiftSettings: upcoming),
         .target(
             name: "SiteRender",

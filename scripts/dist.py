@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""`make dist`: the prebuilt slasite of SPEC §5 *Installing*, written into dist/.
+"""`make dist`: the prebuilt slasite of docs/spec.md §5 *Installing*, written into dist/.
 
 - slasite-<version>-py3-none-<manylinux tag>.whl: the binary (release, Swift standard library
   linked statically, stripped) as the wheel's `slasite` script; `auditwheel repair` carries the

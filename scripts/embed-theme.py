@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Embed themes/default/ into Sources/SiteRender/Pages/DefaultTheme+Files.swift (SPEC §4).
+"""Embed themes/default/ into Sources/SiteRender/Pages/DefaultTheme+Files.swift (docs/spec.md §4).
 
     scripts/embed-theme.py          regenerate the Swift file
     scripts/embed-theme.py --check  exit 1 when the Swift file is out of date

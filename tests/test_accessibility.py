@@ -15,7 +15,7 @@ from test_browser import ARTIFACTS, browser, public, server  # noqa: F401  (fixt
 axe_package = pytest.importorskip("axe_playwright_python")
 AXE = os.path.join(os.path.dirname(axe_package.__file__), "axe.min.js")
 
-# One page of each kind the site has (SPEC §4).
+# One page of each kind the site has (docs/spec.md §4).
 PAGES = {
     "home": "",
     "plan": "plans/business/",

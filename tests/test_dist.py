@@ -1,4 +1,4 @@
-"""The prebuilt slasite of `make dist` (issue 25, SPEC §5 Installing): one libyaml, the wheel,
+"""The prebuilt slasite of `make dist` (issue 25, docs/spec.md §5 Installing): one libyaml, the wheel,
 the .deb and the tarball run with no Swift toolchain, and write what the source-built binary
 writes. The package tests skip when dist/ was not built (`make dist`; .ci/run builds it)."""
 import filecmp

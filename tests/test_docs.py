@@ -50,7 +50,6 @@ def test_the_readme_links_every_docs_page_including_the_spec():
     assert "[docs/spec.md](docs/spec.md)" in readme
 
 
-@pytest.mark.xfail(strict=True, reason="comments still use the old name")  # until scripts/rewrite-spec-refs.sh runs
 def test_no_reference_uses_the_old_name_of_the_contract():
     assert repository_problems("bare-spec") == []
 

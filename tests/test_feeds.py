@@ -1,4 +1,4 @@
-"""Feeds and machine-readable outputs (SPEC §4), checked with real parsers.
+"""Feeds and machine-readable outputs (docs/spec.md §4), checked with real parsers.
 
 The fixture site Tests/Fixtures/feeds is built with the real binary at
 --now 2026-11-24T00:00:00Z. Its figures, worked out by hand (months in UTC):

@@ -8,7 +8,7 @@ The site is Tests/Fixtures/feeds with one more revision of plan "standard", buil
   revision published 2026-09-20, effective 2026-10-01 (version 2026-10-01): uptime 99.95,
       credits [<99.95 → 15, <99.0 → 30], cap 30, termination after 3 missed months.
 
-Hand computation of the missed months, each judged by its own terms (SPEC §3 Terms in force):
+Hand computation of the missed months, each judged by its own terms (docs/spec.md §3 Terms in force):
 
   api 2026-08 (version 2026-08-01): 31 days = 44,640 min, 90 min down.
       uptime = 100 × (44,640 − 90) / 44,640 = 99.79838… → 99.798 < 99.9: missed.

@@ -1,4 +1,4 @@
-"""The HTML pages of SPEC §4, checked on the real binary's output of the example site and the
+"""The HTML pages of docs/spec.md §4, checked on the real binary's output of the example site and the
 injection fixture: headings, bullets, links, escaping, sitemap (issue 4)."""
 import os
 import re

@@ -8,7 +8,7 @@ A small quarterly site (UTC) is written here and built with the real binary at
   revision published 2026-06-15, effective 2026-07-01 (version 2026-07-01): uptime 99.95,
       credits [<99.95 → 15, <99.0 → 30].
 
-Hand computation (SPEC §3 Periods: each quarter judged once by the terms of its first day):
+Hand computation (docs/spec.md §3 Periods: each quarter judged once by the terms of its first day):
 
   api 2026-Q2 (version 2026-01-01): 30 + 31 + 30 days = 131,040 min; 200 min down on 10 May.
       uptime = 100 × (131,040 − 200) / 131,040 = 99.84737… → 99.847 < 99.9: missed.

@@ -116,7 +116,7 @@ def test_what_an_incident_counted_is_read_off_the_figures(site):  # noqa: F811
     table = rows(html, "counted")
     # 50 minutes × 0.3 = 15.0 minutes on Free and Business; November is not over: no verdict, no
     # credit yet. Enterprise measures Object Storage by request samples from September 2026
-    # (content/plans/enterprise.md): incidents count nothing there (SPEC §3), and the row says so.
+    # (content/plans/enterprise.md): incidents count nothing there (docs/spec.md §3), and the row says so.
     assert table == [
         ["Free", "November 2026", "15.0 min", "Counted at 30% weight", "No objective", "— (month in progress)"],
         ["Business", "November 2026", "15.0 min", "Counted at 30% weight", "On track so far", "— (month in progress)"],

@@ -1,6 +1,6 @@
 /// The length of one samples row: the query_range step and the window of `increase(...[1m])`.
 public struct SampleInterval: Sendable, Hashable, CustomStringConvertible {
-    /// The lengths the `downtime` term allows (SPEC §2), so rows never straddle the terms' intervals.
+    /// The lengths the `downtime` term allows (docs/spec.md §2), so rows never straddle the terms' intervals.
     public static let allowedMinutes = [1, 5, 10, 15, 30]
 
     public let minutes: Int

@@ -66,7 +66,7 @@ public enum SamplesImport {
 
     /// Rows from the counts at each evaluation time: the value at t is the interval that ends at t.
     ///
-    /// An interval with no requests (no total, or 0, and no errors) has no row (SPEC §2: rows are
+    /// An interval with no requests (no total, or 0, and no errors) has no row (docs/spec.md §2: rows are
     /// sparse); errors above the total, or errors without a total, are problems.
     public static func rows(total: CountSeries, errors: CountSeries, range: ImportRange) -> (rows: [SamplesTable.Row], problems: [ImportProblem]) {
         let step = range.interval.seconds

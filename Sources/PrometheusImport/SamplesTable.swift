@@ -1,11 +1,11 @@
 import SLACore
 import SiteContent
 
-/// The rows of a samples file (SPEC §2: `start,total,errors`), for merging an import into it.
+/// The rows of a samples file (docs/spec.md §2: `start,total,errors`), for merging an import into it.
 public struct SamplesTable: Sendable, Hashable {
     public static let header = "start,total,errors"
 
-    /// One row: the build's own row type (SPEC §2), written as the importer writes it.
+    /// One row: the build's own row type (docs/spec.md §2), written as the importer writes it.
     public typealias Row = SampleRow
 
     /// The file's `#` comment lines, as written and in order.

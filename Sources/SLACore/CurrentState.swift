@@ -1,4 +1,4 @@
-/// What is affected at *now* (SPEC §4 `/status/` headline and `/status.json` `status`): the
+/// What is affected at *now* (docs/spec.md §4 `/status/` headline and `/status.json` `status`): the
 /// worst impact open then, for the site and for each service.
 public enum ServiceState: String, Sendable, Hashable, CaseIterable, Comparable {
     // Worst first.
@@ -8,7 +8,7 @@ public enum ServiceState: String, Sendable, Hashable, CaseIterable, Comparable {
     case maintenance
     case operational
 
-    /// SPEC §4: `major` → major_outage, `partial` → partial_outage, `degraded` → degraded, a
+    /// docs/spec.md §4: `major` → major_outage, `partial` → partial_outage, `degraded` → degraded, a
     /// maintenance window in progress → maintenance.
     public init(_ impact: Impact) {
         switch impact {
@@ -35,7 +35,7 @@ public struct CurrentState: Sendable, Hashable {
     /// maintenance windows in progress included), in site order (by start, then id).
     public var open: [Int]
 
-    /// SPEC §4: a service's state is the worst impact among the incidents open at `now` that
+    /// docs/spec.md §4: a service's state is the worst impact among the incidents open at `now` that
     /// name it (whatever plans they count in, and whatever their weight), or for a composite
     /// also name one of its parts; none → operational.
     public init(site: Site, now: Instant) {

@@ -53,7 +53,7 @@ public struct IncidentCount: Sendable, Hashable {
     public var maintenanceMinutes: Double
     /// Of those, minutes another incident of a larger (or equal, earlier) weight set w(t).
     public var overlappedMinutes: Double
-    /// The month takes its Downtime from request samples (SPEC §3): incidents count nothing.
+    /// The month takes its Downtime from request samples (docs/spec.md §3): incidents count nothing.
     public var measuredBySamples: Bool = false
     /// Of its open minutes, minutes a measurement set w'(t) above its weight: a counted bad
     /// interval (docs/spec.md §3 *Both sources*: such a minute counts once, as the bad interval's), or
@@ -91,7 +91,7 @@ extension SLAArithmetic {
             let to = max(d.start, min(d.end, inputs.now))
             let k = inputs.termsOfMonth[i]
             let maintenance = seconds(in: inputs.attributed[k], from: d.start, to: to) { $0.maintenanceExcluded }
-            // SPEC §3 Downtime from samples: the day reads the computation its month reads.
+            // docs/spec.md §3 Downtime from samples: the day reads the computation its month reads.
             if inputs.readsSamples(k) {
                 return DayFigure(
                     day: d.day, minutes: minutes, downtimeMinutes: inputs.samples?.downtimeMinutes(from: d.start, to: to) ?? 0,
@@ -105,7 +105,7 @@ extension SLAArithmetic {
 
     /// Per counting incident (or only the one at position `incident` of the counting list) and
     /// month it was open in (until *now*), what it counted: the minutes of the spans it sets
-    /// (SPEC §3, after overlaps, weights and maintenance), and the rest of its time split by why
+    /// (docs/spec.md §3, after overlaps, weights and maintenance), and the rest of its time split by why
     /// it counted nothing then. Months without incident figures (measured, or no data) count
     /// nothing. Sorted by incident, then month.
     public static func incidentCounts(_ inputs: LevelInputs, incident: Int? = nil) -> [IncidentCount] {

@@ -27,7 +27,7 @@ public struct AttributedSpan: Sendable, Hashable {
 }
 
 extension Downtime {
-    /// The weight function of SPEC §3 with its cause: sorted, disjoint spans covering every
+    /// The weight function of docs/spec.md §3 with its cause: sorted, disjoint spans covering every
     /// instant at which one of `incidents` is open (until `now`), each naming the incident that
     /// sets w(t) there (see `AttributedSpan.cause` for the tie rule). `spans(of:…)` is these
     /// spans with weight, merged; the counted minutes of all causes sum to the downtime.
@@ -84,7 +84,7 @@ extension Downtime {
                     best = (classWeights[c], first)
                 }
             }
-            // SPEC §3: w(t) = 0 throughout an excluded maintenance window, whatever else is open.
+            // docs/spec.md §3: w(t) = 0 throughout an excluded maintenance window, whatever else is open.
             if let maintenance { return (0, maintenance, true) }
             return best.map { ($0.weight, $0.rank, false) }
         }

@@ -11,11 +11,11 @@ public struct WeightedSpan: Sendable, Hashable {
     }
 }
 
-/// The weight function w(t) of SPEC §3, computed by a sweep over incident boundaries.
+/// The weight function w(t) of docs/spec.md §3, computed by a sweep over incident boundaries.
 public enum Downtime {
     /// Disjoint, sorted spans of non-zero weight for incidents that already affect one plan × service.
     ///
-    /// SPEC §3: w(t) is the largest weight among incidents open at t (overlaps count once); an
+    /// docs/spec.md §3: w(t) is the largest weight among incidents open at t (overlaps count once); an
     /// incident's weight is its own `weight`, else `weights[impact]`. With `excludeMaintenance`,
     /// w(t) = 0 throughout any maintenance window. Open incidents run until `now`, and nothing
     /// after `now` counts. O(k log k) for k incidents.

@@ -1,6 +1,6 @@
-/// Where Downtime comes from (SPEC §2 `downtime.source`).
+/// Where Downtime comes from (docs/spec.md §2 `downtime.source`).
 public enum DowntimeSource: String, Sendable, Hashable, CaseIterable {
-    /// The incidents' weight function (SPEC §3).
+    /// The incidents' weight function (docs/spec.md §3).
     case incidents
     /// Request counts per interval from `content/status/samples/<service>.csv`.
     case samples
@@ -8,7 +8,7 @@ public enum DowntimeSource: String, Sendable, Hashable, CaseIterable {
     case samplesAndIncidents = "samples_and_incidents"
 }
 
-/// How request samples give Downtime (SPEC §2 `downtime.method`).
+/// How request samples give Downtime (docs/spec.md §2 `downtime.method`).
 public enum SampleMethod: String, Sendable, Hashable, CaseIterable {
     /// Downtime is `interval` × the counted bad intervals.
     case badIntervals = "bad_intervals"
@@ -17,7 +17,7 @@ public enum SampleMethod: String, Sendable, Hashable, CaseIterable {
 }
 
 /// The `downtime` term as written at one level; nil means "not set here". A map: levels merge
-/// it key by key (SPEC §2 levels).
+/// it key by key (docs/spec.md §2 levels).
 public struct DowntimeTerms: Sendable, Hashable {
     public var source: DowntimeSource?
     /// Minutes: 1, 5, 10, 15 or 30.
@@ -40,7 +40,7 @@ public struct DowntimeTerms: Sendable, Hashable {
         self.minConsecutive = minConsecutive
     }
 
-    /// SPEC §2: maps merge key by key; `lower` wins for the keys it sets.
+    /// docs/spec.md §2: maps merge key by key; `lower` wins for the keys it sets.
     public func merged(with lower: DowntimeTerms) -> DowntimeTerms {
         DowntimeTerms(
             source: lower.source ?? source, interval: lower.interval ?? interval, method: lower.method ?? method,
@@ -48,7 +48,7 @@ public struct DowntimeTerms: Sendable, Hashable {
             minConsecutive: lower.minConsecutive ?? minConsecutive)
     }
 
-    /// The rule with SPEC §2's defaults (`source: incidents`; for samples interval 1,
+    /// The rule with docs/spec.md §2's defaults (`source: incidents`; for samples interval 1,
     /// `bad_intervals`, above 0 %, at least 1 request, runs of 1). Both sources count bad
     /// intervals only (docs/spec.md §3 *Both sources*): a `method` inherited from a higher level is not
     /// used with them (written beside `source: samples_and_incidents` it is an error).
@@ -99,7 +99,7 @@ public enum DowntimeRule: Sendable, Hashable {
     public var countsIncidents: Bool { source != .samples }
 }
 
-/// SPEC §3 *Downtime from samples*: the parameters of one samples rule.
+/// docs/spec.md §3 *Downtime from samples*: the parameters of one samples rule.
 public struct SampleRule: Sendable, Hashable {
     /// Minutes per interval (1, 5, 10, 15 or 30).
     public var interval: Int

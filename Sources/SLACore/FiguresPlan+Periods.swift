@@ -1,5 +1,5 @@
 extension FiguresPlan {
-    /// SPEC §3 Periods: the judged periods of a level's months (consecutive, oldest first), and
+    /// docs/spec.md §3 Periods: the judged periods of a level's months (consecutive, oldest first), and
     /// the terms that judge each month: a quarter or year is judged by the terms in force on its
     /// first day, so its months take those terms and that version. Empty (and nothing changed)
     /// when no terms measure by quarters or years: every month is then judged on its own.

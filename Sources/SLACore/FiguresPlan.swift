@@ -1,4 +1,4 @@
-/// A month to report with its edges in the site zone (SPEC §3: months count real minutes).
+/// A month to report with its edges in the site zone (docs/spec.md §3: months count real minutes).
 public struct ReportedMonth: Sendable, Hashable {
     public var month: YearMonth
     public var start: Instant
@@ -15,23 +15,23 @@ public struct ReportedMonth: Sendable, Hashable {
 /// Everything one plan × service's month figures are computed from, as one value: what
 /// `SLAArithmetic.monthFigures(_:)` reads and nothing else (so it can key a kept result).
 public struct LevelInputs: Sendable, Hashable {
-    /// The terms in force in any of the months (SPEC §3 Terms in force), each once.
+    /// The terms in force in any of the months (docs/spec.md §3 Terms in force), each once.
     public var terms: [ResolvedTerms]
     /// The months reported, oldest first.
     public var months: [ReportedMonth]
     /// Per month, the index into `terms` of the terms in force in it.
     public var termsOfMonth: [Int]
-    /// Per month, the version in force (its `effective` day, SPEC §2 Versions).
+    /// Per month, the version in force (its `effective` day, docs/spec.md §2 Versions).
     public var versionOfMonth: [CalendarDay]
     public var now: Instant
-    /// The weight function w(t) of SPEC §3 for this plan × service under each of `terms` (its
+    /// The weight function w(t) of docs/spec.md §3 for this plan × service under each of `terms` (its
     /// weights and maintenance rule): every incident that counts, with its weight applied.
     public var spans: [[WeightedSpan]]
     /// Uptime per month from measurements.csv for this service.
     public var measured: [YearMonth: Double]
-    /// SPEC §3 `status_since`: a month that ends at or before it has no data.
+    /// docs/spec.md §3 `status_since`: a month that ends at or before it has no data.
     public var statusSince: Instant?
-    /// SPEC §3 Downtime from samples, when the terms of any month measure by samples: what the
+    /// docs/spec.md §3 Downtime from samples, when the terms of any month measure by samples: what the
     /// months under such terms read their Downtime from (their `spans` are empty).
     public var samples: SampleDowntime? = nil
     /// The weight function of each of `terms` with the incident that sets it (see
@@ -42,7 +42,7 @@ public struct LevelInputs: Sendable, Hashable {
     public var windows: [OpenWindow] = []
     /// The days reported (the last `FiguresPlan.barDays` up to *now*), oldest first.
     public var days: [ReportedDay] = []
-    /// SPEC §3 Periods: the judged periods in order, each a run of `months`; empty when every
+    /// docs/spec.md §3 Periods: the judged periods in order, each a run of `months`; empty when every
     /// month is judged on its own (no terms measure by quarters or years).
     public var periods: [PeriodGroup] = []
     /// The index into `terms` of the version in force in the month of *now*, when a longer period
@@ -85,7 +85,7 @@ public struct PeriodGroup: Sendable, Hashable {
     public var range: Range<Int> { first..<(first + count) }
 }
 
-/// SPEC §3 step by step, before any month is computed: which incidents count against each
+/// docs/spec.md §3 step by step, before any month is computed: which incidents count against each
 /// plan × service, the terms in force month by month, the months reported, and so each level's
 /// inputs.
 public struct FiguresPlan: Sendable {
@@ -99,7 +99,7 @@ public struct FiguresPlan: Sendable {
     public let inputs: [[LevelInputs]]
     /// Indices into `Site.incidents` of the incidents counting against each plan × service.
     public let counting: [[[Int]]]
-    /// SPEC §2 `status_since` as applied (written, or the default).
+    /// docs/spec.md §2 `status_since` as applied (written, or the default).
     public let statusSince: Instant
     /// The plan and service id of each level.
     public let levels: [[(plan: String, service: String)]]
@@ -233,7 +233,7 @@ public struct FiguresPlan: Sendable {
                 let levelMonths = covered.map { months[$0] }
                 var versionDays = covered.map { versions[versionOfMonth[$0]].effective }
                 let termsNow = termsOfMonth.last
-                // SPEC §3 Periods: which months each judged period holds, and the terms that judge them.
+                // docs/spec.md §3 Periods: which months each judged period holds, and the terms that judge them.
                 let periods = Self.periodGroups(
                     levelMonths, terms: terms, termsOfMonth: &termsOfMonth, versionOfMonth: &versionDays, calendar: calendar)
                 var level = LevelInputs(
@@ -250,7 +250,7 @@ public struct FiguresPlan: Sendable {
             inputs.append(planInputs)
             ids.append(levelServices[p].map { (plan.id, $0) })
         }
-        // SPEC §3 Downtime from samples, once per distinct input (plans share them).
+        // docs/spec.md §3 Downtime from samples, once per distinct input (plans share them).
         var sampleInputs: [SampleDowntimeInput] = []
         var sampleIndex: [SampleDowntimeInput: Int] = [:]
         var sampleLevels: [(p: Int, s: Int, k: Int)] = []
@@ -353,14 +353,14 @@ public struct FiguresPlan: Sendable {
             excludeMaintenance: exclude, maintenance: windows, now: level.now)
     }
 
-    /// SPEC §3 Terms in force: the index of the version in force in month `m`, the last whose
+    /// docs/spec.md §3 Terms in force: the index of the version in force in month `m`, the last whose
     /// effective day is on or before `m`'s first day.
     public static func versionIndex(in m: YearMonth, of versions: [PlanVersion]) -> Int {
         let first = CalendarDay(year: m.year, month: m.month, day: 1)
         return versions.lastIndex { $0.effective <= first } ?? 0
     }
 
-    /// SPEC §3: the incidents that affect S in P (each listed once per plan × service), for the
+    /// docs/spec.md §3: the incidents that affect S in P (each listed once per plan × service), for the
     /// services each plan reports.
     public static func countingIncidents(_ site: Site, levels: [[String]]) -> [[[Int]]] {
         var byService: [String: [Int]] = [:]
@@ -381,7 +381,7 @@ public struct FiguresPlan: Sendable {
         }
     }
 
-    /// SPEC §2 `status_since`: as written (its first instant in the site zone), else the first
+    /// docs/spec.md §2 `status_since`: as written (its first instant in the site zone), else the first
     /// day of the first month with status data. A site with no status data at all has none
     /// before the month of *now*: its earlier months would otherwise read as perfect.
     public static func statusSince(_ site: Site, firstData: YearMonth?, currentMonth: YearMonth) -> Instant {
@@ -390,7 +390,7 @@ public struct FiguresPlan: Sendable {
         return calendar.start(of: firstData ?? currentMonth)
     }
 
-    /// SPEC §3: a plan's months run from its `effective` month, else the first month with
+    /// docs/spec.md §3: a plan's months run from its `effective` month, else the first month with
     /// status data, else the month of *now*.
     public static func firstMonth(of plan: Plan, firstData: YearMonth?, currentMonth: YearMonth) -> YearMonth {
         plan.effective.map { YearMonth(year: $0.year, month: $0.month) } ?? firstData ?? currentMonth
@@ -432,7 +432,7 @@ public struct LevelFigures: Sendable, Hashable {
     public var months: [MonthFigure]
     /// The last `FiguresPlan.barDays` days, oldest first.
     public var days: [DayFigure]
-    /// SPEC §3 Periods: the judged periods when any is longer than a month; else empty.
+    /// docs/spec.md §3 Periods: the judged periods when any is longer than a month; else empty.
     public var periods: [MonthFigure]
 
     public init(months: [MonthFigure], days: [DayFigure], periods: [MonthFigure] = []) {

@@ -1,4 +1,4 @@
-/// How badly an incident affects a service (SPEC §2).
+/// How badly an incident affects a service (docs/spec.md §2).
 public enum Impact: String, Sendable, CaseIterable, Comparable {
     case major, partial, degraded, maintenance
 
@@ -7,7 +7,7 @@ public enum Impact: String, Sendable, CaseIterable, Comparable {
     }
 }
 
-/// Downtime weight per impact (SPEC §2 `impact_weights`).
+/// Downtime weight per impact (docs/spec.md §2 `impact_weights`).
 public struct ImpactWeights: Sendable, Hashable {
     public var major: Double
     public var partial: Double

@@ -1,4 +1,4 @@
-/// Where an incident stands (SPEC §2 incident *status*): the statuses of an incident's updates.
+/// Where an incident stands (docs/spec.md §2 incident *status*): the statuses of an incident's updates.
 public enum IncidentStatus: String, Sendable, CaseIterable, Hashable {
     case investigating, identified, monitoring, resolved
     /// A maintenance window's statuses.
@@ -6,7 +6,7 @@ public enum IncidentStatus: String, Sendable, CaseIterable, Hashable {
     case inProgress = "in_progress"
     case completed
 
-    /// The statuses an update of an incident of `impact` may have (SPEC §2 `updates`).
+    /// The statuses an update of an incident of `impact` may have (docs/spec.md §2 `updates`).
     public static func allowed(for impact: Impact) -> [IncidentStatus] {
         impact == .maintenance ? [.scheduled, .inProgress, .completed] : [.investigating, .identified, .monitoring, .resolved]
     }
@@ -15,7 +15,7 @@ public enum IncidentStatus: String, Sendable, CaseIterable, Hashable {
     public var isFinal: Bool { self == .resolved || self == .completed }
 }
 
-/// One entry of an incident's timeline (SPEC §2 `updates`: `{at, status, note}`).
+/// One entry of an incident's timeline (docs/spec.md §2 `updates`: `{at, status, note}`).
 public struct IncidentUpdate: Sendable, Hashable {
     public var at: Instant
     public var status: IncidentStatus
@@ -30,7 +30,7 @@ public struct IncidentUpdate: Sendable, Hashable {
 }
 
 extension Incident {
-    /// SPEC §2 *status* at `now`: `resolved` (maintenance: `completed`) once `end` is at or
+    /// docs/spec.md §2 *status* at `now`: `resolved` (maintenance: `completed`) once `end` is at or
     /// before `now`; else the latest update's status at or before `now`; else `investigating`
     /// (maintenance: `scheduled` before its start, `in_progress` from it).
     public func status(at now: Instant) -> IncidentStatus {
@@ -47,7 +47,7 @@ extension Incident {
         updates.last { $0.at <= now }
     }
 
-    /// Whether it is open at `now`: started, and not ended (SPEC §3: an open incident runs until *now*).
+    /// Whether it is open at `now`: started, and not ended (docs/spec.md §3: an open incident runs until *now*).
     public func isOpen(at now: Instant) -> Bool {
         start <= now && (end.map { now < $0 } ?? true)
     }

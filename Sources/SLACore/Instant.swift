@@ -1,4 +1,4 @@
-/// A point in time as whole seconds since 1970-01-01T00:00:00Z (SPEC §3: time is exact).
+/// A point in time as whole seconds since 1970-01-01T00:00:00Z (docs/spec.md §3: time is exact).
 public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let seconds: Int64
 

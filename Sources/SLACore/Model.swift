@@ -1,6 +1,6 @@
 import Foundation
 
-/// A point of contact or escalation step (SPEC §2 `contact`).
+/// A point of contact or escalation step (docs/spec.md §2 `contact`).
 public struct Contact: Sendable, Hashable {
     public var role: String
     public var name: String
@@ -21,7 +21,7 @@ public struct SiteConfig: Sendable, Hashable {
     public var provider: String
     /// Absolute, always ending in `/`.
     public var baseURL: String
-    /// Months and wall times in the site zone (SPEC §3); made once, when the zone is set.
+    /// Months and wall times in the site zone (docs/spec.md §3); made once, when the zone is set.
     public private(set) var calendar: SiteCalendar
     public var timeZone: TimeZone {
         get { calendar.timeZone }
@@ -32,10 +32,10 @@ public struct SiteConfig: Sendable, Hashable {
     public var impactWeights: ImpactWeights
     public var defaults: SLATerms
     public var markdownUnsafe: Bool
-    /// SPEC §2 `status_since`: the day from which the status data is complete; nil for the
+    /// docs/spec.md §2 `status_since`: the day from which the status data is complete; nil for the
     /// default (the first month with any status data).
     public var statusSince: CalendarDay?
-    /// SPEC §2 `strings` as site.yaml sets them (the default language's own wording), checked
+    /// docs/spec.md §2 `strings` as site.yaml sets them (the default language's own wording), checked
     /// against the theme's ids where they are read; the theme's own words are SiteRender's.
     public var strings = WrittenStrings()
     /// docs/spec.md §2 `languages`, the default first.
@@ -114,7 +114,7 @@ public struct Revision: Sendable, Hashable {
     /// The day it was published.
     public var date: LocalDateTime
     public var note: String
-    /// SPEC §2 Versions: the day its terms take effect; nil means `date`.
+    /// docs/spec.md §2 Versions: the day its terms take effect; nil means `date`.
     public var effective: LocalDateTime?
     /// The plan-level terms it amends (keys it does not set stay as they were).
     public var terms: SLATerms
@@ -152,7 +152,7 @@ public struct RevisionService: Sendable, Hashable {
     }
 }
 
-/// The plan's terms from one day on (SPEC §2 Versions): the front matter, or the front matter
+/// The plan's terms from one day on (docs/spec.md §2 Versions): the front matter, or the front matter
 /// amended by every term-changing revision up to and including one.
 public struct PlanVersion: Sendable, Hashable {
     /// The first day these terms apply (the version's name).
@@ -199,7 +199,7 @@ public struct Plan: Sendable, Identifiable, Hashable {
 
     public func covers(_ serviceID: String) -> Bool { services.contains { $0.id == serviceID } }
 
-    /// SPEC §2 Versions: the front matter as the version named by `first` (the plan's
+    /// docs/spec.md §2 Versions: the front matter as the version named by `first` (the plan's
     /// `effective`, else its first month's first day), then one version per term-changing
     /// revision in order, each amending the one before with the merge rules of the levels
     /// (maps key by key, lists whole; a service set to null is dropped, a new one is added).
@@ -270,7 +270,7 @@ public struct Incident: Sendable, Identifiable, Hashable {
     public var plans: [String]?
     /// This incident's own downtime weight (0–1), which wins over `impact_weights` at every level.
     public var weight: Double?
-    /// SPEC §2 `updates`: the timeline, in time order (oldest first, as written).
+    /// docs/spec.md §2 `updates`: the timeline, in time order (oldest first, as written).
     public var updates: [IncidentUpdate]
     public var body: String
 
@@ -296,7 +296,7 @@ public struct Incident: Sendable, Identifiable, Hashable {
     }
 }
 
-/// A measured monthly uptime that replaces the incident-derived figure (SPEC §2).
+/// A measured monthly uptime that replaces the incident-derived figure (docs/spec.md §2).
 public struct MeasuredUptime: Sendable, Hashable {
     public var service: String
     public var month: YearMonth
@@ -341,14 +341,14 @@ public struct Site: Sendable, Hashable {
 
     public func service(_ id: String) -> Service? { services.first { $0.id == id } }
 
-    /// SPEC §2 levels: site defaults → service defaults → plan → plan.services.X.
+    /// docs/spec.md §2 levels: site defaults → service defaults → plan → plan.services.X.
     public func terms(plan: Plan, service serviceID: String) -> ResolvedTerms {
         terms(
             version: PlanVersion(effective: CalendarDay(year: 1, month: 1, day: 1), revision: nil, terms: plan.terms, services: plan.services),
             service: serviceID)
     }
 
-    /// SPEC §2 levels: the terms of one service in one version of a plan, after inheritance
+    /// docs/spec.md §2 levels: the terms of one service in one version of a plan, after inheritance
     /// and defaults (the one term resolution).
     public func terms(version: PlanVersion, service serviceID: String) -> ResolvedTerms {
         let serviceDefaults = service(serviceID)?.defaults ?? SLATerms()

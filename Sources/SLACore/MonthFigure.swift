@@ -1,10 +1,10 @@
-/// Where a month's figures come from (SPEC §4 `source`).
+/// Where a month's figures come from (docs/spec.md §4 `source`).
 public enum FigureSource: String, Sendable, Hashable {
-    /// The incidents' weight function (SPEC §3).
+    /// The incidents' weight function (docs/spec.md §3).
     case incidents
     /// A row of measurements.csv.
     case measurements
-    /// Request samples (SPEC §3 Downtime from samples).
+    /// Request samples (docs/spec.md §3 Downtime from samples).
     case samples
     /// Request samples and incidents: a minute is Downtime when either says so (docs/spec.md §3 *Both
     /// sources*).
@@ -15,8 +15,8 @@ public enum FigureSource: String, Sendable, Hashable {
     case none
 }
 
-/// The numbers of one plan × service × calendar month (SPEC §3), unrounded; also those of one
-/// judged quarter or year (SPEC §3 Periods: every rule for a month holds for the period), so
+/// The numbers of one plan × service × calendar month (docs/spec.md §3), unrounded; also those of one
+/// judged quarter or year (docs/spec.md §3 Periods: every rule for a month holds for the period), so
 /// every output describes a judged period by one kind of figure.
 public struct MonthFigure: Sendable, Hashable {
     public var month: YearMonth
@@ -31,7 +31,7 @@ public struct MonthFigure: Sendable, Hashable {
     public var source: FigureSource
     /// True when measurements.csv gave the uptime.
     public var measured: Bool { source == .measurements }
-    /// False for a month without data (SPEC §3: published as such, never judged).
+    /// False for a month without data (docs/spec.md §3: published as such, never judged).
     public var hasData: Bool { source != .none }
     /// True once the month is over (its end is at or before *now*).
     public var final: Bool
@@ -40,20 +40,20 @@ public struct MonthFigure: Sendable, Hashable {
     /// Downtime the objective allows in this month; nil without an objective.
     public var budgetMinutes: Double?
     public var credit: Double
-    /// SPEC §3: the last day to claim this month's credit; nil without a credit or a window.
+    /// docs/spec.md §3: the last day to claim this month's credit; nil without a credit or a window.
     public var claimBy: CalendarDay?
     public var terminationRight: Bool
-    /// SPEC §4: the uptime objective that judged this month (its terms in force); nil without one.
+    /// docs/spec.md §4: the uptime objective that judged this month (its terms in force); nil without one.
     public var objective: Double?
-    /// SPEC §2 Versions: the plan version in force in this month (its `effective` day).
+    /// docs/spec.md §2 Versions: the plan version in force in this month (its `effective` day).
     public var version: CalendarDay
-    /// SPEC §3: the `consecutive_misses` of the terms that judged this month (nil without a
+    /// docs/spec.md §3: the `consecutive_misses` of the terms that judged this month (nil without a
     /// termination term): what a missed month's right is said to be.
     public var terminationAfter: Int? = nil
-    /// SPEC §3 `method: error_rate`: the mean error rate of the month's intervals (ended by
+    /// docs/spec.md §3 `method: error_rate`: the mean error rate of the month's intervals (ended by
     /// *now*), percent: 100 − uptime; nil for other months.
     public var meanErrorRate: Double? = nil
-    /// SPEC §3 Periods: for the figure of a judged quarter or year, that period (`month` is then
+    /// docs/spec.md §3 Periods: for the figure of a judged quarter or year, that period (`month` is then
     /// its first month counted); nil for a month's figure.
     public var periodSpan: Period? = nil
     /// For a month inside a longer period, that quarter or year: the month is published as
@@ -79,7 +79,7 @@ public struct ServiceLevel: Sendable, Hashable {
     public var terms: ResolvedTerms
     /// Every month, oldest first: judged ones, and those inside a longer period as information.
     public var months: [MonthFigure]
-    /// SPEC §3 Periods: the judged quarters and years with the months judged on their own, in
+    /// docs/spec.md §3 Periods: the judged quarters and years with the months judged on their own, in
     /// order; empty when every period is a month (then `periods` is `months`).
     public var judgedPeriods: [MonthFigure] = []
     /// Whether the version in force now covers the service (false for one a revision dropped:
@@ -93,7 +93,7 @@ public struct ServiceLevel: Sendable, Hashable {
     /// docs/spec.md §2 `combine`: set for a composite.
     public var combine: CombineRule? = nil
 
-    /// SPEC §3: the per-month budget quoted on summaries uses the average month of 43,830 minutes.
+    /// docs/spec.md §3: the per-month budget quoted on summaries uses the average month of 43,830 minutes.
     public var budgetMinutesPerMonth: Double? { terms.budgetMinutesPerMonth }
 
     /// The month of *now*, when it is not over yet.
@@ -115,7 +115,7 @@ public struct ServiceLevel: Sendable, Hashable {
     public var missedMonths: [MonthFigure] { periods.filter { $0.final && $0.met == false } }
 }
 
-/// One version of a plan with every covered service's terms resolved (SPEC §2 Versions): what
+/// One version of a plan with every covered service's terms resolved (docs/spec.md §2 Versions): what
 /// the plan page's change list, the version pages, sla.json's `versions` and the revision feed
 /// items read.
 public struct VersionTerms: Sendable, Hashable {
@@ -151,7 +151,7 @@ public struct SiteFigures: Sendable {
     /// that count against it. Apart from the levels: the places shift when an incident is added
     /// before, while the figures stay.
     public var counting: [[[Int]]]
-    /// SPEC §2 `status_since` as applied: months that end at or before it have no data.
+    /// docs/spec.md §2 `status_since` as applied: months that end at or before it have no data.
     public var statusSince: Instant
     /// Per plan, every version oldest first, upcoming ones included.
     public var versions: [[VersionTerms]] = []
@@ -162,7 +162,7 @@ public struct SiteFigures: Sendable {
     /// incident pages that ask, rather than kept for every incident of every level.
     public var inputs: [[LevelInputs]] = []
 
-    /// SPEC §2 Versions: where version `k` of plan `p` stands in the month of *now*.
+    /// docs/spec.md §2 Versions: where version `k` of plan `p` stands in the month of *now*.
     public func standing(plan p: Int, version k: Int) -> VersionTerms.Standing {
         VersionTerms.Standing(version: k, current: currentVersion[p])
     }

@@ -1,4 +1,4 @@
-/// SPEC §2 `period`: the measurement period every figure is judged over.
+/// docs/spec.md §2 `period`: the measurement period every figure is judged over.
 public enum PeriodKind: String, Sendable, Hashable, CaseIterable {
     case month, quarter, year
 
@@ -12,14 +12,14 @@ public enum PeriodKind: String, Sendable, Hashable, CaseIterable {
     }
 }
 
-/// One measurement period (SPEC §3 Periods): a calendar month, or a quarter or year that starts
+/// One measurement period (docs/spec.md §3 Periods): a calendar month, or a quarter or year that starts
 /// in the terms' `period_start_month` (a fiscal period when that is not January), independent of
 /// any time zone.
 public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let kind: PeriodKind
     /// The period's first month.
     public let first: YearMonth
-    /// SPEC §2 `period_start_month`: the month quarters and years start in (1 = calendar periods).
+    /// docs/spec.md §2 `period_start_month`: the month quarters and years start in (1 = calendar periods).
     public let startMonth: Int
 
     /// The month `m` as a period of its own.
@@ -50,7 +50,7 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Whether month `m` lies in the period.
     public func contains(_ m: YearMonth) -> Bool { first <= m && m <= last }
 
-    /// SPEC §4 `period`: "2026-10", "2026-Q4", "2026"; fiscal ones "FY2027-Q1", "FY2027", named by
+    /// docs/spec.md §4 `period`: "2026-10", "2026-Q4", "2026"; fiscal ones "FY2027-Q1", "FY2027", named by
     /// the year the fiscal year ends in.
     public var description: String {
         switch kind {

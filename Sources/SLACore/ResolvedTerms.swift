@@ -1,6 +1,6 @@
 /// The terms in force for one plan and service after inheritance and defaults: one stored
 /// field per SLA term, read directly by the arithmetic (no lookup in the loops over plans,
-/// services and months). Each field's initial value is the term's default (SPEC §2); what a
+/// services and months). Each field's initial value is the term's default (docs/spec.md §2); what a
 /// level writes for it, and how levels merge it, is its type's `TermField` rule, and
 /// `SLATerms.resolve` fills the fields. A term's name, decoding and outputs are its
 /// description in SiteRender's `TermCatalog` (docs/content.md, "Adding a term").
@@ -20,11 +20,11 @@ public struct ResolvedTerms: Sendable, Hashable {
     /// `termination.consecutive_misses`: missed periods in a row that give the right to terminate.
     public var terminationConsecutiveMisses: Int? = nil
     public var support: SupportTerms? = nil
-    /// SPEC §2 `downtime`: how Downtime is measured (incidents unless the terms say samples).
+    /// docs/spec.md §2 `downtime`: how Downtime is measured (incidents unless the terms say samples).
     public var downtime: DowntimeRule = .incidents
-    /// SPEC §2 `period`: the measurement period every figure is judged over.
+    /// docs/spec.md §2 `period`: the measurement period every figure is judged over.
     public var period: PeriodKind = .month
-    /// SPEC §2 `period_start_month`: the month (1–12) quarters and years start in.
+    /// docs/spec.md §2 `period_start_month`: the month (1–12) quarters and years start in.
     public var periodStartMonth: Int = 1
 
     /// Every term at its default.
@@ -47,14 +47,14 @@ public struct ResolvedTerms: Sendable, Hashable {
         return nil
     }
 
-    /// SPEC §3 `claim_by`: the last day on which a credit for month `m` may be claimed — the
+    /// docs/spec.md §3 `claim_by`: the last day on which a credit for month `m` may be claimed — the
     /// month's last day plus `claim_window_days`, or the last day of the `claim_window_months`-th
     /// month after; nil without a window.
     public func claimBy(_ m: YearMonth) -> CalendarDay? {
         claimBy(Period(month: m))
     }
 
-    /// SPEC §3 Periods: `claim_by` counted from the period's end — its last day plus
+    /// docs/spec.md §3 Periods: `claim_by` counted from the period's end — its last day plus
     /// `claim_window_days`, or the last day of the `claim_window_months`-th month after its last
     /// month; nil without a window.
     public func claimBy(_ p: Period) -> CalendarDay? {
@@ -65,7 +65,7 @@ public struct ResolvedTerms: Sendable, Hashable {
         }
     }
 
-    /// SPEC §3: the per-month budget quoted on summaries, over the average month of 43,830 minutes.
+    /// docs/spec.md §3: the per-month budget quoted on summaries, over the average month of 43,830 minutes.
     public var budgetMinutesPerMonth: Double? {
         uptime.map { SLAArithmetic.budget(objective: $0, minutes: SLAArithmetic.averageMonthMinutes) }
     }
@@ -87,7 +87,7 @@ public struct ResolvedTerms: Sendable, Hashable {
     }
 }
 
-/// SPEC §2 `claim_window_days` / `claim_window_months`: one claim window, written one way.
+/// docs/spec.md §2 `claim_window_days` / `claim_window_months`: one claim window, written one way.
 public enum ClaimWindow: Sendable, Hashable {
     /// Days after the period's last day.
     case days(Int)

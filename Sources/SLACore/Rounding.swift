@@ -1,6 +1,6 @@
-/// Publishing rules of SPEC §3: comparisons with a tolerance, figures rounded half-up.
+/// Publishing rules of docs/spec.md §3: comparisons with a tolerance, figures rounded half-up.
 public enum Published {
-    /// SPEC §3: comparisons use a tolerance of 1e-9 percent.
+    /// docs/spec.md §3: comparisons use a tolerance of 1e-9 percent.
     public static let tolerance = 1e-9
 
     /// Uptime as published: 3 decimals, half-up.

@@ -1,5 +1,5 @@
 extension SLAArithmetic {
-    /// SPEC §3 Periods: the judged periods from the months judged one by one. A quarter's or
+    /// docs/spec.md §3 Periods: the judged periods from the months judged one by one. A quarter's or
     /// year's minutes, elapsed minutes and Downtime are the sums over its months with data (a
     /// measurements.csv row gives its month's Downtime; with `error_rate` the sum is the mean over
     /// all the period's intervals), judged once by the terms of its first day: met, budget,
@@ -55,7 +55,7 @@ extension SLAArithmetic {
             source: .none, final: final, met: nil, budgetMinutes: terms.uptime.map { budget(objective: $0, minutes: minutes) },
             credit: 0, claimBy: nil, terminationRight: false, objective: terms.uptime, version: first.version,
             terminationAfter: terms.terminationConsecutiveMisses, periodSpan: p)
-        // SPEC §3: a period whose months all have no data is not judged.
+        // docs/spec.md §3: a period whose months all have no data is not judged.
         guard !withData.isEmpty else { return figure }
         let downtime = withData.reduce(0) { $0 + ($1.downtimeMinutes ?? 0) }
         let uptime = uptime(minutes: elapsed, downtime: downtime)
@@ -65,7 +65,7 @@ extension SLAArithmetic {
         // The months' own source (samples, both, a composite's parts, incidents) unless measured.
         figure.source = measured ? .measurements : withData[0].source
         figure.met = terms.uptime.map { met(uptime: uptime, objective: $0) }
-        // SPEC §3: tiers and cap once per period, nothing while it is not over.
+        // docs/spec.md §3: tiers and cap once per period, nothing while it is not over.
         figure.credit = final ? credit(uptime: uptime, tiers: terms.credits, cap: terms.creditCap) : 0
         figure.claimBy = figure.credit > 0 ? terms.claimBy(p) : nil
         if !measured && figure.source == .samples && terms.downtime.sampleRule?.method == .errorRate {

@@ -1,6 +1,6 @@
-/// SPEC §3, the one definition of every number.
+/// docs/spec.md §3, the one definition of every number.
 public enum SLAArithmetic {
-    /// SPEC §3: the average month, 365.25 days / 12.
+    /// docs/spec.md §3: the average month, 365.25 days / 12.
     public static let averageMonthMinutes = 43_830.0
 
     /// Downtime an objective allows over `minutes`.
@@ -13,12 +13,12 @@ public enum SLAArithmetic {
         minutes > 0 ? 100 * (minutes - downtime) / minutes : 100
     }
 
-    /// SPEC §3: met ⇔ uptime ≥ objective, with the tolerance.
+    /// docs/spec.md §3: met ⇔ uptime ≥ objective, with the tolerance.
     public static func met(uptime: Double, objective: Double) -> Bool {
         uptime >= objective - Published.tolerance
     }
 
-    /// SPEC §3: the largest credit among tiers with uptime < below, capped; 0 when none applies.
+    /// docs/spec.md §3: the largest credit among tiers with uptime < below, capped; 0 when none applies.
     public static func credit(uptime: Double, tiers: [CreditTier], cap: Double) -> Double {
         var best = 0.0
         for tier in tiers where uptime < tier.below - Published.tolerance { best = max(best, tier.credit) }
@@ -35,7 +35,7 @@ public enum SLAArithmetic {
         }
     }
 
-    /// SPEC §3 month by month: uptime, downtime, met, budget, credit and termination of one
+    /// docs/spec.md §3 month by month: uptime, downtime, met, budget, credit and termination of one
     /// plan × service.
     ///
     /// - Parameters:
@@ -43,7 +43,7 @@ public enum SLAArithmetic {
     ///   - months: the months to report with their edges in the site zone, oldest first.
     ///   - measured: uptime per month from measurements.csv, which replaces the incident figure.
     ///   - statusSince: a month that ends at or before it has no data: no uptime, downtime or
-    ///     verdict, no credit, and it ends a run of misses (SPEC §3).
+    ///     verdict, no credit, and it ends a run of misses (docs/spec.md §3).
     public static func monthFigures(
         spans: [WeightedSpan], months: [ReportedMonth], now: Instant, terms: ResolvedTerms,
         measured: [YearMonth: Double] = [:], statusSince: Instant? = nil
@@ -57,8 +57,8 @@ public enum SLAArithmetic {
     }
 
     /// The month figures of one plan × service from its inputs: each month judged by the terms
-    /// in force in it (SPEC §3 Terms in force), or published as information inside the quarter
-    /// or year that judges it (SPEC §3 Periods).
+    /// in force in it (docs/spec.md §3 Terms in force), or published as information inside the quarter
+    /// or year that judges it (docs/spec.md §3 Periods).
     public static func monthFigures(_ inputs: LevelInputs) -> [MonthFigure] {
         judgedFigures(inputs).months
     }
@@ -109,7 +109,7 @@ public enum SLAArithmetic {
             let uptime: Double
             let downtime: Double
             if let u = inputs.measured[m.month] {
-                // SPEC §3: a measured uptime gives the downtime.
+                // docs/spec.md §3: a measured uptime gives the downtime.
                 uptime = u
                 downtime = (100 - u) / 100 * elapsed
             } else {
@@ -121,7 +121,7 @@ public enum SLAArithmetic {
                 uptime = Self.uptime(minutes: elapsed, downtime: downtime)
             }
             let met = terms.uptime.map { Self.met(uptime: uptime, objective: $0) }
-            // SPEC §3: no credit while the month is not over.
+            // docs/spec.md §3: no credit while the month is not over.
             let credit = final ? Self.credit(uptime: uptime, tiers: terms.credits, cap: terms.creditCap) : 0
             // Each month's miss is judged by its own terms; the right by the terms of the month
             // that completes the run.
@@ -147,7 +147,7 @@ public enum SLAArithmetic {
         return LevelFigures(months: judged.months, days: dayFigures(inputs), periods: judged.periods)
     }
 
-    /// SPEC §3: the right arises in each month that completes N final misses in a row.
+    /// docs/spec.md §3: the right arises in each month that completes N final misses in a row.
     public static func terminationRight(missRun: Int, terms: ResolvedTerms) -> Bool {
         terms.terminationConsecutiveMisses.map { missRun >= $0 && missRun > 0 } ?? false
     }
@@ -171,7 +171,7 @@ public enum SLAArithmetic {
         for m in site.measurements where m.month <= currentMonth {
             if first == nil || m.month < first! { first = m.month }
         }
-        // SPEC §2 status_since: samples are status data too.
+        // docs/spec.md §2 status_since: samples are status data too.
         for series in site.samples.values where series.count > 0 && series.first <= now {
             let m = calendar.month(containing: series.first)
             if first == nil || m < first! { first = m }

@@ -77,7 +77,7 @@ public struct SupportTerms: Sendable, Hashable {
         }
     }
 
-    /// SPEC §2: maps merge key by key; `lower` wins for keys it sets.
+    /// docs/spec.md §2: maps merge key by key; `lower` wins for keys it sets.
     public func merged(with lower: SupportTerms) -> SupportTerms {
         var out = self
         if let h = lower.hours { out.hours = h }
@@ -94,7 +94,7 @@ public struct SupportTerms: Sendable, Hashable {
 
 /// SLA terms as written at one level (site defaults, a service's defaults, a plan, a plan ×
 /// service, a revision): the values it writes, by the `ResolvedTerms` field they set; a field
-/// not written is "not set here" (SPEC §2 levels).
+/// not written is "not set here" (docs/spec.md §2 levels).
 ///
 /// It lists no term: a level's decoder (each term's description in SiteRender's
 /// `TermCatalog`) writes `terms[\.field] = value`, and merging and resolving go through each
@@ -146,7 +146,7 @@ public struct SLATerms: Sendable, Hashable {
         }
     }
 
-    /// SPEC §2: a lower level overrides each key it sets; maps merge key by key; lists are
+    /// docs/spec.md §2: a lower level overrides each key it sets; maps merge key by key; lists are
     /// replaced whole (each field's `TermField.merge`).
     public func merged(with lower: SLATerms) -> SLATerms {
         var out = self

@@ -31,7 +31,7 @@ public struct SampleDowntimeInput: Sendable, Hashable {
     }
 }
 
-/// SPEC §3 *Downtime from samples* for one plan × service: the level's Downtime over the
+/// docs/spec.md §3 *Downtime from samples* for one plan × service: the level's Downtime over the
 /// intervals of its samples months, made once and read by every figure.
 ///
 /// `bad_intervals` months give `spans`: each a run of counted bad intervals at weight 1.
@@ -84,7 +84,7 @@ public struct SampleDowntime: Sendable, Hashable {
         return minutes
     }
 
-    /// SPEC §3: cuts each month into intervals of `interval` minutes from its first instant (only
+    /// docs/spec.md §3: cuts each month into intervals of `interval` minutes from its first instant (only
     /// those ended by *now*), sums each interval's samples by their start, and gives each its
     /// error rate: 100 × errors / total, or 0 when total < `min_requests` or when it overlaps a
     /// maintenance window and the month's terms exclude maintenance.
@@ -110,7 +110,7 @@ public struct SampleDowntime: Sendable, Hashable {
             if !adjacent || rule.method != .badIntervals { run.close(into: &out) }
             let n = rule.intervalSeconds
             let start = m.start.seconds
-            // SPEC §3: the current month counts the intervals ended by *now*.
+            // docs/spec.md §3: the current month counts the intervals ended by *now*.
             let last = m.end.seconds <= now ? m.end.seconds : start + max(0, (now - start) / n) * n
             rows.skip(before: start)
             let threshold = rule.threshold

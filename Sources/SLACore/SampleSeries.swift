@@ -1,6 +1,6 @@
 import Foundation
 
-/// One row of a samples file: the requests of one measured interval (SPEC §2).
+/// One row of a samples file: the requests of one measured interval (docs/spec.md §2).
 public struct SampleRow: Sendable, Hashable {
     public var start: Instant
     public var total: UInt64
@@ -17,7 +17,7 @@ public struct SampleRow: Sendable, Hashable {
 /// seconds since the previous row's start, the total and the errors as LEB128 varints (a dense
 /// one-minute row takes 3–6 bytes instead of 24). Read front to back with `forEach`.
 public struct SampleSeries: Sendable, Hashable {
-    /// SPEC §2 bounds a count: at most 10^15 (so an interval's sums fit in 64 bits).
+    /// docs/spec.md §2 bounds a count: at most 10^15 (so an interval's sums fit in 64 bits).
     public static let maxCount: UInt64 = 1_000_000_000_000_000
 
     public private(set) var count = 0

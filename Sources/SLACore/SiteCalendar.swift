@@ -1,6 +1,6 @@
 import Foundation
 
-/// Month edges and wall-clock conversions in the site's IANA time zone (SPEC §3). Made once per
+/// Month edges and wall-clock conversions in the site's IANA time zone (docs/spec.md §3). Made once per
 /// zone where the site configuration is read (`SiteConfig.calendar`): it reads the zone's table
 /// of transitions then, and holds it as a value (no state shared between calendars).
 public struct SiteCalendar: Sendable, Hashable {

@@ -1,5 +1,5 @@
 /// The type of one field of `ResolvedTerms`, and so of one SLA term: what a level writes for it
-/// and how levels and revisions merge it (SPEC §2 levels: "a lower level overrides each key it
+/// and how levels and revisions merge it (docs/spec.md §2 levels: "a lower level overrides each key it
 /// sets; maps merge key by key; lists are replaced whole").
 ///
 /// The merge rule belongs to the value's type, not to a list of terms: a number, a flag, a
@@ -11,7 +11,7 @@ public protocol TermField {
     associatedtype Written: Hashable
     /// Whether a lower level's value replaces a higher one whole (no merge call needed).
     static var mergesWhole: Bool { get }
-    /// SPEC §2: `higher` amended by `lower`, the value of a level below it (or of a later revision).
+    /// docs/spec.md §2: `higher` amended by `lower`, the value of a level below it (or of a later revision).
     static func merge(_ higher: Written, _ lower: Written) -> Written
     /// The resolved value from the merged written one, over the value the field has without it
     /// (its default, or for the weights the site's `impact_weights`).
@@ -39,7 +39,7 @@ extension Int: TermField { public typealias Written = Int }
 extension Bool: TermField { public typealias Written = Bool }
 extension PeriodKind: TermField { public typealias Written = PeriodKind }
 
-/// Lists are replaced whole (SPEC §2).
+/// Lists are replaced whole (docs/spec.md §2).
 extension Array: TermField where Element: Hashable { public typealias Written = [Element] }
 
 extension SupportTerms: TermField {
@@ -62,7 +62,7 @@ extension ImpactWeights: TermField {
     }
 }
 
-/// `downtime`: written as a map merged key by key, resolved with SPEC §2's defaults.
+/// `downtime`: written as a map merged key by key, resolved with docs/spec.md §2's defaults.
 extension DowntimeRule: TermField {
     public typealias Written = DowntimeTerms
     public static var mergesWhole: Bool { false }

@@ -8,7 +8,7 @@ import SiteRender
     import Glibc
 #endif
 
-/// Writes a whole site into a temporary sibling folder and swaps it in by rename (SPEC §5), so
+/// Writes a whole site into a temporary sibling folder and swaps it in by rename (docs/spec.md §5), so
 /// the output folder always holds either the previous build or the new one, never a mix.
 ///
 /// It replaces only a folder `OutputFolder.check` gave a permit for, checks again right before

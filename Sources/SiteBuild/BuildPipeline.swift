@@ -76,7 +76,7 @@ public struct BuildPipeline: Sendable {
     }
 
     /// Computes every figure: each plan × service's months from its inputs, on all cores,
-    /// kept by the preview under those inputs (SPEC §3 is `SLAArithmetic`'s; this only schedules).
+    /// kept by the preview under those inputs (docs/spec.md §3 is `SLAArithmetic`'s; this only schedules).
     public static func figures(for site: Site, now: Instant, reuse: (any Reusing)? = nil) -> SiteFigures {
         // Downtime from samples once per distinct input, kept under that input (its service's
         // samples included, compared whole).

@@ -15,12 +15,12 @@ extension ContentDecoders {
 
     /// Every key the translated file itself may have (a translation setting one of the others is
     /// told so, rather than that the key is unknown).
-    /// - Parameter terms: the SLA terms (any level may set them: a plan and a service's defaults).
-    static func originalKeys(_ kind: SourceKind.TranslatedKind, terms: [String]) -> [String] {
+    /// - Parameter grammar: the SLA terms a plan and a service's `defaults` may carry.
+    static func originalKeys(_ kind: SourceKind.TranslatedKind, terms grammar: TermGrammar) -> [String] {
         switch kind {
         case .terms: termsKeys
         case .service: serviceKeys
-        case .plan: planKeys + terms
+        case .plan: planKeys + grammar.keys
         case .incident: incidentKeys
         }
     }
@@ -30,11 +30,12 @@ extension ContentDecoders {
     /// the key: those come from the default-language file alone.
     /// - Parameter original: the path of the file it translates, for messages.
     static func translation(
-        _ text: String, kind: SourceKind.TranslatedKind, file: String, original: String, terms: [String], sink: DiagnosticSink
+        _ text: String, kind: SourceKind.TranslatedKind, file: String, original: String, terms grammar: TermGrammar,
+        sink: DiagnosticSink
     ) -> TextTranslation? {
         guard let (node, source, body) = open(text, file: file, sink: sink) else { return nil }
         let textKeys = translationKeys(kind)
-        let r = MappingReader(node, in: source, what: "translation", allowed: Array(Set(originalKeys(kind, terms: terms) + textKeys)).sorted())
+        let r = MappingReader(node, in: source, what: "translation", allowed: Array(Set(originalKeys(kind, terms: grammar) + textKeys)).sorted())
         guard r.isMapping else { return nil }
         let before = sink.items.errors.count
         for pair in r.pairs where !textKeys.contains(pair.key) {

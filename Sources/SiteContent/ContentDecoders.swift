@@ -120,7 +120,7 @@ enum ContentDecoders {
                     guard rr.isMapping else { continue }
                     let date = rr.date("date", required: "revision", dateOnly: true)?.0
                     let note = rr.string("note", required: "revision")
-                    // SPEC §2 Versions: the terms it amends from `effective` (default: its date) on.
+                    // docs/spec.md §2 Versions: the terms it amends from `effective` (default: its date) on.
                     let effective = rr.date("effective", dateOnly: true)?.0
                     let amended = grammar.decode(rr)
                     var changed: [RevisionService] = []
@@ -234,7 +234,7 @@ enum ContentDecoders {
                 source.warning(r.value("plans"), "plans is empty, so this incident counts against no plan; leave the key out to mean every plan")
             }
         }
-        // SPEC §2: the incident's own weight wins over impact_weights at every level.
+        // docs/spec.md §2: the incident's own weight wins over impact_weights at every level.
         let weight = r.number("weight", in: 0...1, rangeText: "a weight between 0 and 1 (0.5 counts half of each minute)")
         let updates = r.value("updates").map { incidentUpdates($0, impact: impact, end: end, calendar: calendar, source: source) } ?? []
         // docs/content.md: the mark of an importer; validated, not part of the figures.
@@ -253,7 +253,7 @@ enum ContentDecoders {
 
     static let updateKeys = ["at", "status", "note"]
 
-    /// SPEC §2 `updates`: a list of `{at, status, note}` in time order, with the statuses of the
+    /// docs/spec.md §2 `updates`: a list of `{at, status, note}` in time order, with the statuses of the
     /// incident's kind (maintenance has its own) and nothing after a `resolved` (`completed`) one.
     static func incidentUpdates(
         _ node: Node, impact: Impact?, end: Instant?, calendar: SiteCalendar, source: YAMLSource
@@ -332,7 +332,7 @@ enum ContentDecoders {
         return out
     }
 
-    /// SPEC §2 Versions, checked where the plan is written: a change of terms effective before
+    /// docs/spec.md §2 Versions, checked where the plan is written: a change of terms effective before
     /// the plan's own terms is an error; one that takes effect after a month's first day, or
     /// that changes nothing in force, is a warning.
     static func checkVersions(

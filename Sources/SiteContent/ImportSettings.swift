@@ -1,6 +1,6 @@
 import Yams
 
-/// `site.yaml` `import`: what the importers read from the site (SPEC §5).
+/// `site.yaml` `import`: what the importers read from the site (docs/spec.md §5).
 public struct ImportSettings: Sendable, Hashable {
     /// `import.statuspage.components`, in the order written.
     public var statuspageComponents: [ComponentMapping] = []
@@ -51,7 +51,7 @@ public struct ImportSettings: Sendable, Hashable {
                 continue
             }
             if MappingReader.isNull(v) {
-                // SPEC §5 leaves it open; docs/cli.md: null leaves the component out of the import.
+                // docs/spec.md §5 leaves it open; docs/cli.md: null leaves the component out of the import.
                 settings.statuspageComponents.append(ComponentMapping(component: ks.string, service: nil, line: p.line, column: p.column))
                 continue
             }

@@ -11,7 +11,7 @@ public struct DecodedSamples: Sendable, Hashable {
     }
 }
 
-/// Decodes `content/status/samples/<service>.csv` (SPEC §2) as its bytes arrive, chunk by
+/// Decodes `content/status/samples/<service>.csv` (docs/spec.md §2) as its bytes arrive, chunk by
 /// chunk, so a large file is never held whole: header `start,total,errors`, then one row per
 /// measured interval (`start` ISO 8601 with `Z` or an offset; whole-number counts,
 /// 0 ≤ errors ≤ total ≤ 10^15). Blank lines and lines starting with `#` are skipped. Rows may
@@ -88,7 +88,7 @@ public struct SamplesDecoder {
         var previous: Int?
         for k in order {
             if let p = previous, starts[p] == starts[k] {
-                // SPEC §2: one row per interval start.
+                // docs/spec.md §2: one row per interval start.
                 let (first, second) = lines[p] < lines[k] ? (lines[p], lines[k]) : (lines[k], lines[p])
                 error(
                     Int(second), 1,

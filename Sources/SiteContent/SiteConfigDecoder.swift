@@ -2,7 +2,7 @@ import Foundation
 import SLACore
 import Yams
 
-/// Decodes `site.yaml` (SPEC §2).
+/// Decodes `site.yaml` (docs/spec.md §2).
 public enum SiteConfigDecoder {
     static let keys = [
         "title", "provider", "base_url", "timezone", "theme", "contact", "impact_weights", "status_since", "strings", "defaults", "markdown",
@@ -110,9 +110,9 @@ public enum SiteConfigDecoder {
             let m = MappingReader(node, in: source, what: "markdown", allowed: ["unsafe"])
             unsafe = m.bool("unsafe") ?? false
         }
-        // SPEC §5: what `slasite import` reads; validated here so `check` reports it.
+        // docs/spec.md §5: what `slasite import` reads; validated here so `check` reports it.
         if let node = r.value("import") { _ = ImportSettings.decode(node, source: source, refs: &refs) }
-        // SPEC §2: the day from which the status data is complete (months before it: no data).
+        // docs/spec.md §2: the day from which the status data is complete (months before it: no data).
         let since = r.date("status_since", dateOnly: true).map { CalendarDay(year: $0.0.year, month: $0.0.month, day: $0.0.day) }
         let languages = r.value("languages").map { decodeLanguages($0, source: source) } ?? [.english]
         let strings = r.value("strings").map { decodeStrings($0, source: source, vocabulary: options.strings) } ?? WrittenStrings()
@@ -126,7 +126,7 @@ public enum SiteConfigDecoder {
         return config
     }
 
-    /// SPEC §2 `strings` (and `i18n/<code>.yaml`): a map from string id to text. An unknown id
+    /// docs/spec.md §2 `strings` (and `i18n/<code>.yaml`): a map from string id to text. An unknown id
     /// is an error (with the closest id), and so is a placeholder the string does not take;
     /// leaving one out warns. A counted string's `_few` and `_many` forms (docs/themes.md,
     /// *Plural forms*) take its `_other` form's placeholders.

@@ -9,7 +9,7 @@ public struct ParsedSite: Sendable {
     public var diagnostics: [Diagnostic]
 }
 
-/// Validates a site's source files into the model (SPEC §1–2), collecting all diagnostics of the run.
+/// Validates a site's source files into the model (docs/spec.md §1–2), collecting all diagnostics of the run.
 public enum SiteParser {
     /// - Parameter files: every source file, paths relative to the source folder (see `SiteLoader`).
     ///   - reuse: the preview's store: a file whose input is unchanged is not decoded again.
@@ -96,8 +96,7 @@ public enum SiteParser {
                         text, id: id, file: file.path, calendar: calendar, sink: local, refs: &result.references)
                 case let .translation(what, id, code):
                     let original = Self.originalPath(what, id: id)
-                    if let t = ContentDecoders.translation(
-                        text, kind: what, file: file.path, original: original, terms: options.terms.keys, sink: local) {
+                    if let t = ContentDecoders.translation(text, kind: what, file: file.path, original: original, terms: options.terms, sink: local) {
                         result.translation = (code, what, id, t)
                     }
                 case .measurements:
@@ -227,7 +226,7 @@ public enum SiteParser {
         return out
     }
 
-    /// SPEC §1: file names are the ids, lowercase `a-z 0-9 -` only.
+    /// docs/spec.md §1: file names are the ids, lowercase `a-z 0-9 -` only.
     private static func checkID(_ kind: SourceKind, file: String, sink: DiagnosticSink) {
         let id: String
         switch kind {

@@ -1,4 +1,4 @@
-/// What a path under the source folder is, by SPEC §1's layout.
+/// What a path under the source folder is, by docs/spec.md §1's layout.
 public enum SourceKind: Sendable, Hashable {
     case config
     case terms

@@ -1,6 +1,6 @@
 import SLACore
 
-/// The SLA terms a level may carry (SPEC §2) — their keys and how each is read — as the term
+/// The SLA terms a level may carry (docs/spec.md §2) — their keys and how each is read — as the term
 /// descriptions give them. SiteContent knows no term: each term is described once, in
 /// SiteRender's `TermCatalog` (which also writes sla.json, its schema, the change lists and the
 /// version pages), and the descriptions reach the parser through `ParseOptions.terms`, since

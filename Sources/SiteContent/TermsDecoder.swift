@@ -6,7 +6,7 @@ import Yams
 /// call through `MappingReader`'s term readers below. Which keys are terms, and how a scalar
 /// term reads, is the descriptions' (SiteContent knows no term list).
 enum TermsDecoder {
-    /// The keys of the `downtime` term (SPEC §2).
+    /// The keys of the `downtime` term (docs/spec.md §2).
     static let downtimeKeys = ["source", "interval", "method", "error_rate_above", "min_requests", "min_consecutive"]
 
     static let idCharacters = Set("abcdefghijklmnopqrstuvwxyz0123456789-")
@@ -29,7 +29,7 @@ enum TermsDecoder {
         }
         terms.source = choice("source", DowntimeSource.self)
         if let v = r.value("interval") {
-            // SPEC §2: intervals that divide every hour, so they tile every month from its first instant.
+            // docs/spec.md §2: intervals that divide every hour, so they tile every month from its first instant.
             let allowed = [1, 5, 10, 15, 30]
             if case let .scalar(s) = v, let n = Int(s.string.trimmingSpaces()), allowed.contains(n) {
                 terms.interval = n
@@ -104,7 +104,7 @@ enum TermsDecoder {
             }
         }
         guard ok else { return nil }
-        // SPEC §5: tiers should give more credit for lower uptime; warn otherwise.
+        // docs/spec.md §5: tiers should give more credit for lower uptime; warn otherwise.
         let sorted = tiers.sorted { $0.0.below > $1.0.below }
         for (higher, lower) in zip(sorted, sorted.dropFirst()) where lower.0.credit < higher.0.credit {
             source.warning(
@@ -191,7 +191,7 @@ extension MappingReader {
         return r.isMapping ? r : nil
     }
 
-    /// `credits`: a list of `{below, credit}` tiers (SPEC §2).
+    /// `credits`: a list of `{below, credit}` tiers (docs/spec.md §2).
     package func creditTiers(_ key: String) -> [CreditTier]? {
         value(key).flatMap { TermsDecoder.credits($0, source: source) }
     }

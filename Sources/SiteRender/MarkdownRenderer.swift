@@ -1,7 +1,7 @@
 import CCmarkGFM
 import Foundation
 
-/// GitHub Flavored Markdown to HTML with cmark-gfm (SPEC §1): tables, strikethrough, autolinks,
+/// GitHub Flavored Markdown to HTML with cmark-gfm (docs/spec.md §1): tables, strikethrough, autolinks,
 /// task lists; raw HTML and dangerous URLs are dropped unless `unsafe` is set.
 public struct MarkdownRenderer: Sendable {
     public let unsafe: Bool

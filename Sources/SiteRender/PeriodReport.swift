@@ -1,6 +1,6 @@
 import SLACore
 
-/// `slasite report` (SPEC §5): the judged periods of a site — plan, service, period and its
+/// `slasite report` (docs/spec.md §5): the judged periods of a site — plan, service, period and its
 /// figures — as CSV or JSON, read from the same figures as the pages and sla.json (each period
 /// described by its own figure: its objective, version, credit and deadline).
 public struct PeriodReport: Sendable {
@@ -56,7 +56,7 @@ public struct PeriodReport: Sendable {
         self.rows = rows
     }
 
-    /// A period's row, with sla.json's rounding (SPEC §3: uptime to 3 decimals, minutes to 1).
+    /// A period's row, with sla.json's rounding (docs/spec.md §3: uptime to 3 decimals, minutes to 1).
     static func row(_ p: MonthFigure, level: ServiceLevel, first: CalendarDay) -> [Value] {
         func number(_ x: Double?) -> Value { x.map { .number($0) } ?? .null }
         return [

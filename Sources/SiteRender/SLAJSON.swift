@@ -2,7 +2,7 @@ import BuildSupport
 import Foundation
 import SLACore
 
-/// `/sla.json` (SPEC §4): everything machine-readable, read from the computed figures.
+/// `/sla.json` (docs/spec.md §4): everything machine-readable, read from the computed figures.
 public enum SLAJSON {
     /// - Parameter reuse: the preview's store: each service and incident object is kept under
     ///   the complete value it is written from.
@@ -115,7 +115,7 @@ public enum SLAJSON {
             ("start", .string(incident.start.rfc3339)),
             ("end", .optional(incident.end?.rfc3339)),
             ("ongoing", .bool(input.ongoing)),
-            // SPEC §2 *status* at generated_at, and the timeline as written (oldest first).
+            // docs/spec.md §2 *status* at generated_at, and the timeline as written (oldest first).
             ("status", .string(input.status.rawValue)),
             ("updates", .array(zip(incident.updates, input.notesHTML).map { update, html in
                 .object([("at", .string(update.at.rfc3339)), ("status", .string(update.status.rawValue)), ("note_html", .string(html))])
@@ -129,11 +129,11 @@ public enum SLAJSON {
                 + [("covered", .bool(level.coveredNow)), ("months", .array(level.months.map { .raw(monthLine($0)) }))]
                 // docs/spec.md §4: a composite lists its parts (and how they combine).
                 + (level.combine.map { [("parts", .array(level.parts.map(JSONValue.string))), ("combine", .string($0.rawValue))] } ?? [])
-                // SPEC §4: a service judged by quarters or years lists its judged periods.
+                // docs/spec.md §4: a service judged by quarters or years lists its judged periods.
                 + (level.hasLongPeriods ? [("periods", .array(level.periods.map(period)))] : []))
     }
 
-    /// SPEC §4 `periods`: one judged period, from its own figure.
+    /// docs/spec.md §4 `periods`: one judged period, from its own figure.
     static func period(_ p: MonthFigure) -> JSONValue {
         .object([
             ("period", .string(p.period.description)),
@@ -160,7 +160,7 @@ public enum SLAJSON {
             + TermCatalog.all.flatMap { $0.fields(terms) }
     }
 
-    /// SPEC §2 `downtime` as resolved: the source, and for samples the rule's parameters (null
+    /// docs/spec.md §2 `downtime` as resolved: the source, and for samples the rule's parameters (null
     /// for incidents).
     static func downtime(_ rule: DowntimeRule) -> JSONValue {
         let r = rule.sampleRule
@@ -174,7 +174,7 @@ public enum SLAJSON {
         ])
     }
 
-    /// SPEC §4: a plan's versions, oldest first, upcoming ones included.
+    /// docs/spec.md §4: a plan's versions, oldest first, upcoming ones included.
     static func versions(plan p: Int, site: Site, figures: SiteFigures, titles: [String: String], urls: SiteURLs) -> JSONValue {
         let plan = site.plans[p]
         return .array(figures.versions[p].enumerated().map { k, version in
@@ -215,7 +215,7 @@ public enum SLAJSON {
         text(", \"met\": ")
         bool(m.met)
         text(", \"credit\": ")
-        // SPEC §4: a month inside a quarter or year is not judged: no credit.
+        // docs/spec.md §4: a month inside a quarter or year is not judged: no credit.
         number(m.judged ? m.credit : nil)
         text(", \"final\": ")
         bool(m.final)

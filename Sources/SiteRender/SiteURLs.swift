@@ -1,6 +1,6 @@
 import SLACore
 
-/// The site's URL layout (SPEC §4): every page URL ends in `/` and is served by its `index.html`.
+/// The site's URL layout (docs/spec.md §4): every page URL ends in `/` and is served by its `index.html`.
 public struct SiteURLs: Sendable {
     /// Absolute, ending in `/`.
     public let baseURL: String
@@ -28,7 +28,7 @@ public struct SiteURLs: Sendable {
     public var status: String { language + "status/" }
     public func plan(_ id: String) -> String { language + "plans/\(id)/" }
     public func details(plan: String, service: String) -> String { language + "plans/\(plan)/\(service)/" }
-    /// SPEC §4: one version of a plan's terms, by its effective day.
+    /// docs/spec.md §4: one version of a plan's terms, by its effective day.
     public func version(plan: String, effective: CalendarDay) -> String { language + "plans/\(plan)/versions/\(effective)/" }
     public func incident(_ id: String) -> String { language + "incidents/\(id)/" }
     /// A file every language has its own of (`feed.json`, `404.html`), in this language's folder.

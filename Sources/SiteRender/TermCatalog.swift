@@ -20,7 +20,7 @@ import SiteContent
 /// pure core) and values by key in `ResolvedTerms` (a lookup and a cast per read in the loops
 /// that judge every plan × service × month).
 struct TermDescription: Sendable {
-    /// The term's key, as content writes it (SPEC §2 SLA terms).
+    /// The term's key, as content writes it (docs/spec.md §2 SLA terms).
     let key: String
     /// Every key it reads at a level, `key` first (a term may be written two ways).
     let keys: [String]
@@ -67,7 +67,7 @@ enum TermCatalog {
         decode: { r, terms in
             let uptime = r.number("uptime", in: 0...100, rangeText: "a number between 0 and 100")
             terms[\.uptime] = uptime
-            // SPEC §5: a warning for objectives that allow almost no downtime.
+            // docs/spec.md §5: a warning for objectives that allow almost no downtime.
             if let uptime, uptime >= 99.9999 - Published.tolerance {
                 let seconds = SLAArithmetic.budget(objective: uptime, minutes: SLAArithmetic.averageMonthMinutes) * 60
                 let text = Published.text(Published.round(seconds, places: 1))
@@ -306,7 +306,7 @@ enum TermCatalog {
         fields: { t in [("downtime", SLAJSON.downtime(t.downtime))] },
         schema: [
             ("downtime", SLASchema.object(
-                "How Downtime is measured (SPEC §2 downtime): from the incidents, or from request samples by a rule; the rule's keys are null for incidents.",
+                "How Downtime is measured (slasite's docs/spec.md §2 downtime): from the incidents, or from request samples by a rule; the rule's keys are null for incidents.",
                 [
                     ("source", .object([
                         ("description", .string("incidents: the incidents' weighted durations; samples: request counts per interval (content/status/samples/<service>.csv); samples_and_incidents: both, a minute counting as Downtime when either says so and once when both do (method bad_intervals).")),
@@ -332,12 +332,12 @@ enum TermCatalog {
         },
         rowRank: 6)
 
-    /// `period` and `period_start_month`: one choice of measurement period (SPEC §2, §3 Periods).
+    /// `period` and `period_start_month`: one choice of measurement period (docs/spec.md §2, §3 Periods).
     static let period = TermDescription(
         key: "period",
         keys: ["period", "period_start_month"],
         decode: { r, terms in
-            // SPEC §2 `period`: month, quarter or year; `period_start_month` the month they start in.
+            // docs/spec.md §2 `period`: month, quarter or year; `period_start_month` the month they start in.
             terms[\.period] = r.choice("period", PeriodKind.self, separator: ", ")
             terms[\.periodStartMonth] = r.integer(
                 "period_start_month", in: 1...12, rangeText: "a month number between 1 and 12 (the month quarters and years start in)")

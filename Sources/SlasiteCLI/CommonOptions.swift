@@ -33,7 +33,7 @@ struct SiteOptions: ParsableArguments {
         }
     }
 
-    /// SPEC §3: *now* is `--now`, else `SOURCE_DATE_EPOCH`, else the clock.
+    /// docs/spec.md §3: *now* is `--now`, else `SOURCE_DATE_EPOCH`, else the clock.
     func referenceTime(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Instant {
         if let now, let local = LocalDateTime(iso8601: now) {
             // A time without an offset is read as UTC: the site's zone is not known yet.

@@ -6,7 +6,7 @@ import SiteContent
 import SiteRender
 
 /// `slasite import prometheus`: request and error counts per interval from a Prometheus-compatible
-/// API, merged into `content/status/samples/<service>.csv` (SPEC §5).
+/// API, merged into `content/status/samples/<service>.csv` (docs/spec.md §5).
 struct ImportPrometheusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "prometheus",

@@ -5,7 +5,7 @@ import SiteBuild
 import SiteContent
 import SiteRender
 
-/// `slasite report` (SPEC §5): the judged periods as CSV or JSON on standard output, for a
+/// `slasite report` (docs/spec.md §5): the judged periods as CSV or JSON on standard output, for a
 /// customer's claim or a finance export, from the build's own load, parse and compute steps.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

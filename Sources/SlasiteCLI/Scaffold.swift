@@ -1,6 +1,6 @@
 import SLACore
 
-/// Commented templates for `slasite new`; every field of SPEC §2 is shown with its default.
+/// Commented templates for `slasite new`; every field of docs/spec.md §2 is shown with its default.
 enum Scaffold {
     static let site = """
         # slasite configuration. Every field: docs/content.md

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 
-/// The `slasite` command line (SPEC §5).
+/// The `slasite` command line (docs/spec.md §5).
 public struct SlasiteCommand: AsyncParsableCommand {
     /// `<version> (commit <id>)`: the version follows the git tags (Version.swift, scripts/dist.sh).
     public static let version = "\(releaseVersion) (commit \(releaseCommit))"

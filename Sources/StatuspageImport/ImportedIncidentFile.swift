@@ -5,7 +5,7 @@ import SLACore
 public struct ImportedIncidentFile: Sendable, Hashable {
     public struct Update: Sendable, Hashable {
         public var at: Instant
-        /// A SPEC §2 status.
+        /// A docs/spec.md §2 status.
         public var status: String
         /// Markdown (already escaped plain text).
         public var note: String

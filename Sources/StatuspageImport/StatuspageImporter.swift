@@ -3,7 +3,7 @@ import SLACore
 import SiteContent
 import SiteRender
 
-/// Turns Statuspage API v2 exports into incident files (SPEC §5 `slasite import statuspage`).
+/// Turns Statuspage API v2 exports into incident files (docs/spec.md §5 `slasite import statuspage`).
 /// Pure: reads the request, returns the plan; the command line writes it.
 public enum StatuspageImporter {
     static let folder = "content/status/incidents/"
@@ -192,7 +192,7 @@ public enum StatuspageImporter {
                 if !note.isEmpty { postmortems.append(note) }
                 continue
             }
-            // SPEC §2: the resolution is the last update. Statuspage takes updates after it (a
+            // docs/spec.md §2: the resolution is the last update. Statuspage takes updates after it (a
             // second "resolved", a reopened incident): each joins the resolution's note as a
             // paragraph headed by its time, so nothing is lost.
             if let last = updates.last, last.status == "resolved" || last.status == "completed" {

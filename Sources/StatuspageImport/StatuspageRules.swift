@@ -2,7 +2,7 @@ import SLACore
 
 /// How Statuspage's words become slasite's (docs/cli.md, "slasite import statuspage").
 public enum StatuspageRules {
-    /// The SPEC §2 status of an update, or nil for `postmortem` (which becomes the incident's
+    /// The docs/spec.md §2 status of an update, or nil for `postmortem` (which becomes the incident's
     /// report, the body, since it follows the resolution).
     public static func updateStatus(_ status: String, maintenance: Bool) -> String? {
         switch status {
@@ -47,13 +47,13 @@ public enum StatuspageRules {
         return fromComponents.min() ?? impact(incidentImpact: incident.impact)
     }
 
-    /// SPEC §2 `start`: `started_at`, else `created_at`; a maintenance: `scheduled_for`.
+    /// docs/spec.md §2 `start`: `started_at`, else `created_at`; a maintenance: `scheduled_for`.
     public static func start(of incident: StatuspageIncident) -> Instant {
         if incident.isMaintenance { return incident.scheduledFor ?? incident.startedAt ?? incident.createdAt }
         return incident.startedAt ?? incident.createdAt
     }
 
-    /// SPEC §2 `end`: `resolved_at`, else the first resolving update's time; nil while open.
+    /// docs/spec.md §2 `end`: `resolved_at`, else the first resolving update's time; nil while open.
     /// A maintenance that is completed ends at `resolved_at`, else its first `completed`
     /// update, else `scheduled_until`; one not completed yet ends at `scheduled_until`.
     public static func end(of incident: StatuspageIncident) -> Instant? {

@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 
-/// SPEC: only files whose real path is inside the site folder are read (issue 17, point 9). A
+/// docs/spec.md §1: only files whose real path is inside the site folder are read (issue 17, point 9). A
 /// site built from contributions (a pull-request preview in CI) must not publish the build
 /// machine's files through a symbolic link, nor hang on a FIFO.
 final class OutsideFilesTests: XCTestCase {

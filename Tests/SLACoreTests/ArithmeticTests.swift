@@ -162,7 +162,7 @@ final class ArithmeticTests: XCTestCase {
     }
 
     func testInheritanceMergesMapsAndReplacesLists() {
-        // SPEC §2: site → service → plan → plan.services.X
+        // docs/spec.md §2: site → service → plan → plan.services.X
         let site = SLATerms {
             $0[\.credits] = [CreditTier(below: 99, credit: 5)]
             $0[\.creditCap] = 50

@@ -2,7 +2,7 @@ import Foundation
 import SLACore
 import XCTest
 
-/// Issue 16, point 2 (SPEC §4): the worst impact open at *now*, for the site and each service.
+/// Issue 16, point 2 (docs/spec.md §4): the worst impact open at *now*, for the site and each service.
 final class CurrentStateTests: XCTestCase {
     func site(_ incidents: [Incident]) -> Site {
         Site(

@@ -2,7 +2,7 @@ import Foundation
 import SLACore
 import XCTest
 
-/// Issue 22 part 2 (SPEC §3 Periods): quarters and years. Every expected value is computed by
+/// Issue 22 part 2 (docs/spec.md §3 Periods): quarters and years. Every expected value is computed by
 /// hand beside it. now = 2026-11-24T00:00:00Z unless said. Quarters of 2026 in UTC:
 /// Q1 Jan 31 + Feb 28 + Mar 31 = 90 days = 129 600 min; Q2 30 + 31 + 30 = 91 days = 131 040 min;
 /// Q3 31 + 31 + 30 = 92 days = 132 480 min; Q4 31 + 30 + 31 = 92 days = 132 480 min.

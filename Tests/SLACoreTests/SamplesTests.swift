@@ -2,7 +2,7 @@ import Foundation
 import SLACore
 import XCTest
 
-/// Issue 15 (SPEC §3 Downtime from samples): every expected value is computed by hand beside
+/// Issue 15 (docs/spec.md §3 Downtime from samples): every expected value is computed by hand beside
 /// it. October 2026 has 31 days: 44 640 minutes in UTC. now = 2026-11-24T00:00:00Z unless said.
 final class SamplesTests: XCTestCase {
     let now = at("2026-11-24T00:00:00Z")
@@ -293,7 +293,7 @@ final class SamplesTests: XCTestCase {
 
     func testAnEmptyFile() {
         // No rows: no requests in any interval, so no Downtime; with no other status data the
-        // first month with data is the month of now (SPEC §2 status_since): October has none.
+        // first month with data is the month of now (docs/spec.md §2 status_since): October has none.
         let m = months(site([], terms: SLATerms {
             $0[\.uptime] = 99.9
             $0[\.downtime] = samples()
@@ -401,7 +401,7 @@ final class SamplesTests: XCTestCase {
     func testTheDaysOfASamplesMonthSumToTheMonthAndItsIncidentsCountNothing() throws {
         // Atlassian-style minutes above 5 %: 2026-10-05 10:00 and 10:01 bad (6/100, 7/100), and
         // 2026-10-20 23:59 bad (1/10): 2 minutes on the 5th, 1 on the 20th; October 3 min.
-        // A major incident on the 5th, 09:00–12:00, does not count (SPEC §3: incidents do not
+        // A major incident on the 5th, 09:00–12:00, does not count (docs/spec.md §3: incidents do not
         // count under samples terms), so the 5th's bar is the samples' 2 minutes, not 180.
         let outage = Incident(
             id: "o", title: "O", services: ["api"], impact: .major, start: at("2026-10-05T09:00:00Z"), end: at("2026-10-05T12:00:00Z"))

@@ -2,7 +2,7 @@ import Foundation
 import SLACore
 import XCTest
 
-/// Issue 17, point 1 (SPEC §2 `status_since`, §3): months that end at or before it have no data:
+/// Issue 17, point 1 (docs/spec.md §2 `status_since`, §3): months that end at or before it have no data:
 /// not judged, no credit, and they break a termination run. Expected values by hand beside them.
 final class StatusSinceTests: XCTestCase {
     let now = at("2026-11-24T00:00:00Z")

@@ -2,7 +2,7 @@ import Foundation
 import SLACore
 import XCTest
 
-/// Issue 14 (SPEC §2 Versions, §3 Terms in force): each month is judged by the terms in force on
+/// Issue 14 (docs/spec.md §2 Versions, §3 Terms in force): each month is judged by the terms in force on
 /// its first day. Every expected value is computed by hand beside it. now = 2026-11-24, UTC.
 final class VersionsTests: XCTestCase {
     let now = at("2026-11-24T00:00:00Z")

@@ -2,7 +2,7 @@ import SLACore
 import SiteContent
 import XCTest
 
-/// Issue 16, point 1: an incident's `updates` (SPEC §2), read and checked where they are written.
+/// Issue 16, point 1: an incident's `updates` (docs/spec.md §2), read and checked where they are written.
 final class IncidentUpdatesTests: XCTestCase {
     private let head = "---\ntitle: Outage\nservices: [api]\nimpact: major\nstart: 2026-10-03T10:00:00Z\nend: 2026-10-03T11:00:00Z\nupdates:\n"
 
@@ -87,7 +87,7 @@ final class IncidentUpdatesTests: XCTestCase {
         XCTAssertEqual(f.messages(), ["content/status/incidents/outage.md:6:10: updates must be a list of {at, status, note}, got \"open\""])
     }
 
-    /// SPEC §2 *status* at *now*.
+    /// docs/spec.md §2 *status* at *now*.
     func testStatusAtNow() {
         func t(_ h: Int) -> Instant { Instant(seconds: 1_791_000_000 + Int64(h) * 3600) }
         var incident = Incident(

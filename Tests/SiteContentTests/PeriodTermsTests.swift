@@ -2,7 +2,7 @@ import SLACore
 import SiteContent
 import XCTest
 
-/// Issue 22 part 2 (SPEC §2 `period`, `period_start_month`): terms at every level and in
+/// Issue 22 part 2 (docs/spec.md §2 `period`, `period_start_month`): terms at every level and in
 /// revisions, merged like the others, with errors where they are written.
 final class PeriodTermsTests: XCTestCase {
     func testPeriodAtEveryLevelAndInARevision() throws {

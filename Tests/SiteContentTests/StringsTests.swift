@@ -3,7 +3,7 @@ import SiteContent
 import SiteRender
 import XCTest
 
-/// SPEC §2 `strings`: overrides of the theme's wording, checked where `site.yaml` says them.
+/// docs/spec.md §2 `strings`: overrides of the theme's wording, checked where `site.yaml` says them.
 final class StringsTests: XCTestCase {
     private func site(_ strings: String) -> SiteFixture {
         var f = SiteFixture()

@@ -50,7 +50,7 @@ final class PageOutputsTests: XCTestCase {
     func testPlanPageSaysThePromiseInPlainWords() throws {
         let result = try PageTestSupport.build(".")
         let html = try XCTUnwrap(PageTestSupport.texts(result.files)["plans/business/index.html"])
-        // 99.9% of the average month of 43,830 minutes (SPEC §3) is 43.83 → 43.8 minutes.
+        // 99.9% of the average month of 43,830 minutes (docs/spec.md §3) is 43.83 → 43.8 minutes.
         XCTAssertTrue(html.contains("<li>99.9% monthly uptime</li>"))
         XCTAssertTrue(html.contains("<li>up to 43.8 minutes of downtime a month</li>"))
         // DNS: 99.95% → 21.915 → 21.9 minutes.

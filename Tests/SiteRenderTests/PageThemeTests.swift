@@ -76,7 +76,7 @@ final class PageThemeTests: XCTestCase {
             ServiceSummary(level: levels[0], strings: PageText()).bullets,
             [
                 "99.9% monthly uptime", "up to 43.8 minutes of downtime a month",
-                // The 25 % tier is capped at 20 % (SPEC §3).
+                // The 25 % tier is capped at 20 % (docs/spec.md §3).
                 "10% credit below 99.9%, 20% below 99%",
                 "critical issues: response within 15 minutes, 24×7",
             ])

@@ -4,7 +4,7 @@ import SiteBuild
 @testable import SiteRender
 import XCTest
 
-/// SPEC §2 `strings`: an override reaches every output that writes the string, escaped.
+/// docs/spec.md §2 `strings`: an override reaches every output that writes the string, escaped.
 final class StringsRenderTests: XCTestCase {
     /// The feeds fixture (it has missed months with credits) with `strings:` added to site.yaml.
     private func build(strings: String) throws -> [String: String] {

@@ -107,7 +107,7 @@ final class TermCatalogTests: XCTestCase {
             ])
     }
 
-    /// SPEC §2 `period`: its change line and version-page row in words; a month has no row
+    /// docs/spec.md §2 `period`: its change line and version-page row in words; a month has no row
     /// (every page already says "monthly"), so month-period version pages are unchanged.
     func testThePeriodInWords() {
         let s = PageText()
@@ -127,7 +127,7 @@ final class TermCatalogTests: XCTestCase {
     }
 
     /// A term as content writes it: once at a higher level, once at a lower one (or a later
-    /// revision), what the two merge to (by hand, SPEC §2: a lower level overrides what it sets,
+    /// revision), what the two merge to (by hand, docs/spec.md §2: a lower level overrides what it sets,
     /// maps merge key by key, lists are replaced whole), and a wrong value with words of its error.
     struct Written {
         var higher: String
@@ -175,7 +175,7 @@ final class TermCatalogTests: XCTestCase {
             },
             bad: "support: {hours: sometimes}", error: "hours must be \"24x7\" or \"business\", got \"sometimes\""),
         "downtime": Written(
-            // Key by key, then SPEC §2's defaults for the keys nobody set.
+            // Key by key, then docs/spec.md §2's defaults for the keys nobody set.
             higher: "downtime: {source: samples, interval: 5}", lower: "downtime: {error_rate_above: 2}",
             merged: { $0.downtime = .samples(SampleRule(interval: 5, errorRateAbove: 2)) },
             bad: "downtime: {source: probes}", error: "source must be incidents, samples or samples_and_incidents, got \"probes\""),

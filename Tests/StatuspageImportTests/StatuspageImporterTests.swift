@@ -143,7 +143,7 @@ final class StatuspageImporterTests: XCTestCase {
         XCTAssertEqual(byID["p31zjtct2jer"]?.action, .changed)
         XCTAssertEqual(byID["vz2hgt9lq4xb"]?.action, .keptEdited)
         XCTAssertEqual(third.writes.map(\.path), ["content/status/incidents/2026-10-12-api-errors.md"])
-        // The second "resolved" joins the resolution's note (SPEC §2: resolved is the last update).
+        // The second "resolved" joins the resolution's note (docs/spec.md §2: resolved is the last update).
         fx.apply(third)
         let api = try XCTUnwrap(try fx.incidents()["2026-10-12-api-errors"])
         XCTAssertEqual(api.updates.count, 4)

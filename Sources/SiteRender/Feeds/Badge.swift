@@ -2,7 +2,7 @@ import BuildSupport
 import SLACore
 
 /// `/badges/<plan>/<service>.svg`: "uptime | 99.982 %" for the current month, coloured by
-/// whether the month is on track (SPEC §4).
+/// whether the month is on track (docs/spec.md §4).
 struct Badge: Sendable, Equatable {
     enum State: Sendable, Equatable {
         case met, missed, noCommitment, noData

@@ -1,7 +1,7 @@
 import BuildSupport
 import SLACore
 
-/// `/claims.ics`: one all-day event per claim deadline (SPEC §3 `claim_by`), so a customer can
+/// `/claims.ics`: one all-day event per claim deadline (docs/spec.md §3 `claim_by`), so a customer can
 /// subscribe and be reminded before a credit can no longer be claimed. Read off the computed
 /// figures: a final month with a credit and a claim window.
 enum ClaimsCalendar {
@@ -54,7 +54,7 @@ enum ClaimsCalendar {
 
     /// Every claim deadline of one plan × service, oldest month first.
     static func events(_ plan: Plan, _ level: ServiceLevel, host: String, context: RenderContext, into bytes: inout [UInt8]) {
-        // SPEC §3 Periods: the judged periods carry the credits and deadlines.
+        // docs/spec.md §3 Periods: the judged periods carry the credits and deadlines.
         for m in level.periods {
             // A month with a claim deadline has a credit, so it has data.
             guard let day = m.claimBy, let uptime = m.uptime else { continue }
@@ -74,7 +74,7 @@ enum ClaimsCalendar {
         let s = context.text
         let month = PageFormat.period(m.period, s)
         let credit = s.percent(m.credit)
-        // The objective that judged the month (SPEC §3 Terms in force), not the one in force now.
+        // The objective that judged the month (docs/spec.md §3 Terms in force), not the one in force now.
         let objective = m.objective.map { s(.claimsEventObjective, ["objective": s.percent($0)]) } ?? ""
         let description =
             s(

@@ -1,6 +1,6 @@
 import SLACore
 
-/// One entry shared by the JSON Feed and the Atom feed (SPEC §4 `/feed.json`, `/feed.xml`).
+/// One entry shared by the JSON Feed and the Atom feed (docs/spec.md §4 `/feed.json`, `/feed.xml`).
 struct FeedItem: Sendable, Equatable {
     /// What the entry reports; the raw value is its first tag.
     enum Kind: String, Sendable, CaseIterable {

@@ -1,7 +1,7 @@
 import SLACore
 
 /// The entries of both feeds: one per incident, per plan revision, and per final month that
-/// missed an objective (SPEC §4), newest first.
+/// missed an objective (docs/spec.md §4), newest first.
 enum FeedItems {
     /// Every entry of the site, newest first (see `newestFirst`).
     /// Feeds carry the newest items only: readers poll them, and the whole history (every
@@ -36,7 +36,7 @@ enum FeedItems {
         var missed: [(p: Int, s: Int, m: Int, published: Instant)] = []
         for (p, levels) in context.figures.plans.enumerated() {
             for (s, level) in levels.enumerated() {
-                // SPEC §3 Periods: the judged periods (a quarter's months are not judged).
+                // docs/spec.md §3 Periods: the judged periods (a quarter's months are not judged).
                 for (m, month) in level.periods.enumerated() where month.final && month.met == false {
                     missed.append((p, s, m, end(of: month.period.last)))
                 }
@@ -189,7 +189,7 @@ enum FeedItems {
         let url = context.urls.absolute(context.urls.details(plan: level.planID, service: level.serviceID))
         let serviceTitle = context.service(level.serviceID)?.title ?? level.serviceID
         let s = context.text
-        // SPEC §3 Terms in force: the month is described by its own figure (the objective that
+        // docs/spec.md §3 Terms in force: the month is described by its own figure (the objective that
         // judged it), never by the terms in force now (a missed month had an objective).
         let objective = s.percent(m.objective ?? 100)
         // A missed month was judged, so it has data (a month without data has `met == nil`).

@@ -1,5 +1,5 @@
 import BuildSupport
-/// Feeds and machine-readable outputs of SPEC §4 other than sla.json.
+/// Feeds and machine-readable outputs of docs/spec.md §4 other than sla.json.
 enum MachineOutputs {
     static func files(_ context: RenderContext) throws -> [OutputFile] {
         feeds(context) + calendarAndSchema(context) + Badge.files(context)

@@ -60,7 +60,7 @@ enum MaintenanceCalendar {
             "DTSTAMP:" + incident.start.basicUTC,
             "DTSTART:" + incident.start.basicUTC,
         ]
-        // SPEC §3: a window without an end is open until *now*.
+        // docs/spec.md §3: a window without an end is open until *now*.
         if let end = incident.end ?? (context.figures.now > incident.start ? context.figures.now : nil) {
             lines.append("DTEND:" + end.basicUTC)
         }

@@ -114,14 +114,14 @@ enum SLASchema {
                 ("description", .string("Only for a composite service: how its parts make its Downtime: any (a minute is Downtime when it is for any part, at the largest weight, overlaps once) or worst (each judged period takes the lowest part's uptime).")),
                 ("enum", .array([.string("any"), .string("worst")])),
             ])),
-            ("periods", array(ref("Period"), "SPEC §3 Periods: only for a service judged by quarters or years: every judged period, oldest first (months judged on their own, before the first whole period after a change of period, included).")),
+            ("periods", array(ref("Period"), "slasite's docs/spec.md §3 Periods: only for a service judged by quarters or years: every judged period, oldest first (months judged on their own, before the first whole period after a change of period, included).")),
         ], optional: ["parts", "combine", "periods"])
 
     static let serviceTerms = object(
         "One service's terms in one version of a plan.", termsProperties)
 
     static let planVersion = object(
-        "One version of a plan's terms (SPEC §2 Versions): the front matter, or the front matter amended by every term-changing revision up to one.",
+        "One version of a plan's terms (slasite's docs/spec.md §2 Versions): the front matter, or the front matter amended by every term-changing revision up to one.",
         [
             ("effective", string("The first day these terms apply; the version's name.", format: "date")),
             ("published", nullable(string("The date of the revision that started it; null for the front matter.", format: "date"))),
@@ -155,7 +155,7 @@ enum SLASchema {
         ])
 
     static let month = object(
-        "The figures of one calendar month in the site time zone (SPEC §3). Uptime is rounded to 0.001, minutes to 0.1.",
+        "The figures of one calendar month in the site time zone (slasite's docs/spec.md §3). Uptime is rounded to 0.001, minutes to 0.1.",
         [
             ("month", ref("YearMonth")),
             ("uptime", nullable(number("Uptime in percent over the elapsed part of the month; null for a month without data.", minimum: 0, maximum: 100))),
@@ -165,7 +165,7 @@ enum SLASchema {
             ("final", boolean("Whether the month is over.")),
             ("budget_minutes", nullable(number("Downtime the objective allows in this month; null without an objective.", minimum: 0))),
             ("budget_left_minutes", nullable(number("Budget minus downtime; negative when exceeded; null without an objective."))),
-            ("claim_by", nullable(string("Last day on which this month's credit may be claimed (SPEC §3); null without a credit or a claim window.", format: "date"))),
+            ("claim_by", nullable(string("Last day on which this month's credit may be claimed (slasite's docs/spec.md §3); null without a credit or a claim window.", format: "date"))),
             ("termination_right", boolean("Whether this month completes the consecutive misses that give a termination right.")),
             ("objective", nullable(number("The uptime objective that judged this month (the terms in force in it); null without one.", minimum: 0, maximum: 100))),
             ("version", string("The effective date of the plan version in force in this month.", format: "date")),
@@ -179,7 +179,7 @@ enum SLASchema {
         ])
 
     static let period = object(
-        "One judged period (SPEC §3 Periods): a quarter, a year, or a month judged on its own. Uptime is rounded to 0.001, minutes to 0.1.",
+        "One judged period (slasite's docs/spec.md §3 Periods): a quarter, a year, or a month judged on its own. Uptime is rounded to 0.001, minutes to 0.1.",
         [
             ("period", string("Its name: 2026-10 for a month, 2026-Q4, 2026; fiscal FY2027-Q1, FY2027 (named by the year the fiscal year ends in).")),
             ("from", string("The first day counted: the period's first day, or the plan's first reported day in it.", format: "date")),

@@ -1,6 +1,6 @@
 import SLACore
 
-/// `/status.json` (SPEC §4): the current state, machine-readable, for widgets and other tools;
+/// `/status.json` (docs/spec.md §4): the current state, machine-readable, for widgets and other tools;
 /// read from `CurrentState`, the status page's one definition.
 enum StatusJSON {
     static let path = "status.json"

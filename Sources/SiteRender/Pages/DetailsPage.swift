@@ -16,7 +16,7 @@ struct DetailsPage {
 
     func render() -> [UInt8] {
         let urls = builder.urls
-        // SPEC §3 Periods: worded for the period of the terms in force ("quarterly uptime").
+        // docs/spec.md §3 Periods: worded for the period of the terms in force ("quarterly uptime").
         let s = builder.strings.forPeriod(level.terms.period)
         let serviceTitle = builder.service(level.serviceID)?.title ?? level.serviceID
         let summary = ServiceSummary(level: level, strings: s)
@@ -36,7 +36,7 @@ struct DetailsPage {
         let s = builder.strings.forPeriod(level.terms.period)
         let service = builder.service(level.serviceID)
         let terms = level.terms
-        // Credit tiers in effect per range (SPEC §3, from the credit rule).
+        // Credit tiers in effect per range (docs/spec.md §3, from the credit rule).
         let tiers = summary.effectiveTiers
         let creditRows = tiers.enumerated().map { k, tier in
             DetailsView.CreditRow(
@@ -51,15 +51,15 @@ struct DetailsPage {
             DetailsView.SupportRow(
                 severity: PageFormat.capitalized($0.severity), response: PageFormat.capitalized($0.time.phrase(s.strings)), hours: hours)
         }
-        // SPEC §4 source, shown where a level's months are measured by samples.
+        // docs/spec.md §4 source, shown where a level's months are measured by samples.
         let hasSources = level.months.contains { $0.source == .samples || $0.source == .samplesAndIncidents || $0.source == .parts }
-        // The judged periods (SPEC §3 Periods): a quarterly service's quarters, not its months.
+        // The judged periods (docs/spec.md §3 Periods): a quarterly service's quarters, not its months.
         let history = level.periods.map { m in
             let source = hasSources ? PageFormat.source(m, s) : nil
             let met: String
             let state: String
             guard let uptime = m.uptime, let downtime = m.downtimeMinutes else {
-                // SPEC §3: before status_since there is no data; the month is not judged.
+                // docs/spec.md §3: before status_since there is no data; the month is not judged.
                 return DetailsView.HistoryRow(
                     month: PageFormat.period(m.period, s), machine: Self.machine(m.period), uptime: s[.historyNoData], downtime: "—",
                     objective: m.objective.map(s.percent) ?? s[.termNone], met: s[.historyNotJudged], state: "nodata",

@@ -81,7 +81,7 @@ struct IncidentPage {
         // The weight it counts at is its affected services' (a composite counts it through them).
         let weightText = Self.weightText(
             incident, counted: Array(counted.prefix(incident.services.count)), defaultWeights: builder.site.config.impactWeights, s)
-        // SPEC §2 *status* at now; the timeline newest first.
+        // docs/spec.md §2 *status* at now; the timeline newest first.
         let status = incident.status(at: now)
         let timeline: [[String: Any]] = zip(incident.updates, notes).reversed().map { update, note in
             [
@@ -128,7 +128,7 @@ struct IncidentPage {
 
     /// The Impact line's sentence about counting, from the same months as "What it counted"
     /// (issue 26, point 1): the weight it counts at (its own, or each counting plan's terms,
-    /// SPEC §3) where a plan counts incidents that month, and what replaced incidents where none does.
+    /// docs/spec.md §3) where a plan counts incidents that month, and what replaced incidents where none does.
     static func weightText(
         _ incident: Incident, counted: [[PageInput.CountedIn]], defaultWeights: ImpactWeights, _ s: PageText
     ) -> String {
@@ -163,7 +163,7 @@ struct IncidentPage {
     /// composite's parts.
     static let countsIncidents: Set<FigureSource> = [.incidents, .samplesAndIncidents, .parts]
 
-    /// SPEC §2 *status* in words.
+    /// docs/spec.md §2 *status* in words.
     static func statusLabel(_ status: IncidentStatus, _ s: PageText) -> String {
         switch status {
         case .investigating: s[.updateInvestigating]
@@ -221,7 +221,7 @@ struct IncidentPage {
                         "counted": s.minutes(m.count.minutes),
                         "why": reason(m),
                         "result": Self.result(f, s), "result_class": f.met == false ? "missed" : f.met == true ? "met" : "none",
-                        // SPEC §3 Periods: a month inside a quarter or year owes nothing itself.
+                        // docs/spec.md §3 Periods: a month inside a quarter or year owes nothing itself.
                         "credit": f.judgedIn.map { s(.countedJudgedIn, ["period": PageFormat.period($0, s)]) }
                             ?? (!f.final ? s[.countedInProgress] : f.credit > 0 ? s(.countedCreditValue, ["credit": s.percent(f.credit)]) : s[.termNone]),
                     ]

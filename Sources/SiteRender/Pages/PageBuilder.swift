@@ -24,9 +24,9 @@ struct PageBuilder: Sendable {
     private let siteLayout: TemplateValues
     /// The navigation with each section marked current, as template values.
     private let navs: [Section: TemplateValues]
-    /// SPEC §2 `strings`: the site's wording, for code that writes sentences.
+    /// docs/spec.md §2 `strings`: the site's wording, for code that writes sentences.
     let strings: PageText
-    /// The templates' `t` for pages of a service judged by quarters or years (SPEC §3 Periods:
+    /// The templates' `t` for pages of a service judged by quarters or years (docs/spec.md §3 Periods:
     /// "Quarterly history", "per quarter").
     private let periodTables: [PeriodKind: TemplateValues]
 

@@ -1,10 +1,10 @@
 import SLACore
 
 /// Plain-words text of figures, periods and rules for pages. Every number comes from the
-/// computed figures with the publishing rounding of SPEC §3 (the same as sla.json), written in
+/// computed figures with the publishing rounding of docs/spec.md §3 (the same as sla.json), written in
 /// the language's CLDR forms by `PageText`'s `LocaleFormat` (docs/numbers.md, Formatting).
 enum PageFormat {
-    /// SPEC §4 `source` as the history table names it; an `error_rate` month adds its mean
+    /// docs/spec.md §4 `source` as the history table names it; an `error_rate` month adds its mean
     /// error rate ("Request samples: mean error rate 0.013 %").
     static func source(_ m: MonthFigure, _ s: PageText) -> String {
         switch m.source {

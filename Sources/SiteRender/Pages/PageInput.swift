@@ -68,7 +68,7 @@ enum PageInput: Hashable, Sendable {
     struct StatusInput: Hashable, Sendable {
         /// Each plan × service with its current month only.
         var levels: [[ServiceLevel]]
-        /// What is affected at *now* (SPEC §4), and per service (`site.services` order) the
+        /// What is affected at *now* (docs/spec.md §4), and per service (`site.services` order) the
         /// worst of its levels' last 90 days.
         var state: CurrentState
         var serviceDays: [[DayFigure]]

@@ -1,7 +1,7 @@
 import BuildSupport
 import SLACore
 
-/// The HTML pages of SPEC §4, plus sitemap.xml, robots.txt, 404.html and theme assets.
+/// The HTML pages of docs/spec.md §4, plus sitemap.xml, robots.txt, 404.html and theme assets.
 enum PageOutputs {
     /// One page to render; jobs are rendered in parallel.
     enum Job: Sendable {
@@ -83,7 +83,7 @@ enum PageOutputs {
             return .plan(p, levels: figures.plans[p].map(Self.termsOnly), versions: figures.versions[p], current: figures.currentVersion[p])
         case .details(let p, let s):
             let counting = figures.counting[p][s]
-            // The most recent incidents, newest first (SPEC §4: details pages stay small).
+            // The most recent incidents, newest first (docs/spec.md §4: details pages stay small).
             let listed = counting.suffix(DetailsPage.incidentLimit).reversed().map { context.site.incidents[$0].withoutBody }
             let level = figures.plans[p][s]
             return .details(
@@ -91,7 +91,7 @@ enum PageOutputs {
                 linkedParts: level.parts.filter { levelIndex[p][$0] != nil })
         case .incident(let k):
             let incident = context.site.incidents[k]
-            // Per affected service, the plans whose figures count it (SPEC §3, from the figures).
+            // Per affected service, the plans whose figures count it (docs/spec.md §3, from the figures).
             // docs/spec.md §3 Composite services: the composites that count it through a part.
             let through = context.compositeIDs.filter { id in
                 !incident.services.contains(id) && figures.plans.indices.contains { p in
@@ -194,7 +194,7 @@ enum PageOutputs {
         for (p, levels) in context.figures.plans.enumerated() {
             jobs.append(.plan(p))
             for s in levels.indices { jobs.append(.details(plan: p, service: s)) }
-            // A page per version once the plan has more than one (SPEC §4).
+            // A page per version once the plan has more than one (docs/spec.md §4).
             let versions = context.figures.versions[p]
             if versions.count > 1 { for k in versions.indices { jobs.append(.version(plan: p, index: k)) } }
         }

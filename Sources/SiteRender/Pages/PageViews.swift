@@ -1,4 +1,4 @@
-/// The typed view models of the pages that show numbers (SPEC §4): what each template reads,
+/// The typed view models of the pages that show numbers (docs/spec.md §4): what each template reads,
 /// already formatted. Property names are the template's names in camelCase (`TemplateView`).
 
 /// What the layout (`layout.mustache`) reads that is the same on every page of a build.
@@ -153,7 +153,7 @@ struct DetailsView: TemplateView {
     var supportHours: String
     var history: [HistoryRow]
     var hasHistory: Bool
-    /// SPEC §3 Periods: the months inside the judged quarters or years, as information.
+    /// docs/spec.md §3 Periods: the months inside the judged quarters or years, as information.
     var monthsInside: [MonthRow] = []
     var hasMonthsInside: Bool = false
     var monthsInsideNote: String = ""
@@ -355,7 +355,7 @@ struct StatusView: TemplateView {
         var days: String
     }
 
-    /// SPEC §4: the current state, worst first ("All systems operational", "Major outage: Compute").
+    /// docs/spec.md §4: the current state, worst first ("All systems operational", "Major outage: Compute").
     var headline: String
     var headlineState: String
     /// The other states open at *now*, after the worst ("Maintenance in progress: Database").

@@ -3,7 +3,7 @@ import SLACore
 /// The promise of one plan × service in plain words (the bullets of the plan and details pages).
 struct ServiceSummary {
     let level: ServiceLevel
-    /// The site's wording for the level's period ("quarterly uptime", SPEC §3 Periods).
+    /// The site's wording for the level's period ("quarterly uptime", docs/spec.md §3 Periods).
     let strings: PageText
 
     init(level: ServiceLevel, strings: PageText) {
@@ -17,13 +17,13 @@ struct ServiceSummary {
             ?? strings[.noUptimeCommitment]
     }
 
-    /// "up to 43.8 minutes of downtime a month" (SPEC §3: the average month of 43,830 minutes;
+    /// "up to 43.8 minutes of downtime a month" (docs/spec.md §3: the average month of 43,830 minutes;
     /// a quarter of three such months, a year of twelve).
     var budget: String? {
         level.terms.budgetMinutesPerPeriod.map { strings(.budgetPerMonth, ["minutes": strings.minutesInWords($0)]) }
     }
 
-    /// The credit in effect below each threshold, highest first (SPEC §3, from the credit rule).
+    /// The credit in effect below each threshold, highest first (docs/spec.md §3, from the credit rule).
     var effectiveTiers: [CreditTier] { SLAArithmetic.creditSchedule(level.terms) }
 
     /// "10 % credit below 99.9 %, 25 % below 99 %" (nil without tiers).

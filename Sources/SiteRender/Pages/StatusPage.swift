@@ -5,7 +5,7 @@ struct StatusPage {
     let builder: PageBuilder
     let input: PageInput.StatusInput
 
-    /// SPEC §4 "recent": resolved incidents that ended within this many days before *now*.
+    /// docs/spec.md §4 "recent": resolved incidents that ended within this many days before *now*.
     static let recentDays: Int64 = 90
     /// Shown even when older, so the list is never empty on a quiet site.
     static let minimumRecent = 5
@@ -41,7 +41,7 @@ struct StatusPage {
         let month = builder.currentMonth
         let item = { (incident: Incident) in builder.incidentLine(incident) }
         let state = input.state
-        // SPEC §4: the worst state first, naming what it affects; the others after it.
+        // docs/spec.md §4: the worst state first, naming what it affects; the others after it.
         var groups: [(ServiceState, [String])] = []
         for s in ServiceState.allCases where s != .operational {
             let names = zip(site.services, state.services).filter { $0.1 == s }.map(\.0.title)

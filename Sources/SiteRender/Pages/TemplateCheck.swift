@@ -1,4 +1,4 @@
-/// Checks that a page template reads only names its view model gives it (SPEC §4 pages with
+/// Checks that a page template reads only names its view model gives it (docs/spec.md §4 pages with
 /// numbers: home, plan, details, status). A misspelt `{{titel}}` would otherwise render as
 /// nothing; here it is a theme error at its line and column.
 enum TemplateCheck {

@@ -1,6 +1,6 @@
 import SLACore
 
-/// An inline SVG chart of monthly uptime against the objective (SPEC §4 details page).
+/// An inline SVG chart of monthly uptime against the objective (docs/spec.md §4 details page).
 /// Met and missed months differ by marker shape and a text label, not colour alone; every text
 /// from content is escaped here because the SVG is inserted unescaped.
 struct UptimeChart {
@@ -200,7 +200,7 @@ struct UptimeChart {
         }
         placed += axisLabels
         if runs.count > 1 {
-            // The objective line steps where the terms in force changed (SPEC §3 Terms in force).
+            // The objective line steps where the terms in force changed (docs/spec.md §3 Terms in force).
             s.put("<path class=\"chart-objective chart-objective-steps\" d=\"")
             var first = true
             for run in runs {

@@ -1,6 +1,6 @@
 import SLACore
 
-/// `/plans/<plan>/versions/<effective>/` (SPEC §4): the plan's terms as in force from one
+/// `/plans/<plan>/versions/<effective>/` (docs/spec.md §4): the plan's terms as in force from one
 /// version, every service's in full, where the version stands, and links to its neighbours.
 struct VersionPage {
     let builder: PageBuilder

@@ -1,7 +1,7 @@
 import SLACore
 
 extension StringID {
-    /// SPEC §3 Periods: the wording of this month-worded string for a service judged by
+    /// docs/spec.md §3 Periods: the wording of this month-worded string for a service judged by
     /// `kind` ("quarterly uptime", "per quarter", "of the quarterly fee"); itself for a month
     /// and for a string without a period word.
     public func forPeriod(_ kind: PeriodKind) -> StringID {

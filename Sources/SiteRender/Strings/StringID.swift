@@ -1,4 +1,4 @@
-/// The id of every sentence and label the theme writes (SPEC §2 `strings`), with its default.
+/// The id of every sentence and label the theme writes (docs/spec.md §2 `strings`), with its default.
 /// Ids are grouped by where they appear; `docs/themes.md` lists them all (a test keeps it so).
 public enum StringID: String, CaseIterable, Sendable {
     // MARK: Every page (layout.mustache)

@@ -1,7 +1,7 @@
 import SLACore
 import SiteContent
 
-/// SPEC §2 `strings`: every sentence and label the theme writes, by id, with the defaults
+/// docs/spec.md §2 `strings`: every sentence and label the theme writes, by id, with the defaults
 /// compiled in and a site's overrides from `site.yaml` on top.
 ///
 /// A text may hold placeholders in braces (`{plan}`), filled where it is used; an override must
@@ -45,7 +45,7 @@ public struct StringTable: Sendable, Hashable {
         for (id, text) in overrides { texts[id.index] = text }
     }
 
-    /// SPEC §3 Periods: the table for a service judged by `kind`: each month-worded string
+    /// docs/spec.md §3 Periods: the table for a service judged by `kind`: each month-worded string
     /// ("monthly uptime", "a month", "of the monthly fee") reads as its quarter or year variant
     /// (`StringID.forPeriod`), with the site's overrides of those variants. Itself for a month.
     public func forPeriod(_ kind: PeriodKind) -> StringTable {
