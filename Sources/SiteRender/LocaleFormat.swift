@@ -25,8 +25,8 @@ public final class LocaleFormat: @unchecked Sendable {
     /// zone rule can move a day; the site zone only picks the fields (`SiteCalendar`).
     private let utc: TimeZone
     private let gregorian: Calendar
-    private let lock = NSLock()
-    private var kept: [Key: String] = [:]
+    /// Each text made, by the value it was made from (`OncePerKey`, the pages' cache too).
+    private let texts = OncePerKey<Key, String>()
 
     private enum Key: Hashable {
         case percent(UInt64), uptime(UInt64), minutes(UInt64), minutesWide(UInt64)
@@ -47,19 +47,7 @@ public final class LocaleFormat: @unchecked Sendable {
         gregorian = cal
     }
 
-    private func kept(_ key: Key, _ make: () -> String) -> String {
-        lock.lock()
-        if let text = kept[key] {
-            lock.unlock()
-            return text
-        }
-        lock.unlock()
-        let text = make()
-        lock.lock()
-        kept[key] = text
-        lock.unlock()
-        return text
-    }
+    private func kept(_ key: Key, _ make: () -> String) -> String { texts.value(key, make: make) }
 
     // MARK: Numbers
 
