@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes the table of string ids and defaults (Sources/SiteRender/Strings/StringID.swift) into
+"""Writes the table of string ids and defaults (Sources/SiteRender/Strings/StringID.swift, then
+the SLA terms' words in their descriptions, Sources/SiteRender/TermCatalog.swift) into
 docs/themes.md, between the markers `<!-- strings:begin -->` and `<!-- strings:end -->`.
 A test (StringsTests.testTheDocsListEveryIdWithItsDefault) fails when the docs lag behind."""
 import re
@@ -31,6 +32,20 @@ for heading, cases in groups:
         text = text.replace('\\"', '"').replace("|", "\\|")
         out.append(f'| `{ids[c]}` | "{text}" |')
     out.append("")
+# Each term's words (`TermWord("id", "English", de: …)`), under the term's key.
+catalog = (root / "Sources/SiteRender/TermCatalog.swift").read_text()
+words = 0
+for m in re.finditer(r'static let \w+ = TermDescription\(\s*key: "([a-z_]+)",(.*?)\n        \],', catalog, re.S):
+    found = re.findall(r'TermWord\("([a-z0-9_]+)", "((?:[^"\\]|\\.)*)"', m.group(2))
+    if not found:
+        continue
+    out.append(f"**SLA term `{m.group(1)}` (its description's words)**\n\n| id | default |\n|---|---|")
+    for word, default in found:
+        text = re.sub(r"\\u\{([0-9A-Fa-f]+)\}", lambda m: chr(int(m.group(1), 16)), default)
+        text = text.replace('\\"', '"').replace("|", "\\|")
+        out.append(f'| `{word}` | "{text}" |')
+        words += 1
+    out.append("")
 doc = root / "docs/themes.md"
 text = doc.read_text()
 begin, end = "<!-- strings:begin -->", "<!-- strings:end -->"
@@ -40,4 +55,4 @@ if begin in text:
 else:
     raise SystemExit("docs/themes.md has no strings markers")
 doc.write_text(text)
-print(f"{len(ids)} strings written to docs/themes.md")
+print(f"{len(ids)} strings and {words} term words written to docs/themes.md")

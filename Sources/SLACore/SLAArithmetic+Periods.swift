@@ -66,7 +66,7 @@ extension SLAArithmetic {
         figure.source = measured ? .measurements : withData[0].source
         figure.met = terms.uptime.map { met(uptime: uptime, objective: $0) }
         // docs/spec.md §3: tiers and cap once per period, nothing while it is not over.
-        figure.credit = final ? credit(uptime: uptime, tiers: terms.credits, cap: terms.creditCap) : 0
+        figure.credit = final ? credit(uptime: uptime, terms: terms) : 0
         figure.claimBy = figure.credit > 0 ? terms.claimBy(p) : nil
         if !measured && figure.source == .samples && terms.downtime.sampleRule?.method == .errorRate {
             figure.meanErrorRate = 100 - uptime

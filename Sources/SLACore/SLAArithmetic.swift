@@ -25,13 +25,19 @@ public enum SLAArithmetic {
         return min(best, cap)
     }
 
+    /// docs/spec.md §3: the credit `terms` give for `uptime` over a judged period: the one place
+    /// the terms' credit rules are applied (a term that changes the credit changes it here).
+    public static func credit(uptime: Double, terms: ResolvedTerms) -> Double {
+        credit(uptime: uptime, tiers: terms.credits, cap: terms.creditCap)
+    }
+
     /// The credit owed just below each tier's threshold, highest threshold first: the schedule
     /// summaries print, read off `credit(uptime:tiers:cap:)` itself so the rule exists once.
     public static func creditSchedule(_ terms: ResolvedTerms) -> [CreditTier] {
         terms.tiersByThreshold.map { tier in
             // Just below the threshold (beyond the tolerance): every tier at or above it applies.
             let uptime = tier.below - 2 * Published.tolerance
-            return CreditTier(below: tier.below, credit: credit(uptime: uptime, tiers: terms.credits, cap: terms.creditCap))
+            return CreditTier(below: tier.below, credit: credit(uptime: uptime, terms: terms))
         }
     }
 
@@ -122,7 +128,7 @@ public enum SLAArithmetic {
             }
             let met = terms.uptime.map { Self.met(uptime: uptime, objective: $0) }
             // docs/spec.md §3: no credit while the month is not over.
-            let credit = final ? Self.credit(uptime: uptime, tiers: terms.credits, cap: terms.creditCap) : 0
+            let credit = final ? Self.credit(uptime: uptime, terms: terms) : 0
             // Each month's miss is judged by its own terms; the right by the terms of the month
             // that completes the run.
             missRun = final && met == false ? missRun + 1 : 0

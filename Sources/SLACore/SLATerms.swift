@@ -93,33 +93,35 @@ public struct SupportTerms: Sendable, Hashable {
 }
 
 /// SLA terms as written at one level (site defaults, a service's defaults, a plan, a plan ×
-/// service, a revision): the values it writes, by the `ResolvedTerms` field they set; a field
+/// service, a revision): the values it writes, by the `TermKey` of the term they set; a term
 /// not written is "not set here" (docs/spec.md §2 levels).
 ///
 /// It lists no term: a level's decoder (each term's description in SiteRender's
-/// `TermCatalog`) writes `terms[\.field] = value`, and merging and resolving go through each
-/// field's `TermField` rule. Reading one written value casts it, which is fine where terms are
-/// read as written (parsing, merging); the arithmetic reads `ResolvedTerms`' stored fields.
+/// `TermCatalog`) writes `terms[TermKeys.creditCap] = value`, and merging and resolving go
+/// through each key's `TermField` rule. Reading one written value casts it, which is fine where
+/// terms are read as written (parsing, merging); the arithmetic reads `ResolvedTerms`.
 public struct SLATerms: Sendable, Hashable {
-    /// One written value: the field it sets (by its offset in `ResolvedTerms`, so that
-    /// comparing and ordering cost an integer compare) and that field type's rules.
+    /// One written value: the key it sets (by its slot, so that comparing and ordering cost an
+    /// integer compare) and that key's rules.
     struct Entry: @unchecked Sendable {
         // @unchecked: the value is one of the model's value types (all Sendable) boxed in
-        // AnyHashable, and the closures capture only a key path; nothing here is mutable.
+        // AnyHashable, and the closures capture only a key; nothing here is mutable.
         let slot: Int
+        /// The key's `name` (the content key that sets it), for tests and messages.
+        let name: String
         let value: AnyHashable
         let mergesWhole: Bool
         let merge: (AnyHashable, AnyHashable) -> AnyHashable
         let resolve: (AnyHashable, inout ResolvedTerms) -> Void
     }
 
-    /// Sorted by slot: one entry per field written.
+    /// Sorted by slot: one entry per term written.
     private var entries: [Entry] = []
 
     /// Nothing written.
     public init() {}
 
-    /// The values `write` sets, e.g. `SLATerms { $0[\.uptime] = 99.9 }`.
+    /// The values `write` sets, e.g. `SLATerms { $0[TermKeys.uptime] = 99.9 }`.
     public init(_ write: (inout SLATerms) throws -> Void) rethrows {
         try write(&self)
     }
@@ -127,21 +129,23 @@ public struct SLATerms: Sendable, Hashable {
     /// Whether this level writes no term.
     public var isEmpty: Bool { entries.isEmpty }
 
-    /// The value written here for `field`; nil when this level does not set it. Setting nil
+    /// The names of the keys this level writes (`TermKey.name`), in slot order.
+    public var writtenNames: [String] { entries.map(\.name) }
+
+    /// The value written here for `key`; nil when this level does not set it. Setting nil
     /// removes it.
-    public subscript<V: TermField>(field: WritableKeyPath<ResolvedTerms, V>) -> V.Written? {
+    public subscript<V>(key: TermKey<V>) -> V.Written? {
         get {
-            let slot = Self.slot(field)
-            return entries.first { $0.slot == slot }.map { $0.value.base as! V.Written }
+            entries.first { $0.slot == key.slot }.map { $0.value.base as! V.Written }
         }
         set {
-            let slot = Self.slot(field)
+            let slot = key.slot
             entries.removeAll { $0.slot == slot }
             guard let newValue else { return }
             let entry = Entry(
-                slot: slot, value: AnyHashable(newValue), mergesWhole: V.mergesWhole,
+                slot: slot, name: key.name, value: AnyHashable(newValue), mergesWhole: V.mergesWhole,
                 merge: { higher, lower in AnyHashable(V.merge(higher.base as! V.Written, lower.base as! V.Written)) },
-                resolve: { written, terms in terms[keyPath: field] = V.resolved(written.base as! V.Written, over: terms[keyPath: field]) })
+                resolve: { written, terms in terms[key] = V.resolved(written.base as! V.Written, over: terms[key]) })
             entries.insert(entry, at: entries.firstIndex { $0.slot > slot } ?? entries.endIndex)
         }
     }
@@ -160,7 +164,7 @@ public struct SLATerms: Sendable, Hashable {
             } else {
                 let higher = out.entries[i]
                 out.entries[i] = Entry(
-                    slot: e.slot, value: e.merge(higher.value, e.value), mergesWhole: false, merge: e.merge, resolve: e.resolve)
+                    slot: e.slot, name: e.name, value: e.merge(higher.value, e.value), mergesWhole: false, merge: e.merge, resolve: e.resolve)
             }
         }
         return out
@@ -187,14 +191,6 @@ public struct SLATerms: Sendable, Hashable {
             h.combine(e.slot)
             h.combine(e.value)
         }
-    }
-
-    /// A stored field's offset in `ResolvedTerms`: a key that is one integer.
-    private static func slot(_ field: PartialKeyPath<ResolvedTerms>) -> Int {
-        guard let offset = MemoryLayout<ResolvedTerms>.offset(of: field) else {
-            preconditionFailure("SLATerms: \(field) is not a stored field of ResolvedTerms")
-        }
-        return offset
     }
 }
 

@@ -227,7 +227,7 @@ extension BuildPipeline {
             out.append(
                 Diagnostic(
                     .warning, file, line, 1,
-                    "\(missing.count) of \(StringID.allCases.count) strings have no \(language.code) translation and are shown in \(config.languages[0].name) (\(missing.prefix(3).map(\.rawValue).joined(separator: ", "))\(missing.count > 3 ? ", …" : ""))",
+                    "\(missing.count) of \(StringTable.ids.count) strings have no \(language.code) translation and are shown in \(config.languages[0].name) (\(missing.prefix(3).joined(separator: ", "))\(missing.count > 3 ? ", …" : ""))",
                     hint: "slasite ships de and fr; give the others in \(i18n)"))
         }
         return out

@@ -16,9 +16,9 @@ extension SiteParser {
                     guard let objective = terms.uptime else { continue }
                     // The lowest level that writes `credits` gave the list (lists replace whole).
                     let file: String
-                    if entry.terms[\.credits] != nil || version.terms[\.credits] != nil {
+                    if entry.terms[TermKeys.credits] != nil || version.terms[TermKeys.credits] != nil {
                         file = "content/plans/\(plan.id).md"
-                    } else if site.service(entry.id)?.defaults[\.credits] != nil {
+                    } else if site.service(entry.id)?.defaults[TermKeys.credits] != nil {
                         file = "content/services/\(entry.id).md"
                     } else {
                         file = "site.yaml"

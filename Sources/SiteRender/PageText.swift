@@ -40,6 +40,16 @@ public struct PageText: Sendable {
         strings.plural(n, shownAs: format.integer(n), one: one, other: other, values)
     }
 
+    /// The text of the term word `id` (`TermWord`), filled from `values`.
+    func word(_ id: String, _ values: KeyValuePairs<String, String> = [:]) -> String {
+        values.isEmpty ? strings.word(id) : strings.word(id, values)
+    }
+
+    /// The form of `n` of a counted term word, `{n}` written as `plural(_:one:other:)` writes it.
+    func word(_ n: Int, one: String, other: String) -> String {
+        strings.word(n, shownAs: format.integer(n), one: one, other: other)
+    }
+
     /// The wording for a service judged by `kind` (`StringTable.forPeriod`), with the same forms.
     public func forPeriod(_ kind: PeriodKind) -> PageText { PageText(strings: strings.forPeriod(kind), format: format) }
 

@@ -54,8 +54,8 @@ let plans = (0..<20).map { p in
     Plan(
         id: "plan-\(p)", title: "Plan \(p)", effective: LocalDateTime(year: 2024, month: 11, day: 1),
         terms: SLATerms {
-            $0[\.uptime] = 99.9
-            $0[\.credits] = [CreditTier(below: 99.9, credit: 10), CreditTier(below: 99, credit: 25)]
+            $0[TermKeys.uptime] = 99.9
+            $0[TermKeys.credits] = [CreditTier(below: 99.9, credit: 10), CreditTier(below: 99, credit: 25)]
         },
         services: services.map { PlanService(id: $0) })
 }

@@ -164,18 +164,18 @@ final class ArithmeticTests: XCTestCase {
     func testInheritanceMergesMapsAndReplacesLists() {
         // docs/spec.md §2: site → service → plan → plan.services.X
         let site = SLATerms {
-            $0[\.credits] = [CreditTier(below: 99, credit: 5)]
-            $0[\.creditCap] = 50
-            $0[\.support] = SupportTerms(hours: .business, response: [("critical", ResponseTime(parsing: "1h")!), ("low", ResponseTime(parsing: "2 business days")!)])
+            $0[TermKeys.credits] = [CreditTier(below: 99, credit: 5)]
+            $0[TermKeys.creditCap] = 50
+            $0[TermKeys.support] = SupportTerms(hours: .business, response: [("critical", ResponseTime(parsing: "1h")!), ("low", ResponseTime(parsing: "2 business days")!)])
         }
-        let service = SLATerms { $0[\.excludeMaintenance] = false }
+        let service = SLATerms { $0[TermKeys.excludeMaintenance] = false }
         let plan = SLATerms {
-            $0[\.uptime] = 99.9
-            $0[\.support] = SupportTerms(hours: .allHours, response: [("critical", ResponseTime(parsing: "15m")!)])
+            $0[TermKeys.uptime] = 99.9
+            $0[TermKeys.support] = SupportTerms(hours: .allHours, response: [("critical", ResponseTime(parsing: "15m")!)])
         }
         let own = SLATerms {
-            $0[\.uptime] = 99.95
-            $0[\.credits] = [CreditTier(below: 99.95, credit: 10)]
+            $0[TermKeys.uptime] = 99.95
+            $0[TermKeys.credits] = [CreditTier(below: 99.95, credit: 10)]
         }
         let r = SLATerms.resolve([site, service, plan, own])
         XCTAssertEqual(r.uptime, 99.95)
@@ -220,10 +220,10 @@ final class ArithmeticTests: XCTestCase {
     func testIncidentsLimitedToPlansCountOnlyThere() {
         let config = SiteConfig(title: "t", provider: "p", baseURL: "https://x.example/")
         let plans = [Plan(id: "a", title: "A", services: [PlanService(id: "api", terms: SLATerms {
-            $0[\.uptime] = 99.9
+            $0[TermKeys.uptime] = 99.9
         })]),
                      Plan(id: "b", title: "B", services: [PlanService(id: "api", terms: SLATerms {
-                         $0[\.uptime] = 99.9
+                         $0[TermKeys.uptime] = 99.9
                      })])]
         let inc = incident("x", .major, "2026-10-03T00:00:00Z", "2026-10-03T01:00:00Z", plans: ["b"])
         let site = Site(config: config, terms: TermsPage(title: "T", body: ""), services: [Service(id: "api", title: "API")], plans: plans, incidents: [inc])

@@ -11,8 +11,8 @@ final class AttributionAndDaysTests: XCTestCase {
         var config = SiteConfig(
             title: "T", provider: "P", baseURL: "https://t.example/", timeZone: TimeZone(identifier: zone)!, timeZoneName: zone)
         config.defaults = SLATerms {
-            $0[\.uptime] = 99.9
-            $0[\.credits] = [CreditTier(below: 99.9, credit: 10)]
+            $0[TermKeys.uptime] = 99.9
+            $0[TermKeys.credits] = [CreditTier(below: 99.9, credit: 10)]
         }
         let plan = Plan(
             id: "pro", title: "Pro", effective: LocalDateTime(iso8601: "2026-09-01T00:00:00")!, services: [PlanService(id: "api")])

@@ -40,9 +40,9 @@ final class BothSourcesTests: XCTestCase {
     }
 
     let both = SLATerms {
-        $0[\.uptime] = 99.99
-        $0[\.credits] = [CreditTier(below: 99.99, credit: 10)]
-        $0[\.downtime] = DowntimeTerms(source: .samplesAndIncidents, errorRateAbove: 5)
+        $0[TermKeys.uptime] = 99.99
+        $0[TermKeys.credits] = [CreditTier(below: 99.99, credit: 10)]
+        $0[TermKeys.downtime] = DowntimeTerms(source: .samplesAndIncidents, errorRateAbove: 5)
     }
 
     func testAMinuteThatIsBothCountsOnceAndAPartialIncidentInsideABadMinuteCountsOne() throws {
@@ -93,7 +93,7 @@ final class BothSourcesTests: XCTestCase {
         // Partial weighted 0.5 by the plan: 10:03–10:05 counts 2 × 0.5 = 1.0 (was 0.6), so the
         // month is 1 + 2 + 1.0 + 10 + 5 = 19.0.
         var terms = both
-        terms[\.impactWeights] = [.partial: 0.5]
+        terms[TermKeys.impactWeights] = [.partial: 0.5]
         let oct = SLAArithmetic.figures(for: site(rows, terms: terms, incidents: incidents), now: now)
             .level(plan: "pro", service: "api")!.months[0]
         XCTAssertEqual(oct.downtimeMinutes!, 19.0, accuracy: 1e-9)

@@ -16,8 +16,8 @@ final class CompositeTests: XCTestCase {
 
     let judged = PlanService(
         id: "github", terms: SLATerms {
-            $0[\.uptime] = 99.9
-            $0[\.credits] = [CreditTier(below: 99.9, credit: 10), CreditTier(below: 99, credit: 25)]
+            $0[TermKeys.uptime] = 99.9
+            $0[TermKeys.credits] = [CreditTier(below: 99.9, credit: 10), CreditTier(below: 99, credit: 25)]
         })
 
     /// Plan `ent` from October 2026 covering `services`; `github` = any/worst of git and api.
@@ -84,7 +84,7 @@ final class CompositeTests: XCTestCase {
         ]
         // git listed with partial weighed 0.5: git 10:00–10:40 at 0.5, api 10:20–11:00 at 0.3.
         // max: 10:00–10:40 0.5 → 20; 10:40–11:00 0.3 → 6; downtime 26.
-        let git = PlanService(id: "git", terms: SLATerms { $0[\.impactWeights] = [.partial: 0.5] })
+        let git = PlanService(id: "git", terms: SLATerms { $0[TermKeys.impactWeights] = [.partial: 0.5] })
         let s = site([judged, git], incidents: incidents)
         XCTAssertEqual(october(s).downtimeMinutes!, 26, accuracy: 1e-9)
         // The listed part is published as its own level too: 40 × 0.5 = 20, no objective.
@@ -99,7 +99,7 @@ final class CompositeTests: XCTestCase {
     /// api under samples: bad minutes (6 % > 5 %) 10:25–10:34; git under incidents.
     var apiSamples: [SampleRow] { (25..<35).map { row("10:\($0)", 100, 6) } }
     let apiBySamples = PlanService(id: "api", terms: SLATerms {
-        $0[\.downtime] = DowntimeTerms(source: .samples, errorRateAbove: 5)
+        $0[TermKeys.downtime] = DowntimeTerms(source: .samples, errorRateAbove: 5)
     })
 
     func testAPartUnderSamplesAndAPartUnderIncidents() throws {
@@ -148,7 +148,7 @@ final class CompositeTests: XCTestCase {
         // plan: 10:00–11:00 at 0.2 → 12, under git's major 10:30–10:40 (1) → 10:00–10:30 0.2
         // (6) + 10 + 10:40–11:00 0.2 (4) = 20.
         var own = judged
-        own.terms[\.impactWeights] = [.partial: 0.2]
+        own.terms[TermKeys.impactWeights] = [.partial: 0.2]
         let incidents = [
             incident("whole", .partial, t("10:00"), t("11:00"), services: ["github"]),
             incident("git-down", .major, t("10:30"), t("10:40"), services: ["git"]),
@@ -160,9 +160,9 @@ final class CompositeTests: XCTestCase {
     /// error rate above 5 % in a minute or by detected unavailability (an incident).
     func testGitHubStyleAnyServiceFeature() throws {
         let both = SLATerms {
-            $0[\.uptime] = 99.9
-            $0[\.credits] = [CreditTier(below: 99.9, credit: 10)]
-            $0[\.downtime] = DowntimeTerms(source: .samplesAndIncidents, errorRateAbove: 5)
+            $0[TermKeys.uptime] = 99.9
+            $0[TermKeys.credits] = [CreditTier(below: 99.9, credit: 10)]
+            $0[TermKeys.downtime] = DowntimeTerms(source: .samplesAndIncidents, errorRateAbove: 5)
         }
         let plan = Plan(
             id: "ent", title: "Enterprise", effective: LocalDateTime(iso8601: "2026-10-01")!, terms: both,
@@ -221,7 +221,7 @@ final class CompositeTests: XCTestCase {
         // parts by the plan's terms (monthly). git: 30 minutes in July; api: 20 in August and 20
         // in September.
         var quarterly = judged
-        quarterly.terms[\.period] = .quarter
+        quarterly.terms[TermKeys.period] = .quarter
         let plan = Plan(id: "ent", title: "Enterprise", effective: LocalDateTime(iso8601: "2026-07-01")!, services: [quarterly])
         var s = site([judged], combine: .worst, incidents: [
             incident("git-down", .major, "2026-07-10T10:00:00Z", "2026-07-10T10:30:00Z", services: ["git"]),
@@ -259,14 +259,14 @@ final class CompositeTests: XCTestCase {
         // Counted: its terms say maintenance counts: 10:00–10:20 at the window's 1, then git's
         // 10:20–10:30 → 30.
         var counted = judged
-        counted.terms[\.excludeMaintenance] = false
+        counted.terms[TermKeys.excludeMaintenance] = false
         XCTAssertEqual(october(site([counted], incidents: incidents)).downtimeMinutes!, 30, accuracy: 1e-9)
     }
 
     func testACompositeOfACompositeAndMaintenance() {
         // outer = [github, api]; github = [git, api]. Maintenance on git 10:00–10:20 is excluded
         // for git (w = 0 there), api down 10:10–10:30 → outer 10:10–10:30 = 20.
-        var s = site([PlanService(id: "outer", terms: SLATerms { $0[\.uptime] = 99 })], incidents: [
+        var s = site([PlanService(id: "outer", terms: SLATerms { $0[TermKeys.uptime] = 99 })], incidents: [
             incident("window", .maintenance, t("10:00"), t("10:20"), services: ["git"]),
             incident("api-down", .major, t("10:10"), t("10:30"), services: ["api"]),
         ])

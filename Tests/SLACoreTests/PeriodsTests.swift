@@ -15,12 +15,12 @@ final class PeriodsTests: XCTestCase {
     /// claims within 30 days after the period, judged per quarter.
     func github(_ period: PeriodKind = .quarter, startMonth: Int? = nil, termination: Int? = nil) -> SLATerms {
         SLATerms {
-            $0[\.uptime] = 99.9
-            $0[\.credits] = [CreditTier(below: 99.9, credit: 10), CreditTier(below: 99.0, credit: 25)]
-            $0[\.claimWindow] = .days(30)
-            $0[\.terminationConsecutiveMisses] = termination
-            $0[\.period] = period
-            $0[\.periodStartMonth] = startMonth
+            $0[TermKeys.uptime] = 99.9
+            $0[TermKeys.credits] = [CreditTier(below: 99.9, credit: 10), CreditTier(below: 99.0, credit: 25)]
+            $0[TermKeys.claimWindow] = .days(30)
+            $0[TermKeys.terminationConsecutiveMisses] = termination
+            $0[TermKeys.period] = period
+            $0[TermKeys.periodStartMonth] = startMonth
         }
     }
 
@@ -189,7 +189,7 @@ final class PeriodsTests: XCTestCase {
         let monthly = github(.month)
         let revision = Revision(
             date: day("2026-05-01"), note: "quarterly", effective: day("2026-05-15"), terms: SLATerms {
-                $0[\.period] = .quarter
+                $0[TermKeys.period] = .quarter
             })
         let l = level(site([down("2026-06-10", minutes: 200), down("2026-08-10", minutes: 50)], terms: monthly, revisions: [revision]))
         XCTAssertEqual(
@@ -217,7 +217,7 @@ final class PeriodsTests: XCTestCase {
         // 99.9 and its months carry that version; the version in force now is the new one.
         let revision = Revision(
             date: day("2026-10-20"), note: "stricter", effective: day("2026-11-01"), terms: SLATerms {
-                $0[\.uptime] = 99.95
+                $0[TermKeys.uptime] = 99.95
             })
         let l = level(site([], terms: github(), revisions: [revision]))
         let q4 = periods(l)["2026-Q4"]!
@@ -253,7 +253,7 @@ final class PeriodsTests: XCTestCase {
         // not the rule). Downtime: 1 × 30 + 0.5 × 30 = 45 min.
         let samples = DowntimeTerms(source: .samples, interval: 30, method: .errorRate)
         var terms = github()
-        terms[\.downtime] = samples
+        terms[TermKeys.downtime] = samples
         let l = level(
             site(
                 [], terms: terms,

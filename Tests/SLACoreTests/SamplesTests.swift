@@ -55,8 +55,8 @@ final class SamplesTests: XCTestCase {
             [row("2026-10-05T10:00:00Z", 100, 6), row("2026-10-05T10:01:00Z", 100, 5),
              row("2026-10-05T10:02:00Z", 1000, 51), row("2026-10-05T10:03:00Z", 3, 1), row("2026-10-05T10:04:00Z", 50, 0)],
             terms: SLATerms {
-                $0[\.uptime] = 99.99
-                $0[\.downtime] = samples(interval: 1, above: 5)
+                $0[TermKeys.uptime] = 99.99
+                $0[TermKeys.downtime] = samples(interval: 1, above: 5)
             })
         let oct = months(s)["2026-10"]!
         XCTAssertEqual(oct.source, .samples)
@@ -82,8 +82,8 @@ final class SamplesTests: XCTestCase {
         // 15:00–15:04: 10 of 100 = 10 %, not above 10: no run.
         for k in 0..<5 { rows.append(row("2026-10-05T15:0\(k):00Z", 100, 10)) }
         let s = site(rows, terms: SLATerms {
-            $0[\.uptime] = 99.95
-            $0[\.downtime] = samples(above: 10, minRequests: 100, minConsecutive: 5)
+            $0[TermKeys.uptime] = 99.95
+            $0[TermKeys.downtime] = samples(above: 10, minRequests: 100, minConsecutive: 5)
         })
         let oct = months(s)["2026-10"]!
         // 7 + 5 = 12 min; uptime 100 × 44 628 / 44 640 = 99.97311827… → 99.973.
@@ -102,8 +102,8 @@ final class SamplesTests: XCTestCase {
             [row("2026-10-01T00:00:00Z", 100, 10), row("2026-10-01T00:03:00Z", 100, 30),
              row("2026-10-01T00:05:00Z", 1000, 5), row("2026-10-01T01:00:00Z", 10, 10)],
             terms: SLATerms {
-                $0[\.uptime] = 99.9
-                $0[\.downtime] = samples(interval: 5, method: .errorRate)
+                $0[TermKeys.uptime] = 99.9
+                $0[TermKeys.downtime] = samples(interval: 5, method: .errorRate)
             })
         let oct = months(s)["2026-10"]!
         XCTAssertEqual(oct.uptime!, 100 - 120.5 / 8928, accuracy: 1e-9)
@@ -121,8 +121,8 @@ final class SamplesTests: XCTestCase {
             [row("2026-10-07T09:00:00Z", 10, 0), row("2026-10-07T09:00:30Z", 10, 2), row("2026-10-07T09:01:00Z", 20, 1),
              row("2026-10-07T09:02:00Z", 0, 0)],
             terms: SLATerms {
-                $0[\.uptime] = 99.9
-                $0[\.downtime] = samples(above: 5)
+                $0[TermKeys.uptime] = 99.9
+                $0[TermKeys.downtime] = samples(above: 5)
             })
         let oct = months(s)["2026-10"]!
         XCTAssertEqual(oct.downtimeMinutes!, 1, accuracy: 1e-9)
@@ -139,8 +139,8 @@ final class SamplesTests: XCTestCase {
                     "2026-11-01T00:01:00Z", "2026-11-01T00:02:00Z"].map { row($0, 10, 10) }
         rows += [row("2026-10-15T08:00:00Z", 10, 10), row("2026-10-15T08:01:00Z", 10, 10)]
         let m = months(site(rows, terms: SLATerms {
-            $0[\.uptime] = 99.9
-            $0[\.downtime] = samples(minConsecutive: 5)
+            $0[TermKeys.uptime] = 99.9
+            $0[TermKeys.downtime] = samples(minConsecutive: 5)
         }))
         XCTAssertEqual(m["2026-10"]!.downtimeMinutes!, 3, accuracy: 1e-9)
         XCTAssertEqual(m["2026-11"]!.downtimeMinutes!, 3, accuracy: 1e-9)
@@ -153,10 +153,10 @@ final class SamplesTests: XCTestCase {
         let rows = (54...59).map { row("2026-10-31T23:\($0):00Z", 10, 10) } + (0...2).map { row("2026-11-01T00:0\($0):00Z", 10, 10) }
         let revision = Revision(
             date: day("2026-10-20"), note: "longer periods", effective: day("2026-11-01"),
-            terms: SLATerms { $0[\.downtime] = DowntimeTerms(minConsecutive: 10) })
+            terms: SLATerms { $0[TermKeys.downtime] = DowntimeTerms(minConsecutive: 10) })
         let m = months(site(rows, terms: SLATerms {
-            $0[\.uptime] = 99.9
-            $0[\.downtime] = samples(minConsecutive: 5)
+            $0[TermKeys.uptime] = 99.9
+            $0[TermKeys.downtime] = samples(minConsecutive: 5)
         }, revisions: [revision]))
         XCTAssertEqual(m["2026-10"]!.downtimeMinutes!, 6, accuracy: 1e-9)
         XCTAssertEqual(m["2026-11"]!.downtimeMinutes!, 0, accuracy: 1e-9)
@@ -165,10 +165,10 @@ final class SamplesTests: XCTestCase {
         // October counts 6 (11 ≥ 5), November 5 (11 ≥ 2 × 5 with min_consecutive 2).
         let five = Revision(
             date: day("2026-10-20"), note: "five minutes", effective: day("2026-11-01"),
-            terms: SLATerms { $0[\.downtime] = DowntimeTerms(interval: 5, minConsecutive: 2) })
+            terms: SLATerms { $0[TermKeys.downtime] = DowntimeTerms(interval: 5, minConsecutive: 2) })
         let n = months(site(rows, terms: SLATerms {
-            $0[\.uptime] = 99.9
-            $0[\.downtime] = samples(minConsecutive: 5)
+            $0[TermKeys.uptime] = 99.9
+            $0[TermKeys.downtime] = samples(minConsecutive: 5)
         }, revisions: [five]))
         XCTAssertEqual(n["2026-10"]!.downtimeMinutes!, 6, accuracy: 1e-9)
         XCTAssertEqual(n["2026-11"]!.downtimeMinutes!, 5, accuracy: 1e-9)
@@ -180,14 +180,14 @@ final class SamplesTests: XCTestCase {
         // months between are not the level's. Neither counts with runs of at least 5.
         let rows = ["2026-10-31T23:58:00Z", "2026-10-31T23:59:00Z", "2026-12-01T00:00:00Z", "2026-12-01T00:01:00Z",
                     "2026-12-01T00:02:00Z"].map { row($0, 10, 10) }
-        let rule = SLATerms { $0[\.downtime] = samples(minConsecutive: 5) }
+        let rule = SLATerms { $0[TermKeys.downtime] = samples(minConsecutive: 5) }
         let revisions = [
             Revision(date: day("2026-10-20"), note: "dropped", effective: day("2026-11-01"), services: [RevisionService(id: "api", terms: nil)]),
             Revision(date: day("2026-11-20"), note: "back", effective: day("2026-12-01"), services: [RevisionService(id: "api", terms: rule)]),
         ]
         let m = months(site(rows, terms: SLATerms {
-            $0[\.uptime] = 99.9
-            $0[\.downtime] = samples(minConsecutive: 5)
+            $0[TermKeys.uptime] = 99.9
+            $0[TermKeys.downtime] = samples(minConsecutive: 5)
         }, revisions: revisions), now: at("2026-12-10T00:00:00Z"))
         XCTAssertNil(m["2026-11"])
         XCTAssertEqual(m["2026-10"]!.downtimeMinutes!, 0, accuracy: 1e-9)
@@ -205,8 +205,8 @@ final class SamplesTests: XCTestCase {
         let s = site(
             [row("2026-09-30T22:58:00Z", 10, 10), row("2026-09-30T23:02:00Z", 10, 5), row("2026-10-31T23:58:00Z", 4, 4)],
             terms: SLATerms {
-                $0[\.uptime] = 99.9
-                $0[\.downtime] = samples(interval: 5, method: .errorRate)
+                $0[TermKeys.uptime] = 99.9
+                $0[TermKeys.downtime] = samples(interval: 5, method: .errorRate)
             }, calendar: london)
         let oct = months(s)["2026-10"]!
         XCTAssertEqual(oct.minutes, 44_700)
@@ -218,8 +218,8 @@ final class SamplesTests: XCTestCase {
             site(
                 [row("2026-09-30T23:02:00Z", 10, 5), row("2026-10-31T23:58:00Z", 4, 4)],
                 terms: SLATerms {
-                    $0[\.uptime] = 99.9
-                    $0[\.downtime] = samples(interval: 5)
+                    $0[TermKeys.uptime] = 99.9
+                    $0[TermKeys.downtime] = samples(interval: 5)
                 }, calendar: london))["2026-10"]!
         XCTAssertEqual(b.downtimeMinutes!, 10, accuracy: 1e-9)
     }
@@ -235,14 +235,14 @@ final class SamplesTests: XCTestCase {
         let open = Plan(
             id: "open", title: "Open", effective: day("2026-10-01"),
             terms: SLATerms {
-                $0[\.uptime] = 99.9
-                $0[\.excludeMaintenance] = false
-                $0[\.downtime] = samples(interval: 5)
+                $0[TermKeys.uptime] = 99.9
+                $0[TermKeys.excludeMaintenance] = false
+                $0[TermKeys.downtime] = samples(interval: 5)
             },
             services: [PlanService(id: "api")])
         let s = site(rows, terms: SLATerms {
-            $0[\.uptime] = 99.9
-            $0[\.downtime] = samples(interval: 5)
+            $0[TermKeys.uptime] = 99.9
+            $0[TermKeys.downtime] = samples(interval: 5)
         }, incidents: [maintenance, outage], extraPlans: [open])
         XCTAssertEqual(months(s)["2026-10"]!.downtimeMinutes!, 10, accuracy: 1e-9)
         XCTAssertEqual(months(s, plan: "open")["2026-10"]!.downtimeMinutes!, 20, accuracy: 1e-9)
@@ -255,8 +255,8 @@ final class SamplesTests: XCTestCase {
         let s = site(
             [row("2026-10-09T10:07:00Z", 10, 0), row("2026-10-09T10:01:00Z", 10, 1), row("2026-10-09T10:03:00Z", 10, 0)],
             terms: SLATerms {
-                $0[\.uptime] = 99.9
-                $0[\.downtime] = samples(interval: 5, above: 2)
+                $0[TermKeys.uptime] = 99.9
+                $0[TermKeys.downtime] = samples(interval: 5, above: 2)
             })
         XCTAssertEqual(months(s)["2026-10"]!.downtimeMinutes!, 5, accuracy: 1e-9)
         XCTAssertEqual(s.samples["api"]!.rows.map(\.start), [at("2026-10-09T10:01:00Z"), at("2026-10-09T10:03:00Z"), at("2026-10-09T10:07:00Z")])
@@ -270,8 +270,8 @@ final class SamplesTests: XCTestCase {
         let now = at("2026-11-24T00:07:30Z")
         let rows = [row("2026-11-23T23:55:00Z", 10, 1), row("2026-11-24T00:00:00Z", 10, 1), row("2026-11-24T00:05:00Z", 10, 1)]
         let nov = months(site(rows, terms: SLATerms {
-            $0[\.uptime] = 99.9
-            $0[\.downtime] = samples(interval: 5)
+            $0[TermKeys.uptime] = 99.9
+            $0[TermKeys.downtime] = samples(interval: 5)
         }), now: now)["2026-11"]!
         XCTAssertFalse(nov.final)
         XCTAssertEqual(nov.elapsedMinutes, 33_125)
@@ -279,14 +279,14 @@ final class SamplesTests: XCTestCase {
         XCTAssertEqual(Published.uptime(nov.uptime!), 99.970)
         // With runs of at least 3 intervals, the run so far is 2 long (now ends it): nothing counts yet.
         let runs = months(site(rows, terms: SLATerms {
-            $0[\.uptime] = 99.9
-            $0[\.downtime] = samples(interval: 5, minConsecutive: 3)
+            $0[TermKeys.uptime] = 99.9
+            $0[TermKeys.downtime] = samples(interval: 5, minConsecutive: 3)
         }), now: now)
         XCTAssertEqual(runs["2026-11"]!.downtimeMinutes!, 0, accuracy: 1e-9)
         // error_rate: the mean over the 6 625 ended intervals: (10 + 10) / 6 625 % → 100 − 0.003018867… = 99.996981…
         let mean = months(site(rows, terms: SLATerms {
-            $0[\.uptime] = 99.9
-            $0[\.downtime] = samples(interval: 5, method: .errorRate)
+            $0[TermKeys.uptime] = 99.9
+            $0[TermKeys.downtime] = samples(interval: 5, method: .errorRate)
         }), now: now)["2026-11"]!
         XCTAssertEqual(mean.uptime!, 100 - 20.0 / 6625, accuracy: 1e-9)
     }
@@ -295,8 +295,8 @@ final class SamplesTests: XCTestCase {
         // No rows: no requests in any interval, so no Downtime; with no other status data the
         // first month with data is the month of now (docs/spec.md §2 status_since): October has none.
         let m = months(site([], terms: SLATerms {
-            $0[\.uptime] = 99.9
-            $0[\.downtime] = samples()
+            $0[TermKeys.uptime] = 99.9
+            $0[TermKeys.downtime] = samples()
         }))
         XCTAssertEqual(m["2026-10"]!.source, .none)
         XCTAssertEqual(m["2026-11"]!.source, .samples)
@@ -307,8 +307,8 @@ final class SamplesTests: XCTestCase {
     func testSamplesCountAsStatusDataForStatusSince() {
         // A first sample in September makes September the first month with data.
         let s = site([row("2026-09-10T00:00:00Z", 1, 0)], terms: SLATerms {
-            $0[\.uptime] = 99.9
-            $0[\.downtime] = samples()
+            $0[TermKeys.uptime] = 99.9
+            $0[TermKeys.downtime] = samples()
         }, effective: "2026-08-01")
         XCTAssertEqual(SLAArithmetic.figures(for: s, now: now).statusSince, at("2026-09-01T00:00:00Z"))
         XCTAssertEqual(months(s)["2026-08"]!.source, .none)
@@ -327,14 +327,14 @@ final class SamplesTests: XCTestCase {
         ]
         let revisions = [
             Revision(date: day("2026-09-15"), note: "samples", effective: day("2026-10-01"), terms: SLATerms {
-                $0[\.downtime] = samples(above: 10)
+                $0[TermKeys.downtime] = samples(above: 10)
             }),
             Revision(date: day("2026-10-15"), note: "above 50", effective: day("2026-11-01"), terms: SLATerms {
-                $0[\.downtime] = DowntimeTerms(errorRateAbove: 50)
+                $0[TermKeys.downtime] = DowntimeTerms(errorRateAbove: 50)
             }),
         ]
         let m = months(site(rows, terms: SLATerms {
-            $0[\.uptime] = 99.9
+            $0[TermKeys.uptime] = 99.9
         }, effective: "2026-09-01", revisions: revisions, incidents: outages))
         XCTAssertEqual(m["2026-09"]!.source, .incidents)
         XCTAssertEqual(m["2026-09"]!.downtimeMinutes!, 30, accuracy: 1e-9)
@@ -342,7 +342,7 @@ final class SamplesTests: XCTestCase {
         XCTAssertEqual(m["2026-10"]!.downtimeMinutes!, 1, accuracy: 1e-9)
         XCTAssertEqual(m["2026-11"]!.downtimeMinutes!, 0, accuracy: 1e-9)
         let figures = SLAArithmetic.figures(for: site(rows, terms: SLATerms {
-            $0[\.uptime] = 99.9
+            $0[TermKeys.uptime] = 99.9
         }, effective: "2026-09-01", revisions: revisions), now: now)
         XCTAssertEqual(figures.level(plan: "pro", service: "api")!.terms.downtime, .samples(SampleRule(errorRateAbove: 50)))
     }
@@ -351,8 +351,8 @@ final class SamplesTests: XCTestCase {
         // measurements.csv gives October 99.5: downtime (100 − 99.5) / 100 × 44 640 = 223.2 min.
         let s = site(
             [row("2026-10-05T10:00:00Z", 10, 10)], terms: SLATerms {
-                $0[\.uptime] = 99.9
-                $0[\.downtime] = samples()
+                $0[TermKeys.uptime] = 99.9
+                $0[TermKeys.downtime] = samples()
             },
             measurements: [MeasuredUptime(service: "api", month: ym("2026-10"), uptime: 99.5)])
         let oct = months(s)["2026-10"]!
@@ -368,8 +368,8 @@ final class SamplesTests: XCTestCase {
         for k in 0..<7 { rows.append(row("2026-10-05T12:0\(k):00Z", 200, 30)) }
         for k in 0..<5 { rows.append(row("2026-10-06T14:0\(k):00Z", 100, 11)) }
         let s = site(rows, terms: SLATerms {
-            $0[\.uptime] = 99.95
-            $0[\.downtime] = samples(above: 10, minRequests: 100, minConsecutive: 5)
+            $0[TermKeys.uptime] = 99.95
+            $0[TermKeys.downtime] = samples(above: 10, minRequests: 100, minConsecutive: 5)
         })
         let figures = SLAArithmetic.figures(for: s, now: now)
         let level = figures.level(plan: "pro", service: "api")!
@@ -387,8 +387,8 @@ final class SamplesTests: XCTestCase {
             [row("2026-10-01T00:00:00Z", 100, 10), row("2026-10-01T00:03:00Z", 100, 30),
              row("2026-10-01T00:05:00Z", 1000, 5), row("2026-10-01T01:00:00Z", 10, 10)],
             terms: SLATerms {
-                $0[\.uptime] = 99.9
-                $0[\.downtime] = samples(interval: 5, method: .errorRate)
+                $0[TermKeys.uptime] = 99.9
+                $0[TermKeys.downtime] = samples(interval: 5, method: .errorRate)
             })
         let downtime = SLAArithmetic.figures(for: s, now: now).inputs[0][0].samples!
         XCTAssertEqual(downtime.downtimeMinutes(from: at("2026-10-01T00:00:00Z"), to: at("2026-10-02T00:00:00Z")), 6.025, accuracy: 1e-12)
@@ -408,8 +408,8 @@ final class SamplesTests: XCTestCase {
         let s = site(
             [row("2026-10-05T10:00:00Z", 100, 6), row("2026-10-05T10:01:00Z", 100, 7), row("2026-10-20T23:59:00Z", 10, 1)],
             terms: SLATerms {
-                $0[\.uptime] = 99.99
-                $0[\.downtime] = samples(interval: 1, above: 5)
+                $0[TermKeys.uptime] = 99.99
+                $0[TermKeys.downtime] = samples(interval: 1, above: 5)
             }, incidents: [outage])
         let figures = SLAArithmetic.figures(for: s, now: now)
         let level = try XCTUnwrap(figures.level(plan: "pro", service: "api"))

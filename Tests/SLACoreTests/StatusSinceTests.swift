@@ -11,10 +11,10 @@ final class StatusSinceTests: XCTestCase {
         var config = SiteConfig(title: "T", provider: "P", baseURL: "https://t.example/")
         config.statusSince = statusSince
         config.defaults = SLATerms {
-            $0[\.uptime] = 99.9
-            $0[\.credits] = [CreditTier(below: 99.9, credit: 10)]
-            $0[\.claimWindow] = .days(15)
-            $0[\.terminationConsecutiveMisses] = 2
+            $0[TermKeys.uptime] = 99.9
+            $0[TermKeys.credits] = [CreditTier(below: 99.9, credit: 10)]
+            $0[TermKeys.claimWindow] = .days(15)
+            $0[TermKeys.terminationConsecutiveMisses] = 2
         }
         let plan = Plan(
             id: "pro", title: "Pro", effective: LocalDateTime(iso8601: "2026-05-01T00:00:00")!,

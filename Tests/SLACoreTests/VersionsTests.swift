@@ -15,9 +15,9 @@ final class VersionsTests: XCTestCase {
         let plan = Plan(
             id: "pro", title: "Pro", effective: day("2026-06-01"), revisions: revisions,
             terms: SLATerms {
-                $0[\.uptime] = 99.9
-                $0[\.credits] = [CreditTier(below: 99.9, credit: 10)]
-                $0[\.terminationConsecutiveMisses] = 2
+                $0[TermKeys.uptime] = 99.9
+                $0[TermKeys.credits] = [CreditTier(below: 99.9, credit: 10)]
+                $0[TermKeys.terminationConsecutiveMisses] = 2
             },
             services: services ?? [PlanService(id: "api")])
         return Site(
@@ -47,7 +47,7 @@ final class VersionsTests: XCTestCase {
         // July under 99.9: met. August under 99.95 (in force from 1 August): missed, but no
         // credit: the only tier is below 99.9, and 99.933 is not (tiers stand apart from `met`).
         let m = months(site([down("2026-07", 30), down("2026-08", 30)], revisions: [revision("2026-07-20", effective: "2026-08-01", terms: SLATerms {
-            $0[\.uptime] = 99.95
+            $0[TermKeys.uptime] = 99.95
         })]))
         XCTAssertEqual(Published.uptime(m["2026-07"]!.uptime!), 99.933)
         XCTAssertEqual(m["2026-07"]!.met, true)
@@ -62,7 +62,7 @@ final class VersionsTests: XCTestCase {
         // Effective 15 August: August is still judged by 99.9 (met), September by 99.95.
         // September (30 days, 43 200 min), 30 min: 100 × 43 170 / 43 200 = 99.93055… → missed.
         let s = site([down("2026-08", 30), down("2026-09", 30)], revisions: [revision("2026-08-15", terms: SLATerms {
-            $0[\.uptime] = 99.95
+            $0[TermKeys.uptime] = 99.95
         })])
         let m = months(s)
         XCTAssertEqual(m["2026-08"]!.met, true)
@@ -75,8 +75,8 @@ final class VersionsTests: XCTestCase {
         // 99.5967… → 10 %; 180 min in September (43 200): 99.5833… → 25 % capped → 20 %.
         let change = revision("2026-08-20", effective: "2026-09-01",
                               terms: SLATerms {
-                                  $0[\.credits] = [CreditTier(below: 99.9, credit: 25)]
-                                  $0[\.creditCap] = 20
+                                  $0[TermKeys.credits] = [CreditTier(below: 99.9, credit: 25)]
+                                  $0[TermKeys.creditCap] = 20
                               })
         let m = months(site([down("2026-08", 180), down("2026-09", 180)], revisions: [change]))
         XCTAssertEqual(m["2026-08"]!.credit, 10)
@@ -86,7 +86,7 @@ final class VersionsTests: XCTestCase {
     func testAServiceAddedAndOneDroppedByARevision() {
         // Front matter: api and db. From 1 September: db dropped, web added.
         let change = revision("2026-08-25", effective: "2026-09-01", services: [
-            RevisionService(id: "db", terms: nil), RevisionService(id: "web", terms: SLATerms { $0[\.uptime] = 99.5 }),
+            RevisionService(id: "db", terms: nil), RevisionService(id: "web", terms: SLATerms { $0[TermKeys.uptime] = 99.5 }),
         ])
         let s = site([], revisions: [change], services: [PlanService(id: "api"), PlanService(id: "db")])
         let figures = SLAArithmetic.figures(for: s, now: now)
@@ -103,7 +103,7 @@ final class VersionsTests: XCTestCase {
     func testAFutureRevisionChangesNoMonthYet() {
         // Effective 1 December 2026, after now: November is judged by 99.9, and the terms now are 99.9.
         let s = site([down("2026-10", 30)], revisions: [revision("2026-11-20", effective: "2026-12-01", terms: SLATerms {
-            $0[\.uptime] = 99.99
+            $0[TermKeys.uptime] = 99.99
         })])
         let m = months(s)
         XCTAssertEqual(m["2026-10"]!.met, true, "99.9328 ≥ 99.9")
@@ -113,7 +113,7 @@ final class VersionsTests: XCTestCase {
     func testATerminationRunAcrossAChangeCountsEachMonthByItsOwnTerms() {
         // July 60 min: 99.8656… < 99.9 → missed. August 30 min: 99.9328…: met under 99.9, missed
         // under 99.95 (in force from August) → two misses in a row → the right arises in August.
-        let raise = revision("2026-07-25", effective: "2026-08-01", terms: SLATerms { $0[\.uptime] = 99.95 })
+        let raise = revision("2026-07-25", effective: "2026-08-01", terms: SLATerms { $0[TermKeys.uptime] = 99.95 })
         let m = months(site([down("2026-07", 60), down("2026-08", 30)], revisions: [raise]))
         XCTAssertEqual(m["2026-07"]!.met, false)
         XCTAssertFalse(m["2026-07"]!.terminationRight)
@@ -122,17 +122,17 @@ final class VersionsTests: XCTestCase {
         let n = months(site([down("2026-07", 60), down("2026-08", 30)], revisions: []))
         XCTAssertFalse(n["2026-08"]!.terminationRight)
         // A revision that ends the termination term: September and October missed, no right.
-        let drop = revision("2026-08-25", effective: "2026-09-01", terms: SLATerms { $0[\.uptime] = 99.99 })
+        let drop = revision("2026-08-25", effective: "2026-09-01", terms: SLATerms { $0[TermKeys.uptime] = 99.99 })
         var s = site([down("2026-09", 60), down("2026-10", 60)], revisions: [drop])
         XCTAssertTrue(months(s)["2026-10"]!.terminationRight, "still 2 misses under the kept termination term")
-        s.plans[0].terms[\.terminationConsecutiveMisses] = 3
+        s.plans[0].terms[TermKeys.terminationConsecutiveMisses] = 3
         XCTAssertFalse(months(s)["2026-10"]!.terminationRight, "N = 3 needs three")
     }
 
     func testAChangeOfExcludeMaintenance() {
         // 60 min maintenance in August (excluded: 0) and in September (counted from 1 September: 60).
         let change = revision("2026-08-20", effective: "2026-09-01", terms: SLATerms {
-            $0[\.excludeMaintenance] = false
+            $0[TermKeys.excludeMaintenance] = false
         })
         let m = months(site([down("2026-08", 60, .maintenance), down("2026-09", 60, .maintenance)], revisions: [change]))
         XCTAssertEqual(m["2026-08"]!.downtimeMinutes!, 0)
@@ -144,15 +144,15 @@ final class VersionsTests: XCTestCase {
         // and one effective on the plan's own day, 1 June (credit cap 20), which amends the
         // front matter's version instead of naming a second version of 1 June.
         let revisions = [
-            revision("2026-07-01", effective: "2026-10-01", terms: SLATerms { $0[\.uptime] = 99.99 }),
-            revision("2026-07-02", effective: "2026-08-01", terms: SLATerms { $0[\.uptime] = 99.95 }),
-            revision("2026-05-20", effective: "2026-06-01", terms: SLATerms { $0[\.creditCap] = 20 }),
+            revision("2026-07-01", effective: "2026-10-01", terms: SLATerms { $0[TermKeys.uptime] = 99.99 }),
+            revision("2026-07-02", effective: "2026-08-01", terms: SLATerms { $0[TermKeys.uptime] = 99.95 }),
+            revision("2026-05-20", effective: "2026-06-01", terms: SLATerms { $0[TermKeys.creditCap] = 20 }),
         ]
         let s = site([], revisions: revisions)
         let versions = s.plans[0].versions(first: CalendarDay(year: 2026, month: 6, day: 1))
         XCTAssertEqual(versions.map(\.effective.description), ["2026-06-01", "2026-08-01", "2026-10-01"])
-        XCTAssertEqual(versions.map { $0.terms[\.uptime] }, [99.9, 99.95, 99.99])
-        XCTAssertEqual(versions.map { $0.terms[\.creditCap] }, [20, 20, 20])
+        XCTAssertEqual(versions.map { $0.terms[TermKeys.uptime] }, [99.9, 99.95, 99.99])
+        XCTAssertEqual(versions.map { $0.terms[TermKeys.creditCap] }, [20, 20, 20])
         let m = months(s)
         XCTAssertEqual(m["2026-07"]!.objective, 99.9)
         XCTAssertEqual(m["2026-09"]!.objective, 99.95)

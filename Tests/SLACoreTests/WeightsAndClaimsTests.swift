@@ -9,13 +9,13 @@ final class WeightsAndClaimsTests: XCTestCase {
 
     /// A site with two plans covering `api`; `pro` counts partial outages in full for it.
     func site(_ incidents: [Incident], proTerms: SLATerms = SLATerms {
-        $0[\.impactWeights] = [.partial: 1.0]
+        $0[TermKeys.impactWeights] = [.partial: 1.0]
     }) -> Site {
         var config = SiteConfig(title: "T", provider: "P", baseURL: "https://t.example/")
         config.defaults = SLATerms {
-            $0[\.uptime] = 99.9
-            $0[\.credits] = [CreditTier(below: 99.9, credit: 10)]
-            $0[\.claimWindow] = .days(15)
+            $0[TermKeys.uptime] = 99.9
+            $0[TermKeys.credits] = [CreditTier(below: 99.9, credit: 10)]
+            $0[TermKeys.claimWindow] = .days(15)
         }
         let api = Service(id: "api", title: "API")
         let plans = [
@@ -119,18 +119,18 @@ final class WeightsAndClaimsTests: XCTestCase {
     func testTheLevelThatSetsAClaimWindowSetsIt() {
         // Site defaults: 15 days. A plan's months window replaces it (not both at once).
         let resolved = SLATerms.resolve([SLATerms {
-            $0[\.claimWindow] = .days(15)
-        }, SLATerms { $0[\.claimWindow] = .months(2) }])
+            $0[TermKeys.claimWindow] = .days(15)
+        }, SLATerms { $0[TermKeys.claimWindow] = .months(2) }])
         XCTAssertNil(resolved.claimWindowDays)
         XCTAssertEqual(resolved.claimWindowMonths, 2)
         let back = SLATerms.resolve([SLATerms {
-            $0[\.claimWindow] = .months(2)
-        }, SLATerms { $0[\.claimWindow] = .days(10) }])
+            $0[TermKeys.claimWindow] = .months(2)
+        }, SLATerms { $0[TermKeys.claimWindow] = .days(10) }])
         XCTAssertEqual(back.claimWindowDays, 10)
         XCTAssertNil(back.claimWindowMonths)
         // A level that sets neither keeps what is above it.
         XCTAssertEqual(SLATerms.resolve([SLATerms {
-            $0[\.claimWindow] = .months(2)
-        }, SLATerms { $0[\.uptime] = 99 }]).claimWindowMonths, 2)
+            $0[TermKeys.claimWindow] = .months(2)
+        }, SLATerms { $0[TermKeys.uptime] = 99 }]).claimWindowMonths, 2)
     }
 }

@@ -53,7 +53,7 @@ final class ParserTests: XCTestCase {
             f.messages(),
             ["content/plans/pro.md:9:16: warning: takes effect from 2026-08 (the first whole month): months are judged by the terms in force on their first day"])
         let plan = try XCTUnwrap(f.parse().site?.plans.first)
-        XCTAssertEqual(plan.revisions.first?.terms[\.uptime], 99.95)
+        XCTAssertEqual(plan.revisions.first?.terms[TermKeys.uptime], 99.95)
         XCTAssertEqual(plan.revisions.first?.effectiveDay, CalendarDay(year: 2026, month: 7, day: 15))
 
         f["content/plans/pro.md"] = head + "  - date: 2026-06-01\n    note: n\n    uptime: 99.9\n---\n"
@@ -69,7 +69,7 @@ final class ParserTests: XCTestCase {
         f["content/plans/pro.md"] = head + "  - date: 2026-06-01\n    note: n\n    services:\n      api: null\n      db: {uptime: 99}\n---\n"
         let revised = try XCTUnwrap(f.parse().site?.plans.first?.revisions.first)
         XCTAssertEqual(revised.services, [RevisionService(id: "api", terms: nil), RevisionService(id: "db", terms: SLATerms {
-            $0[\.uptime] = 99
+            $0[TermKeys.uptime] = 99
         })])
     }
 

@@ -1,6 +1,6 @@
 import SLACore
 import SiteContent
-import SiteRender
+@testable import SiteRender
 import XCTest
 
 /// docs/spec.md §2 `strings`: overrides of the theme's wording, checked where `site.yaml` says them.
@@ -33,6 +33,20 @@ final class StringsTests: XCTestCase {
         XCTAssertEqual(
             site("  view_full_detail: Read").messages(),
             ["site.yaml:5:3: unknown key \"view_full_detail\" in strings (did you mean \"view_full_details\"?)"])
+    }
+
+    /// A term's words (in its description, `TermWord`) are ids like the others: a typo gets the
+    /// closest one, a placeholder is checked against the English text's.
+    func testATermsWordsAreStringsToo() {
+        XCTAssertEqual(
+            site("  term_credit_capp: Cap").messages(),
+            ["site.yaml:5:3: unknown key \"term_credit_capp\" in strings (did you mean \"term_credit_cap\"?)"])
+        XCTAssertEqual(
+            site("  term_credit_cap_value: \"{capp} of the fee\"").parse().diagnostics.filter { $0.severity == .error }.map(\.description),
+            ["site.yaml:5:26: strings.term_credit_cap_value has no {capp} (it takes {cap}), got \"{capp} of the fee\""])
+        let parsed = site("  term_credit_cap: Most we credit").parse()
+        XCTAssertEqual(parsed.diagnostics.map(\.description), [])
+        XCTAssertEqual(parsed.site.map { StringTable($0.config.strings).word("term_credit_cap") }, "Most we credit")
     }
 
     func testAPlaceholderTheStringDoesNotTakeIsAnErrorOneLeftOutWarns() {
@@ -69,6 +83,10 @@ final class StringsTests: XCTestCase {
         for id in StringID.allCases {
             let cell = id.defaultText.replacingOccurrences(of: "|", with: "\\|")
             XCTAssertTrue(docs.contains("| `\(id.rawValue)` | \"\(cell)\" |"), "docs/themes.md lacks \(id.rawValue) with its default")
+        }
+        for word in TermWords.all {
+            let cell = word.en.replacingOccurrences(of: "|", with: "\\|")
+            XCTAssertTrue(docs.contains("| `\(word.id)` | \"\(cell)\" |"), "docs/themes.md lacks the term word \(word.id) with its default")
         }
     }
 }

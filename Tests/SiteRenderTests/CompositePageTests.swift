@@ -16,8 +16,8 @@ final class CompositePageTests: XCTestCase {
             id: "ent", title: "Enterprise", effective: LocalDateTime(year: 2026, month: 10, day: 1, isDateOnly: true),
             services: [
                 PlanService(id: "github", terms: SLATerms {
-                    $0[\.uptime] = 99.9
-                    $0[\.credits] = [CreditTier(below: 99.9, credit: 10)]
+                    $0[TermKeys.uptime] = 99.9
+                    $0[TermKeys.credits] = [CreditTier(below: 99.9, credit: 10)]
                 }),
                 PlanService(id: "git"),
             ])
@@ -115,8 +115,8 @@ final class CompositePageTests: XCTestCase {
                 PlanService(
                     id: "api",
                     terms: SLATerms {
-                        $0[\.uptime] = 99.9
-                        $0[\.downtime] = DowntimeTerms(source: .samplesAndIncidents, errorRateAbove: 5)
+                        $0[TermKeys.uptime] = 99.9
+                        $0[TermKeys.downtime] = DowntimeTerms(source: .samplesAndIncidents, errorRateAbove: 5)
                     })
             ])
         let rows = [SampleRow(start: FeedsTestSupport.at(t("10:00")), total: 100, errors: 6), SampleRow(start: FeedsTestSupport.at(t("10:01")), total: 100, errors: 6)]
@@ -145,13 +145,13 @@ final class CompositePageTests: XCTestCase {
         // The plan measures by both sources at its level; github (composite) and git inherit it.
         // Only git's terms say how Downtime is measured: github's come from its parts.
         let both = SLATerms {
-            $0[\.uptime] = 99.9
-            $0[\.downtime] = DowntimeTerms(source: .samplesAndIncidents, errorRateAbove: 5)
+            $0[TermKeys.uptime] = 99.9
+            $0[TermKeys.downtime] = DowntimeTerms(source: .samplesAndIncidents, errorRateAbove: 5)
         }
         let plan = Plan(
             id: "ent", title: "Enterprise", effective: LocalDateTime(year: 2026, month: 10, day: 1, isDateOnly: true),
             revisions: [Revision(date: LocalDateTime(year: 2026, month: 11, day: 1, isDateOnly: true), note: "N", terms: SLATerms {
-                $0[\.uptime] = 99.95
+                $0[TermKeys.uptime] = 99.95
             })],
             terms: both, services: [PlanService(id: "github"), PlanService(id: "git")])
         let site = Site(

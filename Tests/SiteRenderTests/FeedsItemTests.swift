@@ -71,8 +71,8 @@ final class FeedsItemTests: XCTestCase {
             return Incident(id: "i\(k)", title: "i\(k)", services: ["api"], impact: .major, start: start, end: start.adding(seconds: 86_400))
         }
         let terms = SLATerms {
-            $0[\.uptime] = 99.9
-            $0[\.credits] = [CreditTier(below: 99.9, credit: 10)]
+            $0[TermKeys.uptime] = 99.9
+            $0[TermKeys.credits] = [CreditTier(below: 99.9, credit: 10)]
         }
         let plans = (0..<12).map { p in
             Plan(

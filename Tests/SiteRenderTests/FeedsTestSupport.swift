@@ -33,12 +33,12 @@ enum FeedsTestSupport {
     ) -> Site {
         let config = SiteConfig(title: "Example <SLA> & Co", provider: "Example & Co", baseURL: "https://sla.example.com/")
         let terms = SLATerms {
-            $0[\.uptime] = 99.9
-            $0[\.credits] = [CreditTier(below: 99.9, credit: 10), CreditTier(below: 99.0, credit: 25)]
-            $0[\.creditCap] = 25
-            $0[\.claimWindow] = .days(30)
-            $0[\.terminationConsecutiveMisses] = termination
-            $0[\.support] = support
+            $0[TermKeys.uptime] = 99.9
+            $0[TermKeys.credits] = [CreditTier(below: 99.9, credit: 10), CreditTier(below: 99.0, credit: 25)]
+            $0[TermKeys.creditCap] = 25
+            $0[TermKeys.claimWindow] = .days(30)
+            $0[TermKeys.terminationConsecutiveMisses] = termination
+            $0[TermKeys.support] = support
         }
         let pro = Plan(
             id: "pro", title: planTitle, effective: LocalDateTime(year: 2026, month: 10, day: 1, isDateOnly: true),

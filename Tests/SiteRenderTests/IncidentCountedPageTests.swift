@@ -11,8 +11,8 @@ final class IncidentCountedPageTests: XCTestCase {
     func pages(plans: Int) throws -> [String: String] {
         let config = SiteConfig(title: "T", provider: "P", baseURL: "https://t.example/")
         let terms = SLATerms {
-            $0[\.uptime] = 99.9
-            $0[\.credits] = [CreditTier(below: 99.9, credit: 10)]
+            $0[TermKeys.uptime] = 99.9
+            $0[TermKeys.credits] = [CreditTier(below: 99.9, credit: 10)]
         }
         let site = Site(
             config: config, terms: TermsPage(title: "Terms", body: ""), services: [Service(id: "api", title: "API")],
@@ -79,13 +79,13 @@ final class IncidentImpactLineTests: XCTestCase {
     func incidentPage(mixed: Bool) throws -> String {
         let config = SiteConfig(title: "T", provider: "P", baseURL: "https://t.example/")
         let bySamples = SLATerms {
-            $0[\.uptime] = 99.9
-            $0[\.credits] = [CreditTier(below: 99.9, credit: 10)]
-            $0[\.downtime] = DowntimeTerms(source: .samples)
+            $0[TermKeys.uptime] = 99.9
+            $0[TermKeys.credits] = [CreditTier(below: 99.9, credit: 10)]
+            $0[TermKeys.downtime] = DowntimeTerms(source: .samples)
         }
         let byIncidents = SLATerms {
-            $0[\.uptime] = 99.9
-            $0[\.credits] = [CreditTier(below: 99.9, credit: 10)]
+            $0[TermKeys.uptime] = 99.9
+            $0[TermKeys.credits] = [CreditTier(below: 99.9, credit: 10)]
         }
         let october = LocalDateTime(year: 2026, month: 10, day: 1, isDateOnly: true)
         let site = Site(
@@ -140,7 +140,7 @@ final class StatusHeadlinePageTests: XCTestCase {
             plans: [
                 Plan(
                     id: "pro", title: "Pro", effective: LocalDateTime(year: 2026, month: 10, day: 1, isDateOnly: true),
-                    terms: SLATerms { $0[\.uptime] = 99.9 }, services: [PlanService(id: "api"), PlanService(id: "db")])
+                    terms: SLATerms { $0[TermKeys.uptime] = 99.9 }, services: [PlanService(id: "api"), PlanService(id: "db")])
             ],
             incidents: [window])
         let files = try SiteRenderer(site: site, figures: SLAArithmetic.figures(for: site, now: now)).render()
@@ -171,7 +171,7 @@ enum OneOutageSite {
             plans: [
                 Plan(
                     id: "pro", title: "Pro", effective: LocalDateTime(year: 2026, month: 10, day: 1, isDateOnly: true),
-                    terms: SLATerms { $0[\.uptime] = 99.9 }, services: [PlanService(id: "api")])
+                    terms: SLATerms { $0[TermKeys.uptime] = 99.9 }, services: [PlanService(id: "api")])
             ],
             incidents: [FeedsTestSupport.incident("down", .major, "2026-11-05T10:00:00Z", "2026-11-05T10:40:00Z")])
         return try SiteRenderer(site: site, figures: SLAArithmetic.figures(for: site, now: FeedsTestSupport.now)).render()

@@ -62,10 +62,10 @@ final class PageThemeTests: XCTestCase {
 
     func testSummaryBulletsOfAServiceLevel() throws {
         let terms = try SLATerms {
-            $0[\.uptime] = 99.9
-            $0[\.credits] = [CreditTier(below: 99, credit: 25), CreditTier(below: 99.9, credit: 10)]
-            $0[\.creditCap] = 20
-            $0[\.support] = SupportTerms(hours: .allHours, response: [("critical", try XCTUnwrap(ResponseTime(parsing: "15m")))])
+            $0[TermKeys.uptime] = 99.9
+            $0[TermKeys.credits] = [CreditTier(below: 99, credit: 25), CreditTier(below: 99.9, credit: 10)]
+            $0[TermKeys.creditCap] = 20
+            $0[TermKeys.support] = SupportTerms(hours: .allHours, response: [("critical", try XCTUnwrap(ResponseTime(parsing: "15m")))])
         }
         let site = Site(
             config: SiteConfig(title: "T", provider: "P", baseURL: "https://x.example/"), terms: TermsPage(title: "Terms", body: ""),

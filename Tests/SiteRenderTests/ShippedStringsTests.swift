@@ -20,6 +20,17 @@ final class ShippedStringsTests: XCTestCase {
         }
     }
 
+    /// The shipped tables take each term's German and French from its description.
+    func testTheTablesHoldTheTermsWords() throws {
+        let german = try XCTUnwrap(ShippedStrings.overrides(for: Language(code: "de", name: "Deutsch", locale: "de")))
+        let french = try XCTUnwrap(ShippedStrings.overrides(for: Language(code: "fr", name: "Français", locale: "fr")))
+        for word in TermWords.all {
+            XCTAssertEqual(german.words[word.id], word.de)
+            XCTAssertEqual(french.words[word.id], word.fr)
+        }
+        XCTAssertEqual(german.words["term_credit_cap"], "Höchstbetrag der Gutschrift")
+    }
+
     func testALanguageIsMatchedByCodeThenLocale() {
         XCTAssertEqual(ShippedStrings.overrides(for: Language(code: "de", name: "Deutsch", locale: "de-AT"))?.texts[.navOverview], "Übersicht")
         XCTAssertEqual(ShippedStrings.overrides(for: Language(code: "ch", name: "Français", locale: "fr-CH"))?.texts[.navOverview], "Vue d’ensemble")
@@ -34,6 +45,9 @@ final class ShippedStringsTests: XCTestCase {
         let it = LanguageStrings.table(for: 1, of: config)
         XCTAssertEqual(it[.navOverview], "Panoramica")
         XCTAssertEqual(it[.navStatus], "Live status")  // the default language's, override included
-        XCTAssertEqual(LanguageStrings.untranslated(1, of: config).count, StringID.allCases.count - 1)
+        // Every id but nav_overview, the terms' words included (none of them has an Italian text).
+        XCTAssertEqual(LanguageStrings.untranslated(1, of: config).count, StringTable.ids.count - 1)
+        XCTAssertEqual(StringTable.ids.count, StringID.allCases.count + TermWords.all.count)
+        XCTAssertTrue(LanguageStrings.untranslated(1, of: config).contains("term_credit_cap"))
     }
 }

@@ -102,8 +102,8 @@ final class TermCatalogTests: XCTestCase {
         XCTAssertEqual(
             VersionPage.rows(t, s).map(\.term),
             [
-                s[.termObjective], s[.termDowntimeAllowed], s[.termCredits], s[.termCreditCap], s[.termClaimWindow],
-                s[.termMaintenance], s[.termDowntimeRule], s[.termTermination], s[.termSupport],
+                "Objective", "Downtime allowed", "Service credits", "Credit cap", "Claim window",
+                "Scheduled maintenance", "How Downtime is measured", "Termination right", "Support",
             ])
     }
 
@@ -244,20 +244,75 @@ final class TermCatalogTests: XCTestCase {
         }
     }
 
-    /// Every stored field of `ResolvedTerms` is set by some term's decoding: a field added for
-    /// the arithmetic without a description (so content could never set it) fails here.
-    func testEveryResolvedFieldIsWrittenBySomeTerm() throws {
-        let plain = try resolved(site()).first
-        func fields(_ t: ResolvedTerms) -> [String: String] {
-            Dictionary(uniqueKeysWithValues: Mirror(reflecting: t).children.map { ($0.label ?? "?", String(describing: $0.value)) })
+    /// Every `TermKey` declared in the sources is set by some term's content, and a term's
+    /// content sets only keys named by it: a key added for the arithmetic without a
+    /// description (so content could never set it) fails here.
+    func testEveryTermKeyIsWrittenBySomeTerm() throws {
+        var declared: Set<String> = []
+        let sources = PageTestSupport.root.appendingPathComponent("Sources")
+        let files = try XCTUnwrap(FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil))
+        let key = try Regex(#"TermKey<.*?>\("([a-z_]+)""#)
+        for case let url as URL in files where url.pathExtension == "swift" {
+            for match in try String(contentsOf: url, encoding: .utf8).matches(of: key) {
+                declared.insert(String(try XCTUnwrap(match.output[1].substring)))
+            }
         }
-        let before = fields(plain)
+        XCTAssertTrue(declared.contains("uptime") && declared.contains("period_start_month"), "the scan finds the keys")
         var written: Set<String> = []
         for term in TermCatalog.all {
             let w = try XCTUnwrap(self.written[term.key], term.key)
-            let after = fields(try resolved(site(defaults: w.higher, own: w.lower)).first)
-            written.formUnion(before.keys.filter { before[$0] != after[$0] })
+            for content in [w.higher, w.lower] {
+                let names = try XCTUnwrap(site(defaults: content).site, term.key).config.defaults.writtenNames
+                XCTAssertFalse(names.isEmpty, "\(term.key): \(content) sets no key")
+                XCTAssertEqual(Set(names).subtracting(term.keys), [], "\(term.key) sets keys it does not name")
+                written.formUnion(names)
+            }
         }
-        XCTAssertEqual(Set(before.keys).subtracting(written), [], "fields no term's content sets")
+        XCTAssertEqual(declared.subtracting(written), [], "keys no term's content sets")
+    }
+
+    /// Each term's words are strings like any other: ids of their own, a German and a French
+    /// text with the English one's placeholders, quarter and year wordings among the term's own
+    /// words, and each one read by its description.
+    func testEveryTermsWordsAreStringsWithTheirTranslations() throws {
+        let catalog = try String(
+            contentsOf: PageTestSupport.root.appendingPathComponent("Sources/SiteRender/TermCatalog.swift"), encoding: .utf8)
+        var seen = Set(StringID.allCases.map(\.rawValue))
+        for term in TermCatalog.all {
+            let ids = Set(term.words.map(\.id))
+            for word in term.words {
+                XCTAssertTrue(seen.insert(word.id).inserted, "\(word.id) is declared twice")
+                XCTAssertFalse(word.en.isEmpty || word.de.isEmpty || word.fr.isEmpty, word.id)
+                for (language, text) in [("de", word.de), ("fr", word.fr)] {
+                    let problems = StringID.vocabulary.problems(key: word.id, text: text)
+                    XCTAssertNil(problems.error, "\(language): \(problems.error ?? "")")
+                    XCTAssertNil(problems.warning, "\(language): \(problems.warning ?? "")")
+                }
+                for variant in [word.quarterly, word.yearly].compactMap({ $0 }) {
+                    XCTAssertTrue(ids.contains(variant), "\(word.id): its variant \(variant) is not among \(term.key)'s words")
+                }
+                // Read somewhere besides its declaration (a variant is read through its word).
+                let reads = catalog.components(separatedBy: "\"\(word.id)\"").count - 1
+                XCTAssertGreaterThan(reads, 1, "\(word.id) is declared but never read")
+            }
+        }
+    }
+
+    /// A term's words reach the version page and the change list through the strings table: a
+    /// site's override, the shipped German, and the quarter wording.
+    func testTermWordsAreOverriddenTranslatedAndWordedPerPeriod() {
+        var config = SiteConfig(title: "T", provider: "P", baseURL: "https://x.example/")
+        config.strings = WrittenStrings(texts: ["term_credit_cap": "Most we credit", "change_credit_cap": "cap {old} ⇒ {new}"])
+        let overridden = PageText(strings: LanguageStrings.table(for: 0, of: config))
+        XCTAssertEqual(TermCatalog.creditCap.rows(base, overridden).map(\.term), ["Most we credit"])
+        var lower = base
+        lower.creditCap = 50
+        XCTAssertEqual(VersionChanges.termLines(from: base, to: lower, overridden), ["cap 100% ⇒ 50%"])
+        config.languages = [Language(code: "de", name: "Deutsch", locale: "de")]
+        let german = PageText(strings: LanguageStrings.table(for: 0, of: config), locale: "de")
+        XCTAssertEqual(TermCatalog.uptime.rows(base, german).map(\.term), ["Ziel", "Zulässige Ausfallzeit"])
+        let quarterly = PageText().forPeriod(.quarter)
+        XCTAssertEqual(TermCatalog.creditCap.rows(base, quarterly).map(\.value), ["100% of the quarterly fee"])
+        XCTAssertEqual(TermCatalog.termination.rows(base, quarterly).map(\.value), ["After 3 missed quarters in a row"])
     }
 }

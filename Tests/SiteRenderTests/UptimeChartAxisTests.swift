@@ -11,7 +11,7 @@ final class UptimeChartAxisTests: XCTestCase {
             config: config, terms: TermsPage(title: "Terms", body: ""), services: [Service(id: "api", title: "API")],
             plans: [
                 Plan(id: "pro", title: "Pro", effective: LocalDateTime(iso8601: effective)!, terms: SLATerms {
-                    $0[\.uptime] = objective
+                    $0[TermKeys.uptime] = objective
                 }, services: [PlanService(id: "api")])
             ],
             incidents: [], measurements: measured.map { MeasuredUptime(service: "api", month: YearMonth(parsing: $0.0)!, uptime: $0.1) })

@@ -39,32 +39,6 @@ enum VersionChanges {
     static func termLines(from a: ResolvedTerms, to b: ResolvedTerms, _ s: PageText) -> [String] {
         TermCatalog.all.flatMap { $0.changes(a, b, s) }
     }
-
-    /// A Downtime rule in a few words: "by incidents", "by the mean error rate of 5-minute
-    /// intervals", "by 1-minute intervals above 5 % errors (at least 100 requests, runs of 5)".
-    static func downtimeRule(_ rule: DowntimeRule, _ s: PageText) -> String {
-        guard let r = rule.sampleRule else { return s[.changeByIncidents] }
-        // docs/spec.md §3 Both sources: "by 1-minute intervals above 5 % errors or by incidents".
-        if !rule.samplesOnly { return s(.changeOrByIncidents, ["rule": downtimeRule(.samples(r), s)]) }
-        let minimum = r.minRequests > 1 ? s(.changeAtLeastRequests, ["requests": String(r.minRequests)]) : nil
-        switch r.method {
-        case .errorRate:
-            let head = s(.changeByMeanRate, ["n": String(r.interval)])
-            return minimum.map { s(.changeDetails, ["rule": head, "details": $0]) } ?? head
-        case .badIntervals:
-            let details = [minimum, r.minConsecutive > 1 ? s(.changeRunsOf, ["runs": String(r.minConsecutive)]) : nil].compactMap { $0 }
-            let head = s(.changeByBadIntervals, ["n": String(r.interval), "rate": s.percent(r.errorRateAbove)])
-            return details.isEmpty ? head : s(.changeDetails, ["rule": head, "details": details.joined(separator: s[.listComma])])
-        }
-    }
-
-    static func claimWindow(_ t: ResolvedTerms, _ s: PageText) -> String {
-        if let d = t.claimWindowDays { return s.plural(d, one: .changeClaimDaysOne, other: .changeClaimDaysOther) }
-        if let m = t.claimWindowMonths {
-            return m == 1 ? s[.changeClaimNextMonth] : s(.changeClaimMonths, ["nth": PageFormat.ordinal(m, s)])
-        }
-        return s[.changeNotStated]
-    }
 }
 
 extension VersionChanges {

@@ -21,12 +21,13 @@ public enum LanguageStrings {
         return StringTable(defaultTable, layers: layers, rule: PluralRule(language: language.locale))
     }
 
-    /// The ids language `index` shows in the default language's words (nothing sets them for
+    /// The ids (the terms' words included) language `index` shows in the default language's words (nothing sets them for
     /// it): what `check` warns about. Empty for the default language.
-    public static func untranslated(_ index: Int, of config: SiteConfig) -> [StringID] {
+    public static func untranslated(_ index: Int, of config: SiteConfig) -> [String] {
         guard index > 0 else { return [] }
         let language = config.languages[index]
         let layers = [ShippedStrings.overrides(for: language), config.i18n[language.code].map(StringOverrides.init)].compactMap { $0 }
-        return StringID.allCases.filter { !StringTable.sets($0, in: layers) }
+        return StringID.allCases.filter { !StringTable.sets($0, in: layers) }.map(\.rawValue)
+            + TermWords.all.map(\.id).filter { !StringTable.sets(word: $0, in: layers) }
     }
 }

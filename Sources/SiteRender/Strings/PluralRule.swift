@@ -59,24 +59,35 @@ public enum PluralRule: Sendable, Hashable {
 public struct StringOverrides: Sendable, Hashable {
     public var texts: [StringID: String]
     public var plurals: [StringID: [PluralCategory: String]]
+    /// The terms' words (`TermWord`) by id, and their `_few` / `_many` forms by the `_other` id.
+    var words: [String: String] = [:]
+    var wordPlurals: [String: [PluralCategory: String]] = [:]
 
     public init(texts: [StringID: String] = [:], plurals: [StringID: [PluralCategory: String]] = [:]) {
         self.texts = texts
         self.plurals = plurals
     }
 
-    public var isEmpty: Bool { texts.isEmpty && plurals.isEmpty }
+    public var isEmpty: Bool { texts.isEmpty && plurals.isEmpty && words.isEmpty && wordPlurals.isEmpty }
 
     /// Strings as a site wrote them (checked against the ids when read; an unknown one is left out).
     public init(_ written: WrittenStrings) {
         self.init()
         for (key, text) in written.texts {
-            if let id = StringID(rawValue: key) { texts[id] = text }
+            if let id = StringID(rawValue: key) {
+                texts[id] = text
+            } else if TermWords.slot[key] != nil {
+                words[key] = text
+            }
         }
         for (key, forms) in written.forms {
-            guard let id = StringID(rawValue: key) else { continue }
             for (name, text) in forms {
-                if let category = PluralCategory(rawValue: name) { plurals[id, default: [:]][category] = text }
+                guard let category = PluralCategory(rawValue: name) else { continue }
+                if let id = StringID(rawValue: key) {
+                    plurals[id, default: [:]][category] = text
+                } else if TermWords.slot[key] != nil {
+                    wordPlurals[key, default: [:]][category] = text
+                }
             }
         }
     }

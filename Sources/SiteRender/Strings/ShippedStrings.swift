@@ -17,16 +17,18 @@ public enum ShippedStrings {
         return nil
     }
 
-    static let german = table(deTexts)
-    static let french = table(frTexts)
+    static let german = table(deTexts, words: \.de)
+    static let french = table(frTexts, words: \.fr)
 
     /// A table by raw id as `StringOverrides` (a raw id that names no string is left out, and
-    /// `ShippedStringsTests` fails on it).
-    static func table(_ texts: [String: String]) -> StringOverrides {
+    /// `ShippedStringsTests` fails on it), with the terms' words in that language (each term's
+    /// description carries its own, `TermWord`).
+    static func table(_ texts: [String: String], words: KeyPath<TermWord, String>) -> StringOverrides {
         var out = StringOverrides()
         for (raw, text) in texts {
             if let id = StringID(rawValue: raw) { out.texts[id] = text }
         }
+        for word in TermWords.all { out.words[word.id] = word[keyPath: words] }
         return out
     }
 }

@@ -19,10 +19,6 @@ extension StringID {
         case .homeBulletObjective: .homeBulletObjectiveQuarterly
         case .homeBulletCredits: .homeBulletCreditsQuarterly
         case .homeBulletCreditsRange: .homeBulletCreditsRangeQuarterly
-        case .termDowntimeAllowedValue: .termDowntimeAllowedValueQuarterly
-        case .termCreditCapValue: .termCreditCapValueQuarterly
-        case .termTerminationValueOne: .termTerminationValueQuarterlyOne
-        case .termTerminationValueOther: .termTerminationValueQuarterlyOther
         case .claimWithinDaysOne: .claimWithinDaysQuarterlyOne
         case .claimWithinDaysOther: .claimWithinDaysQuarterlyOther
         case .claimByEndOfMonth: .claimByEndOfMonthQuarterly
@@ -58,10 +54,6 @@ extension StringID {
         case .homeBulletObjective: .homeBulletObjectiveYearly
         case .homeBulletCredits: .homeBulletCreditsYearly
         case .homeBulletCreditsRange: .homeBulletCreditsRangeYearly
-        case .termDowntimeAllowedValue: .termDowntimeAllowedValueYearly
-        case .termCreditCapValue: .termCreditCapValueYearly
-        case .termTerminationValueOne: .termTerminationValueYearlyOne
-        case .termTerminationValueOther: .termTerminationValueYearlyOther
         case .claimWithinDaysOne: .claimWithinDaysYearlyOne
         case .claimWithinDaysOther: .claimWithinDaysYearlyOther
         case .claimByEndOfMonth: .claimByEndOfMonthYearly

@@ -9,7 +9,7 @@ import SiteContent
 /// depend on a count come in pairs, `<id>_one` for 1 and `<id>_other` for any other number.
 /// The ids, their defaults and their placeholders are listed in `docs/themes.md`.
 public struct StringTable: Sendable, Hashable {
-    /// The texts in `StringID.allCases` order.
+    /// The texts in `StringID.allCases` order, then the terms' words (`TermWords`).
     private var texts: [String]
     /// How a count picks its form (CLDR plural rules of the table's language).
     public private(set) var pluralRule: PluralRule = .oneOther
@@ -17,7 +17,7 @@ public struct StringTable: Sendable, Hashable {
     private var extraPlurals: [Int: [PluralCategory: String]] = [:]
 
     /// The defaults.
-    public init() { texts = StringID.allCases.map(\.defaultText) }
+    public init() { texts = StringID.allCases.map(\.defaultText) + TermWords.all.map(\.en) }
 
     /// `base` with `layers` on top, later layers winning, counted by `rule`.
     public init(_ base: StringTable, layers: [StringOverrides], rule: PluralRule) {
@@ -26,6 +26,10 @@ public struct StringTable: Sendable, Hashable {
         for layer in layers {
             for (id, text) in layer.texts { texts[id.index] = text }
             for (id, forms) in layer.plurals { extraPlurals[id.index, default: [:]].merge(forms) { _, new in new } }
+            for (id, text) in layer.words { if let slot = TermWords.slot[id] { texts[slot] = text } }
+            for (id, forms) in layer.wordPlurals {
+                if let slot = TermWords.slot[id] { extraPlurals[slot, default: [:]].merge(forms) { _, new in new } }
+            }
         }
     }
 
@@ -38,6 +42,14 @@ public struct StringTable: Sendable, Hashable {
     public static func sets(_ id: StringID, in layers: [StringOverrides]) -> Bool {
         layers.contains { $0.texts[id] != nil }
     }
+
+    /// Whether the term word `id` has a text of its own in `layers`.
+    static func sets(word id: String, in layers: [StringOverrides]) -> Bool {
+        layers.contains { $0.words[id] != nil }
+    }
+
+    /// Every id, the page words' then the terms' (what `check` counts).
+    public static var ids: [String] { StringID.allCases.map(\.rawValue) + TermWords.all.map(\.id) }
 
     /// The defaults with `overrides` on top (ids already checked: see `problems(id:text:)`).
     public init(overrides: [StringID: String]) {
@@ -54,6 +66,12 @@ public struct StringTable: Sendable, Hashable {
         for id in StringID.allCases {
             let variant = id.forPeriod(kind)
             if variant != id { out.texts[id.index] = texts[variant.index] }
+        }
+        for word in TermWords.all {
+            guard let variant = kind == .quarter ? word.quarterly : word.yearly,
+                let from = Self.slot(variant), let to = Self.slot(word.id)
+            else { continue }
+            out.texts[to] = texts[from]
         }
         return out
     }
@@ -92,12 +110,36 @@ public struct StringTable: Sendable, Hashable {
     }
 
     /// The unfilled text `n` takes.
-    public func form(_ n: Int, one: StringID, other: StringID) -> String {
+    public func form(_ n: Int, one: StringID, other: StringID) -> String { form(n, one: one.index, other: other.index) }
+
+    private func form(_ n: Int, one: Int, other: Int) -> String {
         switch pluralRule.category(n) {
-        case .one: return texts[one.index]
-        case .other: return texts[other.index]
-        case let category: return extraPlurals[other.index]?[category] ?? texts[other.index]
+        case .one: return texts[one]
+        case .other: return texts[other]
+        case let category: return extraPlurals[other]?[category] ?? texts[other]
         }
+    }
+
+    // MARK: The terms' words (`TermWord`, read by `TermCatalog`)
+
+    /// The text of the term word `id` as it stands.
+    func word(_ id: String) -> String { Self.slot(id).map { texts[$0] } ?? id }
+
+    /// The term word `id` with its placeholders filled from `values`.
+    func word(_ id: String, _ values: KeyValuePairs<String, String>) -> String { Self.fill(word(id), values) }
+
+    /// The form of `n` of a counted term word (`<id>_one`, `<id>_other`), filled with `{n}` as `shownAs`.
+    func word(_ n: Int, shownAs: String, one: String, other: String) -> String {
+        guard let one = Self.slot(one), let other = Self.slot(other) else { return other }
+        return Self.fill(form(n, one: one, other: other), [("n", shownAs)])
+    }
+
+    /// Where the term word `id` is kept. An id no description declares is a bug in the
+    /// description that reads it: it stops a debug build (the tests), and a release shows the id.
+    private static func slot(_ id: String) -> Int? {
+        let slot = TermWords.slot[id]
+        assert(slot != nil, "no term declares the word \(id)")
+        return slot
     }
 
     /// Every id with its text, in id order (for the templates' `t`).
@@ -194,7 +236,9 @@ extension StringTable {
 
 extension StringID {
     /// Every id with its default text, as the parser checks `strings` against them.
-    public static let vocabulary = StringVocabulary(ids: allCases.map { ($0.rawValue, $0.defaultText) })
+    /// The terms' words are ids like any other here (`TermWord`), so `strings` may set them.
+    public static let vocabulary = StringVocabulary(
+        ids: allCases.map { ($0.rawValue, $0.defaultText) } + TermWords.all.map { ($0.id, $0.en) })
 
     /// The position in `allCases` (the table's storage order). A case without a payload is
     /// stored as its position in declaration order, which is `allCases`' order (`StringsTests`
