@@ -151,7 +151,7 @@ public struct SLATerms: Sendable, Hashable {
     }
 
     /// docs/spec.md §2: a lower level overrides each key it sets; maps merge key by key; lists are
-    /// replaced whole (each field's `TermField.merge`).
+    /// replaced whole (each key's `TermField.merge`).
     public func merged(with lower: SLATerms) -> SLATerms {
         var out = self
         for e in lower.entries {

@@ -1,11 +1,11 @@
-/// The type of one field of `ResolvedTerms`, and so of one SLA term: what a level writes for it
-/// and how levels and revisions merge it (docs/spec.md §2 levels: "a lower level overrides each key it
-/// sets; maps merge key by key; lists are replaced whole").
+/// The type of one SLA term's value (its `TermKey`'s `Value`): what a level writes for it and
+/// how levels and revisions merge it (docs/spec.md §2 levels: "a lower level overrides each key
+/// it sets; maps merge key by key; lists are replaced whole").
 ///
 /// The merge rule belongs to the value's type, not to a list of terms: a number, a flag, a
 /// choice or a list is replaced whole (the default below); a map (`SupportTerms`, the weights,
 /// the `downtime` rule) says how it merges key by key. `SLATerms` stores what a level writes
-/// by field and merges and resolves it through this protocol, so it lists no term.
+/// by key and merges and resolves it through this protocol, so it lists no term.
 public protocol TermField {
     /// The value as written at one level (for a map: the keys set there).
     associatedtype Written: Hashable

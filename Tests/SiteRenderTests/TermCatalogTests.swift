@@ -275,8 +275,9 @@ final class TermCatalogTests: XCTestCase {
     /// text with the English one's placeholders, quarter and year wordings among the term's own
     /// words, and each one read by its description.
     func testEveryTermsWordsAreStringsWithTheirTranslations() throws {
-        let catalog = try String(
-            contentsOf: PageTestSupport.root.appendingPathComponent("Sources/SiteRender/TermCatalog.swift"), encoding: .utf8)
+        let catalog = try ["TermCatalog.swift", "TermCatalog+Phrases.swift"].map {
+            try String(contentsOf: PageTestSupport.root.appendingPathComponent("Sources/SiteRender/" + $0), encoding: .utf8)
+        }.joined()
         var seen = Set(StringID.allCases.map(\.rawValue))
         for term in TermCatalog.all {
             let ids = Set(term.words.map(\.id))
