@@ -11,6 +11,9 @@ public indirect enum JSONValue: Sendable, Equatable {
     case null
     /// Bytes already serialized at the position they are written (at the same indentation).
     case raw([UInt8])
+    /// A value made only when it is written, and dropped right after: a full build's sla.json
+    /// holds one service object at a time instead of all of them (issue 23: tens of MB).
+    case deferred(@Sendable () -> JSONValue)
 
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized() == b.serialized() }
 
@@ -28,6 +31,23 @@ public indirect enum JSONValue: Sendable, Equatable {
         var out: [UInt8] = []
         write(into: &out, indent: level)
         return out
+    }
+
+    /// Serialized pretty (see `serialized`) and handed to `put` in pieces of about `piece` bytes
+    /// as it is written, so the whole text is never in memory at once; a piece ends only after
+    /// a `deferred` value. The pieces joined are `bytes()`.
+    public func write(pieces piece: Int = 1 << 20, to put: ([UInt8]) -> Void) {
+        var out: [UInt8] = []
+        out.reserveCapacity(piece + piece / 4)
+        withoutActuallyEscaping(put) { put in
+            write(into: &out, indent: 0) { buffer in
+                guard buffer.count >= piece else { return }
+                put(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+            out.append(10)
+            put(out)
+        }
     }
 
     /// Serialized as UTF-8 bytes (see `serialized`).
@@ -54,7 +74,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     private var isScalar: Bool {
         switch self {
         case .string, .number, .bool, .null: true
-        case .object, .array, .raw: false
+        case .object, .array, .raw, .deferred: false
         }
     }
 
@@ -72,7 +92,9 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    private func write(into out: inout [UInt8], indent: Int) {
+    /// - Parameter flush: called after each `deferred` value is written, with the text so far
+    ///   (it may hand it on and empty it).
+    private func write(into out: inout [UInt8], indent: Int, flush: ((inout [UInt8]) -> Void)? = nil) {
         if indent >= 0 && isRecord {
             writeLine(into: &out)
             return
@@ -91,7 +113,7 @@ public indirect enum JSONValue: Sendable, Equatable {
                 JSONValue.writeString(key, into: &out)
                 out.append(58)
                 if pretty { out.append(32) }
-                value.write(into: &out, indent: pretty ? indent + 1 : -1)
+                value.write(into: &out, indent: pretty ? indent + 1 : -1, flush: flush)
             }
             if pretty { newline(&out, indent) }
             out.append(125)
@@ -104,7 +126,7 @@ public indirect enum JSONValue: Sendable, Equatable {
             for (k, item) in items.enumerated() {
                 if k > 0 { out.append(44) }
                 if pretty { newline(&out, indent + 1) }
-                item.write(into: &out, indent: pretty ? indent + 1 : -1)
+                item.write(into: &out, indent: pretty ? indent + 1 : -1, flush: flush)
             }
             if pretty { newline(&out, indent) }
             out.append(93)
@@ -113,6 +135,9 @@ public indirect enum JSONValue: Sendable, Equatable {
         case let .bool(b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .null: out.append(contentsOf: "null".utf8)
         case let .raw(bytes): out.append(contentsOf: bytes)
+        case let .deferred(make):
+            make().write(into: &out, indent: indent, flush: flush)
+            flush?(&out)
         }
     }
 

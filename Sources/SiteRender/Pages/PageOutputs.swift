@@ -104,7 +104,7 @@ enum PageOutputs {
                     guard let s = levelIndex[p][serviceID], let position = Self.sortedIndex(figures.counting[p][s], k) else { return nil }
                     // What it counted, month by month, read from the sweep the level's figures came
                     // from (the level is read in place: copying it would retain each of its lists).
-                    let months = SLAArithmetic.incidentCounts(figures.inputs[p][s], incident: position).map {
+                    let months = SLAArithmetic.incidentCounts(figures.inputs[p][s].value, incident: position).map {
                         PageInput.CountedMonth(count: $0, figure: figures.plans[p][s].months[$0.month])
                     }
                     let weight = incident.weight ?? figures.plans[p][s].terms.impactWeights[incident.impact]
