@@ -184,8 +184,8 @@ def test_a_label_and_a_list_take_the_languages_punctuation(site):  # noqa: F811
     assert "No uptime commitment: Nimbus Compute" in en_home
     assert "Escalation: Customer Success Escalations" in en_home
     # A revision's date and note on the plan page.
-    assert "3 novembre 2025\u00a0: Announced" in text(site, "fr/plans/business/index.html")
-    assert "3. November 2025: Announced" in text(site, "de/plans/business/index.html")
+    assert "3 novembre 2025\u00a0: Announced: DNS objective" in text(site, "fr/plans/enterprise/index.html")
+    assert "3. November 2025: Announced: DNS objective" in text(site, "de/plans/enterprise/index.html")
     # The services and plans an incident affects.
     inc = "incidents/2026-11-10-object-storage-elevated-errors/index.html"
     assert "Nimbus Object Storage\u00a0: Free, Business, Enterprise, Team" in text(site, "fr/" + inc)
@@ -217,3 +217,28 @@ def test_the_reviewed_wording_of_deadlines_hours_and_scheduled_work(site):  # no
     assert "Geplante Wartungsfenster" in text(site, "de/status/index.html")
     # The status page's month heading starts with a capital in French (CLDR writes "novembre").
     assert "Mois de novembre 2026 à ce jour" in status
+
+
+def test_update_and_revision_notes_come_from_the_translation(site):  # noqa: F811
+    # docs/spec.md §2 Translations: an update's and a revision's note are text; the n-th entry of
+    # the translation's `updates` / `revisions` translates the original's n-th.
+    inc = "incidents/2026-11-10-object-storage-elevated-errors/index.html"
+    de, fr, en = text(site, "de/" + inc), text(site, "fr/" + inc), text(site, inc)
+    assert "Ursache erkannt · 10. November 2026, 14:26 GMT Die Fehler gehen auf eine Indexverdichtung zurück" in de
+    assert "Nous analysons des erreurs et des expirations de délai sur les requêtes LIST" in fr
+    assert "We are investigating errors" in en and "Wir untersuchen" not in en
+    assert "We are investigating" not in de and "We are investigating" not in fr
+    # The plan's revisions, on the plan page and in the feed; an incident without a translation
+    # of its notes (DNS propagation, still open) keeps the original's.
+    plan = text(site, "fr/plans/business/index.html")
+    assert "3 novembre 2025\u00a0: Annonce\u00a0: objectif de disponibilité relevé" in plan
+    assert "7 avril 2026\u00a0: Précision des justificatifs" in plan
+    items = json.load(open(os.path.join(site, "de/feed.json"), encoding="utf-8"))["items"]
+    revision = next(i for i in items if i["id"].endswith("/de/plans/business/#revision-2025-11-03"))
+    assert revision["summary"].startswith("Angekündigt: Verfügbarkeitsziel von 99,5 % auf 99,9 % angehoben")
+    assert "One of the replication queues" in text(site, "de/status/index.html")
+    # sla.json is one file for every language: the original's notes.
+    doc = json.load(open(os.path.join(site, "sla.json"), encoding="utf-8"))
+    notes = [u["note_html"] for i in doc["incidents"] for u in i["updates"]]
+    assert any("We are investigating errors" in n for n in notes)
+    assert not any("Wir untersuchen" in n or "Nous analysons" in n for n in notes)
