@@ -293,7 +293,7 @@ enum TermCatalog {
             guard let support = t.support else { return [] }
             var value = PageFormat.hours(support.hours, s).map { PageFormat.capitalized($0) } ?? s[.termSupportHoursNotStated]
             if !support.response.isEmpty {
-                value += "; " + support.response.map { "\($0.severity) \($0.time.phrase(s.strings))" }.joined(separator: s[.listComma])
+                value += s[.listSemicolon] + support.response.map { "\($0.severity) \($0.time.phrase(s.strings))" }.joined(separator: s[.listComma])
             }
             return [.init(term: s[.termSupport], value: value)]
         },

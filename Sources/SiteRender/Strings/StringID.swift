@@ -56,6 +56,7 @@ public enum StringID: String, CaseIterable, Sendable {
     // MARK: Words and units
     case listComma = "list_comma"
     case listSemicolon = "list_semicolon"
+    case labelSeparator = "label_separator"
     case durationLessThanMinute = "duration_less_than_minute"
     case responseImmediately = "response_immediately"
     case responseMinutesOne = "response_minutes_one"
@@ -606,6 +607,7 @@ public enum StringID: String, CaseIterable, Sendable {
 
         case .listComma: ", "
         case .listSemicolon: "; "
+        case .labelSeparator: ": "
         case .durationLessThanMinute: "less than a minute"
         case .responseImmediately: "immediately"
         case .responseMinutesOne: "within {n} minute"
