@@ -17,6 +17,25 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized() == b.serialized() }
 
+    /// The same tree, value for value (pre-serialized pieces compared as bytes, in constant time
+    /// when they share storage): equal trees serialize to equal bytes. A `deferred` value is made
+    /// only when written, so a tree holding one is never the same as another. For the preview,
+    /// which keeps sla.json's bytes under the document they were written from.
+    public func isSame(as other: JSONValue) -> Bool {
+        switch (self, other) {
+        case let (.object(a), .object(b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1.isSame(as: $1.1) }
+        case let (.array(a), .array(b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0.isSame(as: $1) }
+        case let (.string(a), .string(b)): return a == b
+        case let (.number(a), .number(b)): return a.bitPattern == b.bitPattern
+        case let (.bool(a), .bool(b)): return a == b
+        case (.null, .null): return true
+        case let (.raw(a), .raw(b)): return a == b
+        default: return false
+        }
+    }
+
     public static func optional(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
     public static func optional(_ x: Double?) -> JSONValue { x.map(JSONValue.number) ?? .null }
     public static func optional(_ b: Bool?) -> JSONValue { b.map(JSONValue.bool) ?? .null }

@@ -113,7 +113,12 @@ public struct SiteRenderer: Sendable {
                     site: context.site, figures: context.figures, urls: context.urls, updateHTML: context.updateHTML,
                     reuse: context.reuse, languageTitles: SLAJSON.titles(contexts, translations: translations))
                 if let failed = stream("sla.json", { doc.write(to: $0) }) { return .failure(failed) }
-                if streamed.isEmpty { files = [OutputFile(path: "sla.json", bytes: doc.bytes(reserving: doc.estimatedSize))] }
+                if streamed.isEmpty {
+                    // The preview keeps the bytes under the document: an edit that changes no
+                    // service or incident object (its pieces are kept too) does not write it again.
+                    let bytes = context.reuse.value(.machine, at: "sla.json", for: SameJSON(doc)) { doc.bytes(reserving: doc.estimatedSize) }
+                    files = [OutputFile(path: "sla.json", bytes: bytes)]
+                }
             case .feeds(let k): files = MachineOutputs.feeds(contexts[k])
             case .calendarAndSchema(let k):
                 let claims = contexts[k].urls.inLanguage(ClaimsCalendar.path)
@@ -133,4 +138,14 @@ public struct SiteRenderer: Sendable {
         for piece in done { paths += try piece.get() }
         return paths
     }
+}
+
+/// A JSON document as a key: equal when the trees are the same (`JSONValue.isSame`), which is
+/// cheap for trees of kept pieces, unlike comparing their serializations.
+struct SameJSON: Equatable, Sendable {
+    let value: JSONValue
+
+    init(_ value: JSONValue) { self.value = value }
+
+    static func == (a: SameJSON, b: SameJSON) -> Bool { a.value.isSame(as: b.value) }
 }

@@ -51,10 +51,19 @@ enum ClaimsCalendar {
                     return bytes
                 }
             }
-            // One allocation for the whole file (tens of MB on a large site): growing it level by
-            // level copied it over and over.
-            out.reserveCapacity(out.count + kept.reduce(0) { $0 + $1.count } + 16)
-            for bytes in kept { out += bytes }
+            // The whole file is kept too, under every piece it is joined from: when no level's
+            // events changed (each compares in constant time, sharing its kept storage), the file
+            // (tens of MB on a large site) is not joined and copied again.
+            let head = out
+            out = reuse.value(.claims, at: "claims.ics " + context.urls.inLanguage(path), for: [head] + kept) {
+                var whole = head
+                whole.reserveCapacity(head.count + kept.reduce(0) { $0 + $1.count } + 16)
+                for bytes in kept { whole += bytes }
+                MaintenanceCalendar.fold("END:VCALENDAR", into: &whole)
+                return whole
+            }
+            put(out)
+            return
         } else {
             // A full build writes the events straight into one buffer, handed on whenever it
             // holds a piece: a large site has tens of thousands of events.
