@@ -33,6 +33,7 @@ extension StringID {
         case .detailsPartsWorst: .detailsPartsWorstQuarterly
         case .chartMissedOne: .chartMissedQuarterlyOne
         case .chartMissedOther: .chartMissedQuarterlyOther
+        case .chartDescription: .chartDescriptionQuarterly
         case .detailsHistoryHeading: .detailsHistoryHeadingQuarterly
         case .detailsObjective: .detailsObjectiveQuarterly
         case .historyCaption: .historyCaptionQuarterly
@@ -72,6 +73,7 @@ extension StringID {
         case .detailsPartsWorst: .detailsPartsWorstYearly
         case .chartMissedOne: .chartMissedYearlyOne
         case .chartMissedOther: .chartMissedYearlyOther
+        case .chartDescription: .chartDescriptionYearly
         case .detailsHistoryHeading: .detailsHistoryHeadingYearly
         case .detailsObjective: .detailsObjectiveYearly
         case .historyCaption: .historyCaptionYearly
