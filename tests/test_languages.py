@@ -164,3 +164,81 @@ def test_one_sla_json_with_translated_titles(site):  # noqa: F811
     assert doc["titles"]["de"]["incidents"]["2026-11-10-object-storage-elevated-errors"] == \
         "Erhöhte Fehlerquoten bei LIST-Anfragen an Object Storage"
     assert not os.path.exists(os.path.join(site, "de", "sla.json"))
+
+
+def text(site, rel):
+    """A page's text as a reader meets it: text nodes joined as they stand (no space added
+    between an element and the text after it), ASCII white space collapsed."""
+    p = Head()
+    p.feed(open(os.path.join(site, rel), encoding="utf-8").read())
+    return re.sub(r"[ \t\r\n]+", " ", "".join(p.text))
+
+
+def test_a_label_and_a_list_take_the_languages_punctuation(site):  # noqa: F811
+    # French puts a no-break space before ":" and ";" (the strings table's label_separator and
+    # list_semicolon); the theme writes no colon or semicolon of its own between a label and
+    # what follows it. English and German keep ": " and "; ".
+    fr_home, en_home = text(site, "fr/index.html"), text(site, "index.html")
+    assert "Aucun engagement de disponibilité\u00a0: Nimbus Compute" in fr_home  # Free plan's bullet
+    assert "Escalation\u00a0: Customer Success Escalations" in fr_home  # a contact (site.yaml)
+    assert "No uptime commitment: Nimbus Compute" in en_home
+    assert "Escalation: Customer Success Escalations" in en_home
+    # A revision's date and note on the plan page.
+    assert "3 novembre 2025\u00a0: Announced: DNS objective" in text(site, "fr/plans/enterprise/index.html")
+    assert "3. November 2025: Announced: DNS objective" in text(site, "de/plans/enterprise/index.html")
+    # The services and plans an incident affects.
+    inc = "incidents/2026-11-10-object-storage-elevated-errors/index.html"
+    assert "Nimbus Object Storage\u00a0: Free, Business, Enterprise, Team" in text(site, "fr/" + inc)
+    assert "Nimbus Object Storage: Free, Business, Enterprise, Team" in text(site, inc)
+    # A revision's change lines in the feed's summary, joined by the language's semicolon.
+    items = json.load(open(os.path.join(site, "fr/feed.json"), encoding="utf-8"))["items"]
+    business = next(i for i in items if i["id"].endswith("/fr/plans/business/#revision-2025-11-03"))
+    assert "10\u00a0% → aucun\u00a0; Nimbus Compute\u00a0: objectif 99,5\u00a0% → 99,9\u00a0%" in business["summary"]
+    assert "; " not in business["summary"].replace("\u00a0; ", "")
+
+
+def test_the_reviewed_wording_of_deadlines_hours_and_scheduled_work(site):  # noqa: F811
+    # Business × Compute, May 2026 missed with a 10 % credit (docs/example-credits.md); the claim
+    # window is 30 days after the month: 31 May + 30 days = 30 June 2026, the last day to claim
+    # ("by", so "bis zum" and "au plus tard le": the day itself is in time).
+    de = text(site, "de/plans/business/compute/index.html")
+    fr = text(site, "fr/plans/business/compute/index.html")
+    assert "Antrag bis zum 30. Juni 2026" in de
+    assert "réclamation au plus tard le 30 juin 2026" in fr
+    assert "avant le" not in fr  # "before" would exclude the last day
+    # A support desk open 24 hours a day, 7 days a week, in each language's usual form.
+    assert "Support 24/7" in text(site, "de/index.html")
+    assert "Assistance 24 h/24, 7 j/7" in text(site, "fr/index.html")
+    # Scheduled maintenance (a window on 6 December 2026, after --now) under its own heading;
+    # its state is "upcoming", which agrees with any noun in French.
+    status = text(site, "fr/status/index.html")
+    assert "Maintenances programmées" in status
+    assert "01:00 UTC · À venir" in status
+    assert "Geplante Wartungsfenster" in text(site, "de/status/index.html")
+    # The status page's month heading starts with a capital in French (CLDR writes "novembre").
+    assert "Mois de novembre 2026 à ce jour" in status
+
+
+def test_update_and_revision_notes_come_from_the_translation(site):  # noqa: F811
+    # docs/spec.md §2 Translations: an update's and a revision's note are text; the n-th entry of
+    # the translation's `updates` / `revisions` translates the original's n-th.
+    inc = "incidents/2026-11-10-object-storage-elevated-errors/index.html"
+    de, fr, en = text(site, "de/" + inc), text(site, "fr/" + inc), text(site, inc)
+    assert "Ursache erkannt · 10. November 2026, 14:26 GMT Die Fehler gehen auf eine Indexverdichtung zurück" in de
+    assert "Nous analysons des erreurs et des expirations de délai sur les requêtes LIST" in fr
+    assert "We are investigating errors" in en and "Wir untersuchen" not in en
+    assert "We are investigating" not in de and "We are investigating" not in fr
+    # The plan's revisions, on the plan page and in the feed; an incident without a translation
+    # of its notes (DNS propagation, still open) keeps the original's.
+    plan = text(site, "fr/plans/business/index.html")
+    assert "3 novembre 2025\u00a0: Annonce\u00a0: objectif de disponibilité relevé" in plan
+    assert "7 avril 2026\u00a0: Précision des justificatifs" in plan
+    items = json.load(open(os.path.join(site, "de/feed.json"), encoding="utf-8"))["items"]
+    revision = next(i for i in items if i["id"].endswith("/de/plans/business/#revision-2025-11-03"))
+    assert revision["summary"].startswith("Angekündigt: Verfügbarkeitsziel von 99,5 % auf 99,9 % angehoben")
+    assert "One of the replication queues" in text(site, "de/status/index.html")
+    # sla.json is one file for every language: the original's notes.
+    doc = json.load(open(os.path.join(site, "sla.json"), encoding="utf-8"))
+    notes = [u["note_html"] for i in doc["incidents"] for u in i["updates"]]
+    assert any("We are investigating errors" in n for n in notes)
+    assert not any("Wir untersuchen" in n or "Nous analysons" in n for n in notes)

@@ -366,3 +366,23 @@ def test_no_empty_paragraphs(site):
             if name.endswith(".html"):
                 text = open(os.path.join(folder, name), encoding="utf-8").read()
                 assert not re.search(r"<p[^>]*>\s*</p>", text), os.path.join(folder, name)
+
+
+def test_quarterly_chart_describes_quarters(site):
+    # Issue 22 (found in the #24 review): the Team plan is judged per quarter, and its chart's
+    # text alternative spoke of months ("5 months of uptime ... Circles mark months") while its
+    # points are quarters. The chart of content/plans/team.md's Compute has one point per judged
+    # quarter: Q4 2025 (the plan's first whole quarter) to Q4 2026 (in progress) = 5 points,
+    # 4 final quarters met and none missed.
+    import re
+    html = open(os.path.join(site, "plans/team/compute/index.html"), encoding="utf-8").read()
+    svg = re.search(r'<svg class="chart".*?</svg>', html, re.S).group(0)
+    desc = re.search(r"<desc[^>]*>(.*?)</desc>", svg, re.S).group(1)
+    axis = re.findall(r'<text class="chart-axis"[^>]*>(Q[1-4])</text>', svg)
+    assert axis == ["Q4", "Q1", "Q2", "Q3", "Q4"]
+    assert desc.startswith(f"{len(axis)} quarters of uptime, objective 99.9%; 0 final quarters missed the objective.")
+    assert "quarter in progress" in desc and "month" not in desc
+    # A monthly plan keeps its months.
+    monthly = open(os.path.join(site, "plans/business/compute/index.html"), encoding="utf-8").read()
+    assert re.search(r"<desc[^>]*>\d+ months of uptime", monthly)
+

@@ -422,7 +422,7 @@ public struct FiguresPlan: Sendable {
         var figures = SiteFigures(now: now, currentMonth: currentMonth, plans: plans, counting: counting, statusSince: statusSince)
         figures.versions = versions
         figures.currentVersion = currentVersion
-        figures.inputs = inputs
+        figures.inputs = inputs.map { $0.map(Shared.init) }
         return figures
     }
 }

@@ -27,10 +27,14 @@ public struct TextTranslation: Sendable, Hashable {
     public var price: String?
     public var exclusions: [String]?
     public var body: String?
+    /// The notes of an incident's `updates` or a plan's `revisions`, by position in the original's
+    /// list (time order, oldest first): a nil entry, and every one past the end, keeps the
+    /// original's note.
+    public var notes: [String?]?
 
     public init(
         title: String? = nil, summary: String? = nil, measurement: String? = nil, price: String? = nil,
-        exclusions: [String]? = nil, body: String? = nil
+        exclusions: [String]? = nil, body: String? = nil, notes: [String?]? = nil
     ) {
         self.title = title
         self.summary = summary
@@ -38,6 +42,7 @@ public struct TextTranslation: Sendable, Hashable {
         self.price = price
         self.exclusions = exclusions
         self.body = body
+        self.notes = notes
     }
 }
 
@@ -79,6 +84,9 @@ extension Site {
                 out.plans[k].summary = p.summary ?? out.plans[k].summary
                 out.plans[k].price = p.price ?? out.plans[k].price
                 out.plans[k].body = p.body ?? out.plans[k].body
+                for (n, note) in (p.notes ?? []).enumerated() where n < out.plans[k].revisions.count {
+                    if let note { out.plans[k].revisions[n].note = note }
+                }
             }
         }
         if !t.incidents.isEmpty {
@@ -86,6 +94,9 @@ extension Site {
                 guard let i = t.incidents[out.incidents[k].id] else { continue }
                 out.incidents[k].title = i.title ?? out.incidents[k].title
                 out.incidents[k].body = i.body ?? out.incidents[k].body
+                for (n, note) in (i.notes ?? []).enumerated() where n < out.incidents[k].updates.count {
+                    if let note { out.incidents[k].updates[n].note = note }
+                }
             }
         }
         out.translations = [:]

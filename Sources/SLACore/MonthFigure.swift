@@ -159,8 +159,9 @@ public struct SiteFigures: Sendable {
     public var currentVersion: [Int] = []
     /// Per plan × service (same shape as `plans`), what its figures were computed from: what an
     /// incident counted is read from it (`SLAArithmetic.incidentCounts(_:incident:)`), for the
-    /// incident pages that ask, rather than kept for every incident of every level.
-    public var inputs: [[LevelInputs]] = []
+    /// incident pages that ask, rather than kept for every incident of every level. Each behind
+    /// one reference, so a page that reads one does not copy it.
+    public var inputs: [[Shared<LevelInputs>]] = []
 
     /// docs/spec.md §2 Versions: where version `k` of plan `p` stands in the month of *now*.
     public func standing(plan p: Int, version k: Int) -> VersionTerms.Standing {

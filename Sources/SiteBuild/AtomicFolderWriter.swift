@@ -110,7 +110,31 @@ public struct AtomicFolderWriter: Sendable {
             let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard fd >= 0 else { throw WriteError.io("cannot write \(file.path): \(String(cString: strerror(errno)))") }
             defer { close(fd) }
-            let ok = file.bytes.withUnsafeBytes { buf -> Bool in
+            if !Self.writeAll(fd, file.bytes) { throw WriteError.io("cannot write \(file.path): \(String(cString: strerror(errno)))") }
+        }
+
+        /// Writes the file at `path` from the pieces `make` hands over, each as it comes (a large
+        /// file never whole in memory); the first failure is thrown once `make` returns.
+        public func write(path: String, pieces make: (_ put: ([UInt8]) -> Void) -> Void) throws {
+            let file = OutputFile(path: path, bytes: [])
+            guard file.isContained else { throw WriteError.unsafePath(path) }
+            if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                try folder(String(path[..<slash]))
+            }
+            let fd = open(base + "/" + path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw WriteError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
+            defer { close(fd) }
+            var failure: Int32 = 0
+            make { piece in
+                guard failure == 0, !Self.writeAll(fd, piece) else { return }
+                failure = errno
+            }
+            if failure != 0 { throw WriteError.io("cannot write \(path): \(String(cString: strerror(failure)))") }
+        }
+
+        /// Writes all of `bytes` to `fd`; false on an error (`errno` says which).
+        private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+            bytes.withUnsafeBytes { buf -> Bool in
                 var off = 0
                 while off < buf.count {
                     let n = Glibc.write(fd, buf.baseAddress! + off, buf.count - off)
@@ -119,7 +143,6 @@ public struct AtomicFolderWriter: Sendable {
                 }
                 return true
             }
-            if !ok { throw WriteError.io("cannot write \(file.path): \(String(cString: strerror(errno)))") }
         }
 
         /// Creates folder `rel` and its parents once.

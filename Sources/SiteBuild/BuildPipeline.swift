@@ -190,7 +190,7 @@ public struct BuildPipeline: Sendable {
             result.diagnostics.append(Diagnostic(.error, output.path, 0, 0, "cannot write the output: \(error)"))
             return result
         }
-        switch step(4, "render and write", { Result { () throws(RenderError) in try makeRenderer().render(emit: staging.write) } }) {
+        switch step(4, "render and write", { Result { () throws(RenderError) in try makeRenderer().render(emit: staging.write, pieces: staging.write(path:pieces:)) } }) {
         case let .success(paths): result.paths = paths
         case let .failure(error):
             staging.abandon()

@@ -56,12 +56,19 @@ extension SiteParser {
         var vocabulary: StringVocabulary
     }
 
+    /// One translated content file as read, with where each entry of its notes stands.
+    struct Translated: Sendable {
+        var code: String
+        var kind: SourceKind.TranslatedKind
+        var id: String
+        var text: TextTranslation
+        var file: String
+        var notes: [(line: Int, column: Int)]
+    }
+
     /// Puts each translation in `site.translations`; a translation into a language the site
     /// does not have (or into its default language), or of a file that does not exist, is an error.
-    static func attach(
-        _ translations: [(code: String, kind: SourceKind.TranslatedKind, id: String, text: TextTranslation, file: String)],
-        to site: inout Site
-    ) -> [Diagnostic] {
+    static func attach(_ translations: [Translated], to site: inout Site) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         let languages = site.config.languages
         let others = languages.dropFirst().map(\.code)
@@ -84,6 +91,24 @@ extension SiteParser {
             guard exists else {
                 problems.append(
                     Diagnostic(.error, t.file, 1, 1, "this translates \(originalPath(t.kind, id: t.id)), which does not exist"))
+                continue
+            }
+            // The n-th note translates the original's n-th update or revision: one past their end
+            // translates nothing (docs/spec.md §2 Translations).
+            let entries: Int? =
+                switch t.kind {
+                case .incident: site.incidents.first { $0.id == t.id }?.updates.count
+                case .plan: site.plans.first { $0.id == t.id }?.revisions.count
+                case .terms, .service: nil
+                }
+            if let entries, let notes = t.text.notes, notes.count > entries, entries < t.notes.count {
+                let (key, what) = t.kind == .incident ? ("updates", "update") : ("revisions", "revision")
+                let at = t.notes[entries]
+                problems.append(
+                    Diagnostic(
+                        .error, t.file, at.line, at.column,
+                        "this translation's \(key) has \(notes.count) entries, but \(originalPath(t.kind, id: t.id)) has \(entries) \(entries == 1 ? what : key): entry \(entries + 1) translates none",
+                        hint: "the n-th entry translates the n-th \(what) of the original, in its order; add the \(what) there first"))
                 continue
             }
             var into = site.translations[t.code] ?? SiteTranslation()

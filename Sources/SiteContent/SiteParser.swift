@@ -97,7 +97,7 @@ public enum SiteParser {
                 case let .translation(what, id, code):
                     let original = Self.originalPath(what, id: id)
                     if let t = ContentDecoders.translation(text, kind: what, file: file.path, original: original, terms: options.terms, sink: local) {
-                        result.translation = (code, what, id, t)
+                        result.translation = (code, what, id, t.text, t.notes)
                     }
                 case .measurements:
                     let (rows, refs) = ContentDecoders.measurements(text, file: file.path, sink: local)
@@ -123,10 +123,10 @@ public enum SiteParser {
         var incidents: [Incident] = []
         var measurements: [MeasuredUptime] = []
         var references = configReferences
-        var translations: [(code: String, kind: SourceKind.TranslatedKind, id: String, text: TextTranslation, file: String)] = []
+        var translations: [Translated] = []
         for (k, r) in found.enumerated() {
             guard let r else { continue }
-            if let t = r.translation { translations.append((t.code, t.kind, t.id, t.text, jobs[k].0.path)) }
+            if let t = r.translation { translations.append(Translated(code: t.code, kind: t.kind, id: t.id, text: t.text, file: jobs[k].0.path, notes: t.notes)) }
             sink.items += r.diagnostics
             if let t = r.terms { terms = t }
             if let s = r.service { services.append(s) }
@@ -180,7 +180,7 @@ public enum SiteParser {
         var references: [Reference] = []
         var diagnostics: [Diagnostic] = []
         var tiers: [WrittenTier] = []
-        var translation: (code: String, kind: SourceKind.TranslatedKind, id: String, text: TextTranslation)?
+        var translation: (code: String, kind: SourceKind.TranslatedKind, id: String, text: TextTranslation, notes: [(line: Int, column: Int)])?
     }
 
     /// A samples file that no plan reads, and a plan that measures by samples a service that has

@@ -11,8 +11,30 @@ public indirect enum JSONValue: Sendable, Equatable {
     case null
     /// Bytes already serialized at the position they are written (at the same indentation).
     case raw([UInt8])
+    /// A value made only when it is written, and dropped right after: a full build's sla.json
+    /// holds one service object at a time instead of all of them (issue 23: tens of MB).
+    case deferred(@Sendable () -> JSONValue)
 
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized() == b.serialized() }
+
+    /// The same tree, value for value (pre-serialized pieces compared as bytes, in constant time
+    /// when they share storage): equal trees serialize to equal bytes. A `deferred` value is made
+    /// only when written, so a tree holding one is never the same as another. For the preview,
+    /// which keeps sla.json's bytes under the document they were written from.
+    public func isSame(as other: JSONValue) -> Bool {
+        switch (self, other) {
+        case let (.object(a), .object(b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1.isSame(as: $1.1) }
+        case let (.array(a), .array(b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0.isSame(as: $1) }
+        case let (.string(a), .string(b)): return a == b
+        case let (.number(a), .number(b)): return a.bitPattern == b.bitPattern
+        case let (.bool(a), .bool(b)): return a == b
+        case (.null, .null): return true
+        case let (.raw(a), .raw(b)): return a == b
+        default: return false
+        }
+    }
 
     public static func optional(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
     public static func optional(_ x: Double?) -> JSONValue { x.map(JSONValue.number) ?? .null }
@@ -28,6 +50,23 @@ public indirect enum JSONValue: Sendable, Equatable {
         var out: [UInt8] = []
         write(into: &out, indent: level)
         return out
+    }
+
+    /// Serialized pretty (see `serialized`) and handed to `put` in pieces of about `piece` bytes
+    /// as it is written, so the whole text is never in memory at once; a piece ends only after
+    /// a `deferred` value. The pieces joined are `bytes()`.
+    public func write(pieces piece: Int = 1 << 20, to put: ([UInt8]) -> Void) {
+        var out: [UInt8] = []
+        out.reserveCapacity(piece + piece / 4)
+        withoutActuallyEscaping(put) { put in
+            write(into: &out, indent: 0) { buffer in
+                guard buffer.count >= piece else { return }
+                put(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+            out.append(10)
+            put(out)
+        }
     }
 
     /// Serialized as UTF-8 bytes (see `serialized`).
@@ -54,7 +93,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     private var isScalar: Bool {
         switch self {
         case .string, .number, .bool, .null: true
-        case .object, .array, .raw: false
+        case .object, .array, .raw, .deferred: false
         }
     }
 
@@ -72,7 +111,9 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    private func write(into out: inout [UInt8], indent: Int) {
+    /// - Parameter flush: called after each `deferred` value is written, with the text so far
+    ///   (it may hand it on and empty it).
+    private func write(into out: inout [UInt8], indent: Int, flush: ((inout [UInt8]) -> Void)? = nil) {
         if indent >= 0 && isRecord {
             writeLine(into: &out)
             return
@@ -91,7 +132,7 @@ public indirect enum JSONValue: Sendable, Equatable {
                 JSONValue.writeString(key, into: &out)
                 out.append(58)
                 if pretty { out.append(32) }
-                value.write(into: &out, indent: pretty ? indent + 1 : -1)
+                value.write(into: &out, indent: pretty ? indent + 1 : -1, flush: flush)
             }
             if pretty { newline(&out, indent) }
             out.append(125)
@@ -104,7 +145,7 @@ public indirect enum JSONValue: Sendable, Equatable {
             for (k, item) in items.enumerated() {
                 if k > 0 { out.append(44) }
                 if pretty { newline(&out, indent + 1) }
-                item.write(into: &out, indent: pretty ? indent + 1 : -1)
+                item.write(into: &out, indent: pretty ? indent + 1 : -1, flush: flush)
             }
             if pretty { newline(&out, indent) }
             out.append(93)
@@ -113,6 +154,9 @@ public indirect enum JSONValue: Sendable, Equatable {
         case let .bool(b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .null: out.append(contentsOf: "null".utf8)
         case let .raw(bytes): out.append(contentsOf: bytes)
+        case let .deferred(make):
+            make().write(into: &out, indent: indent, flush: flush)
+            flush?(&out)
         }
     }
 

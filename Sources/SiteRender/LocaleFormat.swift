@@ -28,6 +28,13 @@ public final class LocaleFormat: @unchecked Sendable {
     /// Each text made, by the value it was made from (`OncePerKey`, the pages' cache too).
     private let texts = OncePerKey<Key, String>()
 
+    /// What a text is made from besides the instance's constants. Everything else a text depends
+    /// on is fixed for the life of the instance and of its `texts`: the locale and the site zone
+    /// (`let`s, one instance per language per build, never shared), and per case the style, the
+    /// width, the units and the rounding (the method's own, so the case names them). A case
+    /// holds the value after the publishing rounding (the digits written) or the whole input
+    /// (`duration`: the minutes, from which the days-and-hours rule follows), so no two inputs
+    /// that write different texts share a key (`LocaleFormatTests.testEveryInputThatChangesATextIsInItsKey`).
     private enum Key: Hashable {
         case percent(UInt64), uptime(UInt64), minutes(UInt64), minutesWide(UInt64)
         case day(Int64), month(Int), monthName(Int), shortMonth(Int), time(Int)

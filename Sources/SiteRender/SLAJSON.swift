@@ -29,6 +29,9 @@ public enum SLAJSON {
                 ("versions", versions(plan: p, site: site, figures: figures, titles: titles, urls: urls)),
                 ("services", .array(levels.map { level in
                     let title = titles[level.serviceID]
+                    // A one-off build writes each service object as it goes (`deferred`): kept
+                    // whole, they were the largest part of a build's peak memory (issue 23).
+                    guard reuse != nil else { return .deferred { service(level, title: title, urls: urls) } }
                     // Services sit at nesting level 4 of the document (root, plans, plan, services).
                     return .raw(
                         reuse.value(
@@ -50,6 +53,7 @@ public enum SLAJSON {
             let input = IncidentObjectInput(
                 incident: shown, ongoing: ongoing, status: incident.status(at: figures.now),
                 notesHTML: Array(updateHTML[k].prefix(posted)), baseURL: urls.baseURL)
+            guard reuse != nil else { return .deferred { self.incident(input, urls: urls) } }
             return .raw(
                 reuse.value(.machine, at: "sla.json incident " + incident.id, for: input) {
                     self.incident(input, urls: urls).fragment(level: 2)

@@ -44,8 +44,18 @@ public struct SiteRenderer: Sendable {
         try renderUnsorted(emit: emit).sorted()
     }
 
+    /// Writes a file in pieces: `path`, then `make`, which hands the file's bytes to its argument
+    /// in order. Throws what writing them met.
+    public typealias PieceWriter = @Sendable (_ path: String, _ make: (_ put: ([UInt8]) -> Void) -> Void) throws -> Void
+
+    /// `render(emit:)`, with sla.json written through `pieces` as it is serialized rather than
+    /// made whole first: on a large site it is tens of MB (issue 23, peak memory).
+    public func render(emit: @Sendable (OutputFile) throws -> Void, pieces: PieceWriter?) throws(RenderError) -> [String] {
+        try renderUnsorted(emit: emit, pieces: pieces).sorted()
+    }
+
     /// `render(emit:)` with the paths in the order they were made.
-    private func renderUnsorted(emit: @Sendable (OutputFile) throws -> Void) throws(RenderError) -> [String] {
+    private func renderUnsorted(emit: @Sendable (OutputFile) throws -> Void, pieces: PieceWriter? = nil) throws(RenderError) -> [String] {
         let contexts = self.contexts
         let context = contexts[0]
         var made: [PageOutputs.Run] = []
@@ -88,15 +98,32 @@ public struct SiteRenderer: Sendable {
             }
         }
         let done = ParallelWork.map(work) { piece -> Result<[String], RenderError> in
-            let files: [OutputFile]
+            var files: [OutputFile] = []
+            // Files written in pieces as they were made (a one-off build's sla.json and claims.ics).
+            var streamed: [String] = []
+            func stream(_ path: String, _ make: (_ put: ([UInt8]) -> Void) -> Void) -> RenderError? {
+                guard let pieces, context.reuse == nil else { return nil }
+                do { try pieces(path, make) } catch { return .output(path: path, reason: error) }
+                streamed.append(path)
+                return nil
+            }
             switch piece {
             case .slaJSON:
                 let doc = SLAJSON.document(
                     site: context.site, figures: context.figures, urls: context.urls, updateHTML: context.updateHTML,
                     reuse: context.reuse, languageTitles: SLAJSON.titles(contexts, translations: translations))
-                files = [OutputFile(path: "sla.json", bytes: doc.bytes(reserving: doc.estimatedSize))]
+                if let failed = stream("sla.json", { doc.write(to: $0) }) { return .failure(failed) }
+                if streamed.isEmpty {
+                    // The preview keeps the bytes under the document: an edit that changes no
+                    // service or incident object (its pieces are kept too) does not write it again.
+                    let bytes = context.reuse.value(.machine, at: "sla.json", for: SameJSON(doc)) { doc.bytes(reserving: doc.estimatedSize) }
+                    files = [OutputFile(path: "sla.json", bytes: bytes)]
+                }
             case .feeds(let k): files = MachineOutputs.feeds(contexts[k])
-            case .calendarAndSchema(let k): files = MachineOutputs.calendarAndSchema(contexts[k])
+            case .calendarAndSchema(let k):
+                let claims = contexts[k].urls.inLanguage(ClaimsCalendar.path)
+                if let failed = stream(claims, { ClaimsCalendar.write(contexts[k], to: $0) }) { return .failure(failed) }
+                files = MachineOutputs.calendarAndSchema(contexts[k], claimsWritten: !streamed.isEmpty)
             case .siteFiles: files = runs[0].siteFiles(languages: runs)
             case .badges(let p): files = Badge.files(context, plan: p)
             case .pages(let k, let jobs): files = jobs.map(runs[k].file)
@@ -105,10 +132,20 @@ public struct SiteRenderer: Sendable {
             for file in files {
                 do { try emit(file) } catch { return .failure(.output(path: file.path, reason: error)) }
             }
-            return .success(files.map(\.path))
+            return .success(streamed + files.map(\.path))
         }
         var paths: [String] = []
         for piece in done { paths += try piece.get() }
         return paths
     }
+}
+
+/// A JSON document as a key: equal when the trees are the same (`JSONValue.isSame`), which is
+/// cheap for trees of kept pieces, unlike comparing their serializations.
+struct SameJSON: Equatable, Sendable {
+    let value: JSONValue
+
+    init(_ value: JSONValue) { self.value = value }
+
+    static func == (a: SameJSON, b: SameJSON) -> Bool { a.value.isSame(as: b.value) }
 }

@@ -304,7 +304,7 @@ enum TermCatalog {
             guard let support = t.support else { return [] }
             var value = PageFormat.hours(support.hours, s).map { PageFormat.capitalized($0) } ?? s.word("term_support_hours_not_stated")
             if !support.response.isEmpty {
-                value += "; " + support.response.map { "\($0.severity) \($0.time.phrase(s.strings))" }.joined(separator: s[.listComma])
+                value += s[.listSemicolon] + support.response.map { "\($0.severity) \($0.time.phrase(s.strings))" }.joined(separator: s[.listComma])
             }
             return [.init(term: s.word("term_support"), value: value)]
         },
@@ -315,7 +315,7 @@ enum TermCatalog {
         keys: ["downtime"],
         words: [
             TermWord("term_downtime_rule", "How Downtime is measured", de: "Wie die Ausfallzeit gemessen wird", fr: "Mesure de l’indisponibilité"),
-            TermWord("change_downtime", "Downtime measured {old} → {new}", de: "Messung der Ausfallzeit {old} → {new}", fr: "Mesure de l’indisponibilité {old} → {new}"),
+            TermWord("change_downtime", "Downtime measured {old} → {new}", de: "Messung der Ausfallzeit {old} → {new}", fr: "mesure de l’indisponibilité {old} → {new}"),
             TermWord("change_by_incidents", "by incidents", de: "nach Vorfällen", fr: "par les incidents"),
             TermWord("change_or_by_incidents", "{rule} or by incidents", de: "{rule} oder nach Vorfällen", fr: "{rule} ou par les incidents"),
             TermWord("change_at_least_requests", "at least {requests} requests", de: "mindestens {requests} Anfragen", fr: "au moins {requests} requêtes"),
@@ -360,7 +360,7 @@ enum TermCatalog {
         keys: ["period", "period_start_month"],
         words: [
             TermWord("term_period", "Measurement period", de: "Messzeitraum", fr: "Période de mesure"),
-            TermWord("change_period", "Measurement period {old} → {new}", de: "Messzeitraum {old} → {new}", fr: "Période de mesure {old} → {new}"),
+            TermWord("change_period", "Measurement period {old} → {new}", de: "Messzeitraum {old} → {new}", fr: "période de mesure {old} → {new}"),
             TermWord("period_monthly", "monthly", de: "monatlich", fr: "mensuelle"),
             TermWord("period_quarterly", "quarterly", de: "vierteljährlich", fr: "trimestrielle"),
             TermWord("period_yearly", "yearly", de: "jährlich", fr: "annuelle"),

@@ -79,7 +79,73 @@ final class LanguagesTests: XCTestCase {
         XCTAssertEqual(
             errors(r),
             [
-                "content/plans/pro.de.md:3:1: a translation carries text only: \"uptime\" comes from content/plans/pro.md in every language; set it there (a translation may set \"title\", \"summary\", \"price\" and the body)"
+                "content/plans/pro.de.md:3:1: a translation carries text only: \"uptime\" comes from content/plans/pro.md in every language; set it there (a translation may set \"title\", \"summary\", \"price\", \"revisions\" and the body)"
+            ])
+    }
+
+    /// The incident of the basic fixture with two updates, and a plan note (docs/spec.md §2:
+    /// a translation carries the text fields, an update's and a revision's note among them).
+    private let updatedIncident = """
+        ---
+        title: API outage in October
+        services: [api]
+        impact: major
+        start: 2026-10-05T00:00:00Z
+        end: 2026-10-05T08:00:00Z
+        updates:
+          - {at: 2026-10-05T01:00:00Z, status: investigating, note: We are looking into it.}
+          - {at: 2026-10-05T08:00:00Z, status: resolved, note: The API is back.}
+        ---
+        Eight hours down.
+
+        """
+
+    func testATranslationCarriesTheNotesOfUpdatesAndRevisionsByPosition() throws {
+        let r = build(
+            try site([
+                "content/status/incidents/api-oct.md": updatedIncident,
+                // The first update's note translated; the second keeps the English one.
+                "content/status/incidents/api-oct.de.md": "---\nupdates:\n  - note: Wir sehen uns das an.\n---\n",
+            ]))
+        XCTAssertTrue(r.succeeded, "\(r.diagnostics)")
+        let de = try text(r, "de/incidents/api-oct/index.html")
+        XCTAssertTrue(de.contains("<p>Wir sehen uns das an.</p>"), de)
+        XCTAssertTrue(de.contains("<p>The API is back.</p>"))
+        XCTAssertFalse(de.contains("We are looking into it."))
+        // The English page and the machine-readable outputs keep the original's notes.
+        let en = try text(r, "incidents/api-oct/index.html")
+        XCTAssertTrue(en.contains("<p>We are looking into it.</p>") && !en.contains("Wir sehen"))
+        XCTAssertFalse(try text(r, "sla.json").contains("Wir sehen"))
+    }
+
+    func testATranslatedNoteBeyondTheOriginalsOrWithATimeIsAnError() throws {
+        let r = build(
+            try site([
+                "content/status/incidents/api-oct.md": updatedIncident,
+                "content/status/incidents/api-oct.de.md":
+                    "---\nupdates:\n  - note: Eins.\n  - note: Zwei.\n  - note: Drei.\n---\n",
+                "content/status/incidents/api-sept.de.md":
+                    "---\nupdates:\n  - {at: 2026-09-01T00:00:00Z, note: Eins.}\n---\n",
+                // Pro has no revisions: any note translates none.
+                "content/plans/pro.de.md": "---\nrevisions:\n  - note: Keine.\n---\n",
+            ]))
+        XCTAssertEqual(
+            errors(r),
+            [
+                "content/status/incidents/api-sept.de.md:3:6: a translation carries text only: the update's \"at\" comes from content/status/incidents/api-sept.md in every language; set it there (an entry of a translation's updates sets \"note\" alone; the n-th entry translates the n-th update of content/status/incidents/api-sept.md)"
+            ])
+        let second = build(
+            try site([
+                "content/status/incidents/api-oct.md": updatedIncident,
+                "content/status/incidents/api-oct.de.md":
+                    "---\nupdates:\n  - note: Eins.\n  - note: Zwei.\n  - note: Drei.\n---\n",
+                "content/plans/pro.de.md": "---\nrevisions:\n  - note: Keine.\n---\n",
+            ]))
+        XCTAssertEqual(
+            errors(second),
+            [
+                "content/plans/pro.de.md:3:5: this translation's revisions has 1 entries, but content/plans/pro.md has 0 revisions: entry 1 translates none (the n-th entry translates the n-th revision of the original, in its order; add the revision there first)",
+                "content/status/incidents/api-oct.de.md:5:5: this translation's updates has 3 entries, but content/status/incidents/api-oct.md has 2 updates: entry 3 translates none (the n-th entry translates the n-th update of the original, in its order; add the update there first)",
             ])
     }
 

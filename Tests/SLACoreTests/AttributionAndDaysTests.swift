@@ -66,11 +66,11 @@ final class AttributionAndDaysTests: XCTestCase {
         let level = try XCTUnwrap(figures.level(plan: "pro", service: "api"))
         let october = try XCTUnwrap(level.months.firstIndex { $0.month == ym("2026-10") })
         let ids = figures.counting[0][0].map { site(incidents).incidents[$0].id }
-        let all = SLAArithmetic.incidentCounts(figures.inputs[0][0])
+        let all = SLAArithmetic.incidentCounts(figures.inputs[0][0].value)
         let counts = Dictionary(uniqueKeysWithValues: all.map { (ids[$0.incident], $0) })
         XCTAssertTrue(all.allSatisfy { $0.month == october })
         // One incident alone gives its own counts.
-        XCTAssertEqual(SLAArithmetic.incidentCounts(figures.inputs[0][0], incident: 1), all.filter { $0.incident == 1 })
+        XCTAssertEqual(SLAArithmetic.incidentCounts(figures.inputs[0][0].value, incident: 1), all.filter { $0.incident == 1 })
         // a: 60 min at 1.0; b: 30 min at 0.3 = 9 (its first 30 inside a); c: 0, all 10 inside a;
         // m: 0, its 20 excluded; d: 10 (its first 10 inside m); z: 0 at weight 0.
         XCTAssertEqual(counts["a"]!.minutes, 60, accuracy: 1e-9)
@@ -141,7 +141,7 @@ final class AttributionAndDaysTests: XCTestCase {
         let figures = SLAArithmetic.figures(for: s, now: now)
         let level = try XCTUnwrap(figures.level(plan: "pro", service: "api"))
         XCTAssertTrue(level.days.filter { $0.day.yearMonth == ym("2026-10") }.allSatisfy { $0.downtimeMinutes == nil && $0.source == .measurements })
-        let counts = SLAArithmetic.incidentCounts(figures.inputs[0][0])
+        let counts = SLAArithmetic.incidentCounts(figures.inputs[0][0].value)
         XCTAssertEqual(counts.count, 6)
         XCTAssertTrue(counts.allSatisfy { $0.minutes == 0 })
     }

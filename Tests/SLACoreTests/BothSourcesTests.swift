@@ -74,7 +74,7 @@ final class BothSourcesTests: XCTestCase {
 
     func testWhatEachIncidentCountedLeavesTheBadMinutesToTheSamples() throws {
         let figures = SLAArithmetic.figures(for: site(rows, terms: both, incidents: incidents), now: now)
-        let counts = SLAArithmetic.incidentCounts(figures.inputs[0][0])
+        let counts = SLAArithmetic.incidentCounts(figures.inputs[0][0].value)
         XCTAssertEqual(counts.count, 2)
         // partial: open 4 minutes; 10:01–10:03 a bad minute sets w' (2 minutes); it sets w' itself
         // 10:03–10:05 at 0.3: counted 2 × 0.3 = 0.6.

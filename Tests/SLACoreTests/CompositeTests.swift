@@ -69,7 +69,7 @@ final class CompositeTests: XCTestCase {
         // What each counted: git-down 30 (sets w 10:00–10:30: on the tie 10:20–10:30 the part
         // listed first keeps it); api-down 20 (10:30–10:50; 10 inside git-down); api-slow 0.3 × 8 = 2.4
         // (2 minutes inside git-blip); git-blip 2. 30 + 20 + 2.4 + 2 = 54.4.
-        let counts = SLAArithmetic.incidentCounts(figures.inputs[0][0])
+        let counts = SLAArithmetic.incidentCounts(figures.inputs[0][0].value)
         XCTAssertEqual(counts.map(\.minutes), [30, 20, 2.4, 2], accuracy: 1e-9)
         XCTAssertEqual(counts.map(\.overlappedMinutes), [0, 10, 2, 0], accuracy: 1e-9)
         // The 90-day bars read the same function: 54.4 on 5 October.
@@ -121,7 +121,7 @@ final class CompositeTests: XCTestCase {
         // What git-down counted: 30 (it is the incident; the samples minutes 10:25–10:30 tie at
         // 1 and the incident keeps them); the 5 minutes 10:30–10:35 are the samples'.
         let figures = SLAArithmetic.figures(for: s, now: now)
-        let counts = SLAArithmetic.incidentCounts(figures.inputs[0][0])
+        let counts = SLAArithmetic.incidentCounts(figures.inputs[0][0].value)
         XCTAssertEqual(counts.map(\.minutes), [30, 3], accuracy: 1e-9)
     }
 
@@ -204,7 +204,7 @@ final class CompositeTests: XCTestCase {
         // What each incident counted toward github: git-degraded 1.5 (10:10–10:15; 5 minutes
         // inside bad minutes, 5 under api-unavailable); api-unavailable 10; the maintenance 0.
         // The bad minutes no incident set: 10 + 5 = 15. 1.5 + 10 + 15 = 26.5.
-        let counts = SLAArithmetic.incidentCounts(figures.inputs[0][0])
+        let counts = SLAArithmetic.incidentCounts(figures.inputs[0][0].value)
         XCTAssertEqual(counts.map(\.minutes), [0, 1.5, 10], accuracy: 1e-9)
         XCTAssertEqual(counts[1].measuredMinutes, 5, accuracy: 1e-9)
         XCTAssertEqual(counts[1].overlappedMinutes, 5, accuracy: 1e-9)

@@ -374,7 +374,7 @@ final class SamplesTests: XCTestCase {
         let figures = SLAArithmetic.figures(for: s, now: now)
         let level = figures.level(plan: "pro", service: "api")!
         // The level's samples computation, as its months and days read it.
-        let downtime = figures.inputs[0][0].samples!
+        let downtime = figures.inputs[0][0].value.samples!
         XCTAssertEqual(downtime.downtimeMinutes(from: at("2026-10-05T00:00:00Z"), to: at("2026-10-06T00:00:00Z")), 7)
         XCTAssertEqual(downtime.downtimeMinutes(from: at("2026-10-06T00:00:00Z"), to: at("2026-10-07T00:00:00Z")), 5)
         XCTAssertEqual(downtime.downtimeMinutes(from: at("2026-10-01T00:00:00Z"), to: at("2026-11-01T00:00:00Z")), level.months[0].downtimeMinutes)
@@ -390,7 +390,7 @@ final class SamplesTests: XCTestCase {
                 $0[TermKeys.uptime] = 99.9
                 $0[TermKeys.downtime] = samples(interval: 5, method: .errorRate)
             })
-        let downtime = SLAArithmetic.figures(for: s, now: now).inputs[0][0].samples!
+        let downtime = SLAArithmetic.figures(for: s, now: now).inputs[0][0].value.samples!
         XCTAssertEqual(downtime.downtimeMinutes(from: at("2026-10-01T00:00:00Z"), to: at("2026-10-02T00:00:00Z")), 6.025, accuracy: 1e-12)
         XCTAssertEqual(downtime.downtimeMinutes(from: at("2026-10-02T00:00:00Z"), to: at("2026-10-03T00:00:00Z")), 0)
         XCTAssertEqual(downtime.downtimeMinutes(from: at("2026-10-01T00:00:00Z"), to: at("2026-10-01T00:02:30Z")), 0.5, accuracy: 1e-12)
@@ -422,7 +422,7 @@ final class SamplesTests: XCTestCase {
         XCTAssertEqual(month.downtimeMinutes!, 3, accuracy: 1e-9)
         XCTAssertEqual(october.compactMap(\.downtimeMinutes).reduce(0, +), month.downtimeMinutes!, accuracy: 1e-9)
         // What the incident counted: 0 in October, because the month is measured by samples.
-        let counts = SLAArithmetic.incidentCounts(figures.inputs[0][0])
+        let counts = SLAArithmetic.incidentCounts(figures.inputs[0][0].value)
         XCTAssertEqual(counts.count, 1)
         XCTAssertEqual(counts[0].minutes, 0)
         XCTAssertTrue(counts[0].measuredBySamples)

@@ -93,6 +93,9 @@ final class FeedsSchemaTests: XCTestCase {
             // Written directly (a month line, or a preview cache's piece): check what it parses to.
             guard let parsed = JSONValue.parsed(bytes) else { return XCTFail("\(path): pre-serialized JSON does not parse") }
             check(parsed, against: schema, defs: defs, path: path, visited: &visited)
+        case let .deferred(make):
+            // Made when written (a one-off build's service and incident objects): check what it makes.
+            check(make(), against: schema, defs: defs, path: path, visited: &visited)
         }
     }
 }

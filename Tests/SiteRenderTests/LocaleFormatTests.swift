@@ -91,6 +91,46 @@ final class LocaleFormatTests: XCTestCase {
         XCTAssertEqual(format("de").uptime(99.912), first)
     }
 
+    /// Each text is kept by its key (`OncePerKey`): one instance is asked, in turn, for inputs
+    /// that write different texts, and each answer is checked against a fresh instance's (which
+    /// has kept nothing). A key missing an input would hand back the text of an earlier call.
+    func testEveryInputThatChangesATextIsInItsKey() {
+        let london = "Europe/London"
+        let kept = format("fr", zone: london)
+        func fresh() -> LocaleFormat { format("fr", zone: london) }
+        // Durations around the days rule: minutes are dropped beside days, not beside hours.
+        // 59 min; 60 = 1 h; 1,439 = 23 h 59 min; 1,440 = 1 day; 1,441 = 1 day (+1 min dropped);
+        // 1,500 = 1 day 1 h.
+        let minutes: [Int64] = [59, 60, 1439, 1440, 1441, 1500, 59]
+        let texts = minutes.map { kept.duration(minutes: $0) }
+        XCTAssertEqual(texts, minutes.map { fresh().duration(minutes: $0) })
+        XCTAssertEqual(texts[0], "59 minutes")  // CLDR fr: a plain space between "59" and "minutes"
+        XCTAssertEqual(texts[3], "1\u{00A0}jour")
+        XCTAssertEqual(texts[4], texts[3])
+        XCTAssertEqual(texts[5], "1\u{00A0}jour et 1\u{00A0}heure")
+        // The locale is the instance's: another language's instance keeps its own texts.
+        XCTAssertEqual(format("de").duration(minutes: 59), "59 Minuten")
+        XCTAssertEqual(format("en").duration(minutes: 1500), "1 day, 1 hour")
+        // The same number through different styles: each method is its own case.
+        XCTAssertEqual(kept.percent(99.95), "99,95\u{00A0}%")
+        XCTAssertEqual(kept.uptime(99.95), "99,950\u{00A0}%")
+        XCTAssertEqual(kept.minutes(21.9), "21,9\u{00A0}min")
+        XCTAssertEqual(kept.minutesInWords(21.9), fresh().minutesInWords(21.9))
+        XCTAssertNotEqual(kept.minutesInWords(21.9), kept.minutes(21.9))
+        // Months: with and without the year, and a short name that is the same in every year.
+        let nov = YearMonth(year: 2026, month: 11)
+        XCTAssertEqual(kept.month(nov), "novembre 2026")
+        XCTAssertEqual(kept.month(YearMonth(year: 2025, month: 11)), "novembre 2025")
+        XCTAssertEqual(kept.monthName(11), "novembre")
+        XCTAssertEqual(kept.shortMonth(YearMonth(year: 2025, month: 11)), fresh().shortMonth(nov))
+        // The zone's name at winter, summer, then winter again instants (2026-01-15T12:00:00Z,
+        // 2026-07-15T12:00:00Z, 2026-12-15T12:00:00Z): kept per offset period of the zone.
+        let instants = [Instant(seconds: 1_768_478_400), Instant(seconds: 1_784_116_800), Instant(seconds: 1_797_336_000)]
+        let zones = instants.map { kept.zoneName(at: $0) }
+        XCTAssertEqual(zones, instants.map { fresh().zoneName(at: $0) })
+        XCTAssertEqual(zones, ["UTC", "UTC+1", "UTC"])
+    }
+
     func testACountIsWrittenWithTheLanguagesGrouping() {
         // The count in a counted string: 1,234 (en), 1.234 (de); under 1,000 as the digits.
         XCTAssertEqual(PageText().plural(1234, one: .responseDaysOne, other: .responseDaysOther), "within 1,234 days")

@@ -10,6 +10,15 @@ enum ClaimsCalendar {
     /// The calendar as UTF-8 bytes, CRLF line endings and lines folded at 75 octets (written as
     /// bytes: on a large site it has tens of thousands of events).
     static func bytes(_ context: RenderContext) -> [UInt8] {
+        var whole: [UInt8] = []
+        write(context) { whole += $0 }
+        return whole
+    }
+
+    /// The calendar handed to `put` in pieces of about `piece` bytes (1 MB) as it is made: a one-off build
+    /// writes them to the file as they come, so the file (tens of MB on a large site) is never
+    /// whole in memory (issue 23). The pieces joined are `bytes(_:)`.
+    static func write(_ context: RenderContext, pieces piece: Int = 1 << 20, to put: ([UInt8]) -> Void) {
         let config = context.site.config
         let host = MaintenanceCalendar.uidHost(baseURL: config.baseURL)
         let s = context.text
@@ -42,14 +51,33 @@ enum ClaimsCalendar {
                     return bytes
                 }
             }
-            for bytes in kept { out += bytes }
+            // The whole file is kept too, under every piece it is joined from: when no level's
+            // events changed (each compares in constant time, sharing its kept storage), the file
+            // (tens of MB on a large site) is not joined and copied again.
+            let head = out
+            out = reuse.value(.claims, at: "claims.ics " + context.urls.inLanguage(path), for: [head] + kept) {
+                var whole = head
+                whole.reserveCapacity(head.count + kept.reduce(0) { $0 + $1.count } + 16)
+                for bytes in kept { whole += bytes }
+                MaintenanceCalendar.fold("END:VCALENDAR", into: &whole)
+                return whole
+            }
+            put(out)
+            return
         } else {
-            // A full build writes the events straight into the file's one buffer: a large site
-            // has tens of thousands, and a copy per level would double the peak memory.
-            for (plan, level) in levels { events(plan, level, host: host, context: context, into: &out) }
+            // A full build writes the events straight into one buffer, handed on whenever it
+            // holds a piece: a large site has tens of thousands of events.
+            out.reserveCapacity(piece + piece / 4)
+            for (plan, level) in levels {
+                events(plan, level, host: host, context: context, into: &out)
+                if out.count >= piece {
+                    put(out)
+                    out.removeAll(keepingCapacity: true)
+                }
+            }
         }
         MaintenanceCalendar.fold("END:VCALENDAR", into: &out)
-        return out
+        put(out)
     }
 
     /// Every claim deadline of one plan × service, oldest month first.

@@ -161,7 +161,7 @@ enum FeedItems {
                 if !revised.lines.isEmpty {
                     html += "<ul>\n" + revised.lines.map { "<li>\(XMLText.escape($0))</li>\n" }.joined() + "</ul>\n"
                 }
-                summary += " " + when + (revised.lines.isEmpty ? "" : " " + revised.lines.joined(separator: "; ") + ".")
+                summary += " " + when + (revised.lines.isEmpty ? "" : " " + revised.lines.joined(separator: s[.listSemicolon]) + ".")
             }
             html += "<p><a href=\"\(XMLText.escape(url))\">\(XMLText.escape(s(.feedRevisionPlanLink, ["plan": plan.title])))</a></p>\n"
             var pairs: [(String, JSONValue)] = [

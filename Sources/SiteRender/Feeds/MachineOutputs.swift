@@ -23,13 +23,16 @@ enum MachineOutputs {
 
     /// maintenance.ics, claims.ics and status.json of the context's language; with the default
     /// language also sla.schema.json and status.json's schema (one for all languages).
-    static func calendarAndSchema(_ context: RenderContext) -> [OutputFile] {
+    /// - Parameter claimsWritten: true when claims.ics was written in pieces already (left out here).
+    static func calendarAndSchema(_ context: RenderContext, claimsWritten: Bool = false) -> [OutputFile] {
         let urls = context.urls
         var files = [
             OutputFile(path: urls.inLanguage(MaintenanceCalendar.path), text: MaintenanceCalendar.text(context)),
-            OutputFile(path: urls.inLanguage(ClaimsCalendar.path), bytes: ClaimsCalendar.bytes(context)),
             OutputFile(path: urls.inLanguage(StatusJSON.path), bytes: StatusJSON.document(context).bytes()),
         ]
+        if !claimsWritten {
+            files.insert(OutputFile(path: urls.inLanguage(ClaimsCalendar.path), bytes: ClaimsCalendar.bytes(context)), at: 1)
+        }
         if context.isDefaultLanguage {
             files.insert(OutputFile(path: SLASchema.path, bytes: SLASchema.document(urls: urls, languages: context.languages.count > 1).bytes()), at: 2)
             files.append(OutputFile(path: StatusJSON.schemaPath, bytes: StatusJSON.schema(urls: urls).bytes()))

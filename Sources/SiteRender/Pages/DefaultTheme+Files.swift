@@ -398,7 +398,7 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 <p>{{t.home_contacts_intro}}</p>
 <ol class="contacts">
 {{#contacts}}
-<li><strong>{{role}}</strong>: {{name}}{{#email}} · <a href="{{mailto}}">{{email}}</a>{{/email}}{{#url}} · <a href="{{url}}">{{url}}</a>{{/url}}</li>
+<li><strong>{{role}}</strong>{{t.label_separator}}{{name}}{{#email}} · <a href="{{mailto}}">{{email}}</a>{{/email}}{{#url}} · <a href="{{url}}">{{url}}</a>{{/url}}</li>
 {{/contacts}}
 </ol>
 </section>
@@ -434,7 +434,7 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 <h2 id="affected-h">{{t.incident_affected_heading}}</h2>
 <ul class="affected">
 {{#affected}}
-<li><strong>{{title}}</strong>{{#collapse_plans}}: {{all_plans}}{{/collapse_plans}}{{^collapse_plans}}{{#has_plans}}: {{#plans}}<a href="{{href}}" aria-label="{{label}}">{{title}}</a>{{^last()}}, {{/last()}}{{/plans}}{{/has_plans}}{{^has_plans}}: {{no_plan}}{{/has_plans}}{{/collapse_plans}}</li>
+<li><strong>{{title}}</strong>{{#collapse_plans}}{{t.label_separator}}{{all_plans}}{{/collapse_plans}}{{^collapse_plans}}{{#has_plans}}{{t.label_separator}}{{#plans}}<a href="{{href}}" aria-label="{{label}}">{{title}}</a>{{^last()}}, {{/last()}}{{/plans}}{{/has_plans}}{{^has_plans}}{{t.label_separator}}{{no_plan}}{{/has_plans}}{{/collapse_plans}}</li>
 {{/affected}}
 </ul>
 </section>
@@ -585,7 +585,7 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 {{/first_version}}
 <ol class="revisions">
 {{#revisions}}
-<li><time datetime="{{machine}}">{{date}}</time>: {{note}}{{#changes_terms}}
+<li><time datetime="{{machine}}">{{date}}</time>{{t.label_separator}}{{note}}{{#changes_terms}}
 <p class="revision-effective">{{#upcoming}}<strong>{{t.plan_upcoming}}</strong> {{t.plan_takes_effect_on}} {{/upcoming}}{{^upcoming}}{{t.plan_in_force_from}} {{/upcoming}}<time datetime="{{effective_machine}}">{{effective}}</time>.</p>
 {{#has_changes}}
 <ul class="revision-changes">

@@ -24,7 +24,7 @@ struct DetailsPage {
         return builder.page(
             "details", path: urls.details(plan: plan.id, service: level.serviceID), title: title,
             description: s(
-                .detailsDescription, ["service": serviceTitle, "plan": plan.title, "bullets": summary.bullets.joined(separator: "; ")]),
+                .detailsDescription, ["service": serviceTitle, "plan": plan.title, "bullets": summary.bullets.joined(separator: s[.listSemicolon])]),
             section: .none,
             crumbs: [.init(label: s[.navOverview], path: urls.home), .init(label: plan.title, path: urls.plan(plan.id))],
             period: level.terms.period, view: view(serviceTitle: serviceTitle, summary: summary))

@@ -90,7 +90,7 @@ struct HomePage {
             let services = s.list(group.services)
             return group.key.map {
                 s(StringID.homeBulletObjective.forPeriod(group.period), ["objective": s.percent($0), "services": services])
-            } ?? s[.noUptimeCommitment] + ": " + services
+            } ?? s[.noUptimeCommitment] + s[.labelSeparator] + services
         }
         var hours: [SupportHours] = []
         for level in levels {

@@ -194,7 +194,7 @@ struct IncidentPage {
                 let owed = entries.filter { $0.1.figure.final && $0.1.figure.credit > 0 }
                 let reasons = entries.map { reason($0.1) }
                 var seen: Set<String> = []
-                let why = reasons.filter { seen.insert($0).inserted }.joined(separator: "; ")
+                let why = reasons.filter { seen.insert($0).inserted }.joined(separator: s[.listSemicolon])
                 let final = entries.allSatisfy { $0.1.figure.final }
                 return [
                     "plan": s(.countedAllPlans, ["n": String(entries.count)]), "plan_href": "", "has_plan_href": false,
@@ -274,7 +274,7 @@ struct IncidentPage {
         if inside > 0 { parts.append(s(.reasonPartInside, ["minutes": s.minutes(c.overlappedMinutes)])) }
         if maintenance > 0 { parts.append(s(.reasonPartMaintenance, ["minutes": s.minutes(c.maintenanceMinutes)])) }
         if bad > 0 { parts.append(s(.reasonPartMeasured, ["minutes": s.minutes(c.measuredMinutes)])) }
-        return parts.joined(separator: "; ")
+        return parts.joined(separator: s[.listSemicolon])
     }
 
     /// An incident as a line in a list (status and details pages).

@@ -21,8 +21,8 @@ enum PageOutputs {
         let jobs: [Job]
         /// The status page's input, made once.
         private let status: PageInput.StatusInput
-        /// Per plan, each service's level index (for the incident pages' counting plans).
-        private let levelIndex: [[String: Int]]
+        /// Where each service's level stands in each plan (for the incident pages' counting plans).
+        private let levelIndex: LevelIndex
 
         init(_ context: RenderContext) throws(ThemeError) {
             self.context = context
@@ -61,7 +61,7 @@ enum PageOutputs {
 
     /// What page `job` is made from besides the scope (see `PageInput`).
     static func input(
-        _ job: Job, _ context: RenderContext, status: PageInput.StatusInput, levelIndex: [[String: Int]]
+        _ job: Job, _ context: RenderContext, status: PageInput.StatusInput, levelIndex: LevelIndex
     ) -> PageInput {
         let figures = context.figures
         switch job {
@@ -88,20 +88,21 @@ enum PageOutputs {
             let level = figures.plans[p][s]
             return .details(
                 plan: p, level: level, incidents: listed, incidentCount: counting.count,
-                linkedParts: level.parts.filter { levelIndex[p][$0] != nil })
+                linkedParts: level.parts.filter { levelIndex.byPlan[p][$0] != nil })
         case .incident(let k):
             let incident = context.site.incidents[k]
             // Per affected service, the plans whose figures count it (docs/spec.md §3, from the figures).
             // docs/spec.md §3 Composite services: the composites that count it through a part.
             let through = context.compositeIDs.filter { id in
-                !incident.services.contains(id) && figures.plans.indices.contains { p in
-                    levelIndex[p][id].map { Self.sortedContains(figures.counting[p][$0], k) } ?? false
-                }
+                guard !incident.services.contains(id), let levels = levelIndex.byService[id] else { return false }
+                return levels.indices.contains { p in levels[p].map { Self.sortedContains(figures.counting[p][$0], k) } ?? false }
             }
             let counted = (incident.services + through).map { serviceID in
-                figures.plans.indices.compactMap { p -> PageInput.CountedIn? in
+                // One lookup per service, not one per plan (5,000 incident pages × 50 plans).
+                let levels = levelIndex.byService[serviceID] ?? []
+                return levels.indices.compactMap { p -> PageInput.CountedIn? in
                     // Counting lists are in incident order: a binary search, not a scan.
-                    guard let s = levelIndex[p][serviceID], let position = Self.sortedIndex(figures.counting[p][s], k) else { return nil }
+                    guard let s = levels[p], let position = Self.sortedIndex(figures.counting[p][s], k) else { return nil }
                     // What it counted, month by month, read from the sweep the level's figures came
                     // from (the level is read in place: copying it would retain each of its lists).
                     let months = SLAArithmetic.incidentCounts(figures.inputs[p][s], incident: position).map {
@@ -130,11 +131,23 @@ enum PageOutputs {
         return terms
     }
 
-    /// Per plan, each service's level index in `figures.plans`.
-    static func levelIndex(_ context: RenderContext) -> [[String: Int]] {
-        context.figures.plans.map { levels in
+    /// Where each service's level stands in `figures.plans`, looked up by plan or by service.
+    struct LevelIndex {
+        /// Per plan, each service's level index.
+        var byPlan: [[String: Int]]
+        /// Per service, its level index in each plan (nil where the plan has none).
+        var byService: [String: [Int?]]
+    }
+
+    static func levelIndex(_ context: RenderContext) -> LevelIndex {
+        let byPlan = context.figures.plans.map { levels in
             Dictionary(levels.enumerated().map { ($1.serviceID, $0) }, uniquingKeysWith: { a, _ in a })
         }
+        var byService: [String: [Int?]] = [:]
+        for (p, levels) in byPlan.enumerated() {
+            for (service, s) in levels { byService[service, default: Array(repeating: nil, count: byPlan.count)][p] = s }
+        }
+        return LevelIndex(byPlan: byPlan, byService: byService)
     }
 
     /// Whether ascending `list` holds `value`.

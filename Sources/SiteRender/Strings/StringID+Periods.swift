@@ -29,6 +29,7 @@ extension StringID {
         case .detailsPartsWorst: .detailsPartsWorstQuarterly
         case .chartMissedOne: .chartMissedQuarterlyOne
         case .chartMissedOther: .chartMissedQuarterlyOther
+        case .chartDescription: .chartDescriptionQuarterly
         case .detailsHistoryHeading: .detailsHistoryHeadingQuarterly
         case .detailsObjective: .detailsObjectiveQuarterly
         case .historyCaption: .historyCaptionQuarterly
@@ -64,6 +65,7 @@ extension StringID {
         case .detailsPartsWorst: .detailsPartsWorstYearly
         case .chartMissedOne: .chartMissedYearlyOne
         case .chartMissedOther: .chartMissedYearlyOther
+        case .chartDescription: .chartDescriptionYearly
         case .detailsHistoryHeading: .detailsHistoryHeadingYearly
         case .detailsObjective: .detailsObjectiveYearly
         case .historyCaption: .historyCaptionYearly
