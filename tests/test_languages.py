@@ -140,8 +140,12 @@ def test_feeds_per_language_read_by_feedparser(site):  # noqa: F811
     de = feedparser.parse(os.path.join(site, "de/feed.xml"))
     assert de.feed.subtitle.startswith("Nimbus Cloud Ltd.: Vorfälle, Wartungsfenster")
     assert any(e.title == "Erhöhte Fehlerquoten bei LIST-Anfragen an Object Storage" for e in de.entries)
-    # A missed month in German words and forms: "… Ziel von 99,9 % im Zeitraum 2026-05 verfehlt".
-    assert any("Ziel von 99,9\u00a0% im Zeitraum 2026-05 verfehlt" in e.title for e in de.entries)
+    # A missed month in German words and forms: "… Ziel von 99,9 % im Zeitraum Mai 2026 verfehlt".
+    assert any("Ziel von 99,9\u00a0% im Zeitraum Mai 2026 verfehlt" in e.title for e in de.entries)
+    # Incident summaries give the wall time in German forms with the zone, not RFC 3339.
+    summaries = [e.summary for e in de.entries]
+    assert not any(re.search(r"\d{4}-\d\d-\d\dT\d\d:", t) for t in summaries), summaries
+    assert any("von 10. November 2026, 14:00 GMT bis 10. November 2026, 14:50 GMT" in t for t in summaries), summaries
     for f in ("de/", "fr/"):
         for name in ("status.json", "claims.ics", "maintenance.ics", "404.html"):
             assert os.path.exists(os.path.join(site, f + name)), f + name
