@@ -262,8 +262,9 @@ def test_fixture_items_kinds_order_and_hand_computed_misses(site: Path):
         assert item["_sla"]["objective"] == 99.9
         assert f"{uptime}%" in item["summary"] and f"{credit}%" in item["summary"]
         assert item["url"] == BASE + f"plans/{key[0]}/{key[1]}/"
-    assert missed[("standard", "api", "2026-10")]["title"] == "Standard · API missed 99.9% in 2026-10"
-    assert missed[("standard", "storage", "2026-09")]["title"] == 'Standard · Storage & "Archive" missed 99.9% in 2026-09'
+    # Titles name the month in words (the `_sla` facts keep "2026-10").
+    assert missed[("standard", "api", "2026-10")]["title"] == "Standard · API missed 99.9% in October 2026"
+    assert missed[("standard", "storage", "2026-09")]["title"] == 'Standard · Storage & "Archive" missed 99.9% in September 2026'
 
     # The same numbers as sla.json publishes (one definition of each number).
     sla = load_json(site / "sla.json")
@@ -304,7 +305,7 @@ def test_atom_feed_is_rfc4287(site: Path):
         rfc3339(entry.findtext("a:updated", namespaces=ns))
     parsed = feedparser.parse((site / "feed.xml").read_bytes())
     storage = [e for e in parsed.entries if e.id.endswith("#missed-2026-09")][0]
-    assert storage.title == 'Standard · Storage & "Archive" missed 99.9% in 2026-09'
+    assert storage.title == 'Standard · Storage & "Archive" missed 99.9% in September 2026'
 
 
 def test_builds_are_byte_identical(slasite: Path, tmp_path: Path):

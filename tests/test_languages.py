@@ -140,8 +140,12 @@ def test_feeds_per_language_read_by_feedparser(site):  # noqa: F811
     de = feedparser.parse(os.path.join(site, "de/feed.xml"))
     assert de.feed.subtitle.startswith("Nimbus Cloud Ltd.: Vorfälle, Wartungsfenster")
     assert any(e.title == "Erhöhte Fehlerquoten bei LIST-Anfragen an Object Storage" for e in de.entries)
-    # A missed month in German words and forms: "… Ziel von 99,9 % im Zeitraum 2026-05 verfehlt".
-    assert any("Ziel von 99,9\u00a0% im Zeitraum 2026-05 verfehlt" in e.title for e in de.entries)
+    # A missed month in German words and forms: "… Ziel von 99,9 % im Zeitraum Mai 2026 verfehlt".
+    assert any("Ziel von 99,9\u00a0% im Zeitraum Mai 2026 verfehlt" in e.title for e in de.entries)
+    # Incident summaries give the wall time in German forms with the zone, not RFC 3339.
+    summaries = [e.summary for e in de.entries]
+    assert not any(re.search(r"\d{4}-\d\d-\d\dT\d\d:", t) for t in summaries), summaries
+    assert any("von 10. November 2026, 14:00 GMT bis 10. November 2026, 14:50 GMT" in t for t in summaries), summaries
     for f in ("de/", "fr/"):
         for name in ("status.json", "claims.ics", "maintenance.ics", "404.html"):
             assert os.path.exists(os.path.join(site, f + name)), f + name
@@ -242,3 +246,63 @@ def test_update_and_revision_notes_come_from_the_translation(site):  # noqa: F81
     notes = [u["note_html"] for i in doc["incidents"] for u in i["updates"]]
     assert any("We are investigating errors" in n for n in notes)
     assert not any("Wir untersuchen" in n or "Nous analysons" in n for n in notes)
+
+
+def _lang_parts(site, rel):
+    """(lang, text) of every element on the page with its own lang attribute, inside <main>."""
+    from html.parser import HTMLParser
+
+    class Parts(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.stack, self.parts, self.in_main = [], [], False
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag == "main":
+                self.in_main = True
+            if tag in ("br", "img", "hr", "input", "meta", "link", "wbr", "col"):
+                return
+            self.stack.append((tag, a.get("lang") if self.in_main else None, []))
+
+        def handle_endtag(self, tag):
+            while self.stack:
+                t, lang, text = self.stack.pop()
+                if lang:
+                    self.parts.append((lang, " ".join(" ".join(text).split())))
+                if self.stack:
+                    self.stack[-1][2].extend(text)
+                if t == tag:
+                    break
+            if tag == "main":
+                self.in_main = False
+
+        def handle_data(self, data):
+            if self.stack:
+                self.stack[-1][2].append(data)
+
+    p = Parts()
+    p.feed(open(os.path.join(site, rel), encoding="utf-8").read())
+    return p.parts
+
+
+def test_untranslated_bodies_say_their_language(site):  # noqa: F811
+    # WCAG 2.2 3.1.2 (Language of Parts): a body a translation leaves as it is shows in English
+    # on a German or French page, inside an element that says lang="en", so a screen reader
+    # reads it with English rules. A translated body has no such wrapper, and English pages
+    # have none.
+    untranslated = "incidents/2025-12-09-dns-elevated-latency/index.html"  # no .de.md / .fr.md
+    english_body = " ".join(head(site, untranslated).body.split())
+    for f in ("de/", "fr/"):
+        parts = _lang_parts(site, f + untranslated)
+        assert [lang for lang, _ in parts] == ["en"], parts
+        # The wrapped text is the English page's body text, word for word.
+        assert parts[0][1] and parts[0][1] in english_body
+        translated = "incidents/2026-11-10-object-storage-elevated-errors/index.html"
+        assert _lang_parts(site, f + translated) == [], f
+        # Enterprise's body has no translation; Business's has.
+        assert [lang for lang, _ in _lang_parts(site, f + "plans/enterprise/index.html")] == ["en"]
+        assert _lang_parts(site, f + "plans/business/index.html") == []
+    assert _lang_parts(site, untranslated) == []
+    assert _lang_parts(site, "plans/enterprise/index.html") == []
+

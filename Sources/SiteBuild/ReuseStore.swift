@@ -52,13 +52,17 @@ public final class ReuseStore: Reusing, @unchecked Sendable {
         let t = table.rawValue
         let stripe = stripes[Int(UInt(bitPattern: slot.hashValue) % UInt(Self.stripeCount))]
         stripe.lock.lock()
-        if let entry = (stripe.used[t][slot] ?? stripe.kept[t][slot]) as? Kept<Key, Value>, entry.key == key {
+        let found = (stripe.used[t][slot] ?? stripe.kept[t][slot]) as? Kept<Key, Value>
+        stripe.lock.unlock()
+        // Compared outside the lock (an entry never changes once kept): a page's key can be
+        // large, and the other workers' lookups in this stripe need not wait for it.
+        if let entry = found, entry.key == key {
+            stripe.lock.lock()
             stripe.used[t][slot] = entry
             stripe.counts[t].reused += 1
             stripe.lock.unlock()
             return entry.value
         }
-        stripe.lock.unlock()
         let made = try make()
         stripe.lock.lock()
         stripe.used[t][slot] = Kept(key: key, value: made)

@@ -83,9 +83,16 @@ public struct RenderContext: Sendable {
         let preparedRange = 1..<(1 + site.services.count + site.plans.count)
         let sharedBodies = shared.map { Self.bodies(of: $0.site) }
         let sharedHTML = shared.map(\.allHTML)
+        // WCAG 2.2 3.1.2 (Language of Parts): a body this language's translation leaves as it
+        // is stays in the default language, and says so, so a screen reader reads it with that
+        // language's rules (docs/languages.md).
+        let fallback = index == 0 ? nil : languages[0].locale
         let html = ParallelWork.map(Array(zip(bodies, slots).enumerated())) { i, item in
             let (body, slot) = item
-            if let sharedBodies, let sharedHTML, i < sharedBodies.count, sharedBodies[i] == body { return sharedHTML[i] }
+            if let sharedBodies, let sharedHTML, i < sharedBodies.count, sharedBodies[i] == body {
+                guard let fallback, BodyHTML.hasText(sharedHTML[i]) else { return sharedHTML[i] }
+                return "<div lang=\"\(fallback)\">\n" + sharedHTML[i] + "</div>\n"
+            }
             let input = MarkdownInput(body: body, unsafe: markdown.unsafe, preparedTop: preparedRange.contains(i) ? 3 : nil)
             return reuse.value(.markdown, at: slot, for: input) { input.render(markdown) }
         }

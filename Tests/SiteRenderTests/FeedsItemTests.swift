@@ -19,10 +19,11 @@ final class FeedsItemTests: XCTestCase {
         XCTAssertEqual(items.map(\.kind), [.missedObjective, .incident, .revision, .incident])
 
         let missed = items[0]
-        XCTAssertEqual(missed.title, "Pro · API missed 99.9% in 2026-10")
+        // The period in words, as the details page names it (the anchor keeps the machine form).
+        XCTAssertEqual(missed.title, "Pro · API missed 99.9% in October 2026")
         XCTAssertEqual(missed.published, FeedsTestSupport.at("2026-11-01T00:00:00Z"))
         XCTAssertEqual(missed.url, "https://sla.example.com/plans/pro/api/")
-        XCTAssertTrue(missed.summary.contains("98.925% uptime in 2026-10, below its 99.9% objective"))
+        XCTAssertTrue(missed.summary.contains("98.925% uptime in October 2026, below its 99.9% objective"), missed.summary)
         // Claim-neutral (issue 17): credits are given on claim; October 2026 ends on the 31st,
         // + 30 days → November 30, 2026.
         XCTAssertTrue(missed.summary.contains("This month is eligible for a service credit of 25% of the monthly fee, on claim."))
@@ -31,6 +32,9 @@ final class FeedsItemTests: XCTestCase {
 
         let outage = items[1]
         XCTAssertEqual(outage.contentHTML, context.incidentHTML[1])
+        // For people, as the pages say it: the wall time in the site zone with its name, not RFC 3339.
+        // The site zone is UTC, named as CLDR names it in English.
+        XCTAssertEqual(outage.summary, "Major outage of API from October 20, 2026, 12:00\u{202F}AM UTC to October 20, 2026, 8:00\u{202F}AM UTC.")
         XCTAssertEqual(outage.published, FeedsTestSupport.at("2026-10-20T00:00:00Z"))
         XCTAssertEqual(outage.modified, FeedsTestSupport.at("2026-10-20T08:00:00Z"))
 

@@ -109,11 +109,15 @@ enum FeedItems {
     static func incidentItem(_ incident: Incident, html: String, context: RenderContext) -> FeedItem {
         let url = context.urls.absolute(context.urls.incident(incident.id))
         let s = context.text
-        let services = incident.services.map { context.service($0)?.title ?? $0 }.joined(separator: s[.listComma])
+        // Written for people, as the pages write them: the language's list ("A and B") and the
+        // wall time in the site zone with the zone's name ("November 10, 2026, 2:00 PM UTC");
+        // the item's `_sla` facts keep the machine forms.
+        let services = s.list(incident.services.map { context.service($0)?.title ?? $0 })
         let impact = PageFormat.impact(incident.impact, s)
+        let start = PageFormat.dateTime(incident.start, s)
         let summary = incident.end.map {
-            s(.feedIncidentSummary, ["impact": impact, "services": services, "start": incident.start.rfc3339, "end": $0.rfc3339])
-        } ?? s(.feedIncidentSummaryOpen, ["impact": impact, "services": services, "start": incident.start.rfc3339])
+            s(.feedIncidentSummary, ["impact": impact, "services": services, "start": start, "end": PageFormat.dateTime($0, s)])
+        } ?? s(.feedIncidentSummaryOpen, ["impact": impact, "services": services, "start": start])
         let body = html.isEmpty ? "<p>\(XMLText.escape(summary))</p>\n" : html
         let facts: JSONValue = .object([
             ("kind", .string(FeedItem.Kind.incident.rawValue)),
@@ -197,8 +201,8 @@ enum FeedItems {
         let downtime = s.minutesInWords(m.downtimeMinutes!)
         let budget = m.budgetMinutes.map { s.minutesInWords($0) }
         let credit = s.percent(m.credit)
-        // A quarter or year is named as sla.json names it ("2026-Q3") and worded per its kind.
-        let month = m.period.description
+        // The period in words, as the details page names it ("October 2026", "Q3 2026").
+        let month = PageFormat.period(m.period, s)
         let kind = m.period.kind
 
         var sentences = [
@@ -226,7 +230,8 @@ enum FeedItems {
             ("kind", .string(FeedItem.Kind.missedObjective.rawValue)),
             ("plan", .string(level.planID)),
             ("service", .string(level.serviceID)),
-            (kind == .month ? "month" : "period", .string(month)),
+            // The machine form, as sla.json names the period ("2026-10", "2026-Q3").
+            (kind == .month ? "month" : "period", .string(m.period.description)),
             ("uptime", .number(Published.uptime(m.uptime!))),
             ("objective", .optional(m.objective)),
             ("downtime_minutes", .number(Published.minutes(m.downtimeMinutes!))),

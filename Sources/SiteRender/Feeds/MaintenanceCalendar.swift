@@ -45,9 +45,9 @@ enum MaintenanceCalendar {
         let url = context.urls.absolute(context.urls.incident(incident.id))
         let s = context.text
         let services = incident.services.map { context.service($0)?.title ?? $0 }
-        var description = s(.maintenanceEventServices, ["services": services.joined(separator: s[.listComma])])
+        var description = s(.maintenanceEventServices, ["services": s.list(services)])
         if let plans = incident.plans {
-            description += "\n" + s(.maintenanceEventPlans, ["plans": plans.map { context.plan($0)?.title ?? $0 }.joined(separator: s[.listComma])])
+            description += "\n" + s(.maintenanceEventPlans, ["plans": s.list(plans.map { context.plan($0)?.title ?? $0 })])
         }
         description += "\n" + s(.eventDetails, ["url": url])
         let body = incident.body.trimmingWhitespace()
