@@ -192,7 +192,8 @@ def test_every_output_describes_each_quarter_by_its_own_figure(public: Path):
     feed = load_json(public / "feed.json")
     missed = {i["_sla"]["period"]: i for i in feed["items"] if i["_sla"]["kind"] == "missed-objective"}
     assert set(missed) == {"2026-Q2", "2026-Q3"}
-    assert missed["2026-Q2"]["title"] == "Pro · API missed 99.9% in 2026-Q2"
+    # The title names the quarter in words; `_sla.period` keeps "2026-Q2".
+    assert missed["2026-Q2"]["title"] == "Pro · API missed 99.9% in Q2 2026"
     assert (missed["2026-Q2"]["_sla"]["objective"], missed["2026-Q2"]["_sla"]["credit"]) == (99.9, 10)
     assert (missed["2026-Q3"]["_sla"]["objective"], missed["2026-Q3"]["_sla"]["credit"]) == (99.95, 15)
     assert "10% of the quarterly fee" in missed["2026-Q2"]["summary"]
@@ -200,7 +201,7 @@ def test_every_output_describes_each_quarter_by_its_own_figure(public: Path):
     assert missed["2026-Q2"]["date_published"] == "2026-07-01T00:00:00Z"
     atom = feedparser.parse((public / "feed.xml").read_bytes())
     titles = {e.title for e in atom.entries}
-    assert {"Pro · API missed 99.9% in 2026-Q2", "Pro · API missed 99.95% in 2026-Q3"} <= titles
+    assert {"Pro · API missed 99.9% in Q2 2026", "Pro · API missed 99.95% in Q3 2026"} <= titles
     # claims.ics: one event per quarter with a credit, on its claim_by day.
     calendar = icalendar.Calendar.from_ical((public / "claims.ics").read_bytes())
     events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
