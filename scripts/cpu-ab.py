@@ -10,6 +10,8 @@ a varying share of its time in the kernel's inode search, which swamps small dif
 between binaries; this leaves it out. docs/performance.md uses it.
 """
 import os, subprocess, sys, time, statistics, shutil
+if len(sys.argv) < 4:
+    sys.exit(__doc__)
 bins = sys.argv[1:3]; site = sys.argv[3]; rounds = int(sys.argv[4]) if len(sys.argv) > 4 else 6
 res = {b: [] for b in bins}
 for r in range(rounds):
