@@ -429,7 +429,7 @@ def test_fixture_badges_show_current_month(site: Path):
     title, texts, fills = badge_parts(site / "badges/standard/api.svg")
     # Measured uptime with its 3 decimals, always (docs/numbers.md).
     assert "100.000%" in texts and "#2e7d32" in fills  # on track: green
-    assert title.startswith("Standard · API: 100.000% uptime in 2026-11")
+    assert title.startswith("Standard · API: 100.000% uptime in November 2026")
     title, texts, fills = badge_parts(site / "badges/standard/storage.svg")
     assert "97.826%" in texts and "#c62828" in fills  # below 99.9: red
     assert 'Storage & "Archive"' in title

@@ -225,4 +225,4 @@ def test_every_output_describes_each_quarter_by_its_own_figure(public: Path):
     # Badge: the quarter in progress, against its own objective.
     badge = ET.parse(public / "badges" / "pro" / "api.svg").getroot()
     title = badge.find("{http://www.w3.org/2000/svg}title").text
-    assert "2026-Q4" in title and "objective 99.95%" in title
+    assert "uptime in Q4 2026 so far" in title and "objective 99.95%" in title

@@ -25,7 +25,7 @@ final class FeedsBadgeTests: XCTestCase {
         XCTAssertTrue(svg.contains(Badge.State.missed.colour))
         XCTAssertEqual(
             FeedsTestSupport.elementTexts("title", in: svg),
-            ["Pro · API: 97.826% uptime in 2026-11 so far, objective 99.9%, below objective"])
+            ["Pro · API: 97.826% uptime in November 2026 so far, objective 99.9%, below objective"])
     }
 
     func testEveryTextIsEscaped() {

@@ -51,7 +51,7 @@ struct Badge: Sendable, Equatable {
         title = s(
             .badgeTitle,
             [
-                "plan": plan.title, "service": service, "uptime": uptime, "month": current.period.description,
+                "plan": plan.title, "service": service, "uptime": uptime, "month": PageFormat.period(current.period, s),
                 "objective": objectiveText, "verdict": s[state == .met ? .badgeOnTrack : .badgeBelow],
             ])
     }
