@@ -292,14 +292,23 @@ def test_untranslated_bodies_say_their_language(site):  # noqa: F811
     # reads it with English rules. A translated body has no such wrapper, and English pages
     # have none.
     untranslated = "incidents/2025-12-09-dns-elevated-latency/index.html"  # no .de.md / .fr.md
+    english_html = open(os.path.join(site, untranslated), encoding="utf-8").read()
     english_body = " ".join(head(site, untranslated).body.split())
+    title = re.search(r"<h1>([^<]*)</h1>", english_html).group(1)
     for f in ("de/", "fr/"):
         parts = _lang_parts(site, f + untranslated)
-        assert [lang for lang, _ in parts] == ["en"], parts
+        # Its title (the <h1>) and its body, each marked English.
+        assert [lang for lang, _ in parts] == ["en", "en"], parts
+        assert parts[0][1] == title
         # The wrapped text is the English page's body text, word for word.
-        assert parts[0][1] and parts[0][1] in english_body
+        assert parts[1][1] and parts[1][1] in english_body
         translated = "incidents/2026-11-10-object-storage-elevated-errors/index.html"
         assert _lang_parts(site, f + translated) == [], f
+        # The status page's lists mark each untranslated incident title, and only those:
+        # "Slow propagation of DNS record changes" (2026-11-23, open) has no translation.
+        status = _lang_parts(site, f + "status/index.html")
+        assert ("en", "Slow propagation of DNS record changes") in status, status
+        assert all(lang == "en" and not text.startswith(("Erhöhte", "Taux")) for lang, text in status), status
         # Enterprise's body has no translation; Business's has.
         assert [lang for lang, _ in _lang_parts(site, f + "plans/enterprise/index.html")] == ["en"]
         assert _lang_parts(site, f + "plans/business/index.html") == []

@@ -61,8 +61,11 @@ extension Site {
     /// default language's, everything else (terms, dates, status data, every number) the
     /// same value. A file without a translation keeps the default language's text.
     public func localized(_ code: String) -> Site {
-        guard let t = translations[code] else { return self }
+        guard code != config.languages[0].code else { return self }
         var out = self
+        // Every title starts as the default language's, marked so; a translation's replaces it.
+        for k in out.incidents.indices { out.incidents[k].titleLanguage = config.languages[0].locale }
+        guard let t = translations[code] else { return out }
         if let terms = t.terms {
             out.terms.title = terms.title ?? out.terms.title
             out.terms.body = terms.body ?? out.terms.body
@@ -92,7 +95,10 @@ extension Site {
         if !t.incidents.isEmpty {
             for k in out.incidents.indices {
                 guard let i = t.incidents[out.incidents[k].id] else { continue }
-                out.incidents[k].title = i.title ?? out.incidents[k].title
+                if let title = i.title {
+                    out.incidents[k].title = title
+                    out.incidents[k].titleLanguage = nil
+                }
                 out.incidents[k].body = i.body ?? out.incidents[k].body
                 for (n, note) in (i.notes ?? []).enumerated() where n < out.incidents[k].updates.count {
                     if let note { out.incidents[k].updates[n].note = note }

@@ -273,6 +273,10 @@ public struct Incident: Sendable, Identifiable, Hashable {
     /// docs/spec.md §2 `updates`: the timeline, in time order (oldest first, as written).
     public var updates: [IncidentUpdate]
     public var body: String
+    /// docs/spec.md §2 Languages: on another language's copy of the site (`Site.localized`),
+    /// the locale the title is written in when no translation gives one (the default
+    /// language's), so a page can say so (WCAG 2.2 3.1.2); nil when the title is the page's own.
+    public var titleLanguage: String? = nil
 
     public init(
         id: String, title: String, services: [String], impact: Impact, start: Instant, end: Instant?,

@@ -410,7 +410,7 @@ figcaption { font-size: .8125rem; color: var(--muted); }
         "incident.mustache": #"""
 {{<layout}}
 {{$main}}
-<h1>{{title}}</h1>
+<h1{{#title_lang}} lang="{{title_lang}}"{{/title_lang}}>{{title}}</h1>
 <dl class="facts">
 <div><dt>{{t.incident_status}}</dt><dd class="state state-{{state_class}}">{{state}}</dd></div>
 <div><dt>{{t.incident_impact}}</dt><dd><span class="tag">{{impact}}</span> {{weight}}</dd></div>
@@ -547,7 +547,7 @@ figcaption { font-size: .8125rem; color: var(--muted); }
 
 """#,
         "partials/incident.mustache": #"""
-<li class="incident impact-{{impact_class}}"><a href="{{href}}">{{title}}</a>
+<li class="incident impact-{{impact_class}}"><a href="{{href}}"{{#title_lang}} lang="{{title_lang}}"{{/title_lang}}>{{title}}</a>
 <span class="meta"><span class="tag">{{impact}}</span> {{services}} · <time datetime="{{start_machine}}">{{start}}</time> · {{state}}</span>{{#update}}
 <div class="latest"><p class="latest-head">{{label}} <strong>{{status}}</strong> · <time datetime="{{at_machine}}">{{at}}</time></p>
 {{{note}}}</div>{{/update}}</li>

@@ -95,7 +95,7 @@ struct IncidentPage {
         let countTables = zip(incident.services + through, counted).compactMap { serviceID, countedIn in
             countTable(serviceID: serviceID, countedIn: countedIn)
         }
-        let values: [String: Any] = [
+        var values: [String: Any] = [
             "state": Self.statusLabel(status, s),
             "state_class": state == .ongoing ? "ongoing" : status.rawValue,
             "timeline": timeline,
@@ -116,6 +116,7 @@ struct IncidentPage {
             "body": BodyHTML.prepare(html, top: 3),
             "has_body": BodyHTML.hasText(html),
         ]
+        if let language = incident.titleLanguage { values["title_lang"] = language }
         return builder.page(
             "incident", path: urls.incident(incident.id), title: incident.title,
             description: s(
@@ -280,7 +281,7 @@ struct IncidentPage {
     /// An incident as a line in a list (status and details pages).
     static func listItem(_ builder: PageBuilder, _ incident: Incident) -> [String: Any] {
         let state = State(incident, now: builder.now)
-        return [
+        var values: [String: Any] = [
             "title": incident.title,
             "href": builder.urls.link(builder.urls.incident(incident.id)),
             "start": PageFormat.dateTime(incident.start, builder.strings),
@@ -290,5 +291,8 @@ struct IncidentPage {
             "state": state.label(builder.strings),
             "services": builder.strings.list(incident.services.map(builder.serviceTitle)),
         ]
+        // The title's own language when it is not the page's (an untranslated title).
+        if let language = incident.titleLanguage { values["title_lang"] = language }
+        return values
     }
 }
