@@ -308,6 +308,9 @@ def test_untranslated_bodies_say_their_language(site):  # noqa: F811
         # "Slow propagation of DNS record changes" (2026-11-23, open) has no translation.
         status = _lang_parts(site, f + "status/index.html")
         assert ("en", "Slow propagation of DNS record changes") in status, status
+        # and its latest update's note, as its incident page shows it (no translation either).
+        assert ("en", "One of the replication queues to the ams-1 name servers is backed up. We are draining it; "
+                "changes already made are not lost.") in status, status
         assert all(lang == "en" and not text.startswith(("Erhöhte", "Taux")) for lang, text in status), status
         # Enterprise's body has no translation; Business's has.
         assert [lang for lang, _ in _lang_parts(site, f + "plans/enterprise/index.html")] == ["en"]

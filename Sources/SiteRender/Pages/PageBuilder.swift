@@ -88,14 +88,19 @@ struct PageBuilder: Sendable {
     /// The list line of an incident with its latest update posted by *now*, if it has one
     /// (the status page's open incidents).
     func incidentLine(_ incident: Incident, latestUpdate: Bool) -> String {
-        guard latestUpdate, let update = incident.latestUpdate(at: now) else { return incidentLine(incident) }
+        guard latestUpdate, let u = incident.updates.lastIndex(where: { $0.at <= now }) else { return incidentLine(incident) }
+        let update = incident.updates[u]
+        // The note as the incident page shows it (rendered once per build; in another
+        // language marked with its own when no translation gives one).
+        let k = context.site.incidents.firstIndex { $0.id == incident.id }
+        let note = k.flatMap { context.updateHTML[$0].indices.contains(u) ? context.updateHTML[$0][u] : nil } ?? markdown.html(update.note)
         var values = IncidentPage.listItem(self, incident)
         values["update"] = [
             "label": strings[.incidentLatestUpdate],
             "status": IncidentPage.statusLabel(update.status, strings),
             "at": PageFormat.dateTime(update.at, strings),
             "at_machine": update.at.rfc3339,
-            "note": markdown.html(update.note),
+            "note": note,
         ] as [String: Any]
         return theme.render("partials/incident", values)
     }
