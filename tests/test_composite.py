@@ -36,7 +36,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from test_feeds import NOW, build, load_json, slasite  # noqa: F401 (fixture)
+from test_feeds import NOW, build, load_json, slasite, write_site  # noqa: F401 (fixture)
 
 
 def service(title: str, extra: str = "") -> str:
@@ -82,11 +82,7 @@ Enterprise.
 
 @pytest.fixture(scope="module")
 def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("github")
-    for path, text in FILES.items():
-        (root / path).parent.mkdir(parents=True, exist_ok=True)
-        (root / path).write_text(text, encoding="utf-8")
-    return root
+    return write_site(tmp_path_factory.mktemp("github"), FILES)
 
 
 @pytest.fixture(scope="module")

@@ -84,6 +84,14 @@ def slasite() -> Path:
     return binary
 
 
+def write_site(root: Path, files: dict) -> Path:
+    """Writes `files` (relative path → text) under `root` and returns it: a site for one test module."""
+    for path, text in files.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text, encoding="utf-8")
+    return root
+
+
 def build(binary: Path, source: Path, output: Path) -> Path:
     result = subprocess.run(
         [str(binary), "build", "--source", str(source), "--output", str(output), "--now", NOW],

@@ -39,7 +39,7 @@ import feedparser
 import icalendar
 import pytest
 
-from test_feeds import NOW, build, load_json, slasite  # noqa: F401 (fixture)
+from test_feeds import NOW, build, load_json, slasite, write_site  # noqa: F401 (fixture)
 
 FILES = {
     "site.yaml": 'title: "Quarterly"\nprovider: "Q & Co"\nbase_url: "https://q.example/"\ntimezone: "UTC"\nstatus_since: 2026-01-01\n',
@@ -84,11 +84,7 @@ EXPECTED = {
 
 @pytest.fixture(scope="module")
 def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("quarterly")
-    for path, text in FILES.items():
-        (root / path).parent.mkdir(parents=True, exist_ok=True)
-        (root / path).write_text(text, encoding="utf-8")
-    return root
+    return write_site(tmp_path_factory.mktemp("quarterly"), FILES)
 
 
 @pytest.fixture(scope="module")

@@ -129,8 +129,7 @@ extension SLAArithmetic {
                 defer { i += 1 }
                 guard from < to else { continue }
                 let open = Double(from.seconds(to: to)) / 60
-                // `readsSamples`, spelled out on the fields (a method call would hand over the whole value).
-                let bySamples = box.value.combine == nil && box.value.terms[box.value.termsOfMonth[i]].downtime.samplesOnly
+                let bySamples = LevelInputs.readsSamples(box.value.terms[box.value.termsOfMonth[i]], combine: box.value.combine)
                 let judged = !(box.value.statusSince.map { m.end <= $0 } ?? false) && box.value.measured[m.month] == nil && !bySamples
                 let spans = box.value.attributed[box.value.termsOfMonth[i]]
                 var weighted = 0.0

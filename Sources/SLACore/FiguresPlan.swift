@@ -55,7 +55,13 @@ public struct LevelInputs: Sendable, Hashable {
     public var parts: [String] = []
 
     /// Whether the months under `terms[k]` read their Downtime from `samples` alone.
-    public func readsSamples(_ k: Int) -> Bool { combine == nil && terms[k].downtime.samplesOnly }
+    public func readsSamples(_ k: Int) -> Bool { Self.readsSamples(terms[k], combine: combine) }
+
+    /// `readsSamples` on the fields it reads, for a reader that holds the level in place
+    /// (`SLAArithmetic.incidentCounts` through its box) and must not copy it whole.
+    static func readsSamples(_ terms: ResolvedTerms, combine: CombineRule?) -> Bool {
+        combine == nil && terms.downtime.samplesOnly
+    }
 
     /// docs/spec.md §4 `source` of a month under `terms[k]` without a measurements.csv row.
     public func source(_ k: Int) -> FigureSource { combine != nil ? .parts : FigureSource(terms[k].downtime.source) }

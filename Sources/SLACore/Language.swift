@@ -87,9 +87,7 @@ extension Site {
                 out.plans[k].summary = p.summary ?? out.plans[k].summary
                 out.plans[k].price = p.price ?? out.plans[k].price
                 out.plans[k].body = p.body ?? out.plans[k].body
-                for (n, note) in (p.notes ?? []).enumerated() where n < out.plans[k].revisions.count {
-                    if let note { out.plans[k].revisions[n].note = note }
-                }
+                Self.translate(&out.plans[k].revisions, notes: p.notes, at: \.note)
             }
         }
         if !t.incidents.isEmpty {
@@ -100,13 +98,19 @@ extension Site {
                     out.incidents[k].titleLanguage = nil
                 }
                 out.incidents[k].body = i.body ?? out.incidents[k].body
-                for (n, note) in (i.notes ?? []).enumerated() where n < out.incidents[k].updates.count {
-                    if let note { out.incidents[k].updates[n].note = note }
-                }
+                Self.translate(&out.incidents[k].updates, notes: i.notes, at: \.note)
             }
         }
         out.translations = [:]
         return out
+    }
+
+    /// The n-th note of a translation in place of the n-th item's (`nil`: the original's kept):
+    /// a plan's revisions and an incident's updates are translated by position alike.
+    private static func translate<Item>(_ items: inout [Item], notes: [String?]?, at note: WritableKeyPath<Item, String>) {
+        for (n, text) in (notes ?? []).enumerated() where n < items.count {
+            if let text { items[n][keyPath: note] = text }
+        }
     }
 }
 

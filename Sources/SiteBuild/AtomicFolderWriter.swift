@@ -102,22 +102,13 @@ public struct AtomicFolderWriter: Sendable {
 
         /// Writes one file, creating its folders as needed.
         public func write(_ file: OutputFile) throws {
-            guard file.isContained else { throw WriteError.unsafePath(file.path) }
-            if let slash = file.path.utf8.lastIndex(of: UInt8(ascii: "/")) {
-                try folder(String(file.path[..<slash]))
-            }
-            let path = base + "/" + file.path
-            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw WriteError.io("cannot write \(file.path): \(String(cString: strerror(errno)))") }
-            defer { close(fd) }
-            if !Self.writeAll(fd, file.bytes) { throw WriteError.io("cannot write \(file.path): \(String(cString: strerror(errno)))") }
+            try write(path: file.path) { put in put(file.bytes) }
         }
 
         /// Writes the file at `path` from the pieces `make` hands over, each as it comes (a large
         /// file never whole in memory); the first failure is thrown once `make` returns.
         public func write(path: String, pieces make: (_ put: ([UInt8]) -> Void) -> Void) throws {
-            let file = OutputFile(path: path, bytes: [])
-            guard file.isContained else { throw WriteError.unsafePath(path) }
+            guard OutputFile.isContained(path) else { throw WriteError.unsafePath(path) }
             if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
                 try folder(String(path[..<slash]))
             }
@@ -127,7 +118,7 @@ public struct AtomicFolderWriter: Sendable {
             var failure: Int32 = 0
             make { piece in
                 guard failure == 0, !Self.writeAll(fd, piece) else { return }
-                failure = errno
+                failure = errno != 0 ? errno : EIO  // a write that wrote nothing is a failure too
             }
             if failure != 0 { throw WriteError.io("cannot write \(path): \(String(cString: strerror(failure)))") }
         }

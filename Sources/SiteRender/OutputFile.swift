@@ -14,7 +14,10 @@ public struct OutputFile: Sendable, Hashable {
     }
 
     /// Whether `path` stays inside the output folder.
-    public var isContained: Bool {
+    public var isContained: Bool { Self.isContained(path) }
+
+    /// Whether the relative path `path` stays inside the output folder.
+    public static func isContained(_ path: String) -> Bool {
         // Segments split on "/": none empty, "." or ".."; no backslash or NUL anywhere.
         var segmentLength = 0
         var dots = 0
