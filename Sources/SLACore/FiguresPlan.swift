@@ -115,10 +115,23 @@ public struct FiguresPlan: Sendable {
 
     /// - Parameter sampleDowntime: computes each distinct Downtime from samples, in order (the
     ///   build runs them on all cores and keeps them for the preview).
+    /// - Parameter resolveTerms: resolves one version's terms for one service (`TermLayers.resolved`;
+    ///   the preview keeps them, so unchanged terms keep their storage and compare in constant
+    ///   time wherever a key holds them). The string is where they belong, for the store's slot.
     public init(
         site: Site, now: Instant,
-        sampleDowntime: ([SampleDowntimeInput]) -> [SampleDowntime] = { $0.map(SampleDowntime.init) }
+        sampleDowntime: ([SampleDowntimeInput]) -> [SampleDowntime] = { $0.map(SampleDowntime.init) },
+        resolveTerms: (TermLayers, String) -> ResolvedTerms = { layers, _ in layers.resolved }
     ) {
+        // Each version × service once per build (the months loop and `versions` both ask).
+        var resolvedTerms: [String: ResolvedTerms] = [:]
+        func resolved(_ plan: Plan, _ version: PlanVersion, _ serviceID: String) -> ResolvedTerms {
+            let slot = TermLayers.slot(plan: plan, version: version, service: serviceID)
+            if let known = resolvedTerms[slot] { return known }
+            let made = resolveTerms(site.termLayers(version: version, service: serviceID), slot)
+            resolvedTerms[slot] = made
+            return made
+        }
         let calendar = site.config.calendar
         self.now = now
         currentMonth = calendar.month(containing: now)
@@ -207,7 +220,7 @@ public struct FiguresPlan: Sendable {
                         termsOfMonth.append(k)
                         continue
                     }
-                    let t = site.terms(version: versions[v], service: serviceID)
+                    let t = resolved(plan, versions[v], serviceID)
                     let k = terms.firstIndex(of: t) ?? terms.count
                     if k == terms.count { terms.append(t) }
                     termsOfVersion[v] = k
@@ -312,11 +325,11 @@ public struct FiguresPlan: Sendable {
         self.inputs = inputs
         self.counting = counting
         self.levels = ids
-        versions = zip(site.plans, planMonths).map { _, planned in
+        versions = zip(site.plans, planMonths).map { plan, planned in
             planned.versions.map { v in
                 VersionTerms(
                     effective: v.effective, revision: v.revision,
-                    services: v.services.map { .init(serviceID: $0.id, terms: site.terms(version: v, service: $0.id)) })
+                    services: v.services.map { .init(serviceID: $0.id, terms: resolved(plan, v, $0.id)) })
             }
         }
         let month = currentMonth  // not `self` in the closure: init is not over
@@ -413,7 +426,10 @@ public struct FiguresPlan: Sendable {
     }
 
     /// The site's figures from each level's figures, in the order of `allInputs`.
-    public func figures(_ results: [LevelFigures]) -> SiteFigures {
+    /// - Parameter boxes: each level's inputs behind one reference, in the same order (the
+    ///   preview's are the last build's where equal, so keys that hold them compare by identity);
+    ///   nil: new ones.
+    public func figures(_ results: [LevelFigures], boxes: [Shared<LevelInputs>]? = nil) -> SiteFigures {
         var next = results.makeIterator()
         let plans = inputs.indices.map { p in
             inputs[p].indices.map { s in
@@ -428,7 +444,12 @@ public struct FiguresPlan: Sendable {
         var figures = SiteFigures(now: now, currentMonth: currentMonth, plans: plans, counting: counting, statusSince: statusSince)
         figures.versions = versions
         figures.currentVersion = currentVersion
-        figures.inputs = inputs.map { $0.map(Shared.init) }
+        if let boxes {
+            var next = boxes.makeIterator()
+            figures.inputs = inputs.map { $0.map { next.next() ?? Shared($0) } }
+        } else {
+            figures.inputs = inputs.map { $0.map(Shared.init) }
+        }
         return figures
     }
 }

@@ -355,8 +355,29 @@ public struct Site: Sendable, Hashable {
     /// docs/spec.md §2 levels: the terms of one service in one version of a plan, after inheritance
     /// and defaults (the one term resolution).
     public func terms(version: PlanVersion, service serviceID: String) -> ResolvedTerms {
+        termLayers(version: version, service: serviceID).resolved
+    }
+
+    /// What `terms(version:service:)` resolves: the layers in order of precedence and the site's weights.
+    public func termLayers(version: PlanVersion, service serviceID: String) -> TermLayers {
         let serviceDefaults = service(serviceID)?.defaults ?? SLATerms()
         let own = version.services.first { $0.id == serviceID }?.terms ?? SLATerms()
-        return SLATerms.resolve([config.defaults, serviceDefaults, version.terms, own], weights: config.impactWeights)
+        return TermLayers(layers: [config.defaults, serviceDefaults, version.terms, own], weights: config.impactWeights)
+    }
+}
+
+/// Everything one plan version × service's terms are resolved from (the preview's key for them).
+public struct TermLayers: Sendable, Hashable {
+    /// Site defaults, the service's defaults, the version's terms, the version's own for the service.
+    public var layers: [SLATerms]
+    public var weights: ImpactWeights
+
+    /// docs/spec.md §2 levels: the one term resolution.
+    public var resolved: ResolvedTerms { SLATerms.resolve(layers, weights: weights) }
+
+    /// Where a plan version × service's terms are kept between preview builds (one name for
+    /// every step that resolves them, so they share the kept value).
+    public static func slot(plan: Plan, version: PlanVersion, service: String) -> String {
+        plan.id + " " + version.effective.description + " " + service
     }
 }

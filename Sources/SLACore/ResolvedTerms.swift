@@ -41,6 +41,8 @@ public struct ResolvedTerms: Sendable, Hashable {
     }
 
     public static func == (a: ResolvedTerms, b: ResolvedTerms) -> Bool {
+        // Terms the preview kept (`TermLayers`) are the same storage: equal without reading them.
+        if sharesStorage(a.values, b.values) { return true }
         for slot in 0..<max(a.values.count, b.values.count) {
             let x = slot < a.values.count ? a.values[slot] : nil
             let y = slot < b.values.count ? b.values[slot] : nil

@@ -181,7 +181,9 @@ public struct SLATerms: Sendable, Hashable {
     }
 
     public static func == (a: SLATerms, b: SLATerms) -> Bool {
-        a.entries.count == b.entries.count
+        // The same storage (a kept decode's terms) is equal without reading it.
+        sharesStorage(a.entries, b.entries)
+            || a.entries.count == b.entries.count
             && zip(a.entries, b.entries).allSatisfy { $0.slot == $1.slot && $0.value == $1.value }
     }
 

@@ -8,3 +8,16 @@ public final class Shared<Value: Sendable>: Sendable {
 
     public init(_ value: Value) { self.value = value }
 }
+
+/// The same box is equal without reading it; different boxes compare their values.
+extension Shared: Equatable where Value: Equatable {
+    public static func == (a: Shared, b: Shared) -> Bool { a === b || a.value == b.value }
+}
+
+/// Whether `a` and `b` are one array's storage (the same elements, without reading them): the
+/// constant-time answer `Array.==` gives its `Equatable` elements, for types whose own `==`
+/// compares arrays of values that are not `Equatable` themselves. Empty arrays share storage.
+@inlinable
+public func sharesStorage<T>(_ a: [T], _ b: [T]) -> Bool {
+    a.count == b.count && a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
+}

@@ -80,20 +80,28 @@ public struct BuildPipeline: Sendable {
     public static func figures(for site: Site, now: Instant, reuse: (any Reusing)? = nil) -> SiteFigures {
         // Downtime from samples once per distinct input, kept under that input (its service's
         // samples included, compared whole).
-        let plan = FiguresPlan(site: site, now: now) { inputs in
-            var seen: [String: Int] = [:]
-            let slots = inputs.map { input -> String in
-                seen[input.service, default: 0] += 1
-                return "samples " + input.service + " " + String(seen[input.service]!)
-            }
-            return ParallelWork.map(Array(zip(inputs, slots))) { input, slot in
-                reuse.value(.figures, at: slot, for: input) { SampleDowntime(input) }
-            }
+        let plan = FiguresPlan(
+            site: site, now: now,
+            sampleDowntime: { inputs in
+                var seen: [String: Int] = [:]
+                let slots = inputs.map { input -> String in
+                    seen[input.service, default: 0] += 1
+                    return "samples " + input.service + " " + String(seen[input.service]!)
+                }
+                return ParallelWork.map(Array(zip(inputs, slots))) { input, slot in
+                    reuse.value(.figures, at: slot, for: input) { SampleDowntime(input) }
+                }
+            },
+            // Unchanged terms keep their storage from one preview build to the next, so every
+            // key that holds them (figures, pages) compares them in constant time.
+            resolveTerms: { layers, slot in reuse.value(.terms, at: slot, for: layers) { layers.resolved } })
+        // Each level's inputs behind one reference, the last build's where equal (compared once,
+        // here): its figures are then found by identity, and so is every page key holding the box.
+        let levels = ParallelWork.map(plan.allInputs) { level -> (Shared<LevelInputs>, LevelFigures) in
+            let box = reuse.value(.canonical, at: "inputs " + level.slot, for: level.inputs) { Shared(level.inputs) }
+            return (box, reuse.value(.figures, at: level.slot, for: box) { SLAArithmetic.levelFigures(box.value) })
         }
-        return plan.figures(
-            ParallelWork.map(plan.allInputs) { level in
-                reuse.value(.figures, at: level.slot, for: level.inputs) { SLAArithmetic.levelFigures(level.inputs) }
-            })
+        return plan.figures(levels.map(\.1), boxes: levels.map(\.0))
     }
 
     private func steps(_ request: BuildRequest) -> BuildResult {

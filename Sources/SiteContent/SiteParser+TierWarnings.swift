@@ -5,14 +5,16 @@ extension SiteParser {
     /// with pays a credit in months that met the objective. Checked on the merged terms of every
     /// version of every plan × service (the tier and the objective may come from different
     /// levels), and reported once where the tier is written.
-    static func tierWarnings(_ site: Site, tiers: [WrittenTier]) -> [Diagnostic] {
+    static func tierWarnings(
+        _ site: Site, tiers: [WrittenTier], terms resolved: (Plan, PlanVersion, String) -> ResolvedTerms
+    ) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var reported: Set<WrittenTier> = []
         for plan in site.plans {
             let first = plan.effective.map(CalendarDay.init) ?? CalendarDay(year: 1970, month: 1, day: 1)
             for version in plan.versions(first: first) {
                 for entry in version.services {
-                    let terms = site.terms(version: version, service: entry.id)
+                    let terms = resolved(plan, version, entry.id)
                     guard let objective = terms.uptime else { continue }
                     // The lowest level that writes `credits` gave the list (lists replace whole).
                     let file: String

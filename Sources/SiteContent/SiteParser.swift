@@ -167,7 +167,15 @@ public enum SiteParser {
             measurements: measurements, samples: samples)
         let translationProblems = attach(translations, to: &site)
         if translationProblems.hasErrors { return ParsedSite(site: nil, diagnostics: (diagnostics + translationProblems).sortedForDisplay) }
-        let warnings = samplesWarnings(site) + tierWarnings(site, tiers: tiers) + translationProblems + untranslatedWarnings(site)
+        // The terms as the figures resolve them, kept under the same slots (so the preview resolves
+        // unchanged terms once, and every step shares them).
+        func resolved(_ plan: Plan, _ version: PlanVersion, _ service: String) -> ResolvedTerms {
+            let layers = site.termLayers(version: version, service: service)
+            return reuse.value(.terms, at: TermLayers.slot(plan: plan, version: version, service: service), for: layers) { layers.resolved }
+        }
+        let warnings =
+            samplesWarnings(site, terms: resolved) + tierWarnings(site, tiers: tiers, terms: resolved) + translationProblems
+            + untranslatedWarnings(site)
         return ParsedSite(site: site, diagnostics: warnings.isEmpty ? diagnostics : (diagnostics + warnings).sortedForDisplay)
     }
 
@@ -185,7 +193,7 @@ public enum SiteParser {
 
     /// A samples file that no plan reads, and a plan that measures by samples a service that has
     /// none (its months then count no Downtime), both in any version of any plan.
-    static func samplesWarnings(_ site: Site) -> [Diagnostic] {
+    static func samplesWarnings(_ site: Site, terms: (Plan, PlanVersion, String) -> ResolvedTerms) -> [Diagnostic] {
         var measured: [String: String] = [:]  // service → the first plan measuring it by samples
         let partsOf = Dictionary(site.services.map { ($0.id, $0.parts) }, uniquingKeysWith: { a, _ in a })
         var withIncidents: Set<String> = []  // measured by both sources (where first found)
@@ -201,7 +209,7 @@ public enum SiteParser {
                     k += 1
                 }
                 for id in ids where measured[id] == nil && partsOf[id]?.isEmpty != false {
-                    let rule = site.terms(version: version, service: id).downtime
+                    let rule = terms(plan, version, id).downtime
                     if rule.sampleRule != nil {
                         measured[id] = plan.id
                         if !rule.samplesOnly { withIncidents.insert(id) }

@@ -102,7 +102,9 @@ if let dir = rebuildDir {
     var steps: [String: [Double]] = [:]
     var rebuild: [Double] = []
     var scans: [Double] = []
-    for k in 1...21 {
+    // `--rebuilds N` for a profile made mostly of rebuilds.
+    let rebuilds = args.firstIndex(of: "--rebuilds").flatMap { args.indices.contains($0 + 1) ? Int(args[$0 + 1]) : nil } ?? 21
+    for k in 1...rebuilds {
         try? (original + "\nEdit \(k).\n").write(to: file, atomically: true, encoding: .utf8)
         // As in `serve`: the watcher's scan, then the build (timed apart, as serve reports them).
         scans += time(1) { _ = SiteLoader.scan(root: root) }

@@ -3,6 +3,7 @@ import Mustache
 import SLACore
 import SiteBuild
 @testable import SiteRender
+import BuildSupport
 import XCTest
 
 /// The fast renderer must produce exactly what swift-mustache produces from the same parse.
@@ -23,8 +24,9 @@ final class CompiledTemplatesTests: XCTestCase {
             XCTAssertGreaterThan(jobs.count, 4, source)
             let status = PageOutputs.statusInput(context)
             let levelIndex = PageOutputs.levelIndex(context)
+            let listed = context.site.incidents.map { Canonical($0.withoutBody) }
             for job in jobs {
-                let input = PageOutputs.input(job, context, status: status, levelIndex: levelIndex)
+                let input = PageOutputs.input(job, context, status: status, levelIndex: levelIndex, listed: listed)
                 let a = String(decoding: PageOutputs.render(input, fastBuilder), as: UTF8.self)
                 let b = String(decoding: PageOutputs.render(input, referenceBuilder), as: UTF8.self)
                 XCTAssertEqual(a, b, "\(source): \(PageOutputs.path(of: job, context))")

@@ -43,10 +43,13 @@ enum PageInput: Hashable, Sendable {
     case status(StatusInput)
     case plan(Int, levels: [ServiceLevel], versions: [VersionTerms], current: Int)
     /// `linkedParts`: a composite's parts that the plan publishes (their details pages are linked).
-    case details(plan: Int, level: ServiceLevel, incidents: [Incident], incidentCount: Int, linkedParts: [String])
+    ///
+    /// The listed incidents are the build's one instance of each (`PageOutputs.Run.listed`): the
+    /// preview keeps an unchanged one, so a key compares ten references, not ten incidents.
+    case details(plan: Int, level: ServiceLevel, incidents: [Canonical<Incident>], incidentCount: Int, linkedParts: [String])
     /// `counted`: per affected service, then per composite it counts toward through a part
     /// (`through`, docs/spec.md §3 Composite services), the plans whose figures count it.
-    case incident(Incident, html: String, notes: [String], counted: [[CountedIn]], through: [String])
+    case incident(Incident, html: String, notes: [String], counted: [[CountedAt]], through: [String])
     case version(plan: Int, index: Int, versions: [VersionTerms], current: Int)
 
     /// A plan whose figures an incident counts against for one of its services, with the
@@ -56,6 +59,41 @@ enum PageInput: Hashable, Sendable {
         var weight: Double
         /// What it counted there month by month, with each month's figures (issue 16, point 4).
         var months: [CountedMonth] = []
+    }
+
+    /// What an incident counted against one plan × service, as a page key: the level's inputs
+    /// and the incident's position in its counting list, from which `counted` reads it. The
+    /// preview's level boxes are the last build's where their inputs are equal, so an unchanged
+    /// level compares by identity; another box is compared by what the incident counted there
+    /// (its months and their figures), so an edit elsewhere in the level changes this key only
+    /// where it changes those.
+    struct CountedAt: Hashable, Sendable {
+        var plan: Int
+        var weight: Double
+        var level: Shared<LevelInputs>
+        /// The incident's position in the level's counting list.
+        var position: Int
+        /// The level's figures, made from `level` (`ServiceLevel.months`).
+        var figures: [MonthFigure]
+
+        /// What it counted there, month by month, with each month's figures (`SLAArithmetic.incidentCounts`).
+        var counted: CountedIn {
+            CountedIn(
+                plan: plan, weight: weight,
+                months: SLAArithmetic.incidentCounts(level, incident: position).map { CountedMonth(count: $0, figure: figures[$0.month]) })
+        }
+
+        static func == (a: CountedAt, b: CountedAt) -> Bool {
+            // The same box holds the same inputs, whose figures are the same: equal without counting.
+            a.plan == b.plan && a.weight == b.weight && a.position == b.position
+                && ((a.level === b.level && sharesStorage(a.figures, b.figures)) || a.counted == b.counted)
+        }
+
+        func hash(into h: inout Hasher) {
+            h.combine(plan)
+            h.combine(weight)
+            h.combine(position)
+        }
     }
 
     /// One month of what an incident counted against one plan × service, read off the figures.

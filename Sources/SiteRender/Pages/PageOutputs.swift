@@ -23,6 +23,9 @@ enum PageOutputs {
         private let status: PageInput.StatusInput
         /// Where each service's level stands in each plan (for the incident pages' counting plans).
         private let levelIndex: LevelIndex
+        /// Each incident as a list line sees it (without its report), one instance per build for
+        /// every page that lists it; the preview keeps an unchanged one (`canonical`).
+        private let listed: [Canonical<Incident>]
 
         init(_ context: RenderContext) throws(ThemeError) {
             self.context = context
@@ -36,12 +39,13 @@ enum PageOutputs {
             jobs = PageOutputs.jobs(context)
             status = PageOutputs.statusInput(context)
             levelIndex = PageOutputs.levelIndex(context)
+            listed = ParallelWork.map(context.site.incidents) { context.reuse.canonical(at: "listed " + $0.id, $0.withoutBody) }
             context.reuse?.scope(.pages, PageScope(site: context.scope, theme: themeInput))
         }
 
         /// Renders one page, or takes it from the preview's store when its input is unchanged.
         func file(_ job: Job) -> OutputFile {
-            let input = PageOutputs.input(job, context, status: status, levelIndex: levelIndex)
+            let input = PageOutputs.input(job, context, status: status, levelIndex: levelIndex, listed: listed)
             let path = PageOutputs.path(of: job, context)
             return OutputFile(path: path, bytes: context.reuse.value(.pages, at: path, for: input) { PageOutputs.render(input, builder) })
         }
@@ -61,7 +65,8 @@ enum PageOutputs {
 
     /// What page `job` is made from besides the scope (see `PageInput`).
     static func input(
-        _ job: Job, _ context: RenderContext, status: PageInput.StatusInput, levelIndex: LevelIndex
+        _ job: Job, _ context: RenderContext, status: PageInput.StatusInput, levelIndex: LevelIndex,
+        listed: [Canonical<Incident>]
     ) -> PageInput {
         let figures = context.figures
         switch job {
@@ -84,10 +89,10 @@ enum PageOutputs {
         case .details(let p, let s):
             let counting = figures.counting[p][s]
             // The most recent incidents, newest first (docs/spec.md §4: details pages stay small).
-            let listed = counting.suffix(DetailsPage.incidentLimit).reversed().map { context.site.incidents[$0].withoutBody }
+            let newest = counting.suffix(DetailsPage.incidentLimit).reversed().map { listed[$0] }
             let level = figures.plans[p][s]
             return .details(
-                plan: p, level: level, incidents: listed, incidentCount: counting.count,
+                plan: p, level: level, incidents: newest, incidentCount: counting.count,
                 linkedParts: level.parts.filter { levelIndex.byPlan[p][$0] != nil })
         case .incident(let k):
             let incident = context.site.incidents[k]
@@ -100,16 +105,14 @@ enum PageOutputs {
             let counted = (incident.services + through).map { serviceID in
                 // One lookup per service, not one per plan (5,000 incident pages × 50 plans).
                 let levels = levelIndex.byService[serviceID] ?? []
-                return levels.indices.compactMap { p -> PageInput.CountedIn? in
+                return levels.indices.compactMap { p -> PageInput.CountedAt? in
                     // Counting lists are in incident order: a binary search, not a scan.
                     guard let s = levels[p], let position = Self.sortedIndex(figures.counting[p][s], k) else { return nil }
-                    // What it counted, month by month, read from the sweep the level's figures came
-                    // from (the level is read in place: copying it would retain each of its lists).
-                    let months = SLAArithmetic.incidentCounts(figures.inputs[p][s], incident: position).map {
-                        PageInput.CountedMonth(count: $0, figure: figures.plans[p][s].months[$0.month])
-                    }
+                    // What it counted, month by month, is read from the level's inputs when the page
+                    // is rendered (or its key compared with another level's): `CountedAt.counted`.
                     let weight = incident.weight ?? figures.plans[p][s].terms.impactWeights[incident.impact]
-                    return .init(plan: p, weight: weight, months: months)
+                    return .init(
+                        plan: p, weight: weight, level: figures.inputs[p][s], position: position, figures: figures.plans[p][s].months)
                 }
             }
             // The timeline as posted by *now* (a prefix: updates are in time order).
@@ -249,11 +252,14 @@ enum PageOutputs {
             return PlanPage(builder: builder, plan: site.plans[p], levels: levels, versions: versions, current: current).render()
         case .details(let p, let level, let incidents, let count, let linkedParts):
             return DetailsPage(
-                builder: builder, plan: site.plans[p], level: level, incidents: incidents, incidentCount: count,
+                builder: builder, plan: site.plans[p], level: level, incidents: incidents.map(\.value), incidentCount: count,
                 linkedParts: linkedParts
             ).render()
         case .incident(let incident, let html, let notes, let counted, let through):
-            return IncidentPage(builder: builder, incident: incident, html: html, notes: notes, counted: counted, through: through).render()
+            return IncidentPage(
+                builder: builder, incident: incident, html: html, notes: notes, counted: counted.map { $0.map(\.counted) },
+                through: through
+            ).render()
         case .version(let p, let k, let versions, let current):
             return VersionPage(builder: builder, plan: site.plans[p], versions: versions, index: k, current: current).render()
         case .status(let status): return StatusPage(builder: builder, input: status).render()
