@@ -12,6 +12,13 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
     public func adding(seconds delta: Int64) -> Instant { Instant(seconds: seconds + delta) }
 
     /// RFC 3339 in UTC, e.g. `2026-11-24T00:00:00Z`.
+    /// The UTC date of `rfc3339`, e.g. `2026-11-24` (its first ten characters).
+    public var utcDateString: String {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let (y, m, d) = CivilDate.civil(fromDays: days)
+        return CivilDate.format(y, m, d)
+    }
+
     public var rfc3339: String {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secOfDay = seconds - days * 86_400

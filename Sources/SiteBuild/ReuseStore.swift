@@ -29,10 +29,25 @@ public final class ReuseStore: Reusing, @unchecked Sendable {
     private final class Stripe: @unchecked Sendable {
         let lock = NSLock()
         /// What the last successful build used (and, after a failure, what the failed one made).
-        var kept: [[String: Entry]] = Array(repeating: [:], count: ReuseTable.allCases.count)
+        var kept: [[Slot: Entry]] = Array(repeating: [:], count: ReuseTable.allCases.count)
         /// What this build has used or made so far.
-        var used: [[String: Entry]] = Array(repeating: [:], count: ReuseTable.allCases.count)
+        var used: [[Slot: Entry]] = Array(repeating: [:], count: ReuseTable.allCases.count)
         var counts: [(made: Int, reused: Int)] = Array(repeating: (0, 0), count: ReuseTable.allCases.count)
+    }
+
+    /// A slot's name with its hash, computed once per lookup: it picks the stripe and is the
+    /// tables' hash (hashing the name again for the table was 4 % of a preview rebuild).
+    struct Slot: Hashable, @unchecked Sendable {
+        let name: String
+        let hash: Int
+
+        init(_ name: String) {
+            self.name = name
+            hash = name.hashValue
+        }
+
+        static func == (a: Slot, b: Slot) -> Bool { a.hash == b.hash && a.name == b.name }
+        func hash(into h: inout Hasher) { h.combine(hash) }
     }
 
     private static let stripeCount = 16
@@ -50,7 +65,8 @@ public final class ReuseStore: Reusing, @unchecked Sendable {
         _ table: ReuseTable, at slot: String, for key: Key, make: () throws -> Value
     ) rethrows -> Value {
         let t = table.rawValue
-        let stripe = stripes[Int(UInt(bitPattern: slot.hashValue) % UInt(Self.stripeCount))]
+        let slot = Slot(slot)
+        let stripe = stripes[Int(UInt(bitPattern: slot.hash) % UInt(Self.stripeCount))]
         stripe.lock.lock()
         let found = (stripe.used[t][slot] ?? stripe.kept[t][slot]) as? Kept<Key, Value>
         stripe.lock.unlock()
@@ -99,8 +115,8 @@ public final class ReuseStore: Reusing, @unchecked Sendable {
                 stripe.kept[t] = [:]
                 stripe.used[t] = [:]
             } else {
-                stripe.kept[t] = stripe.kept[t].filter { !inPartition($0.key) }
-                stripe.used[t] = stripe.used[t].filter { !inPartition($0.key) }
+                stripe.kept[t] = stripe.kept[t].filter { !inPartition($0.key.name) }
+                stripe.used[t] = stripe.used[t].filter { !inPartition($0.key.name) }
             }
             stripe.lock.unlock()
         }

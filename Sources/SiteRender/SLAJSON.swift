@@ -26,7 +26,7 @@ public enum SLAJSON {
                 ("price", .optional(plan.price)),
                 ("effective", .optional(plan.effective?.dateString)),
                 ("revisions", .array(plan.revisions.map { .object([("date", .string($0.date.dateString)), ("note", .string($0.note))]) })),
-                ("versions", versions(plan: p, site: site, figures: figures, titles: titles, urls: urls)),
+                ("versions", versions(plan: p, site: site, figures: figures, titles: titles, urls: urls, reuse: reuse)),
                 ("services", .array(levels.map { level in
                     let title = titles[level.serviceID]
                     // A one-off build writes each service object as it goes (`deferred`): kept
@@ -179,7 +179,9 @@ public enum SLAJSON {
     }
 
     /// docs/spec.md §4: a plan's versions, oldest first, upcoming ones included.
-    static func versions(plan p: Int, site: Site, figures: SiteFigures, titles: [String: String], urls: SiteURLs) -> JSONValue {
+    static func versions(
+        plan p: Int, site: Site, figures: SiteFigures, titles: [String: String], urls: SiteURLs, reuse: (any Reusing)? = nil
+    ) -> JSONValue {
         let plan = site.plans[p]
         return .array(figures.versions[p].enumerated().map { k, version in
             .object([
@@ -188,9 +190,16 @@ public enum SLAJSON {
                 ("note", .optional(version.revision?.note)),
                 ("standing", .string(figures.standing(plan: p, version: k).rawValue)),
                 ("services", .array(version.services.map { s in
-                    .object(termsFields(
-                        s.terms, serviceID: s.serviceID, title: titles[s.serviceID],
-                        url: urls.absolute(urls.details(plan: plan.id, service: s.serviceID))))
+                    let input = VersionServiceInput(
+                        terms: s.terms, serviceID: s.serviceID, title: titles[s.serviceID],
+                        url: urls.absolute(urls.details(plan: plan.id, service: s.serviceID)))
+                    let object = { JSONValue.object(termsFields(input.terms, serviceID: input.serviceID, title: input.title, url: input.url)) }
+                    guard reuse != nil else { return object() }
+                    // Version services sit at nesting level 6 (root, plans, plan, versions, version, services).
+                    return .raw(
+                        reuse.value(.machine, at: "sla.json version " + plan.id + " " + version.effective.description + " " + s.serviceID, for: input) {
+                            object().fragment(level: 6)
+                        })
                 })),
             ])
         })
@@ -274,6 +283,14 @@ struct ServiceObjectInput: Hashable, Sendable {
     var level: ServiceLevel
     var title: String?
     var baseURL: String
+}
+
+/// What a service's terms in one plan version of sla.json are written from (the key of their kept bytes).
+struct VersionServiceInput: Hashable, Sendable {
+    var terms: ResolvedTerms
+    var serviceID: String
+    var title: String?
+    var url: String
 }
 
 /// What an incident object of sla.json is written from (the key of its kept bytes).

@@ -64,6 +64,42 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(longer.files, BuildPipeline().run(request).files)
     }
 
+    /// An incident page's key holds what the incident counted per plan and month through its
+    /// level's inputs (`CountedAt`): when another incident of the level changes the level's
+    /// figures in another month, the level's inputs are new, yet the page is kept, because what
+    /// it counted is the same; the edited incident's own page is made again. The resolved terms
+    /// are kept while their layers are equal, and made again when a plan's terms change.
+    func testAnIncidentPageIsKeptWhenItsLevelChangesElsewhere() throws {
+        let site = try Slasite.copyFixture("basic")
+        let (caches, pipeline, request, first) = preview(site)
+        XCTAssertTrue(first.succeeded)
+        XCTAssertGreaterThan(caches.lastCounts(.terms).made, 0)
+        func page(_ result: BuildResult, _ path: String) throws -> [UInt8] {
+            try XCTUnwrap(result.files.first { $0.path == path }, path).bytes
+        }
+        // A longer October outage moves the API's October figures, not September's.
+        let file = site.appendingPathComponent("content/status/incidents/api-oct.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "end: 2026-10-05T08:00:00Z", with: "end: 2026-10-05T11:00:00Z")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let longer = rebuildMatchesFullBuild(pipeline, request, after: "a longer October outage")
+        XCTAssertGreaterThan(caches.lastCounts(.figures).made, 0, "the API's levels are computed again")
+        XCTAssertEqual(caches.lastCounts(.terms).made, 0, "no terms changed")
+        // A kept page is the last build's bytes themselves; a page made again is new storage.
+        XCTAssertTrue(sharesStorage(try page(longer, "incidents/api-sept/index.html"), try page(first, "incidents/api-sept/index.html")))
+        XCTAssertFalse(sharesStorage(try page(longer, "incidents/api-oct/index.html"), try page(first, "incidents/api-oct/index.html")))
+        XCTAssertNotEqual(try page(longer, "incidents/api-oct/index.html"), try page(first, "incidents/api-oct/index.html"))
+
+        // A plan's objective changes: its terms are resolved again, and every page still matches.
+        let planFile = site.appendingPathComponent("content/plans/pro.md")
+        let plan = try String(contentsOf: planFile, encoding: .utf8)
+        let edited = plan.replacingOccurrences(of: "uptime: 99.9\n", with: "uptime: 99.5\n")
+        XCTAssertNotEqual(edited, plan, "the fixture's Pro plan writes uptime: 99.9")
+        try edited.write(to: planFile, atomically: true, encoding: .utf8)
+        rebuildMatchesFullBuild(pipeline, request, after: "a plan's objective")
+        XCTAssertGreaterThan(caches.lastCounts(.terms).made, 0)
+    }
+
     /// The figures of each plan × service are kept between preview builds: an edit to an
     /// incident's text computes none again, a new incident (which shifts every later incident's
     /// place in the list) or a removed one computes only the levels it counts against, and every

@@ -24,7 +24,7 @@ final class CompiledTemplatesTests: XCTestCase {
             XCTAssertGreaterThan(jobs.count, 4, source)
             let status = PageOutputs.statusInput(context)
             let levelIndex = PageOutputs.levelIndex(context)
-            let listed = context.site.incidents.map { Canonical($0.withoutBody) }
+            let listed = PageOutputs.listed(context)
             for job in jobs {
                 let input = PageOutputs.input(job, context, status: status, levelIndex: levelIndex, listed: listed)
                 let a = String(decoding: PageOutputs.render(input, fastBuilder), as: UTF8.self)

@@ -25,7 +25,7 @@ enum PageOutputs {
         private let levelIndex: LevelIndex
         /// Each incident as a list line sees it (without its report), one instance per build for
         /// every page that lists it; the preview keeps an unchanged one (`canonical`).
-        private let listed: [Canonical<Incident>]
+        private let listed: [Canonical<Incident>?]
 
         init(_ context: RenderContext) throws(ThemeError) {
             self.context = context
@@ -39,7 +39,7 @@ enum PageOutputs {
             jobs = PageOutputs.jobs(context)
             status = PageOutputs.statusInput(context)
             levelIndex = PageOutputs.levelIndex(context)
-            listed = ParallelWork.map(context.site.incidents) { context.reuse.canonical(at: "listed " + $0.id, $0.withoutBody) }
+            listed = PageOutputs.listed(context)
             context.reuse?.scope(.pages, PageScope(site: context.scope, theme: themeInput))
         }
 
@@ -66,7 +66,7 @@ enum PageOutputs {
     /// What page `job` is made from besides the scope (see `PageInput`).
     static func input(
         _ job: Job, _ context: RenderContext, status: PageInput.StatusInput, levelIndex: LevelIndex,
-        listed: [Canonical<Incident>]
+        listed: [Canonical<Incident>?]
     ) -> PageInput {
         let figures = context.figures
         switch job {
@@ -89,7 +89,7 @@ enum PageOutputs {
         case .details(let p, let s):
             let counting = figures.counting[p][s]
             // The most recent incidents, newest first (docs/spec.md §4: details pages stay small).
-            let newest = counting.suffix(DetailsPage.incidentLimit).reversed().map { listed[$0] }
+            let newest = counting.suffix(DetailsPage.incidentLimit).reversed().map { listed[$0] ?? Canonical(context.site.incidents[$0].withoutBody) }
             let level = figures.plans[p][s]
             return .details(
                 plan: p, level: level, incidents: newest, incidentCount: counting.count,
@@ -122,6 +122,21 @@ enum PageOutputs {
                 through: Array(through))
         case .version(let p, let k):
             return .version(plan: p, index: k, versions: figures.versions[p], current: figures.currentVersion[p])
+        }
+    }
+
+    /// Each incident a details page lists (one of a level's newest), as a list line sees it: one
+    /// instance per build for every page that lists it, the last build's where equal.
+    static func listed(_ context: RenderContext) -> [Canonical<Incident>?] {
+        var isListed = Array(repeating: false, count: context.site.incidents.count)
+        for levels in context.figures.counting {
+            for counting in levels { for k in counting.suffix(DetailsPage.incidentLimit) { isListed[k] = true } }
+        }
+        let listedNow = isListed
+        return ParallelWork.map(Array(context.site.incidents.indices)) { k in
+            guard listedNow[k] else { return nil }
+            let incident = context.site.incidents[k]
+            return context.reuse.canonical(at: "listed " + incident.id, incident.withoutBody)
         }
     }
 

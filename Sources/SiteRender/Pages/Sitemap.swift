@@ -8,6 +8,8 @@ struct Sitemap {
     var languages: [RenderContext] = []
 
     func xml(_ jobs: [PageOutputs.Job]) -> String {
+        let today = context.figures.now.utcDateString
+        func lastmod(_ job: PageOutputs.Job) -> String? { self.lastmod(job, today: today) }
         guard languages.count > 1 else {
             var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
             for job in jobs {
@@ -35,9 +37,11 @@ struct Sitemap {
     }
 
     /// The date of the newest content a page shows; *now*'s date for pages with current figures.
-    func lastmod(_ job: PageOutputs.Job) -> String? {
+    /// - Parameter today: *now*'s UTC date (`Instant.utcDateString`), made once per sitemap.
+    func lastmod(_ job: PageOutputs.Job, today: String) -> String? {
         let now = context.figures.now
-        let today = String(now.rfc3339.prefix(10))
+        // Never later than *now*'s date (a plan can announce future terms).
+        func capped(_ date: String) -> String { min(date, today) }
         switch job {
         case .home, .terms: return context.site.plans.compactMap(planDate).max().map(capped)
         case .plan(let p): return planDate(context.site.plans[p]).map(capped)
@@ -51,15 +55,11 @@ struct Sitemap {
             switch IncidentPage.State(incident, now: now) {
             case .ongoing: return today
             case .scheduled: return today
-            case .resolved: return String((incident.end ?? incident.start).rfc3339.prefix(10))
+            case .resolved: return (incident.end ?? incident.start).utcDateString
             }
         }
     }
 
-    /// Never later than *now*'s date (a plan can announce future terms).
-    private func capped(_ date: String) -> String {
-        min(date, String(context.figures.now.rfc3339.prefix(10)))
-    }
 
     private func planDate(_ plan: Plan) -> String? {
         (plan.revisions.map(\.date.dateString) + [plan.effective?.dateString].compactMap { $0 }).max()
