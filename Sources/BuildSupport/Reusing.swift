@@ -21,6 +21,11 @@ public protocol Reusing: Sendable {
     /// `scope` for the slots of one partition only (`PartitionedReuse`): a change of one
     /// language's scope drops that language's kept values, not the others'.
     func scope<Scope: Equatable & Sendable>(_ table: ReuseTable, _ scope: Scope, partition: String)
+
+    /// Keeps the last build's values of `tables` for the next build as if this one had used them:
+    /// a kept whole (the site's figures) was made from them, and the next build that makes the
+    /// whole again will ask for them. Values this build made or used stay as they are.
+    func carry(_ tables: [ReuseTable])
 }
 
 extension Reusing {
@@ -54,6 +59,8 @@ public struct PartitionedReuse: Reusing {
     public func scope<Scope: Equatable & Sendable>(_ table: ReuseTable, _ scope: Scope, partition: String) {
         base.scope(table, scope, partition: partition)
     }
+
+    public func carry(_ tables: [ReuseTable]) { base.carry(tables) }
 }
 
 /// The kinds of kept values, one table each (for counts in tests and reports).
@@ -83,6 +90,10 @@ public enum ReuseTable: Int, CaseIterable, Sendable {
     /// A value by itself (`canonical`): an equal value keeps the last build's storage, so the
     /// keys that hold it compare in constant time.
     case canonical
+    /// Each plan × service's inputs behind one reference, by themselves (the key of its figures).
+    case levels
+    /// The site's figures whole, by what they are computed from.
+    case siteFigures
 }
 
 extension Optional where Wrapped == any Reusing {

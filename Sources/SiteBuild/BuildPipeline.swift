@@ -78,6 +78,22 @@ public struct BuildPipeline: Sendable {
     /// Computes every figure: each plan × service's months from its inputs, on all cores,
     /// kept by the preview under those inputs (docs/spec.md §3 is `SLAArithmetic`'s; this only schedules).
     public static func figures(for site: Site, now: Instant, reuse: (any Reusing)? = nil) -> SiteFigures {
+        // The figures read the site without its texts (they are numbers: nothing in them comes
+        // from a title or a report), so an edit to an incident's words keeps them whole. A kept
+        // whole keeps every level's values it was made from for the next build that needs them.
+        let input = FiguresInput(site: site, now: now)
+        guard let store = reuse else { return levelFigures(for: input.site, now: now, reuse: nil) }
+        let made = LockedFlag()
+        let figures = store.value(.siteFigures, at: "figures", for: input) {
+            made.set()
+            return levelFigures(for: input.site, now: now, reuse: reuse)
+        }
+        if !made.value { store.carry([.figures, .terms, .levels]) }
+        return figures
+    }
+
+    /// `figures(for:now:reuse:)` level by level.
+    private static func levelFigures(for site: Site, now: Instant, reuse: (any Reusing)?) -> SiteFigures {
         // Downtime from samples once per distinct input, kept under that input (its service's
         // samples included, compared whole).
         let plan = FiguresPlan(
@@ -98,7 +114,7 @@ public struct BuildPipeline: Sendable {
         // Each level's inputs behind one reference, the last build's where equal (compared once,
         // here): its figures are then found by identity, and so is every page key holding the box.
         let levels = ParallelWork.map(plan.allInputs) { level -> (Shared<LevelInputs>, LevelFigures) in
-            let box = reuse.value(.canonical, at: "inputs " + level.slot, for: level.inputs) { Shared(level.inputs) }
+            let box = reuse.value(.levels, at: level.slot, for: level.inputs) { Shared(level.inputs) }
             return (box, reuse.value(.figures, at: level.slot, for: box) { SLAArithmetic.levelFigures(box.value) })
         }
         return plan.figures(levels.map(\.1), boxes: levels.map(\.0))
@@ -249,5 +265,46 @@ extension BuildPipeline {
             n += 1
         }
         return 1
+    }
+}
+
+/// What the figures are computed from: the site without its texts (incident titles and
+/// reports, the terms page, translations), and *now*. The figures read only this site, so it is
+/// the complete key of the kept whole.
+struct FiguresInput: Equatable, Sendable {
+    let site: Site
+    let now: Instant
+
+    init(site: Site, now: Instant) {
+        var bare = site
+        bare.incidents = site.incidents.map { incident in
+            var numbers = incident
+            numbers.title = ""
+            numbers.body = ""
+            numbers.titleLanguage = nil
+            return numbers
+        }
+        bare.terms = TermsPage(title: "", body: "")
+        bare.translations = [:]
+        self.site = bare
+        self.now = now
+    }
+}
+
+/// Whether something happened, set from any thread.
+final class LockedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var flag = false
+
+    func set() {
+        lock.lock()
+        flag = true
+        lock.unlock()
+    }
+
+    var value: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return flag
     }
 }

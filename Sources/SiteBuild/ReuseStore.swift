@@ -122,6 +122,16 @@ public final class ReuseStore: Reusing, @unchecked Sendable {
         }
     }
 
+    public func carry(_ tables: [ReuseTable]) {
+        for stripe in stripes {
+            stripe.lock.lock()
+            for table in tables {
+                stripe.used[table.rawValue].merge(stripe.kept[table.rawValue]) { used, _ in used }
+            }
+            stripe.lock.unlock()
+        }
+    }
+
     /// Ends a build: after a success only what it used is kept; after a failure what it made is
     /// kept beside what the last good build used.
     public func endBuild(succeeded: Bool) {

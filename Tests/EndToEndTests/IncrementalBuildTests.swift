@@ -118,8 +118,10 @@ final class IncrementalBuildTests: XCTestCase {
         try text.replacingOccurrences(of: "Eight hours down.", with: "Eight hours down; a bad deploy.")
             .write(to: file, atomically: true, encoding: .utf8)
         _ = expectFullBuild("a text edit")
+        // The figures read no text: the whole is kept, and no level is even asked for.
+        XCTAssertEqual(caches.lastCounts(.siteFigures).reused, 1)
         XCTAssertEqual(caches.lastCounts(.figures).made, 0)
-        XCTAssertEqual(caches.lastCounts(.figures).reused, levels)
+        XCTAssertEqual(caches.lastCounts(.figures).reused, 0)
 
         // A new incident for the database only, sorted last (after the ongoing one): only Pro ×
         // database counts it.
@@ -257,6 +259,16 @@ final class IncrementalBuildTests: XCTestCase {
         store.endBuild(succeeded: true)
         XCTAssertEqual(BuildPipeline.figures(for: site, now: now, reuse: store).plans, reference)
         store.endBuild(succeeded: true)
+        // The same site: the whole is kept and no level is asked for.
+        XCTAssertEqual(store.lastCounts(.siteFigures).reused, 1)
+        XCTAssertEqual(store.lastCounts(.figures).made + store.lastCounts(.figures).reused, 0)
+        // A change the figures read but no level does (the site's title in site.yaml): the whole
+        // is made again from the levels the kept whole carried over.
+        var retitled = site
+        retitled.config.title += " (renamed)"
+        XCTAssertEqual(BuildPipeline.figures(for: retitled, now: now, reuse: store).plans, reference)
+        store.endBuild(succeeded: true)
+        XCTAssertEqual(store.lastCounts(.siteFigures).made, 1)
         XCTAssertEqual(store.lastCounts(.figures).made, 0)
         // Every level's months, and the one Downtime from samples (Enterprise × Object Storage).
         XCTAssertEqual(store.lastCounts(.figures).reused, reference.reduce(0) { $0 + $1.count } + 1)
