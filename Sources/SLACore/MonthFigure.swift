@@ -143,25 +143,42 @@ public struct VersionTerms: Sendable, Hashable {
 
 /// All numbers of a site at one reference time.
 public struct SiteFigures: Sendable {
-    public var now: Instant
-    public var currentMonth: YearMonth
+    /// This value's identity: new whenever the figures are made or any of them changes, so two
+    /// values with the same `made` hold the same figures (an immutable class: nothing can change
+    /// it). What is derived from the figures alone is kept under it (`IncidentCountedKey`).
+    public final class Made: Sendable {
+        init() {}
+    }
+
+    public private(set) var made = Made()
+
+    init(now: Instant, currentMonth: YearMonth, plans: [[ServiceLevel]], counting: [[[Int]]], statusSince: Instant) {
+        self.now = now
+        self.currentMonth = currentMonth
+        self.plans = plans
+        self.counting = counting
+        self.statusSince = statusSince
+    }
+
+    public var now: Instant { didSet { made = Made() } }
+    public var currentMonth: YearMonth { didSet { made = Made() } }
     /// Per plan (same order as `Site.plans`), per covered service (same order as the plan's map).
-    public var plans: [[ServiceLevel]]
+    public var plans: [[ServiceLevel]] { didSet { made = Made() } }
     /// Per plan × service (same shape as `plans`), indices into `Site.incidents` of the incidents
     /// that count against it. Apart from the levels: the places shift when an incident is added
     /// before, while the figures stay.
-    public var counting: [[[Int]]]
+    public var counting: [[[Int]]] { didSet { made = Made() } }
     /// docs/spec.md §2 `status_since` as applied: months that end at or before it have no data.
-    public var statusSince: Instant
+    public var statusSince: Instant { didSet { made = Made() } }
     /// Per plan, every version oldest first, upcoming ones included.
-    public var versions: [[VersionTerms]] = []
+    public var versions: [[VersionTerms]] = [] { didSet { made = Made() } }
     /// Per plan, the index in `versions` of the version in force in the month of *now*.
-    public var currentVersion: [Int] = []
+    public var currentVersion: [Int] = [] { didSet { made = Made() } }
     /// Per plan × service (same shape as `plans`), what its figures were computed from: what an
     /// incident counted is read from it (`SLAArithmetic.incidentCounts(_:incident:)`), for the
     /// incident pages that ask, rather than kept for every incident of every level. Each behind
     /// one reference, so a page that reads one does not copy it.
-    public var inputs: [[Shared<LevelInputs>]] = []
+    public var inputs: [[Shared<LevelInputs>]] = [] { didSet { made = Made() } }
 
     /// docs/spec.md §2 Versions: where version `k` of plan `p` stands in the month of *now*.
     public func standing(plan p: Int, version k: Int) -> VersionTerms.Standing {

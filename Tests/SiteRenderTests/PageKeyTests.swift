@@ -60,6 +60,30 @@ final class PageKeyTests: XCTestCase {
             counted(a, position: 1))
     }
 
+    /// The figures' identity is new whenever figures are made or changed; a copy shares it. What
+    /// is kept under it (an incident page's counting plans) is a miss for any other figures, even
+    /// equal ones: never stale.
+    func testTheFiguresIdentityChangesWithAnyChange() {
+        let a = figures()
+        let copy = a
+        XCTAssertTrue(copy.made === a.made)
+        XCTAssertFalse(figures().made === a.made, "figures made again are another computation")
+        var changed = a
+        changed.counting[0][0] = []
+        XCTAssertFalse(changed.made === a.made)
+        var renowed = a
+        renowed.now = renowed.now.adding(seconds: 1)
+        XCTAssertFalse(renowed.made === a.made)
+
+        func key(_ f: SiteFigures, incident: Int = 0, weight: Double? = nil) -> IncidentCountedKey {
+            IncidentCountedKey(figures: f.made, incident: incident, services: ["api"], impact: .major, weight: weight, composites: [])
+        }
+        XCTAssertEqual(key(a), key(copy))
+        XCTAssertNotEqual(key(a), key(figures()))
+        XCTAssertNotEqual(key(a), key(a, incident: 1))
+        XCTAssertNotEqual(key(a), key(a, weight: 0.5))
+    }
+
     func testACanonicalValueIsTheLastBuildsInstanceWhileEqual() {
         let store: (any Reusing)? = ReuseStore()
         let first = store.canonical(at: "x", "one")

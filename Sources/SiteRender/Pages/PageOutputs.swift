@@ -96,33 +96,50 @@ enum PageOutputs {
                 linkedParts: level.parts.filter { levelIndex.byPlan[p][$0] != nil })
         case .incident(let k):
             let incident = context.site.incidents[k]
-            // Per affected service, the plans whose figures count it (docs/spec.md §3, from the figures).
-            // docs/spec.md §3 Composite services: the composites that count it through a part.
-            let through = context.compositeIDs.filter { id in
-                guard !incident.services.contains(id), let levels = levelIndex.byService[id] else { return false }
-                return levels.indices.contains { p in levels[p].map { Self.sortedContains(figures.counting[p][$0], k) } ?? false }
-            }
-            let counted = (incident.services + through).map { serviceID in
-                // One lookup per service, not one per plan (5,000 incident pages × 50 plans).
-                let levels = levelIndex.byService[serviceID] ?? []
-                return levels.indices.compactMap { p -> PageInput.CountedAt? in
-                    // Counting lists are in incident order: a binary search, not a scan.
-                    guard let s = levels[p], let position = Self.sortedIndex(figures.counting[p][s], k) else { return nil }
-                    // What it counted, month by month, is read from the level's inputs when the page
-                    // is rendered (or its key compared with another level's): `CountedAt.counted`.
-                    let weight = incident.weight ?? figures.plans[p][s].terms.impactWeights[incident.impact]
-                    return .init(
-                        plan: p, weight: weight, level: figures.inputs[p][s], position: position, figures: figures.plans[p][s].months)
-                }
+            // What it counted where depends on the figures and on which services it affects at
+            // which weight: kept under the figures' identity (made once per computation).
+            let key = IncidentCountedKey(
+                figures: figures.made, incident: k, services: incident.services, impact: incident.impact, weight: incident.weight,
+                composites: context.compositeIDs)
+            let (counted, through) = context.reuse.value(.canonical, at: "counted " + incident.id, for: key) {
+                Self.counted(k, incident, context, levelIndex: levelIndex)
             }
             // The timeline as posted by *now* (a prefix: updates are in time order).
             let posted = incident.updates.prefix { $0.at <= figures.now }.count
             return .incident(
                 incident, html: context.incidentHTML[k], notes: Array(context.updateHTML[k].prefix(posted)), counted: counted,
-                through: Array(through))
+                through: through)
         case .version(let p, let k):
             return .version(plan: p, index: k, versions: figures.versions[p], current: figures.currentVersion[p])
         }
+    }
+
+    /// Per affected service, then per composite it counts toward through a part, the plans whose
+    /// figures count incident `k`, and those composites (docs/spec.md §3, from the figures).
+    static func counted(
+        _ k: Int, _ incident: Incident, _ context: RenderContext, levelIndex: LevelIndex
+    ) -> (counted: [[PageInput.CountedAt]], through: [String]) {
+        let figures = context.figures
+        // Per affected service, the plans whose figures count it (docs/spec.md §3, from the figures).
+        // docs/spec.md §3 Composite services: the composites that count it through a part.
+        let through = context.compositeIDs.filter { id in
+            guard !incident.services.contains(id), let levels = levelIndex.byService[id] else { return false }
+            return levels.indices.contains { p in levels[p].map { Self.sortedContains(figures.counting[p][$0], k) } ?? false }
+        }
+        let counted = (incident.services + through).map { serviceID in
+            // One lookup per service, not one per plan (5,000 incident pages × 50 plans).
+            let levels = levelIndex.byService[serviceID] ?? []
+            return levels.indices.compactMap { p -> PageInput.CountedAt? in
+                // Counting lists are in incident order: a binary search, not a scan.
+                guard let s = levels[p], let position = Self.sortedIndex(figures.counting[p][s], k) else { return nil }
+                // What it counted, month by month, is read from the level's inputs when the page
+                // is rendered (or its key compared with another level's): `CountedAt.counted`.
+                let weight = incident.weight ?? figures.plans[p][s].terms.impactWeights[incident.impact]
+                return .init(
+                    plan: p, weight: weight, level: figures.inputs[p][s], position: position, figures: figures.plans[p][s].months)
+            }
+        }
+        return (counted, Array(through))
     }
 
     /// Each incident a details page lists (one of a level's newest), as a list line sees it: one
@@ -289,5 +306,23 @@ enum PageOutputs {
                 "404", path: builder.urls.inLanguage("404.html"), title: builder.strings[.notFoundTitle], description: builder.strings[.notFoundDescription],
                 section: .none, noindex: true, values: [:])
         }
+    }
+}
+
+/// What an incident page's counting plans are read from: the figures, by identity (a value's
+/// `SiteFigures.made` is new whenever figures are made or changed, so the same one holds the
+/// same figures; another is a miss, never a stale value), and what the incident says about
+/// where it counts.
+struct IncidentCountedKey: Equatable, Sendable {
+    let figures: SiteFigures.Made
+    let incident: Int
+    let services: [String]
+    let impact: Impact
+    let weight: Double?
+    let composites: [String]
+
+    static func == (a: IncidentCountedKey, b: IncidentCountedKey) -> Bool {
+        a.figures === b.figures && a.incident == b.incident && a.services == b.services && a.impact == b.impact
+            && a.weight == b.weight && a.composites == b.composites
     }
 }
