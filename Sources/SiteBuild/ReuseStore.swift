@@ -24,14 +24,20 @@ public final class ReuseStore: Reusing, @unchecked Sendable {
         }
     }
 
+    /// One slot's values: the last good build's and this build's (one lookup finds both, and
+    /// using a kept value sets a field instead of inserting into another table).
+    private final class Held {
+        /// What the last successful build used (and, after a failure, what the failed one made).
+        var kept: Entry?
+        /// What this build has used or made.
+        var used: Entry?
+    }
+
     /// The slots whose name hashes to one stripe, each stripe with its own lock, so workers
-    /// rarely wait for each other and a build's end swaps tables instead of merging them.
+    /// rarely wait for each other.
     private final class Stripe: @unchecked Sendable {
         let lock = NSLock()
-        /// What the last successful build used (and, after a failure, what the failed one made).
-        var kept: [[Slot: Entry]] = Array(repeating: [:], count: ReuseTable.allCases.count)
-        /// What this build has used or made so far.
-        var used: [[Slot: Entry]] = Array(repeating: [:], count: ReuseTable.allCases.count)
+        var slots: [[Slot: Held]] = Array(repeating: [:], count: ReuseTable.allCases.count)
         var counts: [(made: Int, reused: Int)] = Array(repeating: (0, 0), count: ReuseTable.allCases.count)
     }
 
@@ -68,20 +74,28 @@ public final class ReuseStore: Reusing, @unchecked Sendable {
         let slot = Slot(slot)
         let stripe = stripes[Int(UInt(bitPattern: slot.hash) % UInt(Self.stripeCount))]
         stripe.lock.lock()
-        let found = (stripe.used[t][slot] ?? stripe.kept[t][slot]) as? Kept<Key, Value>
+        let held = stripe.slots[t][slot]
+        let found = (held?.used ?? held?.kept) as? Kept<Key, Value>
         stripe.lock.unlock()
         // Compared outside the lock (an entry never changes once kept): a page's key can be
         // large, and the other workers' lookups in this stripe need not wait for it.
-        if let entry = found, entry.key == key {
+        if let held, let entry = found, entry.key == key {
             stripe.lock.lock()
-            stripe.used[t][slot] = entry
+            held.used = entry
             stripe.counts[t].reused += 1
             stripe.lock.unlock()
             return entry.value
         }
         let made = try make()
+        let entry = Kept(key: key, value: made)
         stripe.lock.lock()
-        stripe.used[t][slot] = Kept(key: key, value: made)
+        if let held = stripe.slots[t][slot] {
+            held.used = entry
+        } else {
+            let held = Held()
+            held.used = entry
+            stripe.slots[t][slot] = held
+        }
         stripe.counts[t].made += 1
         stripe.lock.unlock()
         return made
@@ -112,11 +126,9 @@ public final class ReuseStore: Reusing, @unchecked Sendable {
         for stripe in stripes {
             stripe.lock.lock()
             if partition.isEmpty && partitionScopes.isEmpty {
-                stripe.kept[t] = [:]
-                stripe.used[t] = [:]
+                stripe.slots[t] = [:]
             } else {
-                stripe.kept[t] = stripe.kept[t].filter { !inPartition($0.key.name) }
-                stripe.used[t] = stripe.used[t].filter { !inPartition($0.key.name) }
+                stripe.slots[t] = stripe.slots[t].filter { !inPartition($0.key.name) }
             }
             stripe.lock.unlock()
         }
@@ -126,7 +138,7 @@ public final class ReuseStore: Reusing, @unchecked Sendable {
         for stripe in stripes {
             stripe.lock.lock()
             for table in tables {
-                stripe.used[table.rawValue].merge(stripe.kept[table.rawValue]) { used, _ in used }
+                for held in stripe.slots[table.rawValue].values where held.used == nil { held.used = held.kept }
             }
             stripe.lock.unlock()
         }
@@ -141,12 +153,17 @@ public final class ReuseStore: Reusing, @unchecked Sendable {
         for stripe in stripes {
             stripe.lock.lock()
             for t in counts.indices {
-                if succeeded {
-                    stripe.kept[t] = stripe.used[t]
-                } else {
-                    stripe.kept[t].merge(stripe.used[t]) { _, new in new }
+                var dropped: [Slot] = []
+                for (slot, held) in stripe.slots[t] {
+                    if let used = held.used {
+                        held.kept = used
+                        held.used = nil
+                    } else if succeeded {
+                        // What the site no longer produces (or no longer asks for) is dropped.
+                        dropped.append(slot)
+                    }
                 }
-                stripe.used[t] = Dictionary(minimumCapacity: stripe.kept[t].count)
+                for slot in dropped { stripe.slots[t][slot] = nil }
                 counts[t].made += stripe.counts[t].made
                 counts[t].reused += stripe.counts[t].reused
                 stripe.counts[t] = (0, 0)
@@ -168,7 +185,7 @@ public final class ReuseStore: Reusing, @unchecked Sendable {
         stripes.reduce(0) { n, stripe in
             stripe.lock.lock()
             defer { stripe.lock.unlock() }
-            return n + stripe.kept[table.rawValue].count
+            return n + stripe.slots[table.rawValue].values.reduce(0) { $0 + ($1.kept == nil ? 0 : 1) }
         }
     }
 }

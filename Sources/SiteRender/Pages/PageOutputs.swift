@@ -210,20 +210,27 @@ enum PageOutputs {
         let site = context.site
         let listed = StatusPage.listed(site, now: context.figures.now)
         let state = CurrentState(site: site, now: context.figures.now)
-        // Issue 16: a service's bar is the worst of its plans' days (docs/outputs.md).
-        var levelDays: [String: [[DayFigure]]] = [:]
-        for levels in context.figures.plans {
-            for level in levels { levelDays[level.serviceID, default: []].append(level.days) }
-        }
-        return PageInput.StatusInput(
-            levels: context.figures.plans.map { $0.filter(\.coveredNow).map { level in
+        // What it shows of the figures, made once per computation of them (kept under their identity).
+        let shown = context.reuse.value(
+            .canonical, at: "status figures", for: StatusFiguresKey(figures: context.figures.made, services: site.services.map(\.id))
+        ) { () -> (levels: [[ServiceLevel]], serviceDays: [[DayFigure]]) in
+            // Issue 16: a service's bar is the worst of its plans' days (docs/outputs.md).
+            var levelDays: [String: [[DayFigure]]] = [:]
+            for levels in context.figures.plans {
+                for level in levels { levelDays[level.serviceID, default: []].append(level.days) }
+            }
+            let levels = context.figures.plans.map { $0.filter(\.coveredNow).map { level in
                 var current = level
                 current.months = level.current.map { [$0] } ?? []
                 current.days = []
                 return current
-            } },
+            } }
+            return (levels, site.services.map { DayFigure.worst(of: levelDays[$0.id] ?? []) })
+        }
+        return PageInput.StatusInput(
+            levels: shown.levels,
             state: state,
-            serviceDays: site.services.map { DayFigure.worst(of: levelDays[$0.id] ?? []) },
+            serviceDays: shown.serviceDays,
             // The one definition of what is open at now (the headline's and status.json's).
             open: state.open.map { site.incidents[$0].withoutBody },
             scheduled: listed.scheduled.map { site.incidents[$0].withoutBody },
@@ -325,4 +332,13 @@ struct IncidentCountedKey: Equatable, Sendable {
         a.figures === b.figures && a.incident == b.incident && a.services == b.services && a.impact == b.impact
             && a.weight == b.weight && a.composites == b.composites
     }
+}
+
+/// What the status page shows of the figures is read from: the figures, by identity (see
+/// `IncidentCountedKey`), and the services in order.
+struct StatusFiguresKey: Equatable, Sendable {
+    let figures: SiteFigures.Made
+    let services: [String]
+
+    static func == (a: StatusFiguresKey, b: StatusFiguresKey) -> Bool { a.figures === b.figures && a.services == b.services }
 }
