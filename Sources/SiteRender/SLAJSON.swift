@@ -26,7 +26,15 @@ public enum SLAJSON {
                 ("price", .optional(plan.price)),
                 ("effective", .optional(plan.effective?.dateString)),
                 ("revisions", .array(plan.revisions.map { .object([("date", .string($0.date.dateString)), ("note", .string($0.note))]) })),
-                ("versions", versions(plan: p, site: site, figures: figures, titles: titles, urls: urls, reuse: reuse)),
+                // A plan's versions come from the figures alone (with the services' titles and the
+                // URLs): kept whole under the figures' identity, each service's terms under their value.
+                ("versions", reuse == nil
+                    ? versions(plan: p, site: site, figures: figures, titles: titles, urls: urls)
+                    // Versions sit at nesting level 3 (root, plans, plan).
+                    : .raw(reuse.value(
+                        .machine, at: "sla.json versions " + plan.id,
+                        for: VersionsKey(figures: figures.made, plan: p, titles: titles, baseURL: urls.baseURL)
+                    ) { versions(plan: p, site: site, figures: figures, titles: titles, urls: urls).fragment(level: 3) })),
                 ("services", .array(levels.map { level in
                     let title = titles[level.serviceID]
                     // A one-off build writes each service object as it goes (`deferred`): kept
@@ -179,9 +187,7 @@ public enum SLAJSON {
     }
 
     /// docs/spec.md §4: a plan's versions, oldest first, upcoming ones included.
-    static func versions(
-        plan p: Int, site: Site, figures: SiteFigures, titles: [String: String], urls: SiteURLs, reuse: (any Reusing)? = nil
-    ) -> JSONValue {
+    static func versions(plan p: Int, site: Site, figures: SiteFigures, titles: [String: String], urls: SiteURLs) -> JSONValue {
         let plan = site.plans[p]
         return .array(figures.versions[p].enumerated().map { k, version in
             .object([
@@ -190,16 +196,9 @@ public enum SLAJSON {
                 ("note", .optional(version.revision?.note)),
                 ("standing", .string(figures.standing(plan: p, version: k).rawValue)),
                 ("services", .array(version.services.map { s in
-                    let input = VersionServiceInput(
-                        terms: s.terms, serviceID: s.serviceID, title: titles[s.serviceID],
-                        url: urls.absolute(urls.details(plan: plan.id, service: s.serviceID)))
-                    let object = { JSONValue.object(termsFields(input.terms, serviceID: input.serviceID, title: input.title, url: input.url)) }
-                    guard reuse != nil else { return object() }
-                    // Version services sit at nesting level 6 (root, plans, plan, versions, version, services).
-                    return .raw(
-                        reuse.value(.machine, at: "sla.json version " + plan.id + " " + version.effective.description + " " + s.serviceID, for: input) {
-                            object().fragment(level: 6)
-                        })
+                    .object(termsFields(
+                        s.terms, serviceID: s.serviceID, title: titles[s.serviceID],
+                        url: urls.absolute(urls.details(plan: plan.id, service: s.serviceID))))
                 })),
             ])
         })
@@ -285,12 +284,17 @@ struct ServiceObjectInput: Hashable, Sendable {
     var baseURL: String
 }
 
-/// What a service's terms in one plan version of sla.json are written from (the key of their kept bytes).
-struct VersionServiceInput: Hashable, Sendable {
-    var terms: ResolvedTerms
-    var serviceID: String
-    var title: String?
-    var url: String
+/// What one plan's versions in sla.json are written from: the figures by identity (see
+/// `SiteFigures.made`; another is a miss, never a stale value), the services' titles and the base URL.
+struct VersionsKey: Equatable, Sendable {
+    let figures: SiteFigures.Made
+    let plan: Int
+    let titles: [String: String]
+    let baseURL: String
+
+    static func == (a: VersionsKey, b: VersionsKey) -> Bool {
+        a.figures === b.figures && a.plan == b.plan && a.titles == b.titles && a.baseURL == b.baseURL
+    }
 }
 
 /// What an incident object of sla.json is written from (the key of its kept bytes).

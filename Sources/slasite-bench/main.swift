@@ -106,6 +106,10 @@ if let dir = rebuildDir {
     let rebuilds = args.firstIndex(of: "--rebuilds").flatMap { args.indices.contains($0 + 1) ? Int(args[$0 + 1]) : nil } ?? 21
     for k in 1...rebuilds {
         try? (original + "\nEdit \(k).\n").write(to: file, atomically: true, encoding: .utf8)
+        // `--idle MS`: wait between edits as a person (and scripts/serve-latency.py) does.
+        if let i = args.firstIndex(of: "--idle"), args.indices.contains(i + 1), let ms = Double(args[i + 1]) {
+            usleep(useconds_t(ms * 1000))
+        }
         // As in `serve`: the watcher's scan, then the build (timed apart, as serve reports them).
         scans += time(1) { _ = SiteLoader.scan(root: root) }
         let listing = SiteLoader.scan(root: root)

@@ -39,15 +39,17 @@ enum ClaimsCalendar {
         ]
         var out: [UInt8] = []
         for line in lines { MaintenanceCalendar.fold(line, into: &out) }
-        let levels = context.figures.plans.enumerated().flatMap { p, levels in levels.map { (context.site.plans[p], $0) } }
         if let reuse = context.reuse {
+            // Plan and level by index (copying each plan for each of its levels retained all of its lists).
+            let levels = context.figures.plans.indices.flatMap { p in context.figures.plans[p].indices.map { (p, $0) } }
             // The preview keeps each level's events under its figures (the table's scope: the
             // site's titles and URLs, and now), so an edit remakes only the levels it changed.
             reuse.scope(.claims, context.scope)
-            let kept = ParallelWork.map(levels) { plan, level in
-                reuse.value(.claims, at: level.planID + "/" + level.serviceID, for: level) { () -> [UInt8] in
+            let kept = ParallelWork.map(levels) { p, s in
+                let level = context.figures.plans[p][s]
+                return reuse.value(.claims, at: level.planID + "/" + level.serviceID, for: level) { () -> [UInt8] in
                     var bytes: [UInt8] = []
-                    events(plan, level, host: host, context: context, into: &bytes)
+                    events(context.site.plans[p], level, host: host, context: context, into: &bytes)
                     return bytes
                 }
             }
@@ -68,11 +70,13 @@ enum ClaimsCalendar {
             // A full build writes the events straight into one buffer, handed on whenever it
             // holds a piece: a large site has tens of thousands of events.
             out.reserveCapacity(piece + piece / 4)
-            for (plan, level) in levels {
-                events(plan, level, host: host, context: context, into: &out)
-                if out.count >= piece {
-                    put(out)
-                    out.removeAll(keepingCapacity: true)
+            for (p, levels) in context.figures.plans.enumerated() {
+                for level in levels {
+                    events(context.site.plans[p], level, host: host, context: context, into: &out)
+                    if out.count >= piece {
+                        put(out)
+                        out.removeAll(keepingCapacity: true)
+                    }
                 }
             }
         }

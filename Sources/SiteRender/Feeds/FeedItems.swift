@@ -17,6 +17,23 @@ enum FeedItems {
         case missed(p: Int, s: Int, m: Int)
     }
 
+    /// What the item of a source is built from besides the site and *now* (the feeds' scope).
+    enum SourceInput: Equatable, Sendable {
+        case revision(FeedItem)
+        case incident(Incident, html: String)
+        case missed(MonthFigure, level: ServiceLevel, plan: Int)
+
+        init(_ source: Source, _ context: RenderContext) {
+            switch source {
+            case .revision(let item): self = .revision(item)
+            case .incident(let k): self = .incident(context.site.incidents[k], html: context.incidentHTML[k])
+            case .missed(let p, let s, let m):
+                let level = context.figures.plans[p][s]
+                self = .missed(level.periods[m], level: level, plan: p)
+            }
+        }
+    }
+
     /// The newest `limit` items of every kind, newest first.
     static func items(_ context: RenderContext) -> [FeedItem] {
         selection(context).map { build($0, context) }

@@ -7,10 +7,14 @@ enum MachineOutputs {
 
     /// feed.json and feed.xml, from one list of items.
     static func feeds(_ context: RenderContext) -> [OutputFile] {
-        let items = FeedItems.selection(context).map { FeedItems.build($0, context) }
-        // Both documents read their items, the site's titles and URLs, and *now*.
-        let bytes = context.reuse.value(.machine, at: "feeds", for: FeedsInput(items: items, scope: context.scope)) {
-            [
+        let sources = FeedItems.selection(context)
+        // Both documents read their items, the site's titles and URLs, and *now*; each item is
+        // built from what its source names (so the preview builds none while those are equal).
+        let bytes = context.reuse.value(
+            .machine, at: "feeds", for: FeedsInput(sources: sources.map { FeedItems.SourceInput($0, context) }, scope: context.scope)
+        ) {
+            let items = sources.map { FeedItems.build($0, context) }
+            return [
                 JSONFeed.document(items: items, context: context).bytes(),
                 Array(AtomFeed.xml(items: items, context: context).utf8),
             ]
@@ -43,6 +47,6 @@ enum MachineOutputs {
 
 /// What both feeds are written from (the key of their kept bytes).
 struct FeedsInput: Equatable, Sendable {
-    var items: [FeedItem]
+    var sources: [FeedItems.SourceInput]
     var scope: SiteScope
 }
