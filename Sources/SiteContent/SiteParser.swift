@@ -169,14 +169,35 @@ public enum SiteParser {
         if translationProblems.hasErrors { return ParsedSite(site: nil, diagnostics: (diagnostics + translationProblems).sortedForDisplay) }
         // The terms as the figures resolve them, kept under the same slots (so the preview resolves
         // unchanged terms once, and every step shares them).
-        func resolved(_ plan: Plan, _ version: PlanVersion, _ service: String) -> ResolvedTerms {
-            let layers = site.termLayers(version: version, service: service)
-            return reuse.value(.terms, at: TermLayers.slot(plan: plan, version: version, service: service), for: layers) { layers.resolved }
+        // The warnings on terms read the site without its status data (and which services have
+        // samples): kept under that, so an edit to an incident resolves no terms for them.
+        let termInput = TermWarningsInput(site: site, tiers: tiers)
+        let termWarnings = reuse.value(.parsed, at: "term warnings", for: termInput) { () -> [Diagnostic] in
+            let site = termInput.site
+            func resolved(_ plan: Plan, _ version: PlanVersion, _ service: String) -> ResolvedTerms {
+                let layers = site.termLayers(version: version, service: service)
+                return reuse.value(.terms, at: TermLayers.slot(plan: plan, version: version, service: service), for: layers) { layers.resolved }
+            }
+            return samplesWarnings(site, terms: resolved) + tierWarnings(site, tiers: termInput.tiers, terms: resolved)
         }
-        let warnings =
-            samplesWarnings(site, terms: resolved) + tierWarnings(site, tiers: tiers, terms: resolved) + translationProblems
-            + untranslatedWarnings(site)
+        let warnings = termWarnings + translationProblems + untranslatedWarnings(site)
         return ParsedSite(site: site, diagnostics: warnings.isEmpty ? diagnostics : (diagnostics + warnings).sortedForDisplay)
+    }
+
+    /// What the warnings on terms are made from: the site without incidents and measurements,
+    /// with each samples file's service but not its rows, and where each credit tier is written.
+    struct TermWarningsInput: Equatable, Sendable {
+        let site: Site
+        let tiers: [WrittenTier]
+
+        init(site: Site, tiers: [WrittenTier]) {
+            var bare = site
+            bare.incidents = []
+            bare.measurements = []
+            bare.samples = site.samples.mapValues { _ in SampleSeries() }
+            self.site = bare
+            self.tiers = tiers
+        }
     }
 
     struct FileResult: Sendable {
