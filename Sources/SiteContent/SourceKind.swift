@@ -26,9 +26,13 @@ public enum SourceKind: Sendable, Hashable {
     /// `business.de` → (`business`, `de`): a name with one dot whose part after it could be a
     /// language code. nil for anything else (then the name is an id, checked as such).
     static func translated(_ name: String) -> (id: String, code: String)? {
-        guard let dot = name.lastIndex(of: "."), name.firstIndex(of: ".") == dot else { return nil }
-        let id = String(name[..<dot]), code = String(name[name.index(after: dot)...])
-        guard !id.isEmpty, (2...12).contains(code.count), code.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || $0 == 45 }) else { return nil }
+        // On UTF-8 bytes (a dot is one byte, so its index is a character boundary): every content
+        // file's name goes through here on every build.
+        let bytes = name.utf8
+        guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")), bytes.firstIndex(of: UInt8(ascii: ".")) == dot else { return nil }
+        let id = String(name[..<dot]), code = String(name[name.utf8.index(after: dot)...])
+        // The code is ASCII (checked byte by byte), so its bytes are its characters.
+        guard !id.isEmpty, (2...12).contains(code.utf8.count), code.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || $0 == 45 }) else { return nil }
         return (id, code)
     }
 
