@@ -11,7 +11,7 @@ PY=$!
 PID=""
 for _ in $(seq 1 100); do PID=$(pgrep -f "$B serve --source $SITE" | head -1 || true); [ -n "$PID" ] && break; sleep 0.2; done
 sleep 4  # the first build, before the first edit
-perf record -F 999 -g -p "$PID" -o /tmp/perf-serve.data 2>/dev/null &
+perf record -F 2999 -g -p "$PID" -o /tmp/perf-serve.data 2>/dev/null &
 PR=$!
 wait $PY
 kill -INT $PR 2>/dev/null || true

@@ -10,9 +10,11 @@ enum ClaimsCalendar {
     /// The calendar as UTF-8 bytes, CRLF line endings and lines folded at 75 octets (written as
     /// bytes: on a large site it has tens of thousands of events).
     static func bytes(_ context: RenderContext) -> [UInt8] {
-        var whole: [UInt8] = []
-        write(context) { whole += $0 }
-        return whole
+        var pieces: [[UInt8]] = []
+        write(context) { pieces.append($0) }
+        // The preview's kept file comes as one piece: handed on as it is, not copied (tens of MB
+        // on a large site, on every rebuild), so it still shares the kept storage.
+        return pieces.count == 1 ? pieces[0] : Array(pieces.joined())
     }
 
     /// The calendar handed to `put` in pieces of about `piece` bytes (1 MB) as it is made: a one-off build
