@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Time from saving one incident to the reload event, on a running `slasite serve` (issue 6).
 
-    scripts/serve-latency.py SLASITE_BINARY SITE_DIR [--edits 10] [--samples SERVICE]
+    scripts/serve-latency.py SLASITE_BINARY SITE_DIR [--edits 10] [--samples SERVICE | --figures]
 
 Starts `serve --port 0` on SITE_DIR (edits one incident's body there and restores it), listens
 on /__slasite/events, and prints the save-to-event times and the server's own rebuild times.
+With --figures, each edit moves the incident's end by a minute (and back), so the figures change.
 With --samples, each edit instead changes the errors of one row of
 content/status/samples/SERVICE.csv (issue 15: the file is rewritten whole, as an importer
 would), so the month's figures change.
@@ -17,6 +18,7 @@ import socket
 import statistics
 import subprocess
 import threading
+import sys
 import time
 
 
@@ -26,6 +28,8 @@ def main():
     ap.add_argument("site")
     ap.add_argument("--edits", type=int, default=10)
     ap.add_argument("--samples", metavar="SERVICE", help="edit content/status/samples/SERVICE.csv instead of an incident")
+    ap.add_argument("--figures", action="store_true",
+                    help="edit the incident's end (a minute later, then back) instead of its text: every edit moves figures")
     a = ap.parse_args()
     proc = subprocess.Popen([a.binary, "serve", "--source", a.site, "--port", "0", "--now", "2026-11-24T00:00:00Z"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -50,6 +54,12 @@ def main():
         start, total, errors = head[999].split(",")
         rest = head[1000]
         edited = ["\n".join(head[:999] + [f"{start},{total},{v}", rest]) for v in (total, "0")]
+    if a.figures:
+        m = re.search(r"^end: (\d{4}-\d\d-\d\dT\d\d):(\d\d)(.*)$", original, re.M)
+        if not m:
+            sys.exit(f"{incident} has no end: to move")
+        later = f"end: {m.group(1)}:{(int(m.group(2)) + 1) % 60:02d}{m.group(3)}"
+        edited = [original.replace(m.group(0), later), original]
     waits = []
     try:
         for k in range(a.edits):
@@ -57,7 +67,7 @@ def main():
             buf = b""
             t0 = time.perf_counter()
             with open(incident, "w", encoding="utf-8") as f:
-                f.write(edited[k % 2] if a.samples else original + f"\nEdit {k}.\n")
+                f.write(edited[k % 2] if a.samples or a.figures else original + f"\nEdit {k}.\n")
             while b"event: reload" not in buf:
                 buf += sock.recv(4096)
             waits.append((time.perf_counter() - t0) * 1000)
