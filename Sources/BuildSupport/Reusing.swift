@@ -26,6 +26,11 @@ public protocol Reusing: Sendable {
     /// a kept whole (the site's figures) was made from them, and the next build that makes the
     /// whole again will ask for them. Values this build made or used stay as they are.
     func carry(_ tables: [ReuseTable])
+
+    /// The value the last build kept at `slot` of `table`, whatever key it was made for, when it
+    /// is a `Value`: what a value made anew (its key differed) may take its unchanged parts
+    /// from, each compared by value with what it would be made from, never trusted whole.
+    func lastValue<Value>(_ table: ReuseTable, at slot: String, as type: Value.Type) -> Value?
 }
 
 extension Reusing {
@@ -61,6 +66,10 @@ public struct PartitionedReuse: Reusing {
     }
 
     public func carry(_ tables: [ReuseTable]) { base.carry(tables) }
+
+    public func lastValue<Value>(_ table: ReuseTable, at slot: String, as type: Value.Type) -> Value? {
+        base.lastValue(table, at: partition + Self.separator + slot, as: type)
+    }
 }
 
 /// The kinds of kept values, one table each (for counts in tests and reports).
@@ -97,6 +106,11 @@ public enum ReuseTable: Int, CaseIterable, Sendable {
 }
 
 extension Optional where Wrapped == any Reusing {
+    /// `Reusing.lastValue`, or nil when there is no store.
+    public func lastValue<Value>(_ table: ReuseTable, at slot: String, as type: Value.Type) -> Value? {
+        self?.lastValue(table, at: slot, as: type)
+    }
+
     /// `Reusing.value`, or `make()` when there is no store (the key is then never built).
     @inlinable
     public func value<Key: Equatable & Sendable, Value>(

@@ -12,7 +12,10 @@ import Foundation
 public final class ReuseStore: Reusing, @unchecked Sendable {
     /// A kept value with the key it was made for (a class, so a lookup checks its type once
     /// and reads both without copying them out of an existential box).
-    private class Entry: @unchecked Sendable {}
+    private class Entry: @unchecked Sendable {
+        /// The kept value, when it is a `V` (whatever its key).
+        func value<V>(as type: V.Type) -> V? { nil }
+    }
 
     private final class Kept<Key, Value>: Entry, @unchecked Sendable {
         let key: Key
@@ -22,6 +25,8 @@ public final class ReuseStore: Reusing, @unchecked Sendable {
             self.key = key
             self.value = value
         }
+
+        override func value<V>(as type: V.Type) -> V? { value as? V }
     }
 
     /// One slot's values: the last good build's and this build's (one lookup finds both, and
@@ -132,6 +137,15 @@ public final class ReuseStore: Reusing, @unchecked Sendable {
             }
             stripe.lock.unlock()
         }
+    }
+
+    public func lastValue<Value>(_ table: ReuseTable, at slot: String, as type: Value.Type) -> Value? {
+        let slot = Slot(slot)
+        let stripe = stripes[Int(UInt(bitPattern: slot.hash) % UInt(Self.stripeCount))]
+        stripe.lock.lock()
+        let kept = stripe.slots[table.rawValue][slot]?.kept
+        stripe.lock.unlock()
+        return kept?.value(as: type)
     }
 
     public func carry(_ tables: [ReuseTable]) {

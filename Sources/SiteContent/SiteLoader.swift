@@ -39,21 +39,38 @@ public enum SiteLoader {
         }
         let base = root.path
         let realRoot = Walker(root: base).realRoot
-        let read = ParallelWork.map(paths) { path in
+        @Sendable func readFile(_ path: String) -> Result<SourceFile, any Error> {
             Result {
                 // A samples file is decoded as it is read (it can be large), and kept decoded.
                 if case .samples = SourceKind.classify(path) {
-                    return SourceFile(
-                        path: path,
-                        samples: try reuse.value(.files, at: path, for: stamps[path]!) {
-                            try readSamples(base + "/" + path, file: path, inside: realRoot)
-                        })
+                    return SourceFile(path: path, samples: try readSamples(base + "/" + path, file: path, inside: realRoot))
                 }
-                return SourceFile(
-                    path: path,
-                    bytes: try reuse.value(.files, at: path, for: stamps[path]!) {
-                        try readBytes(base + "/" + path, inside: realRoot)
-                    })
+                return SourceFile(path: path, bytes: try readBytes(base + "/" + path, inside: realRoot))
+            }
+        }
+        let read: [Result<SourceFile, any Error>]
+        if reuse == nil {
+            read = ParallelWork.map(paths) { readFile($0) }
+        } else {
+            // The preview keeps every file together under every file's path and stamp; when one
+            // file changed, the others are taken from the last build's where their stamp is
+            // equal, and only the rest are read. A file that cannot be read is not kept (it is
+            // tried again on the next build), so such a build keeps none.
+            let key = LoadedFiles.Key(paths: paths, stamps: paths.map { stamps[$0]! })
+            do {
+                read = try reuse.value(.files, at: LoadedFiles.slot, for: key) { () throws -> LoadedFiles in
+                    let kept = reuse.lastValue(.files, at: LoadedFiles.slot, as: LoadedFiles.self)?.files(for: key)
+                        ?? Array(repeating: nil, count: paths.count)
+                    let todo = kept.indices.filter { kept[$0] == nil }
+                    let made = ParallelWork.map(todo.map { paths[$0] }) { readFile($0) }
+                    var results: [Result<SourceFile, any Error>] = kept.map { $0.map { .success($0) } ?? .failure(Unread()) }
+                    for (i, result) in zip(todo, made) { results[i] = result }
+                    let files = results.compactMap { try? $0.get() }
+                    guard files.count == results.count else { throw Unreadable(results: results) }
+                    return LoadedFiles(key: key, files: files)
+                }.files.map { .success($0) }
+            } catch let unreadable as Unreadable {
+                read = unreadable.results
             }
         }
         var files: [SourceFile] = []
@@ -67,6 +84,14 @@ public enum SiteLoader {
         if !refused.isEmpty { throw Refused(diagnostics: refused) }
         return files
     }
+
+    /// A build's files with a file that could not be read (so none is kept).
+    struct Unreadable: Error {
+        let results: [Result<SourceFile, any Error>]
+    }
+
+    /// A place not filled yet (never left in a result: every such place is read).
+    struct Unread: Error {}
 
     /// Every input file of the site (`site.yaml`, `content/`, `themes/`) with its stamp, by path
     /// relative to `root`; entries that may not be read carry their `refusal`.
@@ -342,5 +367,33 @@ public struct FileStamp: Hashable, Sendable {
         var stamp = FileStamp(modified: 0, size: 0)
         stamp.refusal = reason
         return stamp
+    }
+}
+
+/// Every file of the site as read, as the preview keeps them: under every file's path and stamp
+/// (a file is read again when its stamp changes).
+struct LoadedFiles: Sendable {
+    static let slot = "site files"
+
+    struct Key: Equatable, Sendable {
+        var paths: [String]
+        var stamps: [FileStamp]
+    }
+
+    let key: Key
+    let files: [SourceFile]
+
+    /// For each file of `other`, the file read here with the same path and stamp, else nil.
+    func files(for other: Key) -> [SourceFile?] {
+        var index: [String: Int]?
+        return other.paths.indices.map { j in
+            var i: Int? = j < key.paths.count && key.paths[j] == other.paths[j] ? j : nil
+            if i == nil {
+                if index == nil { index = Dictionary(key.paths.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
+                i = index?[other.paths[j]]
+            }
+            guard let i, key.stamps[i] == other.stamps[j] else { return nil }
+            return files[i]
+        }
     }
 }

@@ -87,14 +87,43 @@ public struct RenderContext: Sendable {
         // is stays in the default language, and says so, so a screen reader reads it with that
         // language's rules (docs/languages.md).
         let fallback = index == 0 ? nil : languages[0].locale
-        let html = ParallelWork.map(Array(zip(bodies, slots).enumerated())) { i, item in
-            let (body, slot) = item
-            if let sharedBodies, let sharedHTML, i < sharedBodies.count, sharedBodies[i] == body {
-                guard let fallback, BodyHTML.hasText(sharedHTML[i]) else { return sharedHTML[i] }
-                return "<div lang=\"\(fallback)\">\n" + sharedHTML[i] + "</div>\n"
+        // A body the default language rendered already (this language leaves it as it is) is
+        // taken from there; the others are rendered here.
+        let own: [Int] = bodies.indices.filter { i in
+            !(sharedBodies.map { i < $0.count && $0[i] == bodies[i] } ?? false)
+        }
+        let inputs = own.map { MarkdownInput(body: bodies[$0], unsafe: markdown.unsafe, preparedTop: preparedRange.contains($0) ? 3 : nil) }
+        let rendered: [String]
+        if reuse == nil {
+            rendered = ParallelWork.map(inputs) { $0.render(markdown) }
+        } else {
+            // The preview keeps them together under every body's slot and input; when one body
+            // changed, the others are taken from the last build's where their input is equal.
+            let key = RenderedBodies.Key(slots: own.map { slots[$0] }, inputs: inputs)
+            rendered = reuse.value(.markdown, at: RenderedBodies.slot, for: key) { () -> RenderedBodies in
+                let kept = reuse.lastValue(.markdown, at: RenderedBodies.slot, as: RenderedBodies.self)?.html(for: key)
+                    ?? Array(repeating: nil, count: inputs.count)
+                let todo = kept.indices.filter { kept[$0] == nil }
+                let made = ParallelWork.map(todo.map { inputs[$0] }) { $0.render(markdown) }
+                var html = kept
+                for (i, text) in zip(todo, made) { html[i] = text }
+                return RenderedBodies(key: key, html: html.map { $0! })
+            }.html
+        }
+        var html = Array(repeating: "", count: bodies.count)
+        var isOwn = Array(repeating: false, count: bodies.count)
+        for (k, i) in own.enumerated() {
+            html[i] = rendered[k]
+            isOwn[i] = true
+        }
+        if let sharedHTML {
+            for i in bodies.indices where !isOwn[i] {
+                guard let fallback, BodyHTML.hasText(sharedHTML[i]) else {
+                    html[i] = sharedHTML[i]
+                    continue
+                }
+                html[i] = "<div lang=\"\(fallback)\">\n" + sharedHTML[i] + "</div>\n"
             }
-            let input = MarkdownInput(body: body, unsafe: markdown.unsafe, preparedTop: preparedRange.contains(i) ? 3 : nil)
-            return reuse.value(.markdown, at: slot, for: input) { input.render(markdown) }
         }
         var k = 0
         termsHTML = html[k]
@@ -140,6 +169,34 @@ public struct RenderContext: Sendable {
 }
 
 /// What rendering one Markdown body reads (the key of its kept HTML).
+/// Every body a context renders itself, as the preview keeps them: under each body's slot (the
+/// file it comes from) and input.
+struct RenderedBodies: Sendable {
+    static let slot = "bodies"
+
+    struct Key: Equatable, Sendable {
+        var slots: [String]
+        var inputs: [MarkdownInput]
+    }
+
+    let key: Key
+    let html: [String]
+
+    /// For each body of `other`, the HTML made here for an equal input at the same slot, else nil.
+    func html(for other: Key) -> [String?] {
+        var index: [String: Int]?
+        return other.slots.indices.map { j in
+            var i: Int? = j < key.slots.count && key.slots[j] == other.slots[j] ? j : nil
+            if i == nil {
+                if index == nil { index = Dictionary(key.slots.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
+                i = index?[other.slots[j]]
+            }
+            guard let i, key.inputs[i] == other.inputs[j] else { return nil }
+            return html[i]
+        }
+    }
+}
+
 struct MarkdownInput: Hashable, Sendable {
     var body: String
     var unsafe: Bool

@@ -239,14 +239,27 @@ final class IncrementalBuildTests: XCTestCase {
         try "start,total,errors\n2026-10-02T10:00:00Z,100,7\n2026-10-02T10:05:00Z,100,9\n"
             .write(to: samples.appendingPathComponent("api.csv"), atomically: true, encoding: .utf8)
         let edited = rebuildMatchesFullBuild(pipeline, request, after: "a samples edit")
-        // Of the site's files only api.csv is read again; only the levels it feeds are computed again.
-        XCTAssertEqual(caches.lastCounts(.files).made, 1)
+        // Of the site's files only api.csv is read again (every other file is the last build's
+        // bytes themselves); only the levels it feeds are computed again.
+        XCTAssertEqual(reread(first, edited), ["content/status/samples/api.csv"])
         XCTAssertLessThan(caches.lastCounts(.figures).made, samplesMade)
         XCTAssertEqual(edited.figures?.level(plan: "pro", service: "api")?.months.first { $0.month.description == "2026-10" }?.downtimeMinutes, 10)
 
         try FileManager.default.removeItem(at: samples.appendingPathComponent("api.csv"))
-        rebuildMatchesFullBuild(pipeline, request, after: "a samples file removed")
-        XCTAssertEqual(caches.lastCounts(.files).made, 0)
+        let removed = rebuildMatchesFullBuild(pipeline, request, after: "a samples file removed")
+        XCTAssertEqual(reread(edited, removed), [])
+        XCTAssertFalse(removed.sourceFiles.contains { $0.path.hasSuffix("api.csv") })
+    }
+
+    /// The files of `b` that `a` did not have as they are: a file of bytes read again is new
+    /// storage (a kept one is the last build's bytes themselves); a samples file (kept decoded,
+    /// without its bytes) counts when its samples differ.
+    private func reread(_ a: BuildResult, _ b: BuildResult) -> [String] {
+        let before = Dictionary(a.sourceFiles.map { ($0.path, $0) }, uniquingKeysWith: { x, _ in x })
+        return b.sourceFiles.filter { file in
+            guard let old = before[file.path] else { return true }
+            return file.samples != nil ? file != old : !sharesStorage(file.bytes, old.bytes)
+        }.map(\.path)
     }
 
     /// The build's figures (on all cores, kept by the preview) are the core's sequential ones.
