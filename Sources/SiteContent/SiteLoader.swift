@@ -48,30 +48,16 @@ public enum SiteLoader {
                 return SourceFile(path: path, bytes: try readBytes(base + "/" + path, inside: realRoot))
             }
         }
+        // The preview keeps every file together under every file's path and stamp (`KeptParts`):
+        // when one file changed, only it is read again. A file that cannot be read keeps nothing
+        // (it is tried again on the next build), and every file is then read as it is now.
         let read: [Result<SourceFile, any Error>]
-        if reuse == nil {
+        do {
+            read = try reuse.parts(.files, at: "site files", names: paths, inputs: paths.map { stamps[$0]! }) { todo in
+                try ParallelWork.map(todo.map { paths[$0] }) { readFile($0) }.map { try $0.get() }
+            }.map { .success($0) }
+        } catch {
             read = ParallelWork.map(paths) { readFile($0) }
-        } else {
-            // The preview keeps every file together under every file's path and stamp; when one
-            // file changed, the others are taken from the last build's where their stamp is
-            // equal, and only the rest are read. A file that cannot be read is not kept (it is
-            // tried again on the next build), so such a build keeps none.
-            let key = LoadedFiles.Key(paths: paths, stamps: paths.map { stamps[$0]! })
-            do {
-                read = try reuse.value(.files, at: LoadedFiles.slot, for: key) { () throws -> LoadedFiles in
-                    let kept = reuse.lastValue(.files, at: LoadedFiles.slot, as: LoadedFiles.self)?.files(for: key)
-                        ?? Array(repeating: nil, count: paths.count)
-                    let todo = kept.indices.filter { kept[$0] == nil }
-                    let made = ParallelWork.map(todo.map { paths[$0] }) { readFile($0) }
-                    var results: [Result<SourceFile, any Error>] = kept.map { $0.map { .success($0) } ?? .failure(Unread()) }
-                    for (i, result) in zip(todo, made) { results[i] = result }
-                    let files = results.compactMap { try? $0.get() }
-                    guard files.count == results.count else { throw Unreadable(results: results) }
-                    return LoadedFiles(key: key, files: files)
-                }.files.map { .success($0) }
-            } catch let unreadable as Unreadable {
-                read = unreadable.results
-            }
         }
         var files: [SourceFile] = []
         files.reserveCapacity(paths.count)
@@ -84,14 +70,6 @@ public enum SiteLoader {
         if !refused.isEmpty { throw Refused(diagnostics: refused) }
         return files
     }
-
-    /// A build's files with a file that could not be read (so none is kept).
-    struct Unreadable: Error {
-        let results: [Result<SourceFile, any Error>]
-    }
-
-    /// A place not filled yet (never left in a result: every such place is read).
-    struct Unread: Error {}
 
     /// Every input file of the site (`site.yaml`, `content/`, `themes/`) with its stamp, by path
     /// relative to `root`; entries that may not be read carry their `refusal`.
@@ -367,33 +345,5 @@ public struct FileStamp: Hashable, Sendable {
         var stamp = FileStamp(modified: 0, size: 0)
         stamp.refusal = reason
         return stamp
-    }
-}
-
-/// Every file of the site as read, as the preview keeps them: under every file's path and stamp
-/// (a file is read again when its stamp changes).
-struct LoadedFiles: Sendable {
-    static let slot = "site files"
-
-    struct Key: Equatable, Sendable {
-        var paths: [String]
-        var stamps: [FileStamp]
-    }
-
-    let key: Key
-    let files: [SourceFile]
-
-    /// For each file of `other`, the file read here with the same path and stamp, else nil.
-    func files(for other: Key) -> [SourceFile?] {
-        var index: [String: Int]?
-        return other.paths.indices.map { j in
-            var i: Int? = j < key.paths.count && key.paths[j] == other.paths[j] ? j : nil
-            if i == nil {
-                if index == nil { index = Dictionary(key.paths.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
-                i = index?[other.paths[j]]
-            }
-            guard let i, key.stamps[i] == other.stamps[j] else { return nil }
-            return files[i]
-        }
     }
 }

@@ -111,23 +111,11 @@ public enum SiteParser {
             return result
         }
         // On all cores. The preview keeps the results together under every file's complete
-        // input; when one file changed, the others' results are taken from the last build's
-        // where their input is equal (compared file by file), and only the rest are decoded.
-        let found: [FileResult?]
-        if reuse == nil {
-            found = ParallelWork.map(jobs) { decode($0) }
-        } else {
-            let key = DecodedFiles.Key(paths: jobs.map(\.0.path), bytes: jobs.map { ByteKey($0.0.bytes) }, calendar: calendar)
-            found = reuse.value(.parsed, at: DecodedFiles.slot, for: key) { () -> DecodedFiles in
-                let last = reuse.lastValue(.parsed, at: DecodedFiles.slot, as: DecodedFiles.self)
-                let kept = last.map { $0.results(for: key) } ?? Array(repeating: nil, count: jobs.count)
-                let todo = kept.indices.filter { kept[$0] == nil }
-                let made = ParallelWork.map(todo.map { jobs[$0] }) { decode($0) }
-                var results = kept
-                for (i, result) in zip(todo, made) { results[i] = result }
-                return DecodedFiles(key: key, results: results.map { $0! })
-            }.results
-        }
+        // input (`KeptParts`): when one file changed, only it is decoded again.
+        let found: [FileResult] = reuse.parts(
+            .parsed, at: "content files", names: jobs.map(\.0.path),
+            inputs: jobs.map { DecodeInput(bytes: ByteKey($0.0.bytes), calendar: calendar) }
+        ) { todo in ParallelWork.map(todo.map { jobs[$0] }) { decode($0) } }
 
         var terms: TermsPage?
         var services: [Service] = []
@@ -137,7 +125,6 @@ public enum SiteParser {
         var references = configReferences
         var translations: [Translated] = []
         for (k, r) in found.enumerated() {
-            guard let r else { continue }
             if let t = r.translation { translations.append(Translated(code: t.code, kind: t.kind, id: t.id, text: t.text, file: jobs[k].0.path, notes: t.notes)) }
             sink.items += r.diagnostics
             if let t = r.terms { terms = t }
@@ -375,37 +362,4 @@ struct ConfigResult: Sendable {
 struct DecodeInput: Hashable, Sendable {
     var bytes: ByteKey
     var calendar: SiteCalendar
-}
-
-/// Every content file's decoded result, as the preview keeps them: under every file's path and
-/// bytes and the zone they are read in (a file's result is made from its bytes and the zone).
-struct DecodedFiles: Sendable {
-    static let slot = "content files"
-
-    struct Key: Equatable, Sendable {
-        var paths: [String]
-        var bytes: [ByteKey]
-        var calendar: SiteCalendar
-    }
-
-    let key: Key
-    let results: [SiteParser.FileResult]
-
-    /// For each file of `other`, this build's result when the file had the same path, bytes and
-    /// zone here, else nil (to be decoded).
-    func results(for other: Key) -> [SiteParser.FileResult?] {
-        guard other.calendar == key.calendar else { return Array(repeating: nil, count: other.paths.count) }
-        // Files keep their places unless one is added or removed: the same place first, and
-        // a lookup by path (made only then) for a file that moved.
-        var index: [String: Int]?
-        return other.paths.indices.map { j in
-            var i: Int? = j < key.paths.count && key.paths[j] == other.paths[j] ? j : nil
-            if i == nil {
-                if index == nil { index = Dictionary(key.paths.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
-                i = index?[other.paths[j]]
-            }
-            guard let i, key.bytes[i] == other.bytes[j] else { return nil }
-            return results[i]
-        }
-    }
 }

@@ -93,22 +93,10 @@ public struct RenderContext: Sendable {
             !(sharedBodies.map { i < $0.count && $0[i] == bodies[i] } ?? false)
         }
         let inputs = own.map { MarkdownInput(body: bodies[$0], unsafe: markdown.unsafe, preparedTop: preparedRange.contains($0) ? 3 : nil) }
-        let rendered: [String]
-        if reuse == nil {
-            rendered = ParallelWork.map(inputs) { $0.render(markdown) }
-        } else {
-            // The preview keeps them together under every body's slot and input; when one body
-            // changed, the others are taken from the last build's where their input is equal.
-            let key = RenderedBodies.Key(slots: own.map { slots[$0] }, inputs: inputs)
-            rendered = reuse.value(.markdown, at: RenderedBodies.slot, for: key) { () -> RenderedBodies in
-                let kept = reuse.lastValue(.markdown, at: RenderedBodies.slot, as: RenderedBodies.self)?.html(for: key)
-                    ?? Array(repeating: nil, count: inputs.count)
-                let todo = kept.indices.filter { kept[$0] == nil }
-                let made = ParallelWork.map(todo.map { inputs[$0] }) { $0.render(markdown) }
-                var html = kept
-                for (i, text) in zip(todo, made) { html[i] = text }
-                return RenderedBodies(key: key, html: html.map { $0! })
-            }.html
+        // The preview keeps them together under every body's slot and input (`KeptParts`): when
+        // one body changed, only it is rendered again.
+        let rendered = reuse.parts(.markdown, at: "bodies", names: own.map { slots[$0] }, inputs: inputs) { todo in
+            ParallelWork.map(todo.map { inputs[$0] }) { $0.render(markdown) }
         }
         var html = Array(repeating: "", count: bodies.count)
         var isOwn = Array(repeating: false, count: bodies.count)
@@ -169,34 +157,6 @@ public struct RenderContext: Sendable {
 }
 
 /// What rendering one Markdown body reads (the key of its kept HTML).
-/// Every body a context renders itself, as the preview keeps them: under each body's slot (the
-/// file it comes from) and input.
-struct RenderedBodies: Sendable {
-    static let slot = "bodies"
-
-    struct Key: Equatable, Sendable {
-        var slots: [String]
-        var inputs: [MarkdownInput]
-    }
-
-    let key: Key
-    let html: [String]
-
-    /// For each body of `other`, the HTML made here for an equal input at the same slot, else nil.
-    func html(for other: Key) -> [String?] {
-        var index: [String: Int]?
-        return other.slots.indices.map { j in
-            var i: Int? = j < key.slots.count && key.slots[j] == other.slots[j] ? j : nil
-            if i == nil {
-                if index == nil { index = Dictionary(key.slots.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
-                i = index?[other.slots[j]]
-            }
-            guard let i, key.inputs[i] == other.inputs[j] else { return nil }
-            return html[i]
-        }
-    }
-}
-
 struct MarkdownInput: Hashable, Sendable {
     var body: String
     var unsafe: Bool

@@ -16,6 +16,21 @@ public enum SLAJSON {
         let markdown = MarkdownRenderer(unsafe: site.config.markdownUnsafe)
         let updateHTML = updateHTML.count == site.incidents.count ? updateHTML : site.incidents.map { $0.updates.map { markdown.html($0.note) } }
         let titles = Dictionary(site.services.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        // The preview keeps every service object's text together (`KeptParts`), under each one's
+        // level, title and base URL; a one-off build writes each as it goes (`deferred`: kept
+        // whole, they were the largest part of a build's peak memory, issue 23).
+        var serviceText: [[UInt8]] = []
+        if reuse != nil {
+            let levels = figures.plans.flatMap { $0 }
+            let inputs = levels.map { ServiceObjectInput(level: $0, title: titles[$0.serviceID], baseURL: urls.baseURL) }
+            // Services sit at nesting level 4 of the document (root, plans, plan, services).
+            serviceText = reuse.parts(
+                .machine, at: "sla.json services", names: levels.map { $0.planID + "/" + $0.serviceID }, inputs: inputs
+            ) { todo in
+                todo.map { service(inputs[$0].level, title: inputs[$0].title, urls: urls).fragment(level: 4) }
+            }
+        }
+        var nextService = serviceText.makeIterator()
         let plans: [JSONValue] = zip(site.plans, figures.plans).enumerated().map { p, pair in
             let (plan, levels) = pair
             return JSONValue.object([
@@ -27,7 +42,7 @@ public enum SLAJSON {
                 ("effective", .optional(plan.effective?.dateString)),
                 ("revisions", .array(plan.revisions.map { .object([("date", .string($0.date.dateString)), ("note", .string($0.note))]) })),
                 // A plan's versions come from the figures alone (with the services' titles and the
-                // URLs): kept whole under the figures' identity, each service's terms under their value.
+                // URLs): kept whole under the figures' identity.
                 ("versions", reuse == nil
                     ? versions(plan: p, site: site, figures: figures, titles: titles, urls: urls)
                     // Versions sit at nesting level 3 (root, plans, plan).
@@ -36,36 +51,33 @@ public enum SLAJSON {
                         for: VersionsKey(figures: figures.made, plan: p, titles: titles, baseURL: urls.baseURL)
                     ) { versions(plan: p, site: site, figures: figures, titles: titles, urls: urls).fragment(level: 3) })),
                 ("services", .array(levels.map { level in
+                    if let text = nextService.next() { return .raw(text) }
                     let title = titles[level.serviceID]
-                    // A one-off build writes each service object as it goes (`deferred`): kept
-                    // whole, they were the largest part of a build's peak memory (issue 23).
-                    guard reuse != nil else { return .deferred { service(level, title: title, urls: urls) } }
-                    // Services sit at nesting level 4 of the document (root, plans, plan, services).
-                    return .raw(
-                        reuse.value(
-                            .machine, at: "sla.json service " + level.planID + "/" + level.serviceID,
-                            for: ServiceObjectInput(level: level, title: title, baseURL: urls.baseURL)
-                        ) {
-                            service(level, title: title, urls: urls).fragment(level: 4)
-                        })
+                    return .deferred { service(level, title: title, urls: urls) }
                 })),
             ])
         }
-        let incidents: [JSONValue] = site.incidents.enumerated().map { k, incident in
+        let incidentInputs: [IncidentObjectInput] = site.incidents.enumerated().map { k, incident in
             let ongoing = incident.end.map { $0 > figures.now } ?? true && incident.start <= figures.now
-            // Incidents sit at nesting level 2 (root, incidents); the object never shows the body.
+            // The object never shows the body.
             var shown = incident.withoutBody
             // The timeline as posted by *now* (updates are in time order: a prefix).
             let posted = incident.updates.prefix { $0.at <= figures.now }.count
             shown.updates = Array(incident.updates.prefix(posted))
-            let input = IncidentObjectInput(
+            return IncidentObjectInput(
                 incident: shown, ongoing: ongoing, status: incident.status(at: figures.now),
                 notesHTML: Array(updateHTML[k].prefix(posted)), baseURL: urls.baseURL)
-            guard reuse != nil else { return .deferred { self.incident(input, urls: urls) } }
-            return .raw(
-                reuse.value(.machine, at: "sla.json incident " + incident.id, for: input) {
-                    self.incident(input, urls: urls).fragment(level: 2)
-                })
+        }
+        let incidents: [JSONValue]
+        if reuse == nil {
+            incidents = incidentInputs.map { input in .deferred { self.incident(input, urls: urls) } }
+        } else {
+            // Kept together, as the services are; incidents sit at nesting level 2 (root, incidents).
+            incidents = reuse.parts(
+                .machine, at: "sla.json incidents", names: site.incidents.map(\.id), inputs: incidentInputs
+            ) { todo in
+                todo.map { self.incident(incidentInputs[$0], urls: urls).fragment(level: 2) }
+            }.map { .raw($0) }
         }
         let fields: [(String, JSONValue)] = [
             ("generated_at", .string(figures.now.rfc3339)),
