@@ -143,26 +143,3 @@ public struct ByteKey: Hashable, Sendable {
         bytes.withUnsafeBytes { h.combine(bytes: $0) }
     }
 }
-
-/// A value behind one reference that compares by identity first: the value a preview build
-/// takes over from the build before (`canonical(at:_:)`) is the very same instance, so a key
-/// holding it compares in constant time, and a different instance is compared by value (never
-/// by identity alone: a one-off build makes a new instance for every use).
-public final class Canonical<Value: Hashable & Sendable>: Hashable, Sendable {
-    public let value: Value
-
-    public init(_ value: Value) { self.value = value }
-
-    public static func == (a: Canonical, b: Canonical) -> Bool { a === b || a.value == b.value }
-
-    public func hash(into h: inout Hasher) { h.combine(value) }
-}
-
-extension Optional where Wrapped == any Reusing {
-    /// `value` as a `Canonical`: the instance the last build made at `slot` when its value equals
-    /// this one (compared here, once, instead of in every key that holds it), else a new one.
-    @inlinable
-    public func canonical<Value: Hashable & Sendable>(at slot: @autoclosure () -> String, _ value: Value) -> Canonical<Value> {
-        self.value(.canonical, at: slot(), for: value) { Canonical(value) }
-    }
-}

@@ -146,8 +146,12 @@ public struct SiteFigures: Sendable {
     /// This value's identity: new whenever the figures are made or any of them changes, so two
     /// values with the same `made` hold the same figures (an immutable class: nothing can change
     /// it). What is derived from the figures alone is kept under it (`IncidentCountedKey`).
-    public final class Made: Sendable {
+    public final class Made: Sendable, Equatable {
         init() {}
+
+        /// By identity: the same instance is the same computation, so the same figures; another
+        /// is another computation (a key holding it then misses, never goes stale).
+        public static func == (a: Made, b: Made) -> Bool { a === b }
     }
 
     public private(set) var made = Made()

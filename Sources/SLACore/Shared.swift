@@ -9,9 +9,15 @@ public final class Shared<Value: Sendable>: Sendable {
     public init(_ value: Value) { self.value = value }
 }
 
-/// The same box is equal without reading it; different boxes compare their values.
+/// The same box is equal without reading it; different boxes compare their values (never by
+/// identity alone: a one-off build makes a new box for every use). The preview keeps a box while
+/// its value is equal (`canonical(at:_:)`), so keys holding it compare in constant time.
 extension Shared: Equatable where Value: Equatable {
     public static func == (a: Shared, b: Shared) -> Bool { a === b || a.value == b.value }
+}
+
+extension Shared: Hashable where Value: Hashable {
+    public func hash(into h: inout Hasher) { h.combine(value) }
 }
 
 /// Whether `a` and `b` are one array's storage (the same elements, without reading them): the

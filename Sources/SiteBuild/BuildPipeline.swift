@@ -83,12 +83,12 @@ public struct BuildPipeline: Sendable {
         // whole keeps every level's values it was made from for the next build that needs them.
         let input = FiguresInput(site: site, now: now)
         guard let store = reuse else { return levelFigures(for: input.site, now: now, reuse: nil) }
-        let made = LockedFlag()
+        var made = false
         let figures = store.value(.siteFigures, at: "figures", for: input) {
-            made.set()
+            made = true
             return levelFigures(for: input.site, now: now, reuse: reuse)
         }
-        if !made.value { store.carry([.figures, .terms, .levels]) }
+        if !made { store.carry([.figures, .terms, .levels]) }
         return figures
     }
 
@@ -288,23 +288,5 @@ struct FiguresInput: Equatable, Sendable {
         bare.translations = [:]
         self.site = bare
         self.now = now
-    }
-}
-
-/// Whether something happened, set from any thread.
-final class LockedFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var flag = false
-
-    func set() {
-        lock.lock()
-        flag = true
-        lock.unlock()
-    }
-
-    var value: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return flag
     }
 }

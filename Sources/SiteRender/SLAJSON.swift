@@ -303,10 +303,6 @@ struct VersionsKey: Equatable, Sendable {
     let plan: Int
     let titles: [String: String]
     let baseURL: String
-
-    static func == (a: VersionsKey, b: VersionsKey) -> Bool {
-        a.figures === b.figures && a.plan == b.plan && a.titles == b.titles && a.baseURL == b.baseURL
-    }
 }
 
 /// What an incident object of sla.json is written from (the key of its kept bytes).

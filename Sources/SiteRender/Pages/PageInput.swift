@@ -44,9 +44,9 @@ enum PageInput: Hashable, Sendable {
     case plan(Int, levels: [ServiceLevel], versions: [VersionTerms], current: Int)
     /// `linkedParts`: a composite's parts that the plan publishes (their details pages are linked).
     ///
-    /// The listed incidents are the build's one instance of each (`PageOutputs.Run.listed`): the
+    /// The listed incidents are the build's one box of each (`PageOutputs.Run.listed`): the
     /// preview keeps an unchanged one, so a key compares ten references, not ten incidents.
-    case details(plan: Int, level: ServiceLevel, incidents: [Canonical<Incident>], incidentCount: Int, linkedParts: [String])
+    case details(plan: Int, level: ServiceLevel, incidents: [Shared<Incident>], incidentCount: Int, linkedParts: [String])
     /// `counted`: per affected service, then per composite it counts toward through a part
     /// (`through`, docs/spec.md §3 Composite services), the plans whose figures count it.
     case incident(Incident, html: String, notes: [String], counted: [[CountedAt]], through: [String])
@@ -122,5 +122,13 @@ extension Incident {
         var out = self
         out.body = ""
         return out
+    }
+}
+
+extension Optional where Wrapped == any Reusing {
+    /// `value` behind one box: the box the last build made at `slot` when its value equals this
+    /// one (compared here, once, instead of in every key that holds it), else a new one.
+    func canonical<Value: Hashable & Sendable>(at slot: @autoclosure () -> String, _ value: Value) -> Shared<Value> {
+        self.value(.canonical, at: slot(), for: value) { Shared(value) }
     }
 }

@@ -25,7 +25,7 @@ enum PageOutputs {
         private let levelIndex: LevelIndex
         /// Each incident as a list line sees it (without its report), one instance per build for
         /// every page that lists it; the preview keeps an unchanged one (`canonical`).
-        private let listed: [Canonical<Incident>?]
+        private let listed: [Shared<Incident>?]
 
         init(_ context: RenderContext) throws(ThemeError) {
             self.context = context
@@ -66,7 +66,7 @@ enum PageOutputs {
     /// What page `job` is made from besides the scope (see `PageInput`).
     static func input(
         _ job: Job, _ context: RenderContext, status: PageInput.StatusInput, levelIndex: LevelIndex,
-        listed: [Canonical<Incident>?]
+        listed: [Shared<Incident>?]
     ) -> PageInput {
         let figures = context.figures
         switch job {
@@ -89,7 +89,7 @@ enum PageOutputs {
         case .details(let p, let s):
             let counting = figures.counting[p][s]
             // The most recent incidents, newest first (docs/spec.md §4: details pages stay small).
-            let newest = counting.suffix(DetailsPage.incidentLimit).reversed().map { listed[$0] ?? Canonical(context.site.incidents[$0].withoutBody) }
+            let newest = counting.suffix(DetailsPage.incidentLimit).reversed().map { listed[$0] ?? Shared(context.site.incidents[$0].withoutBody) }
             let level = figures.plans[p][s]
             return .details(
                 plan: p, level: level, incidents: newest, incidentCount: counting.count,
@@ -144,7 +144,7 @@ enum PageOutputs {
 
     /// Each incident a details page lists (one of a level's newest), as a list line sees it: one
     /// instance per build for every page that lists it, the last build's where equal.
-    static func listed(_ context: RenderContext) -> [Canonical<Incident>?] {
+    static func listed(_ context: RenderContext) -> [Shared<Incident>?] {
         var isListed = Array(repeating: false, count: context.site.incidents.count)
         for levels in context.figures.counting {
             for counting in levels { for k in counting.suffix(DetailsPage.incidentLimit) { isListed[k] = true } }
@@ -327,11 +327,6 @@ struct IncidentCountedKey: Equatable, Sendable {
     let impact: Impact
     let weight: Double?
     let composites: [String]
-
-    static func == (a: IncidentCountedKey, b: IncidentCountedKey) -> Bool {
-        a.figures === b.figures && a.incident == b.incident && a.services == b.services && a.impact == b.impact
-            && a.weight == b.weight && a.composites == b.composites
-    }
 }
 
 /// What the status page shows of the figures is read from: the figures, by identity (see
@@ -339,6 +334,4 @@ struct IncidentCountedKey: Equatable, Sendable {
 struct StatusFiguresKey: Equatable, Sendable {
     let figures: SiteFigures.Made
     let services: [String]
-
-    static func == (a: StatusFiguresKey, b: StatusFiguresKey) -> Bool { a.figures === b.figures && a.services == b.services }
 }
