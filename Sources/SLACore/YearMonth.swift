@@ -24,6 +24,14 @@ public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     public var description: String {
+        if (0...9999).contains(year) && (1...12).contains(month) {
+            return String(unsafeUninitializedCapacity: 7) { out in
+                ASCIIDigits.write(year, width: 4, into: out, at: 0)
+                out[4] = 45
+                ASCIIDigits.write(month, width: 2, into: out, at: 5)
+                return 7
+            }
+        }
         let y = String(year)
         let m = month < 10 ? "0\(month)" : String(month)
         return "\(String(repeating: "0", count: max(0, 4 - y.count)))\(y)-\(m)"
@@ -95,7 +103,18 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     /// `YYYY-MM-DD`.
-    public var description: String { yearMonth.description + (day < 10 ? "-0\(day)" : "-\(day)") }
+    public var description: String {
+        if (0...9999).contains(year) && (1...12).contains(month) && (1...99).contains(day) { return ASCIIDigits.date(year, month, day) }
+        return yearMonth.description + (day < 10 ? "-0\(day)" : "-\(day)")
+    }
+
+    /// `YYYYMMDD` (iCalendar's DATE).
+    public var basic: String {
+        if (0...9999).contains(year) && (1...12).contains(month) && (1...99).contains(day) {
+            return ASCIIDigits.date(year, month, day, separated: false)
+        }
+        return String(description.filter { $0 != "-" })
+    }
 
     public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)

@@ -1,4 +1,6 @@
 import Foundation
+import SLACore
+import SiteBuild
 import XCTest
 
 /// `new`, `check` and the diagnostics format, through the real binary (issue 7).
@@ -97,7 +99,17 @@ final class AuthoringCommandTests: XCTestCase {
         XCTAssertNotNil(plain.stdout.range(of: "^1 warning, no errors, in [0-9]+ files\n$", options: .regularExpression), plain.stdout)
         XCTAssertFalse(plain.stdout.contains("no problems"), plain.stdout)
         XCTAssertEqual(try Slasite.run(["check", "--strict", "--source", site.path, "--now", now]).status, 1)
-        XCTAssertEqual(try Slasite.run(["build", "--source", site.path, "--now", now]).status, 0, "warnings do not fail a build")
+        let build = try Slasite.run(["build", "--source", site.path, "--now", now], environment: ["NO_COLOR": "1"])
+        XCTAssertEqual(build.status, 0, "warnings do not fail a build")
+        // A build to a folder lets go of the sources it does not quote before the pages (issue
+        // 23), and still shows the line a warning is about under it.
+        XCTAssertTrue(build.stderr.contains("warning: uptime 99.99999"), build.stderr)
+        XCTAssertTrue(build.stderr.contains("uptime: 99.99999\n"), build.stderr)
+        let result = BuildPipeline().run(
+            BuildRequest(source: site, output: site.appendingPathComponent("public"), now: Instant(seconds: 1_795_478_400)))  // now
+        XCTAssertTrue(result.succeeded)
+        XCTAssertEqual(result.sourceFiles.map(\.path), ["content/plans/pro.md"])
+        XCTAssertNotNil(result.sources["content/plans/pro.md"])
     }
 
     func testCaretLandsUnderTheColumnOnAMultiByteLine() throws {

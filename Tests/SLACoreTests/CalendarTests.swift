@@ -55,6 +55,19 @@ final class CalendarTests: XCTestCase {
         XCTAssertEqual(Instant(seconds: -1).rfc3339, "1969-12-31T23:59:59Z")
         XCTAssertEqual(at("2024-02-29T13:14:15Z").rfc3339, "2024-02-29T13:14:15Z")
         XCTAssertEqual(at("2024-02-29T13:14:15Z").basicUTC, "20240229T131415Z")
+        // Digits written one by one (issue 23): padded years, the last second of a day, and the
+        // years past 9999 that take the general path.
+        XCTAssertEqual(Instant(seconds: -30_610_224_000).rfc3339, "1000-01-01T00:00:00Z")
+        XCTAssertEqual(Instant(seconds: -62_135_596_801).basicUTC, "00001231T235959Z")
+        XCTAssertEqual(Instant(seconds: 253_402_300_799).rfc3339, "9999-12-31T23:59:59Z")
+        XCTAssertEqual(Instant(seconds: 253_402_300_800).rfc3339, "10000-01-01T00:00:00Z")
+        XCTAssertEqual(Instant(seconds: 253_402_300_800).basicUTC, "100000101T000000Z")
+        XCTAssertEqual(Instant(seconds: 1_795_000_000).utcDateString, "2026-11-18")
+        XCTAssertEqual(YearMonth(year: 987, month: 3).description, "0987-03")
+        XCTAssertEqual(YearMonth(year: 2026, month: 12).description, "2026-12")
+        XCTAssertEqual(CalendarDay(year: 2026, month: 1, day: 5).description, "2026-01-05")
+        XCTAssertEqual(CalendarDay(year: 2026, month: 1, day: 5).basic, "20260105")
+        XCTAssertEqual(CalendarDay(year: 12345, month: 10, day: 31).basic, "123451031")
     }
 
     /// The calendar answers offsets and abbreviations from a table of each zone's transitions;

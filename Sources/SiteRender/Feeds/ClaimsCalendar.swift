@@ -137,6 +137,6 @@ enum ClaimsCalendar {
 
     /// `20261015`.
     static func basic(_ day: CalendarDay) -> String {
-        String(day.description.filter { $0 != "-" })
+        day.basic
     }
 }
