@@ -223,11 +223,24 @@ struct CompiledTemplates: @unchecked Sendable {
     /// A value on the context stack, sorted once when pushed so that each name looked up in it
     /// needs no cast: a dictionary, a value with no names inside, or something only swift-mustache
     /// knows how to look into.
-    private enum Entry {
-        case dict([String: Any])
-        case record(TemplateRecord)
-        case leaf(Any)
-        case opaque(Any)
+    private struct Entry {
+        enum Kind { case dict, record, leaf, opaque }
+        let kind: Kind
+        /// `.dict`'s names; `.record`'s record; `.leaf` and `.opaque`: the value. Stored apart, so
+        /// a lookup reads them in place instead of copying the entry out of the stack.
+        let dict: [String: Any]?
+        let record: TemplateRecord?
+        let other: Any?
+
+        private init(_ kind: Kind, dict: [String: Any]? = nil, record: TemplateRecord? = nil, other: Any? = nil) {
+            self.kind = kind
+            self.dict = dict
+            self.record = record
+            self.other = other
+        }
+
+        static func dict(_ d: [String: Any]) -> Entry { Entry(.dict, dict: d) }
+        static func record(_ r: TemplateRecord) -> Entry { Entry(.record, record: r) }
 
         init(_ object: Any) {
             // A record is told by its exact type: a cast to a class would first try to bridge
@@ -239,16 +252,16 @@ struct CompiledTemplates: @unchecked Sendable {
             switch object {
             case let d as [String: Any]: self = .dict(d)
             case is String, is Bool, is Int, is Double, is [String], is [[String: Any]], is [Any], is [TemplateRecord]:
-                self = .leaf(object)
-            default: self = .opaque(object)
+                self.init(.leaf, other: object)
+            default: self.init(.opaque, other: object)
             }
         }
 
         var value: Any {
-            switch self {
-            case .dict(let d): d
-            case .record(let r): r
-            case .leaf(let v), .opaque(let v): v
+            switch kind {
+            case .dict: dict!
+            case .record: record!
+            case .leaf, .opaque: other!
             }
         }
     }
@@ -454,10 +467,10 @@ struct CompiledTemplates: @unchecked Sendable {
 
     /// `object.name` for the value kinds pages use; other kinds are left to swift-mustache
     /// (custom representations, other `MustacheParent` types and `Mirror` lookups).
-    private func immediate(_ name: String, of entry: Entry) throws -> Any? {
-        switch entry {
-        case .dict(let d): return d[name]
-        case .record(let r): return r.child(named: name)
+    private func immediate(_ name: String, of entry: borrowing Entry) throws -> Any? {
+        switch entry.kind {
+        case .dict: return entry.dict![name]
+        case .record: return entry.record!.child(named: name)
         case .leaf: return nil
         case .opaque: throw Unsupported()
         }
