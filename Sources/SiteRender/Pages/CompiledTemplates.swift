@@ -376,6 +376,12 @@ struct CompiledTemplates: @unchecked Sendable {
             return
         }
         if type(of: child) == [Any].self { return try renderSequence(child as! [Any], body, &frame, into: &out) }
+        // The common kinds by their exact type, before the casts below try each list kind first.
+        if type(of: child) == Bool.self {
+            if child as! Bool { try render(body, &frame, into: &out) }
+            return
+        }
+        if type(of: child) == String.self { return try render(body, pushing: child, sequence: nil, &frame, into: &out) }
         switch child {
         case let items as [[String: Any]]:
             for (i, item) in items.enumerated() {
@@ -407,6 +413,11 @@ struct CompiledTemplates: @unchecked Sendable {
         }
         // A list of records is never empty (an empty list is `[Any]`).
         if type(of: child) == [TemplateRecord].self { return }
+        if type(of: child) == Bool.self {
+            if !(child as! Bool) { try render(body, &frame, into: &out) }
+            return
+        }
+        if type(of: child) == String.self { return }
         switch child {
         case let items as [[String: Any]]: if items.isEmpty { try render(body, pushing: items, sequence: nil, &frame, into: &out) }
         case let items as [String]: if items.isEmpty { try render(body, pushing: items, sequence: nil, &frame, into: &out) }
