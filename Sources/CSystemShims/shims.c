@@ -23,6 +23,17 @@ int slasite_exchange_paths(const char *a, const char *b) {
 #endif
 }
 
+int slasite_move_path_noreplace(const char *from, const char *to) {
+#if defined(__linux__) && defined(SYS_renameat2)
+    return (int)syscall(SYS_renameat2, AT_FDCWD, from, AT_FDCWD, to, 1 /* RENAME_NOREPLACE */);
+#else
+    (void)from;
+    (void)to;
+    errno = ENOSYS;
+    return -1;
+#endif
+}
+
 int slasite_mark_top_directory(const char *path) {
 #if defined(__linux__) && defined(FS_IOC_GETFLAGS) && defined(FS_TOPDIR_FL)
     int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);

@@ -10,4 +10,8 @@ int slasite_exchange_paths(const char *a, const char *b);
 /// the inodes an old output folder just freed. Best effort: -1 with errno where unsupported.
 int slasite_mark_top_directory(const char *path);
 
+/// Renames `from` to `to` unless `to` exists (Linux renameat2 RENAME_NOREPLACE). Returns 0 on
+/// success, -1 with errno set otherwise: EEXIST when `to` exists, EINVAL/ENOSYS where unsupported.
+int slasite_move_path_noreplace(const char *from, const char *to);
+
 #endif
