@@ -67,8 +67,8 @@ public struct SiteRenderer: Sendable {
         let runs = made
         // One flat list of independent pieces of work, so both cores stay busy to the end:
         // sla.json (the largest single file) first, then the feeds, then one piece per page,
-        // incident pages taking turns with the others so that two workers rarely create
-        // folders in the same parent folder at once (which serialises them in the kernel).
+        // incident pages taking turns with the others (the writer makes each worker's page
+        // folders apart, so the order is no longer needed for the kernel; it mixes page sizes).
         enum Work: Sendable {
             case slaJSON, siteFiles
             case feeds(language: Int), calendarAndSchema(language: Int)
