@@ -49,7 +49,7 @@ struct Badge: Sendable, Equatable {
         value = uptime
         state = current.met == true ? .met : .missed
         title = s(
-            .badgeTitle,
+            StringID.badgeTitle.forPeriod(current.period.kind),
             [
                 "plan": plan.title, "service": service, "uptime": uptime, "month": PageFormat.period(current.period, s),
                 "objective": objectiveText, "verdict": s[state == .met ? .badgeOnTrack : .badgeBelow],

@@ -112,7 +112,7 @@ enum ClaimsCalendar {
         let objective = m.objective.map { s(.claimsEventObjective, ["objective": s.percent($0)]) } ?? ""
         let description =
             s(
-                .claimsEventDescription,
+                StringID.claimsEventDescription.forPeriod(m.period.kind),
                 [
                     "uptime": s.uptime(uptime), "month": month, "objective": objective, "credit": credit,
                     "date": s.day(day),

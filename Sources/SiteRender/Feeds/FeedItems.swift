@@ -223,7 +223,7 @@ enum FeedItems {
         let kind = m.period.kind
 
         var sentences = [
-            s(.feedMissedSentence, ["service": serviceTitle, "plan": plan.title, "uptime": uptime, "month": month, "objective": objective]),
+            s(StringID.feedMissedSentence.forPeriod(kind), ["service": serviceTitle, "plan": plan.title, "uptime": uptime, "month": month, "objective": objective]),
             m.credit > 0 ? s(StringID.feedMissedCredit.forPeriod(kind), ["credit": credit]) : s[StringID.feedMissedNoCredit.forPeriod(kind)],
         ]
         if let claimBy = m.claimBy {
@@ -258,7 +258,7 @@ enum FeedItems {
         ])
         return FeedItem(
             kind: .missedObjective, id: missedID(m, level: level, context: context), url: url,
-            title: s(.feedMissedTitle, ["plan": plan.title, "service": serviceTitle, "objective": objective, "month": month]),
+            title: s(StringID.feedMissedTitle.forPeriod(kind), ["plan": plan.title, "service": serviceTitle, "objective": objective, "month": month]),
             summary: sentences.joined(separator: " "), contentHTML: html,
             published: context.calendar.end(of: m.period.last), modified: nil,
             tags: [FeedItem.Kind.missedObjective.rawValue, level.planID, level.serviceID], facts: facts)

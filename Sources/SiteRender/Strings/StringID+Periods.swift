@@ -44,6 +44,10 @@ extension StringID {
         case .feedMissedTerminationOne: .feedMissedTerminationQuarterlyOne
         case .feedMissedTerminationOther: .feedMissedTerminationQuarterlyOther
         case .feedMissedCreditLine: .feedMissedCreditLineQuarterly
+        case .feedMissedTitle: .feedMissedTitlePeriod
+        case .feedMissedSentence: .feedMissedSentencePeriod
+        case .badgeTitle: .badgeTitlePeriod
+        case .claimsEventDescription: .claimsEventDescriptionPeriod
         default: nil
         }
     }
@@ -80,6 +84,10 @@ extension StringID {
         case .feedMissedTerminationOne: .feedMissedTerminationYearlyOne
         case .feedMissedTerminationOther: .feedMissedTerminationYearlyOther
         case .feedMissedCreditLine: .feedMissedCreditLineYearly
+        case .feedMissedTitle: .feedMissedTitlePeriod
+        case .feedMissedSentence: .feedMissedSentencePeriod
+        case .badgeTitle: .badgeTitlePeriod
+        case .claimsEventDescription: .claimsEventDescriptionPeriod
         default: nil
         }
     }

@@ -495,6 +495,12 @@ public enum StringID: String, CaseIterable, Sendable {
     case feedMissedTerminationYearlyOne = "feed_missed_termination_yearly_one"
     case feedMissedTerminationYearlyOther = "feed_missed_termination_yearly_other"
     case feedMissedCreditLineYearly = "feed_missed_credit_line_yearly"
+    // A quarter's or a year's wording where a language words a month differently ("im Oktober
+    // 2026" but "im Zeitraum Q3 2026"): used for both, `{month}` naming the period.
+    case feedMissedTitlePeriod = "feed_missed_title_period"
+    case feedMissedSentencePeriod = "feed_missed_sentence_period"
+    case badgeTitlePeriod = "badge_title_period"
+    case claimsEventDescriptionPeriod = "claims_event_description_period"
 
     /// The text written when a site does not override it.
     public var defaultText: String {
@@ -981,6 +987,10 @@ public enum StringID: String, CaseIterable, Sendable {
         case .feedMissedTerminationYearlyOne: "This missed year gives the customer the right to terminate."
         case .feedMissedTerminationYearlyOther: "This completes {n} missed years in a row: the customer may terminate."
         case .feedMissedCreditLineYearly: "Service credit on claim: {credit} of the yearly fee"
+        case .feedMissedTitlePeriod: "{plan} · {service} missed {objective} in {month}"
+        case .feedMissedSentencePeriod: "{service} on the {plan} plan had {uptime} uptime in {month}, below its {objective} objective."
+        case .badgeTitlePeriod: "{plan} · {service}: {uptime} uptime in {month} so far, objective {objective}, {verdict}"
+        case .claimsEventDescriptionPeriod: "{uptime} uptime in {month}{objective}: eligible for a {credit} service credit on claim, by {date}."
         }
     }
 }
