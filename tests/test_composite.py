@@ -98,6 +98,16 @@ def github(public: Path) -> dict:
 def test_the_quarter_is_the_hand_computed_one(public: Path):
     g = github(public)
     assert (g["parts"], g["combine"]) == (["git", "api", "actions"], "any")
+    # Its Downtime is its parts', each by its own rule: sla.json names no rule of its own, in the
+    # terms in force and in the plan's versions (docs/outputs.md).
+    parts_rule = {"source": "parts", "interval": None, "method": None, "error_rate_above": None,
+                  "min_requests": None, "min_consecutive": None}
+    assert g["downtime"] == parts_rule
+    versions = load_json(public / "sla.json")["plans"][0]["versions"]
+    listed = [s for v in versions for s in v["services"] if s["id"] == "github"]
+    assert listed and all(s["downtime"] == parts_rule for s in listed)
+    git = next(s for s in load_json(public / "sla.json")["plans"][0]["services"] if s["id"] == "git")
+    assert (git["downtime"]["source"], git["downtime"]["error_rate_above"]) == ("samples_and_incidents", 5)
     q3 = next(p for p in g["periods"] if p["period"] == "2026-Q3")
     assert (q3["uptime"], q3["downtime_minutes"], q3["budget_minutes"], q3["met"], q3["credit"], q3["claim_by"],
             q3["final"], q3["source"]) == (99.848, 201.5, 132.5, False, 10, "2026-10-30", True, "parts")

@@ -149,7 +149,9 @@ public enum SLAJSON {
 
     static func service(_ level: ServiceLevel, title: String?, urls: SiteURLs) -> JSONValue {
         .object(
-            termsFields(level.terms, serviceID: level.serviceID, title: title, url: urls.absolute(urls.details(plan: level.planID, service: level.serviceID)))
+            termsFields(
+                level.terms, serviceID: level.serviceID, title: title,
+                url: urls.absolute(urls.details(plan: level.planID, service: level.serviceID)), composite: level.combine != nil)
                 + [("covered", .bool(level.coveredNow)), ("months", .array(level.months.map { .raw(monthLine($0)) }))]
                 // docs/spec.md §4: a composite lists its parts (and how they combine).
                 + (level.combine.map { [("parts", .array(level.parts.map(JSONValue.string))), ("combine", .string($0.rawValue))] } ?? [])
@@ -179,17 +181,21 @@ public enum SLAJSON {
 
     /// A service's terms as sla.json writes them, in a service object and in a plan version:
     /// its id, title and URL, then every term's fields (`TermCatalog`).
-    static func termsFields(_ terms: ResolvedTerms, serviceID: String, title: String?, url: String) -> [(String, JSONValue)] {
-        [("id", .string(serviceID)), ("title", .string(title ?? serviceID)), ("url", .string(url))]
-            + TermCatalog.all.flatMap { $0.fields(terms) }
+    /// - Parameter composite: the service is made of parts (docs/spec.md §3 Composite services):
+    ///   its Downtime is its parts', each by its own rule, so `downtime` says `parts` instead of
+    ///   a rule of its own that nothing uses.
+    static func termsFields(_ terms: ResolvedTerms, serviceID: String, title: String?, url: String, composite: Bool) -> [(String, JSONValue)] {
+        let fields = TermCatalog.all.flatMap { $0.fields(terms) }
+        return [("id", .string(serviceID)), ("title", .string(title ?? serviceID)), ("url", .string(url))]
+            + (composite ? fields.map { $0.0 == "downtime" ? ($0.0, downtime(nil)) : $0 } : fields)
     }
 
     /// docs/spec.md §2 `downtime` as resolved: the source, and for samples the rule's parameters (null
-    /// for incidents).
-    static func downtime(_ rule: DowntimeRule) -> JSONValue {
-        let r = rule.sampleRule
+    /// for incidents); nil for a composite's (`parts`, every parameter null).
+    static func downtime(_ rule: DowntimeRule?) -> JSONValue {
+        let r = rule?.sampleRule
         return .object([
-            ("source", .string(rule.source.rawValue)),
+            ("source", .string(rule?.source.rawValue ?? "parts")),
             ("interval", r.map { .number(Double($0.interval)) } ?? .null),
             ("method", .optional(r?.method.rawValue)),
             ("error_rate_above", .optional(r?.errorRateAbove)),
@@ -201,6 +207,7 @@ public enum SLAJSON {
     /// docs/spec.md §4: a plan's versions, oldest first, upcoming ones included.
     static func versions(plan p: Int, site: Site, figures: SiteFigures, titles: [String: String], urls: SiteURLs) -> JSONValue {
         let plan = site.plans[p]
+        let composites = Set(site.services.filter(\.isComposite).map(\.id))
         return .array(figures.versions[p].enumerated().map { k, version in
             .object([
                 ("effective", .string(version.effective.description)),
@@ -210,7 +217,8 @@ public enum SLAJSON {
                 ("services", .array(version.services.map { s in
                     .object(termsFields(
                         s.terms, serviceID: s.serviceID, title: titles[s.serviceID],
-                        url: urls.absolute(urls.details(plan: plan.id, service: s.serviceID))))
+                        url: urls.absolute(urls.details(plan: plan.id, service: s.serviceID)),
+                        composite: composites.contains(s.serviceID)))
                 })),
             ])
         })

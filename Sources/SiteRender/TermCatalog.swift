@@ -331,8 +331,8 @@ enum TermCatalog {
                 "How Downtime is measured (slasite's docs/spec.md §2 downtime): from the incidents, or from request samples by a rule; the rule's keys are null for incidents.",
                 [
                     ("source", .object([
-                        ("description", .string("incidents: the incidents' weighted durations; samples: request counts per interval (content/status/samples/<service>.csv); samples_and_incidents: both, a minute counting as Downtime when either says so and once when both do (method bad_intervals).")),
-                        ("enum", .array(DowntimeSource.allCases.map { .string($0.rawValue) })),
+                        ("description", .string("incidents: the incidents' weighted durations; samples: request counts per interval (content/status/samples/<service>.csv); samples_and_incidents: both, a minute counting as Downtime when either says so and once when both do (method bad_intervals); parts: a composite service, whose Downtime is its parts', each measured by its own rule (the rule's keys are null).")),
+                        ("enum", .array(DowntimeSource.allCases.map { .string($0.rawValue) } + [.string("parts")])),
                     ])),
                     ("interval", SLASchema.nullable(SLASchema.integer("Minutes per interval, counted from each month's first instant.", minimum: 1))),
                     ("method", SLASchema.nullable(.object([

@@ -48,7 +48,7 @@ final class TermCatalogTests: XCTestCase {
     func testEveryTermReachesEveryOutput() throws {
         let s = PageText()
         let schemaKeys = SLASchema.termsProperties.map(\.0)
-        let written = SLAJSON.termsFields(base, serviceID: "api", title: "API", url: "https://x.example/").map(\.0)
+        let written = SLAJSON.termsFields(base, serviceID: "api", title: "API", url: "https://x.example/", composite: false).map(\.0)
         // sla.json writes exactly the keys its schema lists, in the same order.
         XCTAssertEqual(written, schemaKeys)
         for term in TermCatalog.all {
@@ -66,8 +66,8 @@ final class TermCatalogTests: XCTestCase {
             XCTAssertEqual(lines, term.changes(base, after, s), term.key)
             XCTAssertEqual(VersionChanges.termLines(from: base, to: base, s), [], "no change, no line")
             // sla.json writes the new value.
-            let old = JSONValue.object(SLAJSON.termsFields(base, serviceID: "api", title: nil, url: "u"))
-            let new = JSONValue.object(SLAJSON.termsFields(after, serviceID: "api", title: nil, url: "u"))
+            let old = JSONValue.object(SLAJSON.termsFields(base, serviceID: "api", title: nil, url: "u", composite: false))
+            let new = JSONValue.object(SLAJSON.termsFields(after, serviceID: "api", title: nil, url: "u", composite: false))
             XCTAssertNotEqual(old, new, "\(term.key): sla.json does not show the change")
             // The version page shows the new value.
             if withoutRow.contains(term.key) {
