@@ -20,21 +20,24 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The period's first month.
     public let first: YearMonth
     /// docs/spec.md §2 `period_start_month`: the month quarters and years start in (1 = calendar periods).
-    public let startMonth: Int
+    public var startMonth: Int { Int(storedStartMonth) }
+    private let storedStartMonth: UInt8
 
     /// The month `m` as a period of its own.
     public init(month m: YearMonth) {
         kind = .month
         first = m
-        startMonth = 1
+        storedStartMonth = 1
     }
 
     /// The period of `kind` that holds month `m`, with quarters and years starting in `startMonth`.
     public init(_ kind: PeriodKind, containing m: YearMonth, startMonth: Int = 1) {
         self.kind = kind
-        self.startMonth = kind == .month ? 1 : startMonth
+        precondition((1...12).contains(startMonth), "start month out of range")
+        let start = kind == .month ? 1 : startMonth
+        storedStartMonth = UInt8(start)
         // Months since the last start of a period: quarters and years start in startMonth.
-        let offset = ((m.month - self.startMonth) % kind.months + kind.months) % kind.months
+        let offset = ((m.month - start) % kind.months + kind.months) % kind.months
         first = m.adding(months: -offset)
     }
 

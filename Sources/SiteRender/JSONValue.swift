@@ -55,7 +55,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// Serialized pretty (see `serialized`) and handed to `put` in pieces of about `piece` bytes
     /// as it is written, so the whole text is never in memory at once; a piece ends only after
     /// a `deferred` value. The pieces joined are `bytes()`.
-    public func write(pieces piece: Int = 1 << 20, to put: ([UInt8]) -> Void) {
+    public func write(pieces piece: Int = 1 << 18, to put: ([UInt8]) -> Void) {
         var out: [UInt8] = []
         out.reserveCapacity(piece + piece / 4)
         withoutActuallyEscaping(put) { put in

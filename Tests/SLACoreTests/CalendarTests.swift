@@ -68,6 +68,14 @@ final class CalendarTests: XCTestCase {
         XCTAssertEqual(CalendarDay(year: 2026, month: 1, day: 5).description, "2026-01-05")
         XCTAssertEqual(CalendarDay(year: 2026, month: 1, day: 5).basic, "20260105")
         XCTAssertEqual(CalendarDay(year: 12345, month: 10, day: 31).basic, "123451031")
+        // A level keeps a figure per month and per day, each naming its month or day: both are
+        // stored in 8 bytes (issue 23), with the same values and order as before.
+        XCTAssertEqual(MemoryLayout<YearMonth>.stride, 8)
+        XCTAssertEqual(MemoryLayout<CalendarDay>.stride, 8)
+        let d = CalendarDay(year: 2_000_000, month: 12, day: 31)
+        XCTAssertEqual([d.year, d.month, d.day], [2_000_000, 12, 31])
+        XCTAssertLessThan(CalendarDay(year: 2026, month: 12, day: 31), CalendarDay(year: 2027, month: 1, day: 1))
+        XCTAssertEqual(Period(.quarter, containing: YearMonth(year: 2026, month: 1), startMonth: 11).first, YearMonth(year: 2025, month: 11))
     }
 
     /// The calendar answers offsets and abbreviations from a table of each zone's transitions;

@@ -17,10 +17,10 @@ enum ClaimsCalendar {
         return pieces.count == 1 ? pieces[0] : Array(pieces.joined())
     }
 
-    /// The calendar handed to `put` in pieces of about `piece` bytes (1 MB) as it is made: a one-off build
+    /// The calendar handed to `put` in pieces of about `piece` bytes (256 KB) as it is made: a one-off build
     /// writes them to the file as they come, so the file (tens of MB on a large site) is never
     /// whole in memory (issue 23). The pieces joined are `bytes(_:)`.
-    static func write(_ context: RenderContext, pieces piece: Int = 1 << 20, to put: ([UInt8]) -> Void) {
+    static func write(_ context: RenderContext, pieces piece: Int = 1 << 18, to put: ([UInt8]) -> Void) {
         let config = context.site.config
         let host = MaintenanceCalendar.uidHost(baseURL: config.baseURL)
         let s = context.text
