@@ -10,23 +10,15 @@ this VM ext4 steps over inodes freed in the last minutes, and what the other pro
 freed moves a build by up to 3 x. Prints each one's median wall, user and system time and
 peak memory. docs/performance.md uses it for changes to how the output is written.
 """
-import os, shutil, statistics, subprocess, sys, time
+import os, statistics, sys
+
+from timed_build import run
 
 if len(sys.argv) < 4:
     sys.exit(__doc__)
 site = sys.argv[1]; bins = sys.argv[2].split(','); rounds = int(sys.argv[3])
 hugo = os.path.join(os.path.dirname(os.path.abspath(site)), 'hugo')
 res = {b: [] for b in bins}; hres = []
-
-
-def run(cmd, cwd, out):
-    shutil.rmtree(out, ignore_errors=True)
-    t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, ru = os.wait4(p.pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"{' '.join(cmd)} failed")
-    return time.perf_counter() - t0, ru.ru_utime, ru.ru_stime, ru.ru_maxrss / 1024
 
 
 for r in range(rounds):

@@ -7,21 +7,15 @@ CORPUS is a folder made by ../shared/bench/gen_corpus.py (holding slasite/ and h
 the site once, keeps a copy of its output, then runs in turn, each right after deleting its own
 previous output as compare.py does: `cp -r` of that copy, `hugo --quiet`, `slasite build`. Prints
 each one's median wall, user and system time and the median of the per-round ratios to Hugo.
-`cp -r` writes the same folders and files as slasite with no work of its own: on a file system
-whose inode search steps over recently freed inodes (ext4 without a journal, this VM) it is the
-floor any generator's wall time meets under compare.py's deletions (docs/performance.md).
+`cp -r` writes the same folders and files as slasite with no work of its own: the issue took
+it for the floor of any generator's wall time. On a file system whose inode search steps over
+recently freed inodes (ext4 without a journal, this VM) it is not one: it packs its folders
+next to each other and meets whatever the last builds freed there (docs/performance.md, "The
+floor is not `cp -r` here").
 """
-import argparse, os, shutil, statistics, subprocess, sys, time
+import argparse, os, shutil, statistics, sys
 
-
-def run(cmd, cwd, out):
-    shutil.rmtree(out, ignore_errors=True)
-    t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, ru = os.wait4(p.pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"{' '.join(cmd)} failed")
-    return time.perf_counter() - t0, ru.ru_utime, ru.ru_stime
+from timed_build import run
 
 
 def main():
