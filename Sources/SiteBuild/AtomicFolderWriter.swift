@@ -196,8 +196,8 @@ public struct AtomicFolderWriter: Sendable {
             return (path, made)
         }
 
-        /// Makes `rel` as `made`, then moves it into place (where another worker may have made it
-        /// first: then its own is kept).
+        /// Makes `rel` as `made`, then moves it into place. Where another worker moved the same
+        /// folder into place first, that one stays and this one is removed.
         private func makeAndMove(_ rel: String, from made: String) throws {
             guard mkdir(made, 0o755) == 0 else {
                 throw WriteError.io("cannot create folder \(rel): \(String(cString: strerror(errno)))")
