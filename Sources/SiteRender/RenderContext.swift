@@ -26,7 +26,7 @@ public struct RenderContext: Sendable {
     /// By plan id, prepared for the plan and details pages like `serviceHTML`.
     public let planHTML: [String: String]
     /// Same order as `site.incidents`.
-    public let incidentHTML: [String]
+    public let incidentHTML: IncidentBodies
     /// Per incident (same order as `site.incidents`), each update's note rendered, in order.
     public let updateHTML: [[String]]
     /// What the previous build made, keyed by complete values (preview); nil in a one-off build.
@@ -89,8 +89,14 @@ public struct RenderContext: Sendable {
         let fallback = index == 0 ? nil : languages[0].locale
         // A body the default language rendered already (this language leaves it as it is) is
         // taken from there; the others are rendered here.
+        let incidentRange = (1 + site.services.count + site.plans.count)..<(1 + site.services.count + site.plans.count + site.incidents.count)
+        // A one-off build of a site in one language renders each incident's body when its page
+        // (or feed item) is made, and keeps none: held for every incident until the last page,
+        // they were 4 MB of a 20 × 50 × 2,000 build's peak (issue 23). The preview keeps them
+        // (its store keys pages by them) and other languages share them.
+        let onDemand = reuse == nil && shared == nil && languages.count == 1
         let own: [Int] = bodies.indices.filter { i in
-            !(sharedBodies.map { i < $0.count && $0[i] == bodies[i] } ?? false)
+            !(onDemand && incidentRange.contains(i)) && !(sharedBodies.map { i < $0.count && $0[i] == bodies[i] } ?? false)
         }
         let inputs = own.map { MarkdownInput(body: bodies[$0], unsafe: markdown.unsafe, preparedTop: preparedRange.contains($0) ? 3 : nil) }
         // The preview keeps them together under every body's slot and input (`KeptParts`): when
@@ -128,7 +134,9 @@ public struct RenderContext: Sendable {
             k += 1
         }
         planHTML = plans
-        incidentHTML = Array(html[k..<(k + site.incidents.count)])
+        incidentHTML = onDemand
+            ? IncidentBodies(onDemand: site.incidents.map(\.body), markdown: markdown)
+            : IncidentBodies(rendered: Array(html[k..<(k + site.incidents.count)]))
         k += site.incidents.count
         var updates: [[String]] = []
         updates.reserveCapacity(site.incidents.count)
@@ -147,13 +155,40 @@ public struct RenderContext: Sendable {
 
     /// Every body's HTML in the order of `bodies(of:)`.
     var allHTML: [String] {
-        [termsHTML] + site.services.map { serviceHTML[$0.id] ?? "" } + site.plans.map { planHTML[$0.id] ?? "" } + incidentHTML
-            + updateHTML.flatMap { $0 }
+        [termsHTML] + site.services.map { serviceHTML[$0.id] ?? "" } + site.plans.map { planHTML[$0.id] ?? "" }
+            + incidentHTML.indices.map { incidentHTML[$0] } + updateHTML.flatMap { $0 }
     }
 
     public func service(_ id: String) -> Service? { serviceIndex[id].map { site.services[$0] } }
 
     public func plan(_ id: String) -> Plan? { site.plans.first { $0.id == id } }
+}
+
+/// Each incident's body as HTML, in `site.incidents` order: rendered once for all, or (a one-off
+/// build in one language) when asked for, from its Markdown, the same way (`MarkdownInput`).
+public struct IncidentBodies: Sendable {
+    private let rendered: [String]?
+    private let sources: [String]
+    private let markdown: MarkdownRenderer?
+
+    init(rendered: [String]) {
+        self.rendered = rendered
+        sources = []
+        markdown = nil
+    }
+
+    init(onDemand sources: [String], markdown: MarkdownRenderer) {
+        rendered = nil
+        self.sources = sources
+        self.markdown = markdown
+    }
+
+    public var indices: Range<Int> { 0..<(rendered?.count ?? sources.count) }
+
+    public subscript(k: Int) -> String {
+        if let rendered { return rendered[k] }
+        return MarkdownInput(body: sources[k], unsafe: markdown!.unsafe).render(markdown!)
+    }
 }
 
 /// What rendering one Markdown body reads (the key of its kept HTML).

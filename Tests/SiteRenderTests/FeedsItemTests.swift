@@ -1,3 +1,4 @@
+import SiteBuild
 import SLACore
 @testable import SiteRender
 import XCTest
@@ -32,6 +33,12 @@ final class FeedsItemTests: XCTestCase {
 
         let outage = items[1]
         XCTAssertEqual(outage.contentHTML, context.incidentHTML[1])
+        // A one-off build renders an incident's body when asked (issue 23); the preview renders
+        // them all up front: the same HTML either way.
+        XCTAssertEqual(context.incidentHTML[1], "<p>Down <strong>8 h</strong>.</p>\n")
+        let site = FeedsTestSupport.site(revisions: [revision])
+        let kept = RenderContext(site: site, figures: SLAArithmetic.figures(for: site, now: FeedsTestSupport.now), reuse: ReuseStore())
+        XCTAssertEqual(kept.incidentHTML.indices.map { kept.incidentHTML[$0] }, context.incidentHTML.indices.map { context.incidentHTML[$0] })
         // For people, as the pages say it: the wall time in the site zone with its name, not RFC 3339.
         // The site zone is UTC, named as CLDR names it in English.
         XCTAssertEqual(outage.summary, "Major outage of API from October 20, 2026, 12:00\u{202F}AM UTC to October 20, 2026, 8:00\u{202F}AM UTC.")
