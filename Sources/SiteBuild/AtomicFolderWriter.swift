@@ -158,9 +158,7 @@ public struct AtomicFolderWriter: Sendable {
             let known = folders.contains(rel)
             lock.unlock()
             if known { return }
-            let slash = rel.utf8.lastIndex(of: UInt8(ascii: "/"))
-            if let slash { try folder(String(rel[..<slash])) }
-            if slash == nil {
+            guard let slash = rel.utf8.lastIndex(of: UInt8(ascii: "/")) else {
                 // Top level: created and marked under the lock, so no page folder goes in first.
                 lock.lock()
                 defer { lock.unlock() }
@@ -170,7 +168,9 @@ public struct AtomicFolderWriter: Sendable {
                 folders.insert(rel)
                 return
             }
-            if !rel[..<slash!].utf8.contains(UInt8(ascii: "/")), let (workshop, n) = workshop() {
+            let parent = rel[..<slash]
+            try folder(String(parent))
+            if !parent.utf8.contains(UInt8(ascii: "/")), let (workshop, n) = workshop() {
                 try makeAndMove(rel, from: workshop + "/" + String(n))
             } else {
                 try make(rel)

@@ -80,7 +80,8 @@ public struct RenderContext: Sendable {
             + site.incidents.flatMap { incident in incident.updates.indices.map { "update \($0) " + incident.id } }
         // Service and plan bodies appear only at heading level 3 (details and plan pages): they
         // are kept prepared, never also as cmark-gfm wrote them.
-        let preparedRange = 1..<(1 + site.services.count + site.plans.count)
+        let firstIncident = 1 + site.services.count + site.plans.count
+        let preparedRange = 1..<firstIncident
         let sharedBodies = shared.map { Self.bodies(of: $0.site) }
         let sharedHTML = shared.map(\.allHTML)
         // WCAG 2.2 3.1.2 (Language of Parts): a body this language's translation leaves as it
@@ -89,7 +90,7 @@ public struct RenderContext: Sendable {
         let fallback = index == 0 ? nil : languages[0].locale
         // A body the default language rendered already (this language leaves it as it is) is
         // taken from there; the others are rendered here.
-        let incidentRange = (1 + site.services.count + site.plans.count)..<(1 + site.services.count + site.plans.count + site.incidents.count)
+        let incidentRange = firstIncident..<(firstIncident + site.incidents.count)
         // A one-off build of a site in one language renders each incident's body when its page
         // (or feed item) is made, and keeps none: held for every incident until the last page,
         // they were 4 MB of a 20 × 50 × 2,000 build's peak (issue 23). The preview keeps them
@@ -135,7 +136,7 @@ public struct RenderContext: Sendable {
         }
         planHTML = plans
         incidentHTML = onDemand
-            ? IncidentBodies(onDemand: site.incidents.map(\.body), markdown: markdown)
+            ? IncidentBodies(onDemand: Array(bodies[incidentRange]), markdown: markdown)
             : IncidentBodies(rendered: Array(html[k..<(k + site.incidents.count)]))
         k += site.incidents.count
         var updates: [[String]] = []

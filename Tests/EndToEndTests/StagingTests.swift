@@ -1,3 +1,4 @@
+import BuildSupport
 import Foundation
 import SiteBuild
 import SiteRender
@@ -22,11 +23,11 @@ final class StagingTests: XCTestCase {
         }
         let paths = expected.keys.sorted()
         let files = paths.map { OutputFile(path: $0, bytes: expected[$0]!) }
-        let failures = Failures()
-        DispatchQueue.concurrentPerform(iterations: paths.count) { k in
-            do { try staging.write(files[k]) } catch { failures.add("\(error)") }
+        let failures = ParallelWork.map(files) { file -> String? in
+            do { try staging.write(file) } catch { return "\(error)" }
+            return nil
         }
-        XCTAssertEqual(failures.all, [])
+        XCTAssertEqual(failures.compactMap { $0 }, [])
         try staging.commit()
 
         var found: [String: [UInt8]] = [:]
@@ -42,11 +43,4 @@ final class StagingTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted(), [".slasite-output", "incidents", "plans"])
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("plans").path).sorted(), ["p0", "p1", "p2", "p3", "p4"])
     }
-}
-
-private final class Failures: @unchecked Sendable {
-    private let lock = NSLock()
-    private var list: [String] = []
-    func add(_ s: String) { lock.lock(); list.append(s); lock.unlock() }
-    var all: [String] { lock.lock(); defer { lock.unlock() }; return list }
 }

@@ -122,8 +122,8 @@ enum ClaimsCalendar {
             "BEGIN:VEVENT",
             "UID:claim-\(level.planID)-\(level.serviceID)-\(m.period.description)@\(host)",
             "DTSTAMP:" + context.calendar.end(of: m.period.last).basicUTC,
-            "DTSTART;VALUE=DATE:" + basic(day),
-            "DTEND;VALUE=DATE:" + basic(next),
+            "DTSTART;VALUE=DATE:" + day.basic,
+            "DTEND;VALUE=DATE:" + next.basic,
             "SUMMARY:"
                 + MaintenanceCalendar.escapeText(
                     s(.claimsEventSummary, ["service": service, "plan": plan.title, "month": month, "credit": credit])),
@@ -133,10 +133,5 @@ enum ClaimsCalendar {
             "TRANSP:TRANSPARENT",
             "END:VEVENT",
         ]
-    }
-
-    /// `20261015`.
-    static func basic(_ day: CalendarDay) -> String {
-        day.basic
     }
 }
