@@ -8,7 +8,7 @@ final class AuthoringCommandTests: XCTestCase {
     let now = "2026-11-24T00:00:00Z"
 
     func tempDir() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("slasite-new-\(UUID().uuidString)")
+        let dir = Slasite.scratch("new")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
     }

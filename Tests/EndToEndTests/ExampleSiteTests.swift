@@ -4,7 +4,7 @@ import XCTest
 /// The example site's credits against the hand computation in docs/example-credits.md.
 final class ExampleSiteTests: XCTestCase {
     func testExampleSiteOwesExactlyTheHandCheckedCredits() throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("slasite-example-\(UUID().uuidString)")
+        let out = Slasite.scratch("example")
         let r = try Slasite.run(["build", "--source", Slasite.repoRoot.path, "--output", out.path, "--now", "2026-11-24T00:00:00Z"])
         XCTAssertEqual(r.status, 0, r.stderr)
         // Its only warnings: the content files it has not translated into German and French,
@@ -43,7 +43,7 @@ final class ExampleSiteTests: XCTestCase {
     /// 100 − the mean error rate of five-minute intervals); docs/example-credits.md, "Object
     /// Storage by request samples".
     func testEnterpriseObjectStorageIsJudgedByItsSamplesFromSeptember() throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("slasite-example-\(UUID().uuidString)")
+        let out = Slasite.scratch("example")
         let r = try Slasite.run(["build", "--source", Slasite.repoRoot.path, "--output", out.path, "--now", "2026-11-24T00:00:00Z"])
         XCTAssertEqual(r.status, 0, r.stderr)
         let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("sla.json"))) as? [String: Any])

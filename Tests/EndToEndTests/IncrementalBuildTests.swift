@@ -154,7 +154,7 @@ final class IncrementalBuildTests: XCTestCase {
     /// preview builds) still give exactly what a full build gives, for the example site.
     func testMaintenanceAndTitleEditsMatchAFullBuild() throws {
         // A copy of the example site (site.yaml and content/).
-        let site = FileManager.default.temporaryDirectory.appendingPathComponent("slasite-e2e-\(UUID().uuidString)")
+        let site = Slasite.scratch("example-site")
         try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
         let repo = Slasite.repoRoot
         for item in ["site.yaml", "content"] {

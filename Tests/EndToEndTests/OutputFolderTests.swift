@@ -192,7 +192,7 @@ final class OutputFolderTests: XCTestCase {
         }
         XCTAssertGreaterThan(sites.count, 3)
         for source in sites {
-            let out = fm.temporaryDirectory.appendingPathComponent("slasite-top-\(UUID().uuidString)")
+            let out = Slasite.scratch("top")
             let r = try Slasite.run(["build", "--source", source.path, "--output", out.path, "--now", now])
             XCTAssertEqual(r.status, 0, "\(source.lastPathComponent): \(r.stderr)")
             let top = try fm.contentsOfDirectory(atPath: out.path).filter { $0 != OutputFolder.stampName }

@@ -8,6 +8,26 @@ enum Slasite {
 
     static var fixtures: URL { repoRoot.appendingPathComponent("Tests/Fixtures") }
 
+    /// One folder for this run's scratch folders, removed when the test bundle finishes (an
+    /// observer registered on first use), so runs leave nothing in the temporary folder.
+    private static let scratchRoot: URL = {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("slasite-e2e-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        XCTestObservationCenter.shared.addTestObserver(ScratchRemover(root: root))
+        return root
+    }()
+
+    /// A new, not yet made path inside this run's scratch folder.
+    static func scratch(_ prefix: String) -> URL {
+        scratchRoot.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+    }
+
+    private final class ScratchRemover: NSObject, XCTestObservation {
+        let root: URL
+        init(root: URL) { self.root = root }
+        func testBundleDidFinish(_ testBundle: Bundle) { try? FileManager.default.removeItem(at: root) }
+    }
+
     /// The binary built next to the test bundle (`swift build --product slasite` before `swift test`).
     static var binary: URL {
         let candidates = [
@@ -46,7 +66,7 @@ enum Slasite {
 
     /// A fresh copy of a fixture site in a temporary folder.
     static func copyFixture(_ name: String) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("slasite-e2e-\(UUID().uuidString)")
+        let dir = scratch("fixture")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let dest = dir.appendingPathComponent(name)
         try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: dest)
