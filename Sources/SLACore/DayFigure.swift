@@ -26,17 +26,56 @@ public struct ReportedDay: Sendable, Hashable {
 
 /// The downtime of one plan × service on one day (issue 16: the 90-day bars), from the same
 /// weight function as its months.
+///
+/// Every level keeps 90 of them for the whole build, so they are stored in 24 bytes rather
+/// than 48 (issue 23, peak memory): the day's length and its maintenance are whole seconds
+/// (the site zone's day edges and the spans' ends are whole seconds), kept as such and read
+/// back as the same minutes (`Double(seconds) / 60`, as they were computed), and a day
+/// without a figure keeps NaN, which no downtime is.
 public struct DayFigure: Sendable, Hashable {
     public var day: CalendarDay
-    /// Real minutes in the day in the site zone (1,380, 1,440 or 1,500).
-    public var minutes: Double
-    /// nil when the day has no daily figure: the service is not covered then, its month has
-    /// no data, or its month's uptime is measured (measurements.csv gives no days).
-    public var downtimeMinutes: Double?
-    /// Minutes of the day during which an excluded maintenance window held w(t) at 0.
-    public var maintenanceMinutes: Double
     /// Where the month's figures come from (`none` also when the service is not covered).
     public var source: FigureSource
+    private var seconds: Int32
+    private var maintenanceSeconds: Int32
+    private var downtime: Double
+
+    public init(day: CalendarDay, minutes: Double, downtimeMinutes: Double?, maintenanceMinutes: Double, source: FigureSource) {
+        self.day = day
+        self.source = source
+        seconds = Int32((minutes * 60).rounded())
+        maintenanceSeconds = Int32((maintenanceMinutes * 60).rounded())
+        downtime = downtimeMinutes ?? .nan
+    }
+
+    /// Real minutes in the day in the site zone (1,380, 1,440 or 1,500).
+    public var minutes: Double { Double(seconds) / 60 }
+
+    /// nil when the day has no daily figure: the service is not covered then, its month has
+    /// no data, or its month's uptime is measured (measurements.csv gives no days).
+    public var downtimeMinutes: Double? {
+        get { downtime.isNaN ? nil : downtime }
+        set { downtime = newValue ?? .nan }
+    }
+
+    /// Minutes of the day during which an excluded maintenance window held w(t) at 0.
+    public var maintenanceMinutes: Double {
+        get { Double(maintenanceSeconds) / 60 }
+        set { maintenanceSeconds = Int32((newValue * 60).rounded()) }
+    }
+
+    public static func == (a: DayFigure, b: DayFigure) -> Bool {
+        a.day == b.day && a.source == b.source && a.seconds == b.seconds && a.maintenanceSeconds == b.maintenanceSeconds
+            && a.downtimeMinutes == b.downtimeMinutes
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(day)
+        h.combine(source)
+        h.combine(seconds)
+        h.combine(maintenanceSeconds)
+        h.combine(downtimeMinutes)
+    }
 }
 
 /// What one incident counted against one plan × service in one month (issue 16, point 4).

@@ -19,46 +19,143 @@ public enum FigureSource: String, Sendable, Hashable {
 /// judged quarter or year (docs/spec.md §3 Periods: every rule for a month holds for the period), so
 /// every output describes a judged period by one kind of figure.
 public struct MonthFigure: Sendable, Hashable {
-    public var month: YearMonth
+    // Every level keeps all its months for the whole build, so the optional numbers are kept
+    // as plain numbers with a bit each saying whether they are there (0 when not, so the
+    // synthesized equality and hash still compare the values themselves), and the eight-byte
+    // fields come first: 128 bytes a month instead of 168 (issue 23, peak memory).
+    private var storedDowntime: Double = 0
+    private var storedUptime: Double = 0
+    private var storedBudget: Double = 0
+    private var storedObjective: Double = 0
+    private var storedMeanErrorRate: Double = 0
+    private var storedTerminationAfter: Int = 0
+
     /// Real minutes in the whole month in the site zone.
     public var minutes: Double
     /// Minutes the uptime is measured over: the whole month once final, else the minutes elapsed.
     public var elapsedMinutes: Double
-    /// nil for a month without data.
-    public var downtimeMinutes: Double?
-    /// nil for a month without data.
-    public var uptime: Double?
+    public var credit: Double
+    public var month: YearMonth
+    /// docs/spec.md §2 Versions: the plan version in force in this month (its `effective` day).
+    public var version: CalendarDay
+    /// docs/spec.md §3: the last day to claim this month's credit; nil without a credit or a window.
+    public var claimBy: CalendarDay?
+    /// docs/spec.md §3 Periods: for the figure of a judged quarter or year, that period (`month` is then
+    /// its first month counted); nil for a month's figure.
+    public var periodSpan: Period?
+    /// For a month inside a longer period, that quarter or year: the month is published as
+    /// information, never judged (its `met` and `claimBy` nil, its credit 0 and published as null).
+    public var judgedIn: Period?
     public var source: FigureSource
-    /// True when measurements.csv gave the uptime.
-    public var measured: Bool { source == .measurements }
-    /// False for a month without data (docs/spec.md §3: published as such, never judged).
-    public var hasData: Bool { source != .none }
     /// True once the month is over (its end is at or before *now*).
     public var final: Bool
     /// nil when there is no uptime objective.
     public var met: Bool?
-    /// Downtime the objective allows in this month; nil without an objective.
-    public var budgetMinutes: Double?
-    public var credit: Double
-    /// docs/spec.md §3: the last day to claim this month's credit; nil without a credit or a window.
-    public var claimBy: CalendarDay?
     public var terminationRight: Bool
+    /// Which of the stored optional numbers are there (a bit each).
+    private var present: UInt8 = 0
+
+    public init(
+        month: YearMonth, minutes: Double, elapsedMinutes: Double, downtimeMinutes: Double?, uptime: Double?,
+        source: FigureSource, final: Bool, met: Bool?, budgetMinutes: Double?, credit: Double, claimBy: CalendarDay?,
+        terminationRight: Bool, objective: Double?, version: CalendarDay, terminationAfter: Int? = nil,
+        meanErrorRate: Double? = nil, periodSpan: Period? = nil, judgedIn: Period? = nil
+    ) {
+        self.month = month
+        self.minutes = minutes
+        self.elapsedMinutes = elapsedMinutes
+        self.source = source
+        self.final = final
+        self.met = met
+        self.credit = credit
+        self.claimBy = claimBy
+        self.terminationRight = terminationRight
+        self.version = version
+        self.periodSpan = periodSpan
+        self.judgedIn = judgedIn
+        self.downtimeMinutes = downtimeMinutes
+        self.uptime = uptime
+        self.budgetMinutes = budgetMinutes
+        self.objective = objective
+        self.terminationAfter = terminationAfter
+        self.meanErrorRate = meanErrorRate
+    }
+
+    private static let hasDowntime: UInt8 = 1, hasUptime: UInt8 = 2, hasBudget: UInt8 = 4, hasObjective: UInt8 = 8,
+        hasMeanErrorRate: UInt8 = 16, hasTerminationAfter: UInt8 = 32
+
+    private func read<T>(_ value: T, _ bit: UInt8) -> T? { present & bit != 0 ? value : nil }
+
+    private mutating func write<T: Numeric>(_ value: T?, _ bit: UInt8, to stored: inout T) {
+        if let value {
+            stored = value
+            present |= bit
+        } else {
+            stored = 0
+            present &= ~bit
+        }
+    }
+
+    /// nil for a month without data.
+    public var downtimeMinutes: Double? {
+        get { read(storedDowntime, Self.hasDowntime) }
+        set {
+            var v = storedDowntime
+            write(newValue, Self.hasDowntime, to: &v)
+            storedDowntime = v
+        }
+    }
+    /// nil for a month without data.
+    public var uptime: Double? {
+        get { read(storedUptime, Self.hasUptime) }
+        set {
+            var v = storedUptime
+            write(newValue, Self.hasUptime, to: &v)
+            storedUptime = v
+        }
+    }
+    /// True when measurements.csv gave the uptime.
+    public var measured: Bool { source == .measurements }
+    /// False for a month without data (docs/spec.md §3: published as such, never judged).
+    public var hasData: Bool { source != .none }
+    /// Downtime the objective allows in this month; nil without an objective.
+    public var budgetMinutes: Double? {
+        get { read(storedBudget, Self.hasBudget) }
+        set {
+            var v = storedBudget
+            write(newValue, Self.hasBudget, to: &v)
+            storedBudget = v
+        }
+    }
     /// docs/spec.md §4: the uptime objective that judged this month (its terms in force); nil without one.
-    public var objective: Double?
-    /// docs/spec.md §2 Versions: the plan version in force in this month (its `effective` day).
-    public var version: CalendarDay
+    public var objective: Double? {
+        get { read(storedObjective, Self.hasObjective) }
+        set {
+            var v = storedObjective
+            write(newValue, Self.hasObjective, to: &v)
+            storedObjective = v
+        }
+    }
     /// docs/spec.md §3: the `consecutive_misses` of the terms that judged this month (nil without a
     /// termination term): what a missed month's right is said to be.
-    public var terminationAfter: Int? = nil
+    public var terminationAfter: Int? {
+        get { read(storedTerminationAfter, Self.hasTerminationAfter) }
+        set {
+            var v = storedTerminationAfter
+            write(newValue, Self.hasTerminationAfter, to: &v)
+            storedTerminationAfter = v
+        }
+    }
     /// docs/spec.md §3 `method: error_rate`: the mean error rate of the month's intervals (ended by
     /// *now*), percent: 100 − uptime; nil for other months.
-    public var meanErrorRate: Double? = nil
-    /// docs/spec.md §3 Periods: for the figure of a judged quarter or year, that period (`month` is then
-    /// its first month counted); nil for a month's figure.
-    public var periodSpan: Period? = nil
-    /// For a month inside a longer period, that quarter or year: the month is published as
-    /// information, never judged (its `met` and `claimBy` nil, its credit 0 and published as null).
-    public var judgedIn: Period? = nil
+    public var meanErrorRate: Double? {
+        get { read(storedMeanErrorRate, Self.hasMeanErrorRate) }
+        set {
+            var v = storedMeanErrorRate
+            write(newValue, Self.hasMeanErrorRate, to: &v)
+            storedMeanErrorRate = v
+        }
+    }
 
     /// False for a month inside a longer period (see `judgedIn`).
     public var judged: Bool { judgedIn == nil }
