@@ -44,7 +44,7 @@ public enum SLAJSON {
                 // A plan's versions come from the figures alone (with the services' titles and the
                 // URLs): kept whole under the figures' identity.
                 ("versions", reuse == nil
-                    ? versions(plan: p, site: site, figures: figures, titles: titles, urls: urls)
+                    ? .deferred { versions(plan: p, site: site, figures: figures, titles: titles, urls: urls) }
                     // Versions sit at nesting level 3 (root, plans, plan).
                     : .raw(reuse.value(
                         .machine, at: "sla.json versions " + plan.id,
@@ -57,7 +57,10 @@ public enum SLAJSON {
                 })),
             ])
         }
-        let incidentInputs: [IncidentObjectInput] = site.incidents.enumerated().map { k, incident in
+        // An incident's object input, made when it is needed: all of them at once for the
+        // preview's kept parts, one at a time as a one-off build writes them.
+        @Sendable func incidentInput(_ k: Int) -> IncidentObjectInput {
+            let incident = site.incidents[k]
             let ongoing = incident.end.map { $0 > figures.now } ?? true && incident.start <= figures.now
             // The object never shows the body.
             var shown = incident.withoutBody
@@ -70,8 +73,9 @@ public enum SLAJSON {
         }
         let incidents: [JSONValue]
         if reuse == nil {
-            incidents = incidentInputs.map { input in .deferred { self.incident(input, urls: urls) } }
+            incidents = site.incidents.indices.map { k in .deferred { self.incident(incidentInput(k), urls: urls) } }
         } else {
+            let incidentInputs = site.incidents.indices.map(incidentInput)
             // Kept together, as the services are; incidents sit at nesting level 2 (root, incidents).
             incidents = reuse.parts(
                 .machine, at: "sla.json incidents", names: site.incidents.map(\.id), inputs: incidentInputs
