@@ -31,6 +31,11 @@ public enum SLAJSON {
             }
         }
         var nextService = serviceText.makeIterator()
+        // One closure holds what every service object needs; each deferred value holds it and a place.
+        let serviceObject: @Sendable (Int, Int) -> JSONValue = { p, s in
+            let level = figures.plans[p][s]
+            return service(level, title: titles[level.serviceID], urls: urls)
+        }
         let plans: [JSONValue] = zip(site.plans, figures.plans).enumerated().map { p, pair in
             let (plan, levels) = pair
             return JSONValue.object([
@@ -50,10 +55,9 @@ public enum SLAJSON {
                         .machine, at: "sla.json versions " + plan.id,
                         for: VersionsKey(figures: figures.made, plan: p, titles: titles, baseURL: urls.baseURL)
                     ) { versions(plan: p, site: site, figures: figures, titles: titles, urls: urls).fragment(level: 3) })),
-                ("services", .array(levels.map { level in
+                ("services", .array(levels.indices.map { s in
                     if let text = nextService.next() { return .raw(text) }
-                    let title = titles[level.serviceID]
-                    return .deferred { service(level, title: title, urls: urls) }
+                    return .deferred { serviceObject(p, s) }
                 })),
             ])
         }
@@ -73,7 +77,9 @@ public enum SLAJSON {
         }
         let incidents: [JSONValue]
         if reuse == nil {
-            incidents = site.incidents.indices.map { k in .deferred { self.incident(incidentInput(k), urls: urls) } }
+            // One closure holds what every object needs; each deferred value holds it and a place.
+            let object: @Sendable (Int) -> JSONValue = { k in self.incident(incidentInput(k), urls: urls) }
+            incidents = site.incidents.indices.map { k in .deferred { object(k) } }
         } else {
             let incidentInputs = site.incidents.indices.map(incidentInput)
             // Kept together, as the services are; incidents sit at nesting level 2 (root, incidents).
