@@ -1149,12 +1149,25 @@ def plan_revision_removed(site, rng, n):
     lines, body = split_fm(site.read(rel))
     r = block(lines, "revisions")
     items = _revision_items(lines, r)
-    i, j = rng.choice(items)
+    k = rng.randrange(len(items))
+    i, j = items[k]
     removed = lines[i].strip()
     del lines[i:j]
     if len(items) == 1:
         lines = set_block(lines, "revisions", None)
     site.write(rel, join_fm(lines, body), rng)
+    # As an author would: the translations' notes of that revision go too (the n-th entry of a
+    # translation's revisions translates the n-th revision; one with more entries is an error).
+    for t in site._translations_of(rel):
+        t_lines, t_body = split_fm(site.read(t))
+        t_r = block(t_lines, "revisions")
+        t_items = _revision_items(t_lines, t_r) if t_r else []
+        if k < len(t_items):
+            a, b = t_items[k]
+            del t_lines[a:b]
+            if len(t_items) == 1:
+                t_lines = set_block(t_lines, "revisions", None)
+            site.write(t, join_fm(t_lines, t_body), rng)
     return f"{plan}: revision {removed!r} removed"
 
 
