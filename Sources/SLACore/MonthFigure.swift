@@ -84,35 +84,24 @@ public struct MonthFigure: Sendable, Hashable {
     private static let hasDowntime: UInt8 = 1, hasUptime: UInt8 = 2, hasBudget: UInt8 = 4, hasObjective: UInt8 = 8,
         hasMeanErrorRate: UInt8 = 16, hasTerminationAfter: UInt8 = 32
 
-    private func read<T>(_ value: T, _ bit: UInt8) -> T? { present & bit != 0 ? value : nil }
-
-    private mutating func write<T: Numeric>(_ value: T?, _ bit: UInt8, to stored: inout T) {
-        if let value {
-            stored = value
-            present |= bit
-        } else {
-            stored = 0
-            present &= ~bit
+    /// The optional number kept in `stored`, there when its bit is set.
+    private subscript<T: Numeric>(bit: UInt8, stored: WritableKeyPath<MonthFigure, T>) -> T? {
+        get { present & bit != 0 ? self[keyPath: stored] : nil }
+        set {
+            self[keyPath: stored] = newValue ?? 0
+            present = newValue == nil ? present & ~bit : present | bit
         }
     }
 
     /// nil for a month without data.
     public var downtimeMinutes: Double? {
-        get { read(storedDowntime, Self.hasDowntime) }
-        set {
-            var v = storedDowntime
-            write(newValue, Self.hasDowntime, to: &v)
-            storedDowntime = v
-        }
+        get { self[Self.hasDowntime, \.storedDowntime] }
+        set { self[Self.hasDowntime, \.storedDowntime] = newValue }
     }
     /// nil for a month without data.
     public var uptime: Double? {
-        get { read(storedUptime, Self.hasUptime) }
-        set {
-            var v = storedUptime
-            write(newValue, Self.hasUptime, to: &v)
-            storedUptime = v
-        }
+        get { self[Self.hasUptime, \.storedUptime] }
+        set { self[Self.hasUptime, \.storedUptime] = newValue }
     }
     /// True when measurements.csv gave the uptime.
     public var measured: Bool { source == .measurements }
@@ -120,41 +109,25 @@ public struct MonthFigure: Sendable, Hashable {
     public var hasData: Bool { source != .none }
     /// Downtime the objective allows in this month; nil without an objective.
     public var budgetMinutes: Double? {
-        get { read(storedBudget, Self.hasBudget) }
-        set {
-            var v = storedBudget
-            write(newValue, Self.hasBudget, to: &v)
-            storedBudget = v
-        }
+        get { self[Self.hasBudget, \.storedBudget] }
+        set { self[Self.hasBudget, \.storedBudget] = newValue }
     }
     /// docs/spec.md §4: the uptime objective that judged this month (its terms in force); nil without one.
     public var objective: Double? {
-        get { read(storedObjective, Self.hasObjective) }
-        set {
-            var v = storedObjective
-            write(newValue, Self.hasObjective, to: &v)
-            storedObjective = v
-        }
+        get { self[Self.hasObjective, \.storedObjective] }
+        set { self[Self.hasObjective, \.storedObjective] = newValue }
     }
     /// docs/spec.md §3: the `consecutive_misses` of the terms that judged this month (nil without a
     /// termination term): what a missed month's right is said to be.
     public var terminationAfter: Int? {
-        get { read(storedTerminationAfter, Self.hasTerminationAfter) }
-        set {
-            var v = storedTerminationAfter
-            write(newValue, Self.hasTerminationAfter, to: &v)
-            storedTerminationAfter = v
-        }
+        get { self[Self.hasTerminationAfter, \.storedTerminationAfter] }
+        set { self[Self.hasTerminationAfter, \.storedTerminationAfter] = newValue }
     }
     /// docs/spec.md §3 `method: error_rate`: the mean error rate of the month's intervals (ended by
     /// *now*), percent: 100 − uptime; nil for other months.
     public var meanErrorRate: Double? {
-        get { read(storedMeanErrorRate, Self.hasMeanErrorRate) }
-        set {
-            var v = storedMeanErrorRate
-            write(newValue, Self.hasMeanErrorRate, to: &v)
-            storedMeanErrorRate = v
-        }
+        get { self[Self.hasMeanErrorRate, \.storedMeanErrorRate] }
+        set { self[Self.hasMeanErrorRate, \.storedMeanErrorRate] = newValue }
     }
 
     /// False for a month inside a longer period (see `judgedIn`).
