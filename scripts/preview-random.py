@@ -235,7 +235,7 @@ class Site:
             if os.stat(path).st_mtime_ns <= old:
                 os.utime(path, ns=(target, target))
 
-    def _translations_of(self, rel):
+    def translations_of(self, rel):
         """`content/plans/pro.md` → its translations beside it (`pro.de.md`, …)."""
         if not rel.endswith(".md") or os.path.basename(rel).count(".") != 1:
             return []
@@ -246,14 +246,14 @@ class Site:
 
     def remove(self, rel):
         # A translation goes with its file: one of a file that is gone is an error.
-        for t in self._translations_of(rel):
+        for t in self.translations_of(rel):
             self._remember(t)
             os.remove(self.p(t))
         self._remember(rel)
         os.remove(self.p(rel))
 
     def rename(self, a, b):
-        for t in self._translations_of(a):
+        for t in self.translations_of(a):
             moved = b[:-3] + t[len(a) - 3:]
             self._remember(t)
             self._remember(moved)
@@ -1158,7 +1158,7 @@ def plan_revision_removed(site, rng, n):
     site.write(rel, join_fm(lines, body), rng)
     # As an author would: the translations' notes of that revision go too (the n-th entry of a
     # translation's revisions translates the n-th revision; one with more entries is an error).
-    for t in site._translations_of(rel):
+    for t in site.translations_of(rel):
         t_lines, t_body = split_fm(site.read(t))
         t_r = block(t_lines, "revisions")
         t_items = _revision_items(t_lines, t_r) if t_r else []

@@ -30,12 +30,14 @@ public struct ReportedDay: Sendable, Hashable {
 /// Every level keeps 90 of them for the whole build, so they are stored in 24 bytes rather
 /// than 48 (issue 23, peak memory): the day's length and its maintenance are whole seconds
 /// (the site zone's day edges and the spans' ends are whole seconds), kept as such and read
-/// back as the same minutes (`Double(seconds) / 60`, as they were computed), and a day
-/// without a figure keeps NaN, which no downtime is.
+/// back as the same minutes (`Double(seconds) / 60`, as they were computed); the downtime is a
+/// plain number with a flag saying whether it is there (0 when not, as `MonthFigure` keeps its
+/// optional numbers), so the synthesized equality and hash compare the values themselves.
 public struct DayFigure: Sendable, Hashable {
     public var day: CalendarDay
     /// Where the month's figures come from (`none` also when the service is not covered).
     public var source: FigureSource
+    private var hasDowntime: Bool
     private var seconds: Int32
     private var maintenanceSeconds: Int32
     private var downtime: Double
@@ -43,9 +45,10 @@ public struct DayFigure: Sendable, Hashable {
     public init(day: CalendarDay, minutes: Double, downtimeMinutes: Double?, maintenanceMinutes: Double, source: FigureSource) {
         self.day = day
         self.source = source
+        hasDowntime = downtimeMinutes != nil
         seconds = Int32((minutes * 60).rounded())
         maintenanceSeconds = Int32((maintenanceMinutes * 60).rounded())
-        downtime = downtimeMinutes ?? .nan
+        downtime = downtimeMinutes ?? 0
     }
 
     /// Real minutes in the day in the site zone (1,380, 1,440 or 1,500).
@@ -54,27 +57,17 @@ public struct DayFigure: Sendable, Hashable {
     /// nil when the day has no daily figure: the service is not covered then, its month has
     /// no data, or its month's uptime is measured (measurements.csv gives no days).
     public var downtimeMinutes: Double? {
-        get { downtime.isNaN ? nil : downtime }
-        set { downtime = newValue ?? .nan }
+        get { hasDowntime ? downtime : nil }
+        set {
+            hasDowntime = newValue != nil
+            downtime = newValue ?? 0
+        }
     }
 
     /// Minutes of the day during which an excluded maintenance window held w(t) at 0.
     public var maintenanceMinutes: Double {
         get { Double(maintenanceSeconds) / 60 }
         set { maintenanceSeconds = Int32((newValue * 60).rounded()) }
-    }
-
-    public static func == (a: DayFigure, b: DayFigure) -> Bool {
-        a.day == b.day && a.source == b.source && a.seconds == b.seconds && a.maintenanceSeconds == b.maintenanceSeconds
-            && a.downtimeMinutes == b.downtimeMinutes
-    }
-
-    public func hash(into h: inout Hasher) {
-        h.combine(day)
-        h.combine(source)
-        h.combine(seconds)
-        h.combine(maintenanceSeconds)
-        h.combine(downtimeMinutes)
     }
 }
 
