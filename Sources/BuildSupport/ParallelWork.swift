@@ -68,3 +68,61 @@ public final class LockedList<Element>: @unchecked Sendable {
         return items
     }
 }
+
+/// One value per thread, made by `make` when a thread first asks, and freed with this object.
+///
+/// For small values that every page reads on every worker (the compiled templates, the layout's
+/// values): reading shared objects retains them, and two cores retaining the same object take
+/// turns owning its cache line. Each worker's own copy keeps its reference counts on its own core
+/// (docs/performance.md, "Figures (2026-12-06, sixth session)").
+public final class PerThread<Value>: @unchecked Sendable {
+    private var key = pthread_key_t()
+    /// False when the system had no key left: every thread then reads `shared`.
+    private let hasKey: Bool
+    private let make: () -> Value
+    /// The value made for threads without a key of their own (made once, when first asked).
+    private lazy var shared: Box = Box(make())
+    /// Every box handed out: owned here, so a box outlives neither this object nor is freed
+    /// twice (the threads' slots hold them unretained, and a worker thread may outlive a build).
+    private var boxes: [Box] = []
+    private let lock = NSLock()
+
+    public init(_ make: @escaping () -> Value) {
+        self.make = make
+        hasKey = pthread_key_create(&key, nil) == 0
+    }
+
+    deinit {
+        // glibc gives a key made later the same number with a new sequence, so no thread reads
+        // a freed box through it.
+        if hasKey { pthread_key_delete(key) }
+    }
+
+    /// This thread's value.
+    public var value: Value {
+        guard hasKey else {
+            lock.lock()
+            defer { lock.unlock() }
+            return shared.value
+        }
+        if let raw = pthread_getspecific(key) { return Unmanaged<Box>.fromOpaque(raw).takeUnretainedValue().value }
+        let box = Box(make())
+        lock.lock()
+        boxes.append(box)
+        lock.unlock()
+        pthread_setspecific(key, Unmanaged.passUnretained(box).toOpaque())
+        return box.value
+    }
+
+    /// How many threads have their own value (for tests).
+    public var madeCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return boxes.count
+    }
+
+    private final class Box {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
+}

@@ -37,6 +37,29 @@ final class CompiledTemplatesTests: XCTestCase {
         }
     }
 
+    /// Pages rendered on all cores read each worker's own copy of the templates and of the
+    /// layout's values (`PerThread`): the same bytes as swift-mustache rendering them one by one.
+    func testPagesRenderedOnManyThreadsMatchSwiftMustache() throws {
+        let result = try PageTestSupport.build(".")
+        let context = RenderContext(site: try XCTUnwrap(result.site), figures: try XCTUnwrap(result.figures))
+        let fast = try PageTheme(overrides: [:], urls: context.urls)
+        let reference = try PageTheme(overrides: [:], urls: context.urls, compile: false)
+        let fastBuilder = PageBuilder(context: context, theme: fast)
+        let referenceBuilder = PageBuilder(context: context, theme: reference)
+        let status = PageOutputs.statusInput(context)
+        let levelIndex = PageOutputs.levelIndex(context)
+        let listed = PageOutputs.listed(context)
+        let inputs = PageOutputs.jobs(context).map { PageOutputs.input($0, context, status: status, levelIndex: levelIndex, listed: listed) }
+        // Every page three times over, so each worker renders many of them.
+        let many = inputs + inputs + inputs
+        let rendered = ParallelWork.map(Array(many.indices)) { PageOutputs.render(many[$0], fastBuilder) }
+        for (k, input) in many.enumerated() {
+            XCTAssertEqual(
+                String(decoding: rendered[k], as: UTF8.self), String(decoding: PageOutputs.render(input, referenceBuilder), as: UTF8.self))
+        }
+        XCTAssertEqual(fast.fallbacks.value, 0)
+    }
+
     /// Constructs the default theme does not use, against swift-mustache.
     func testTemplateFeaturesMatchSwiftMustache() throws {
         let templates: [String: String] = [

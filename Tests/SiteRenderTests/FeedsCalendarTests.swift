@@ -28,6 +28,12 @@ final class FeedsCalendarTests: XCTestCase {
         XCTAssertEqual(
             MaintenanceCalendar.escapeText("a;b,c\\d\r\ne\nf\rg\u{7}h\ti"),
             "a\\;b\\,c\\\\d\\ne\\nf\\ng" + "h\ti")
+        // A control character between CR and LF ends the pair: two line breaks. DEL is dropped;
+        // text with nothing to escape (here not ASCII) comes back as it was.
+        XCTAssertEqual(MaintenanceCalendar.escapeText("x\r\u{7}\ny\u{7F}"), "x\\n\\ny")
+        XCTAssertEqual(MaintenanceCalendar.escapeText("Dienstverfügbarkeit 99,9 %"), "Dienstverfügbarkeit 99\\,9 %")
+        XCTAssertEqual(MaintenanceCalendar.escapeText("résumé"), "résumé")
+        XCTAssertEqual(MaintenanceCalendar.escapeText(""), "")
     }
 
     func testUIDHost() {

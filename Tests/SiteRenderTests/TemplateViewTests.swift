@@ -71,3 +71,36 @@ final class TemplateViewTests: XCTestCase {
         XCTAssertNoThrow(try PageTheme(overrides: [:], urls: SiteURLs(baseURL: "https://x.example/")))
     }
 }
+
+/// `TemplateCopy`: each rendering thread's copy of the shared layout values.
+final class TemplateCopyTests: XCTestCase {
+    func testACopyHoldsTheSameValuesInStorageOfItsOwn() throws {
+        struct Row: TemplateView {
+            var label: String
+            var current: Bool
+        }
+        struct Rows: TemplateView { var nav: [Row] }
+        let long = "A heading longer than fifteen bytes, so not stored inline"
+        var original = Rows(nav: [Row(label: long, current: true), Row(label: "Status page of the provider", current: false)]).templateValues
+        original["t"] = ["skip_to_content": long, "nav_label": "Main navigation of the site"] as [String: Any]
+        original["count"] = 3
+        let copy = TemplateCopy.dict(original)
+
+        func address(_ s: String) -> UnsafeRawPointer? {
+            var s = s
+            return s.withUTF8 { UnsafeRawPointer($0.baseAddress) }
+        }
+        let t = try XCTUnwrap(copy["t"] as? [String: Any]), t0 = try XCTUnwrap(original["t"] as? [String: Any])
+        XCTAssertEqual(t["skip_to_content"] as? String, long)
+        XCTAssertNotEqual(address(t["skip_to_content"] as! String), address(t0["skip_to_content"] as! String))
+        XCTAssertEqual(copy["count"] as? Int, 3)
+        let rows = try XCTUnwrap(copy["nav"] as? [TemplateRecord]), rows0 = try XCTUnwrap(original["nav"] as? [TemplateRecord])
+        XCTAssertEqual(rows.count, 2)
+        for (row, row0) in zip(rows, rows0) {
+            XCTAssertFalse(row === row0, "a record of its own")
+            XCTAssertEqual(row.child(named: "label") as? String, row0.child(named: "label") as? String)
+            XCTAssertEqual(row.child(named: "current") as? Bool, row0.child(named: "current") as? Bool)
+            XCTAssertNotEqual(address(row.child(named: "label") as! String), address(row0.child(named: "label") as! String))
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import BuildSupport
 import Mustache
 
 /// The theme's templates as swift-mustache parsed them, rendered without its per-token costs.
@@ -65,7 +66,18 @@ struct CompiledTemplates: @unchecked Sendable {
             Node(.block, body: fallback, target: target, indentation: indentation)
         }
         static func contentType(_ type: ContentType) -> Node { Node(.contentType, contentType: type) }
+
+        /// A copy sharing no storage with this one (its own reference counts: see `perThread`).
+        func copy() -> Node {
+            Node(
+                kind, bytes: bytes.withUnsafeBufferPointer { Array($0) }, name: name?.copy(), flag: flag,
+                body: body.map { $0.copy() }, target: fresh(target), indentation: indentation.map(fresh),
+                inherits: inherits?.mapValues { $0.map { $0.copy() } }, contentType: contentType)
+        }
     }
+
+    /// A string with storage of its own.
+    static func fresh(_ s: String) -> String { String(decoding: Array(s.utf8), as: UTF8.self) }
 
     /// A name as swift-mustache resolves it (`Template+Render.swift`, `getChild`).
     final class Name {
@@ -73,6 +85,14 @@ struct CompiledTemplates: @unchecked Sendable {
         let kind: Kind
         let path: [String]
         let transforms: [String]
+
+        private init(kind: Kind, path: [String], transforms: [String]) {
+            self.kind = kind
+            self.path = path
+            self.transforms = transforms
+        }
+
+        func copy() -> Name { Name(kind: kind, path: path.map(fresh), transforms: transforms.map(fresh)) }
 
         init(_ name: String, transforms: [String]) {
             self.transforms = transforms
@@ -106,6 +126,15 @@ struct CompiledTemplates: @unchecked Sendable {
     private let templates: [String: [Node]]
     /// Every template name of the library, compiled or not.
     private let known: Set<String>
+    /// Each rendering thread's own copy of the templates: the two cores retaining the same
+    /// nodes for every page kept moving their reference counts between the cores' caches.
+    private let perThread: PerThread<CompiledTemplates>?
+
+    private init(templates: [String: [Node]], known: Set<String>) {
+        self.templates = templates
+        self.known = known
+        perThread = nil
+    }
 
     /// nil when any template contains a token this renderer does not handle.
     init?(library: MustacheLibrary, names: [String]) {
@@ -116,6 +145,11 @@ struct CompiledTemplates: @unchecked Sendable {
         }
         self.templates = templates
         known = Set(names)
+        let copyFrom = (templates, known)
+        perThread = PerThread {
+            CompiledTemplates(
+                templates: copyFrom.0.mapValues { $0.map { $0.copy() } }, known: Set(copyFrom.1.map(Self.fresh)))
+        }
     }
 
     /// Renders template `name` with `object` at the bottom of the context stack.
@@ -125,6 +159,7 @@ struct CompiledTemplates: @unchecked Sendable {
 
     /// `render` as UTF-8 bytes (valid UTF-8: made of the templates' and the values' bytes).
     func renderBytes(_ name: String, _ object: Any) throws -> [UInt8]? {
+        if let perThread { return try perThread.value.renderBytes(name, object) }
         guard let nodes = templates[name] else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(16_384)
@@ -516,3 +551,4 @@ struct CompiledTemplates: @unchecked Sendable {
         }
     }
 }
+

@@ -1,3 +1,4 @@
+import BuildSupport
 import Foundation
 import SLACore
 
@@ -20,15 +21,29 @@ struct PageBuilder: Sendable {
     /// Each incident as a list line (`partials/incident`), rendered at most once per build, when
     /// a page first lists it, and reused by every other page that lists it.
     let incidentLines: OncePerKey<String, String>
-    /// The layout's values that are the same on every page, made once per build.
-    private let siteLayout: TemplateValues
-    /// The navigation with each section marked current, as template values.
-    private let navs: [Section: TemplateValues]
+    /// The layout's values that are the same on every page, made once per build, with each
+    /// rendering thread's own copy (`Shared`).
+    private let shared: PerThread<Shared>
     /// docs/spec.md §2 `strings`: the site's wording, for code that writes sentences.
     let strings: PageText
-    /// The templates' `t` for pages of a service judged by quarters or years (docs/spec.md §3 Periods:
-    /// "Quarterly history", "per quarter").
-    private let periodTables: [PeriodKind: TemplateValues]
+
+    /// The values every page's context starts from.
+    struct Shared {
+        /// The layout's values, with `t` for pages judged by months.
+        var siteLayout: [String: Any]
+        /// The templates' `t` for pages of a service judged by quarters or years (docs/spec.md §3 Periods:
+        /// "Quarterly history", "per quarter").
+        var periodTables: [PeriodKind: [String: Any]]
+        /// The navigation with each section marked current, as template values.
+        var navs: [Section: [String: Any]]
+
+        /// A copy sharing no storage with this one.
+        func copy() -> Shared {
+            Shared(
+                siteLayout: TemplateCopy.dict(siteLayout), periodTables: periodTables.mapValues(TemplateCopy.dict),
+                navs: navs.mapValues(TemplateCopy.dict))
+        }
+    }
 
     init(context: RenderContext, theme: PageTheme) {
         self.context = context
@@ -66,18 +81,19 @@ struct PageBuilder: Sendable {
             return table
         }
         layout["t"] = table(s)
-        periodTables = [.quarter: TemplateValues(table(s.forPeriod(.quarter))), .year: TemplateValues(table(s.forPeriod(.year)))]
-        siteLayout = TemplateValues(layout)
-        var navs: [Section: TemplateValues] = [:]
+        var navs: [Section: [String: Any]] = [:]
         for section in [Section.overview, .terms, .status, .none] {
-            navs[section] = TemplateValues(
+            navs[section] =
                 NavView(nav: [
                     .init(label: s[.navOverview], href: urls.link(urls.home), current: section == .overview),
                     .init(label: s[.navTerms], href: urls.link(urls.terms), current: section == .terms),
                     .init(label: s[.navStatus], href: urls.link(urls.status), current: section == .status),
-                ]).templateValues)
+                ]).templateValues
         }
-        self.navs = navs
+        let made = Shared(
+            siteLayout: layout, periodTables: [.quarter: table(s.forPeriod(.quarter)), .year: table(s.forPeriod(.year))],
+            navs: navs)
+        shared = PerThread { made.copy() }
     }
 
     /// The list line of an incident (see `incidentLines`; ids are unique within a build).
@@ -150,10 +166,11 @@ struct PageBuilder: Sendable {
         }
         // The layout's values win over a page's of the same name.
         var dict = values
-        let nav = navs[section]?.values ?? [:]
-        dict.reserveCapacity(values.count + siteLayout.values.count + nav.count + 8)
-        for (name, value) in siteLayout.values { dict[name] = value }
-        if let table = periodTables[period] { dict["t"] = table.values }
+        let shared = self.shared.value
+        let nav = shared.navs[section] ?? [:]
+        dict.reserveCapacity(values.count + shared.siteLayout.count + nav.count + 8)
+        for (name, value) in shared.siteLayout { dict[name] = value }
+        if let table = shared.periodTables[period] { dict["t"] = table }
         for (name, value) in nav { dict[name] = value }
         view.addTemplateValues(to: &dict)
         return theme.renderBytes(template, dict)

@@ -55,6 +55,30 @@ func snakeCase(_ name: String) -> String {
     return String(decoding: out, as: UTF8.self)
 }
 
+/// Copies of template values that share no storage with the originals: each rendering thread
+/// reads its own, so the cores do not take turns owning the same reference counts.
+enum TemplateCopy {
+    static func dict(_ d: [String: Any]) -> [String: Any] {
+        var out: [String: Any] = [:]
+        out.reserveCapacity(d.count)
+        for (name, value) in d { out[string(name)] = any(value) }
+        return out
+    }
+
+    static func string(_ s: String) -> String { String(decoding: Array(s.utf8), as: UTF8.self) }
+
+    static func any(_ value: Any) -> Any {
+        if let record = TemplateRecord.exactly(value) { return record.copy() }
+        switch value {
+        case let s as String: return string(s)
+        case let d as [String: Any]: return dict(d)
+        case let records as [TemplateRecord]: return records.map { $0.copy() }
+        case let list as [Any]: return list.map(any)
+        default: return value
+        }
+    }
+}
+
 // MARK: - Encoding to template values
 
 /// A view model type's property names as templates spell them, in declaration order: the
@@ -130,6 +154,14 @@ final class TemplateRecord: MustacheParent, @unchecked Sendable {
     /// `object` when it is a record (by its exact type, without a cast's bridging attempts).
     static func exactly(_ object: Any) -> TemplateRecord? {
         type(of: object) == TemplateRecord.self ? (object as! TemplateRecord) : nil
+    }
+
+    /// A copy sharing no storage with this record (`TemplateCopy`).
+    func copy() -> TemplateRecord {
+        let copy = TemplateRecord(layout)
+        copy.values = values.map { $0.map(TemplateCopy.any) }
+        copy.extra = TemplateCopy.dict(extra)
+        return copy
     }
 
     func child(named name: String) -> Any? {
