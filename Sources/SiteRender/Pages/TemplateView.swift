@@ -68,14 +68,15 @@ enum TemplateCopy {
     static func string(_ s: String) -> String { String(decoding: Array(s.utf8), as: UTF8.self) }
 
     static func any(_ value: Any) -> Any {
-        if let record = TemplateRecord.exactly(value) { return record.copy() }
-        switch value {
-        case let s as String: return string(s)
-        case let d as [String: Any]: return dict(d)
-        case let records as [TemplateRecord]: return records.map { $0.copy() }
-        case let list as [Any]: return list.map(any)
-        default: return value
-        }
+        // By exact type, as `CompiledTemplates.Entry` tells them: a cast would first try to
+        // bridge each value to Objective-C.
+        let type = Swift.type(of: value)
+        if type == TemplateRecord.self { return (value as! TemplateRecord).copy() }
+        if type == String.self { return string(value as! String) }
+        if type == [String: Any].self { return dict(value as! [String: Any]) }
+        if type == [TemplateRecord].self { return (value as! [TemplateRecord]).map { $0.copy() } }
+        if type == [Any].self { return (value as! [Any]).map(any) }
+        return value
     }
 }
 
