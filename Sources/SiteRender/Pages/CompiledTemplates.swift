@@ -71,13 +71,10 @@ struct CompiledTemplates: @unchecked Sendable {
         func copy() -> Node {
             Node(
                 kind, bytes: bytes.withUnsafeBufferPointer { Array($0) }, name: name?.copy(), flag: flag,
-                body: body.map { $0.copy() }, target: fresh(target), indentation: indentation.map(fresh),
+                body: body.map { $0.copy() }, target: TemplateCopy.string(target), indentation: indentation.map(TemplateCopy.string),
                 inherits: inherits?.mapValues { $0.map { $0.copy() } }, contentType: contentType)
         }
     }
-
-    /// A string with storage of its own.
-    static func fresh(_ s: String) -> String { String(decoding: Array(s.utf8), as: UTF8.self) }
 
     /// A name as swift-mustache resolves it (`Template+Render.swift`, `getChild`).
     final class Name {
@@ -92,7 +89,7 @@ struct CompiledTemplates: @unchecked Sendable {
             self.transforms = transforms
         }
 
-        func copy() -> Name { Name(kind: kind, path: path.map(fresh), transforms: transforms.map(fresh)) }
+        func copy() -> Name { Name(kind: kind, path: path.map(TemplateCopy.string), transforms: transforms.map(TemplateCopy.string)) }
 
         init(_ name: String, transforms: [String]) {
             self.transforms = transforms
@@ -143,13 +140,11 @@ struct CompiledTemplates: @unchecked Sendable {
             guard let template = library.getTemplate(named: name), let nodes = Self.nodes(template) else { return nil }
             templates[name] = nodes
         }
+        let known = Set(names)
         self.templates = templates
-        known = Set(names)
-        let copyFrom = (templates, known)
-        perThread = PerThread {
-            CompiledTemplates(
-                templates: copyFrom.0.mapValues { $0.map { $0.copy() } }, known: Set(copyFrom.1.map(Self.fresh)))
-        }
+        self.known = known
+        // The names are read only when a partial is not compiled, so the copies share them.
+        perThread = PerThread { CompiledTemplates(templates: templates.mapValues { $0.map { $0.copy() } }, known: known) }
     }
 
     /// Renders template `name` with `object` at the bottom of the context stack.
@@ -551,4 +546,3 @@ struct CompiledTemplates: @unchecked Sendable {
         }
     }
 }
-

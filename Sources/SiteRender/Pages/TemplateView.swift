@@ -31,13 +31,6 @@ extension TemplateView {
     static var schema: TemplateSchema { TemplateSchema.of(Self.self) }
 }
 
-/// Template values made once and only read after (shared by the workers rendering pages).
-struct TemplateValues: @unchecked Sendable {
-    let values: [String: Any]
-
-    init(_ values: [String: Any]) { self.values = values }
-}
-
 /// A property name as templates spell it: `serviceTitle` → `service_title`.
 func snakeCase(_ name: String) -> String {
     // Property names are ASCII; a name without capitals is returned as it is.
