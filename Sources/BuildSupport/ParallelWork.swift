@@ -98,6 +98,10 @@ public final class PerThread<Value>: @unchecked Sendable {
         if hasKey { pthread_key_delete(key) }
     }
 
+    /// Whether each thread gets a value of its own (false when the system had no key left and
+    /// every thread reads the same one).
+    public var isPerThread: Bool { hasKey }
+
     /// This thread's value.
     public var value: Value {
         guard hasKey else {

@@ -60,6 +60,47 @@ final class CompiledTemplatesTests: XCTestCase {
         XCTAssertEqual(fast.fallbacks.value, 0)
     }
 
+    /// The fast renderer keeps, in each thread's own copy of the templates, what a top-level tag
+    /// of the shared values rendered to and which layer answers a name (`Node.memoBytes`,
+    /// `Name.known`), for the shared values they were made with. Pages of two sites (other
+    /// titles, strings, *now*, navigation) rendered in turn with the same templates on one
+    /// thread, and the quarterly pages among them (another `t`), must each still match
+    /// swift-mustache: nothing kept for one site's values shows on the other's pages.
+    func testKeptRenderingsFollowTheSharedValues() throws {
+        var builders: [(PageBuilder, PageBuilder, [PageInput])] = []
+        var fast: PageTheme?, reference: PageTheme?
+        for source in [".", "Tests/Fixtures/basic"] {
+            let result = try PageTestSupport.build(source)
+            let context = RenderContext(site: try XCTUnwrap(result.site), figures: try XCTUnwrap(result.figures))
+            // One theme for both sites, as the preview keeps one across builds.
+            let f = try fast ?? PageTheme(overrides: [:], urls: context.urls)
+            let r = try reference ?? PageTheme(overrides: [:], urls: context.urls, compile: false)
+            fast = f
+            reference = r
+            let status = PageOutputs.statusInput(context)
+            let levelIndex = PageOutputs.levelIndex(context)
+            let listed = PageOutputs.listed(context)
+            let inputs = PageOutputs.jobs(context).map { PageOutputs.input($0, context, status: status, levelIndex: levelIndex, listed: listed) }
+            builders.append((PageBuilder(context: context, theme: f), PageBuilder(context: context, theme: r), inputs))
+        }
+        let (a, b) = (builders[0], builders[1])
+        XCTAssertNotEqual(a.0.site.config.title, b.0.site.config.title)
+        var compared = 0
+        // Alternate the two sites' pages, three rounds, so every kept rendering is met with the
+        // other site's values after it was made.
+        for _ in 0..<3 {
+            for k in 0..<max(a.2.count, b.2.count) {
+                for (fastBuilder, referenceBuilder, inputs) in [a, b] where k < inputs.count {
+                    let got = String(decoding: PageOutputs.render(inputs[k], fastBuilder), as: UTF8.self)
+                    XCTAssertEqual(got, String(decoding: PageOutputs.render(inputs[k], referenceBuilder), as: UTF8.self))
+                    compared += 1
+                }
+            }
+        }
+        XCTAssertEqual(compared, 3 * (a.2.count + b.2.count))
+        XCTAssertEqual(fast?.fallbacks.value, 0)
+    }
+
     /// Constructs the default theme does not use, against swift-mustache.
     func testTemplateFeaturesMatchSwiftMustache() throws {
         let templates: [String: String] = [

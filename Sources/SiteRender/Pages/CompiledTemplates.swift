@@ -38,6 +38,12 @@ struct CompiledTemplates: @unchecked Sendable {
         let inherits: [String: [Node]]?
         /// `.contentType`.
         let contentType: ContentType
+        /// `.variable` at a template's top level whose name the page's shared values answer:
+        /// the shared values it was rendered with, and its bytes (nil: not such a tag). Written
+        /// only in a rendering thread's own copy of the templates (`Frame.memoizes`).
+        var memoShared: SharedValues?
+        var memoEscaping = ContentType.MemoKey.html
+        var memoBytes: [UInt8]?
 
         private init(
             _ kind: Kind, bytes: [UInt8] = [], name: Name? = nil, flag: Bool = false, body: [Node] = [], target: String = "",
@@ -91,6 +97,30 @@ struct CompiledTemplates: @unchecked Sendable {
 
         func copy() -> Name { Name(kind: kind, path: path.map(TemplateCopy.string), transforms: transforms.map(TemplateCopy.string)) }
 
+        /// What this name knows of the page layers it was last looked up in (`pageLookup`);
+        /// written only in a rendering thread's own copy of the templates.
+        var known: Known?
+
+        final class Known {
+            enum Layer { case upper, shared, own }
+            /// The shared values this holds for.
+            let shared: SharedValues
+            /// The layer that answers the name: one above the shared values (it may or may
+            /// not, page by page), the shared values, or the page's own values.
+            let layer: Layer
+            /// `.shared`: the answer (the whole dotted name's).
+            let value: Any?
+            /// `.own`: the slot of the name in the page record's layout, for `layout`.
+            var layout: RecordLayout?
+            var slot: Int?
+
+            init(shared: SharedValues, layer: Layer, value: Any? = nil) {
+                self.shared = shared
+                self.layer = layer
+                self.value = value
+            }
+        }
+
         init(_ name: String, transforms: [String]) {
             self.transforms = transforms
             if name == "." {
@@ -114,6 +144,17 @@ struct CompiledTemplates: @unchecked Sendable {
 
         init(_ type: any MustacheContentType) {
             self = type is FastHTMLContentType ? .fastHTML : .other(type)
+        }
+
+        enum MemoKey { case html, fastHTML }
+
+        /// The escaping a kept rendering was made with; nil for a content type of the theme's own.
+        var memoKey: MemoKey? {
+            switch self {
+            case .html: .html
+            case .fastHTML: .fastHTML
+            case .other: nil
+            }
         }
     }
 
@@ -159,6 +200,24 @@ struct CompiledTemplates: @unchecked Sendable {
         var out: [UInt8] = []
         out.reserveCapacity(16_384)
         var frame = Frame(stack: [Entry(object)])
+        try render(nodes, &frame, into: &out)
+        return out
+    }
+
+    /// Renders page template `name` with the layers of `page` at the bottom of the context stack
+    /// (as swift-mustache renders `page.merged()`).
+    func renderBytes(_ name: String, page: PageContext) throws -> [UInt8]? {
+        // A thread's own copy may keep what it rendered in its nodes; the copy all threads share
+        // when the system has no thread key left may not.
+        if let perThread { return try perThread.value.renderBytes(name, page: page, memoizes: perThread.isPerThread) }
+        return try renderBytes(name, page: page, memoizes: false)
+    }
+
+    private func renderBytes(_ name: String, page: PageContext, memoizes: Bool) throws -> [UInt8]? {
+        guard let nodes = templates[name] else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(16_384)
+        var frame = Frame(stack: [.page(page)], memoizes: memoizes)
         try render(nodes, &frame, into: &out)
         return out
     }
@@ -254,23 +313,29 @@ struct CompiledTemplates: @unchecked Sendable {
     /// needs no cast: a dictionary, a value with no names inside, or something only swift-mustache
     /// knows how to look into.
     private struct Entry {
-        enum Kind { case dict, record, leaf, opaque }
+        enum Kind { case dict, record, leaf, opaque, page }
         let kind: Kind
-        /// `.dict`'s names; `.record`'s record; `.leaf` and `.opaque`: the value. Stored apart, so
-        /// a lookup reads them in place instead of copying the entry out of the stack.
+        /// `.dict`'s names; `.record`'s record; `.leaf` and `.opaque`: the value; `.page`: a
+        /// page's layers. Stored apart, so a lookup reads them in place instead of copying the
+        /// entry out of the stack.
         let dict: [String: Any]?
         let record: TemplateRecord?
         let other: Any?
+        let page: PageContext?
 
-        private init(_ kind: Kind, dict: [String: Any]? = nil, record: TemplateRecord? = nil, other: Any? = nil) {
+        private init(
+            _ kind: Kind, dict: [String: Any]? = nil, record: TemplateRecord? = nil, other: Any? = nil, page: PageContext? = nil
+        ) {
             self.kind = kind
             self.dict = dict
             self.record = record
             self.other = other
+            self.page = page
         }
 
         static func dict(_ d: [String: Any]) -> Entry { Entry(.dict, dict: d) }
         static func record(_ r: TemplateRecord) -> Entry { Entry(.record, record: r) }
+        static func page(_ p: PageContext) -> Entry { Entry(.page, page: p) }
 
         init(_ object: Any) {
             // A record is told by its exact type: a cast to a class would first try to bridge
@@ -292,6 +357,7 @@ struct CompiledTemplates: @unchecked Sendable {
             case .dict: dict!
             case .record: record!
             case .leaf, .opaque: other!
+            case .page: page!.merged()
             }
         }
     }
@@ -302,6 +368,8 @@ struct CompiledTemplates: @unchecked Sendable {
         var indentation: String? = nil
         var inherited: [String: [Node]]? = nil
         var contentType: ContentType = .html
+        /// Whether nodes may keep what they rendered (see `Node.memoBytes`).
+        var memoizes = false
 
         func indented(_ indented: String?) -> String? {
             guard let indented else { return indentation }
@@ -349,17 +417,25 @@ struct CompiledTemplates: @unchecked Sendable {
         case .text:
             out += node.bytes
         case .variable:
-            guard let child = try lookup(node.name, frame) else { return }
-            let text: String
-            switch child {
-            case let s as String: text = s
-            case let b as Bool: text = b ? "true" : "false"
-            case let i as Int: text = String(i)
-            case let d as Double: text = String(describing: d)
-            default: throw Unsupported()
+            if frame.memoizes, frame.stack.count == 1, let page = frame.stack[0].page, let escaping = frame.contentType.memoKey {
+                // A tag at the top level that the shared values answer is the same on every page
+                // (escaped the same way).
+                if node.memoShared !== page.shared || node.memoEscaping != escaping {
+                    node.memoShared = page.shared
+                    node.memoEscaping = escaping
+                    node.memoBytes = nil
+                    if Self.sharedAnswers(node.name, page.shared) {
+                        var piece: [UInt8] = []
+                        try renderVariable(node, &frame, into: &piece)
+                        node.memoBytes = piece
+                    }
+                }
+                if let bytes = node.memoBytes {
+                    out += bytes
+                    return
+                }
             }
-            Self.reserveForLargePiece(text.utf8.count, in: &out)
-            if node.flag { escape(text, frame.contentType, into: &out) } else { out += text.utf8 }
+            try renderVariable(node, &frame, into: &out)
         case .section:
             let child = try lookup(node.name, frame)
             if node.flag {
@@ -391,6 +467,27 @@ struct CompiledTemplates: @unchecked Sendable {
         case .contentType:
             frame.contentType = node.contentType
         }
+    }
+
+    /// Whether top-level name `name` is answered by the shared values on every page: its
+    /// first part is theirs and no layer above can hold it.
+    private static func sharedAnswers(_ name: Name, _ shared: SharedValues) -> Bool {
+        guard name.kind == .stack, name.transforms.isEmpty, let first = name.path.first else { return false }
+        return !shared.shadowed.contains(first) && shared.values[first] != nil
+    }
+
+    private func renderVariable(_ node: Node, _ frame: inout Frame, into out: inout [UInt8]) throws {
+        guard let child = try lookup(node.name, frame) else { return }
+        let text: String
+        switch child {
+        case let s as String: text = s
+        case let b as Bool: text = b ? "true" : "false"
+        case let i as Int: text = String(i)
+        case let d as Double: text = String(describing: d)
+        default: throw Unsupported()
+        }
+        Self.reserveForLargePiece(text.utf8.count, in: &out)
+        if node.flag { escape(text, frame.contentType, into: &out) } else { out += text.utf8 }
     }
 
     private func renderSection(_ child: Any?, _ body: [Node], _ frame: inout Frame, into out: inout [UInt8]) throws {
@@ -480,6 +577,10 @@ struct CompiledTemplates: @unchecked Sendable {
             }
             var i = frame.stack.count - 1
             while i >= 0 {
+                if frame.memoizes, let page = frame.stack[i].page {
+                    child = try pageLookup(name, first, page)
+                    break
+                }
                 if let found = try immediate(first, of: frame.stack[i]) {
                     child = name.path.count == 1 ? found : try descend(name.path.dropFirst(), from: found)
                     break
@@ -497,6 +598,45 @@ struct CompiledTemplates: @unchecked Sendable {
         return value
     }
 
+    /// `name` (first part `first`) looked up in a page's layers, by what the name knows of them
+    /// (`Name.known`): which layer answers it, the shared values' answer, the slot of the
+    /// page's record. All of it is the same on every page with the same shared values.
+    private func pageLookup(_ name: Name, _ first: String, _ page: PageContext) throws -> Any? {
+        let known: Name.Known
+        if let k = name.known, k.shared === page.shared {
+            known = k
+        } else {
+            let shared = page.shared
+            if shared.shadowed.contains(first) {
+                known = .init(shared: shared, layer: .upper)
+            } else if let found = shared.values[first] {
+                known = .init(
+                    shared: shared, layer: .shared,
+                    value: name.path.count == 1 ? found : try descend(name.path.dropFirst(), from: found))
+            } else {
+                known = .init(shared: shared, layer: .own)
+            }
+            name.known = known
+        }
+        let found: Any?
+        switch known.layer {
+        case .shared: return known.value
+        case .upper: found = page.child(named: first)
+        case .own:
+            if let record = TemplateRecord.exactly(page.page) {
+                if known.layout !== record.layout {
+                    known.layout = record.layout
+                    known.slot = record.layout.slot(named: first)
+                }
+                if let slot = known.slot { found = record.values[slot] } else { found = record.extra.isEmpty ? nil : record.extra[first] }
+            } else {
+                found = (page.page as? [String: Any])?[first]
+            }
+        }
+        guard let found else { return nil }
+        return name.path.count == 1 ? found : try descend(name.path.dropFirst(), from: found)
+    }
+
     private func descend(_ path: ArraySlice<String>, from object: Any) throws -> Any? {
         var object = object
         for name in path {
@@ -512,6 +652,7 @@ struct CompiledTemplates: @unchecked Sendable {
         switch entry.kind {
         case .dict: return entry.dict![name]
         case .record: return entry.record!.child(named: name)
+        case .page: return entry.page!.child(named: name)
         case .leaf: return nil
         case .opaque: throw Unsupported()
         }

@@ -23,7 +23,7 @@ struct PageBuilder: Sendable {
     let incidentLines: OncePerKey<String, String>
     /// The layout's values that are the same on every page, made once per build, with each
     /// rendering thread's own copy (`Shared`).
-    private let shared: PerThread<Shared>
+    private let shared: PerThread<Layers>
     /// docs/spec.md §2 `strings`: the site's wording, for code that writes sentences.
     let strings: PageText
 
@@ -35,13 +35,36 @@ struct PageBuilder: Sendable {
         /// "Quarterly history", "per quarter").
         var periodTables: [PeriodKind: [String: Any]]
         /// The navigation with each section marked current, as template values.
-        var navs: [Section: [String: Any]]
+        var navs: [Section: TemplateRecord]
 
         /// A copy sharing no storage with this one.
         func copy() -> Shared {
             Shared(
                 siteLayout: TemplateCopy.dict(siteLayout), periodTables: periodTables.mapValues(TemplateCopy.dict),
-                navs: navs.mapValues(TemplateCopy.dict))
+                navs: navs.mapValues { $0.copy() })
+        }
+
+        /// The shared layer of a page context for each kind of period: the layout's values with
+        /// that period's `t`.
+        func layers() -> Layers {
+            var byPeriod: [PeriodKind: SharedValues] = [:]
+            for period in PeriodKind.allCases {
+                var values = siteLayout
+                if let table = periodTables[period] { values["t"] = table }
+                byPeriod[period] = SharedValues(values: values)
+            }
+            return Layers(byPeriod: byPeriod, navs: navs)
+        }
+    }
+
+    /// One rendering thread's layers (made from its own copy of `Shared`).
+    final class Layers {
+        let byPeriod: [PeriodKind: SharedValues]
+        let navs: [Section: TemplateRecord]
+
+        init(byPeriod: [PeriodKind: SharedValues], navs: [Section: TemplateRecord]) {
+            self.byPeriod = byPeriod
+            self.navs = navs
         }
     }
 
@@ -81,19 +104,19 @@ struct PageBuilder: Sendable {
             return table
         }
         layout["t"] = table(s)
-        var navs: [Section: [String: Any]] = [:]
+        var navs: [Section: TemplateRecord] = [:]
         for section in [Section.overview, .terms, .status, .none] {
             navs[section] =
                 NavView(nav: [
                     .init(label: s[.navOverview], href: urls.link(urls.home), current: section == .overview),
                     .init(label: s[.navTerms], href: urls.link(urls.terms), current: section == .terms),
                     .init(label: s[.navStatus], href: urls.link(urls.status), current: section == .status),
-                ]).templateValues
+                ]).templateRecord
         }
         let made = Shared(
             siteLayout: layout, periodTables: [.quarter: table(s.forPeriod(.quarter)), .year: table(s.forPeriod(.year))],
             navs: navs)
-        shared = PerThread { made.copy() }
+        shared = PerThread { made.copy().layers() }
     }
 
     /// The list line of an incident (see `incidentLines`; ids are unique within a build).
@@ -149,6 +172,26 @@ struct PageBuilder: Sendable {
         _ template: String, path: String, title: String, description: String, section: Section,
         crumbs: [Crumb] = [], noindex: Bool = false, period: PeriodKind = .month, values: [String: Any]
     ) -> [UInt8] {
+        page(
+            template, path: path, title: title, description: description, section: section, crumbs: crumbs,
+            noindex: noindex, period: period, own: values)
+    }
+
+    /// `page` with a typed view model (the pages whose templates show numbers).
+    func page<View: TemplateView>(
+        _ template: String, path: String, title: String, description: String, section: Section,
+        crumbs: [Crumb] = [], noindex: Bool = false, period: PeriodKind = .month, view: View
+    ) -> [UInt8] {
+        page(
+            template, path: path, title: title, description: description, section: section, crumbs: crumbs,
+            noindex: noindex, period: period, own: view.templateRecord)
+    }
+
+    /// `page` with the page's own values as a dictionary or a view model's record.
+    private func page(
+        _ template: String, path: String, title: String, description: String, section: Section,
+        crumbs: [Crumb], noindex: Bool, period: PeriodKind, own: Any
+    ) -> [UInt8] {
         var view = LayoutView(
             title: title, pageTitle: title == site.config.title ? title : title + " · " + site.config.title,
             description: description, canonical: urls.absolute(path), noindex: noindex,
@@ -165,25 +208,9 @@ struct PageBuilder: Sendable {
             view.xDefault = urls.absolute(rest)
         }
         // The layout's values win over a page's of the same name.
-        var dict = values
-        let shared = self.shared.value
-        let nav = shared.navs[section] ?? [:]
-        dict.reserveCapacity(values.count + shared.siteLayout.count + nav.count + 8)
-        for (name, value) in shared.siteLayout { dict[name] = value }
-        if let table = shared.periodTables[period] { dict["t"] = table }
-        for (name, value) in nav { dict[name] = value }
-        view.addTemplateValues(to: &dict)
-        return theme.renderBytes(template, dict)
-    }
-
-    /// `page` with a typed view model (the pages whose templates show numbers).
-    func page<View: TemplateView>(
-        _ template: String, path: String, title: String, description: String, section: Section,
-        crumbs: [Crumb] = [], noindex: Bool = false, period: PeriodKind = .month, view: View
-    ) -> [UInt8] {
-        page(
-            template, path: path, title: title, description: description, section: section, crumbs: crumbs,
-            noindex: noindex, period: period, values: view.templateValues)
+        let layers = shared.value
+        return theme.renderBytes(
+            template, page: PageContext(top: view.templateRecord, nav: layers.navs[section]!, shared: layers.byPeriod[period]!, page: own))
     }
 
     /// Bullets and links of one plan × service, for the plan page.

@@ -130,6 +130,13 @@ struct PageTheme: Sendable {
         return library.render(context, withTemplate: name) ?? ""
     }
 
+    /// Renders page template `name` with a page's layered context (`PageContext`).
+    func renderBytes(_ name: String, page: PageContext) -> [UInt8] {
+        if let compiled, let bytes = try? compiled.renderBytes(name, page: page) { return bytes }
+        if compiled != nil { fallbacks.add() }
+        return Array((library.render(page.merged(), withTemplate: name) ?? "").utf8)
+    }
+
     /// `render` as UTF-8 bytes (pages go to files as bytes; this skips a copy and a validation).
     func renderBytes(_ name: String, _ context: [String: Any]) -> [UInt8] {
         if let compiled, let bytes = try? compiled.renderBytes(name, context) { return bytes }

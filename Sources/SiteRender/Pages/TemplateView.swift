@@ -16,6 +16,11 @@ extension TemplateView {
 
     /// Adds `templateValues` to `values`, replacing values of the same names.
     func addTemplateValues(to values: inout [String: Any]) {
+        templateRecord.add(to: &values)
+    }
+
+    /// The view model as one record: its values by slot, a nil optional absent.
+    var templateRecord: TemplateRecord {
         let encoder = ValuesEncoder(session: EncodingSession(), type: Self.self)
         // ValuesEncoder itself never throws; a view model whose own `encode(to:)` throws is a
         // defect in slasite, never dropped as an empty page.
@@ -24,7 +29,8 @@ extension TemplateView {
         } catch {
             preconditionFailure("the view model \(Self.self) cannot be encoded for its template: \(error)")
         }
-        encoder.record?.add(to: &values)
+        // A view model with no properties asks for no container.
+        return encoder.record ?? TemplateRecord(RecordLayout.of(Self.self))
     }
 
     /// The names the view model gives a template, nested for lists of records.
