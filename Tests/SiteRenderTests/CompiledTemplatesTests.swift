@@ -101,6 +101,24 @@ final class CompiledTemplatesTests: XCTestCase {
         XCTAssertEqual(fast?.fallbacks.value, 0)
     }
 
+    /// Threads racing to make the same value of a `OncePerKey` all get one instance, the first
+    /// stored: a record layout is kept by identity (page contexts and the names' slots compare
+    /// layouts by it), and a second instance made in a race once replaced the first.
+    func testOncePerKeyGivesEveryRacerTheSameInstance() {
+        final class Made: Sendable {}
+        for _ in 0..<20 {
+            let values = OncePerKey<Int, Made>()
+            let got = ParallelWork.map(Array(0..<64)) { _ in
+                values.value(7) {
+                    usleep(2000)  // long enough for the other threads to start making one too
+                    return Made()
+                }
+            }
+            XCTAssertEqual(Set(got.map(ObjectIdentifier.init)).count, 1)
+            XCTAssertTrue(values.value(7) { Made() } === got[0])
+        }
+    }
+
     /// Constructs the default theme does not use, against swift-mustache.
     func testTemplateFeaturesMatchSwiftMustache() throws {
         let templates: [String: String] = [

@@ -100,6 +100,10 @@ struct CompiledTemplates: @unchecked Sendable {
         /// What this name knows of the page layers it was last looked up in (`pageLookup`);
         /// written only in a rendering thread's own copy of the templates.
         var known: Known?
+        /// The layout of the innermost record it was last looked up in, and its slot there
+        /// (nil: not one of the layout's names); the same rule.
+        var slotLayout: RecordLayout?
+        var slot: Int?
 
         final class Known {
             enum Layer { case upper, shared, own }
@@ -580,6 +584,20 @@ struct CompiledTemplates: @unchecked Sendable {
                 if frame.memoizes, let page = frame.stack[i].page {
                     child = try pageLookup(name, first, page)
                     break
+                }
+                if frame.memoizes, i == frame.stack.count - 1, let record = frame.stack[i].record {
+                    // The innermost record (a row): the name's slot in its layout, found once.
+                    if name.slotLayout !== record.layout {
+                        name.slotLayout = record.layout
+                        name.slot = record.layout.slot(named: first)
+                    }
+                    let found = name.slot.map { record.values[$0] } ?? (record.extra.isEmpty ? nil : record.extra[first])
+                    if let found {
+                        child = name.path.count == 1 ? found : try descend(name.path.dropFirst(), from: found)
+                        break
+                    }
+                    i -= 1
+                    continue
                 }
                 if let found = try immediate(first, of: frame.stack[i]) {
                     child = name.path.count == 1 ? found : try descend(name.path.dropFirst(), from: found)

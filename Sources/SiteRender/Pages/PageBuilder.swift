@@ -230,7 +230,9 @@ struct PageBuilder: Sendable {
 }
 
 /// Values made at most once per key per build, when a page first asks, and shared by the pages
-/// rendering in parallel (made outside the lock: two pages may race to make the same one).
+/// rendering in parallel. Made outside the lock, so two pages may race to make the same one: the
+/// first stored is the one every caller gets (the other is dropped), so a value kept by identity
+/// (a `RecordLayout`) is one instance per key.
 final class OncePerKey<Key: Hashable, Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var made: [Key: Value] = [:]
@@ -244,8 +246,9 @@ final class OncePerKey<Key: Hashable, Value>: @unchecked Sendable {
         lock.unlock()
         let value = make()
         lock.lock()
+        defer { lock.unlock() }
+        if let first = made[key] { return first }
         made[key] = value
-        lock.unlock()
         return value
     }
 }

@@ -17,7 +17,10 @@ final class PageContext {
 
     init(top: TemplateRecord, nav: TemplateRecord, shared: SharedValues, page: Any) {
         // What `SharedValues.shadowed` holds is every name these two can answer.
-        precondition(top.layout === shared.topLayout && nav.layout === shared.navLayout && top.extra.isEmpty && nav.extra.isEmpty)
+        precondition(
+            (top.layout === shared.topLayout || top.layout.names == shared.topLayout.names)
+                && (nav.layout === shared.navLayout || nav.layout.names == shared.navLayout.names)
+                && top.extra.isEmpty && nav.extra.isEmpty)
         self.top = top
         self.nav = nav
         self.shared = shared
