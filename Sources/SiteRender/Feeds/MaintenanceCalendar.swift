@@ -154,7 +154,9 @@ enum MaintenanceCalendar {
                 let end = min(bytes.count, i + size)
                 if octets + (end - i) > 75 {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
-                    out.append(contentsOf: [13, 10, 32] as [UInt8])
+                    out.append(13)  // CRLF and the space that continues a folded line
+                    out.append(10)
+                    out.append(32)
                     run = i
                     octets = 1
                 }
@@ -162,7 +164,8 @@ enum MaintenanceCalendar {
                 i = end
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
-            out.append(contentsOf: [13, 10] as [UInt8])
+            out.append(13)
+            out.append(10)
         }
     }
 }
