@@ -66,6 +66,16 @@ final class TemplateViewTests: XCTestCase {
         XCTAssertEqual(check(["page": "{{<layout}}{{/layout}}", "layout": "\n{{{body}}}"])?.line, 2)
     }
 
+    /// Transforms read the name inside their parentheses; a sequence transform reads none.
+    func testTransformsAreCheckedByTheNameTheyRead() {
+        XCTAssertNil(check(["page": "{{#rows}}{{month_name}}{{^last()}}, {{/last()}}{{#first()}}*{{/first()}}{{/rows}}"]))
+        XCTAssertNil(check(["page": "{{uppercased(plan_title)}}"]))
+        XCTAssertEqual(
+            check(["page": "{{uppercased(plan_titel)}}"]),
+            ThemeError(
+                path: "page.mustache", line: 1, column: 1, message: "unknown name \"uppercased(plan_titel)\": the page's view model has no such value"))
+    }
+
     /// The default theme's typed pages read only names their view models have.
     func testTheDefaultThemePasses() throws {
         XCTAssertNoThrow(try PageTheme(overrides: [:], urls: SiteURLs(baseURL: "https://x.example/")))

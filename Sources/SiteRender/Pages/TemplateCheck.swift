@@ -73,6 +73,12 @@ enum TemplateCheck {
         var opened: [Bool] = []
         func lookup(_ name: String) -> TemplateSchema? {
             if name == "." { return .value }
+            // A transform (`uppercased(title)`, swift-mustache's syntax) reads the name inside
+            // its innermost parentheses; `last()` and the other sequence transforms read none.
+            if name.hasSuffix(")"), let open = name.lastIndex(of: "(") {
+                let inner = name[name.index(after: open)...].prefix { $0 != ")" }
+                return inner.isEmpty ? .value : lookup(String(inner))
+            }
             let parts = name.split(separator: ".").map(String.init)
             for frame in stack.reversed() {
                 guard var found = frame[parts[0]] else { continue }
