@@ -21,8 +21,8 @@ struct PageBuilder: Sendable {
     /// Each incident as a list line (`partials/incident`), rendered at most once per build, when
     /// a page first lists it, and reused by every other page that lists it.
     let incidentLines: OncePerKey<String, String>
-    /// The layout's values that are the same on every page, made once per build, with each
-    /// rendering thread's own copy (`Shared`).
+    /// The layout's values that are the same on every page, made once per build (`Shared`), as
+    /// each rendering thread's own copy of the layers pages are rendered with (`Layers`).
     private let shared: PerThread<Layers>
     /// docs/spec.md §2 `strings`: the site's wording, for code that writes sentences.
     let strings: PageText

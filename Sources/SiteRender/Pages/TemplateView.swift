@@ -10,13 +10,8 @@ extension TemplateView {
     /// The template context: each property under its snake_case name; nil optionals are absent.
     var templateValues: [String: Any] {
         var values: [String: Any] = [:]
-        addTemplateValues(to: &values)
-        return values
-    }
-
-    /// Adds `templateValues` to `values`, replacing values of the same names.
-    func addTemplateValues(to values: inout [String: Any]) {
         templateRecord.add(to: &values)
+        return values
     }
 
     /// The view model as one record: its values by slot, a nil optional absent.
