@@ -20,18 +20,20 @@ struct DetailsPage {
         let s = builder.strings.forPeriod(level.terms.period)
         let serviceTitle = builder.service(level.serviceID)?.title ?? level.serviceID
         let summary = ServiceSummary(level: level, strings: s)
+        // Made once: the description and the page's list both show them.
+        let bullets = summary.bullets
         let title = s(.detailsTitle, ["service": serviceTitle, "plan": plan.title])
         return builder.page(
             "details", path: urls.details(plan: plan.id, service: level.serviceID), title: title,
             description: s(
-                .detailsDescription, ["service": serviceTitle, "plan": plan.title, "bullets": summary.bullets.joined(separator: s[.listSemicolon])]),
+                .detailsDescription, ["service": serviceTitle, "plan": plan.title, "bullets": bullets.joined(separator: s[.listSemicolon])]),
             section: .none,
             crumbs: [.init(label: s[.navOverview], path: urls.home), .init(label: plan.title, path: urls.plan(plan.id))],
-            period: level.terms.period, view: view(serviceTitle: serviceTitle, summary: summary))
+            period: level.terms.period, view: view(serviceTitle: serviceTitle, summary: summary, bullets: bullets))
     }
 
     /// Everything the details template shows.
-    func view(serviceTitle: String, summary: ServiceSummary) -> DetailsView {
+    func view(serviceTitle: String, summary: ServiceSummary, bullets: [String]) -> DetailsView {
         let urls = builder.urls
         let s = builder.strings.forPeriod(level.terms.period)
         let service = builder.service(level.serviceID)
@@ -113,7 +115,7 @@ struct DetailsPage {
             downtimeRule: rule ?? "", hasDowntimeRule: rule != nil,
             hasMeasurementSection: !(service?.measurement ?? "").isEmpty || rule != nil || partsHTML != nil,
             partsHtml: partsHTML ?? "", hasParts: partsHTML != nil,
-            bullets: summary.bullets,
+            bullets: bullets,
             serviceBody: serviceBody, planBody: planBody,
             hasServiceBody: BodyHTML.hasText(serviceBody), hasPlanBody: BodyHTML.hasText(planBody),
             creditRows: creditRows, hasCredits: !creditRows.isEmpty, hasCreditCap: maxTier > terms.creditCap,
