@@ -82,6 +82,22 @@ struct CompiledTemplates: @unchecked Sendable {
         }
     }
 
+    /// A name's slot in the layout of the record it was last looked up in: a record of the same
+    /// layout answers it without comparing names.
+    /// A class, so a lookup that finds its layout unchanged only reads it.
+    final class SlotCache {
+        private var layout: RecordLayout?
+        private var slot: Int?
+
+        func child(named name: String, of record: TemplateRecord) -> Any? {
+            if layout !== record.layout {
+                layout = record.layout
+                slot = record.layout.slot(named: name)
+            }
+            return record.child(named: name, slot: slot)
+        }
+    }
+
     /// A name as swift-mustache resolves it (`Template+Render.swift`, `getChild`).
     final class Name {
         enum Kind { case current, sequence, relative, stack }
@@ -100,10 +116,8 @@ struct CompiledTemplates: @unchecked Sendable {
         /// What this name knows of the page layers it was last looked up in (`pageLookup`);
         /// written only in a rendering thread's own copy of the templates.
         var known: Known?
-        /// The layout of the innermost record it was last looked up in, and its slot there
-        /// (nil: not one of the layout's names); the same rule.
-        var slotLayout: RecordLayout?
-        var slot: Int?
+        /// Its slot in the innermost record it was last looked up in; the same rule.
+        let innermost = SlotCache()
 
         final class Known {
             enum Layer { case upper, shared, own }
@@ -114,9 +128,8 @@ struct CompiledTemplates: @unchecked Sendable {
             let layer: Layer
             /// `.shared`: the answer (the whole dotted name's).
             let value: Any?
-            /// `.own`: the slot of the name in the page record's layout, for `layout`.
-            var layout: RecordLayout?
-            var slot: Int?
+            /// `.own`: its slot in the page's record.
+            let own = SlotCache()
 
             init(shared: SharedValues, layer: Layer, value: Any? = nil) {
                 self.shared = shared
@@ -585,22 +598,15 @@ struct CompiledTemplates: @unchecked Sendable {
                     child = try pageLookup(name, first, page)
                     break
                 }
+                let found: Any?
                 if frame.memoizes, i == frame.stack.count - 1, let record = frame.stack[i].record {
                     // The innermost record (a row): the name's slot in its layout, found once.
-                    if name.slotLayout !== record.layout {
-                        name.slotLayout = record.layout
-                        name.slot = record.layout.slot(named: first)
-                    }
-                    let found = name.slot.map { record.values[$0] } ?? (record.extra.isEmpty ? nil : record.extra[first])
-                    if let found {
-                        child = name.path.count == 1 ? found : try descend(name.path.dropFirst(), from: found)
-                        break
-                    }
-                    i -= 1
-                    continue
+                    found = name.innermost.child(named: first, of: record)
+                } else {
+                    found = try immediate(first, of: frame.stack[i])
                 }
-                if let found = try immediate(first, of: frame.stack[i]) {
-                    child = name.path.count == 1 ? found : try descend(name.path.dropFirst(), from: found)
+                if let found {
+                    child = try rest(of: name, from: found)
                     break
                 }
                 i -= 1
@@ -628,31 +634,26 @@ struct CompiledTemplates: @unchecked Sendable {
             if shared.shadowed.contains(first) {
                 known = .init(shared: shared, layer: .upper)
             } else if let found = shared.values[first] {
-                known = .init(
-                    shared: shared, layer: .shared,
-                    value: name.path.count == 1 ? found : try descend(name.path.dropFirst(), from: found))
+                known = .init(shared: shared, layer: .shared, value: try rest(of: name, from: found))
             } else {
                 known = .init(shared: shared, layer: .own)
             }
             name.known = known
         }
         let found: Any?
-        switch known.layer {
-        case .shared: return known.value
-        case .upper: found = page.child(named: first)
-        case .own:
-            if let record = TemplateRecord.exactly(page.page) {
-                if known.layout !== record.layout {
-                    known.layout = record.layout
-                    known.slot = record.layout.slot(named: first)
-                }
-                if let slot = known.slot { found = record.values[slot] } else { found = record.extra.isEmpty ? nil : record.extra[first] }
-            } else {
-                found = (page.page as? [String: Any])?[first]
-            }
+        switch (known.layer, page.own) {
+        case (.shared, _): return known.value
+        case (.upper, _): found = page.child(named: first)
+        case (.own, .values(let values)): found = values[first]
+        case (.own, .record(let record)): found = known.own.child(named: first, of: record)
         }
         guard let found else { return nil }
-        return name.path.count == 1 ? found : try descend(name.path.dropFirst(), from: found)
+        return try rest(of: name, from: found)
+    }
+
+    /// The value of dotted `name` whose first part is `found`.
+    private func rest(of name: Name, from found: Any) throws -> Any? {
+        name.path.count == 1 ? found : try descend(name.path.dropFirst(), from: found)
     }
 
     private func descend(_ path: ArraySlice<String>, from object: Any) throws -> Any? {

@@ -21,50 +21,23 @@ struct PageBuilder: Sendable {
     /// Each incident as a list line (`partials/incident`), rendered at most once per build, when
     /// a page first lists it, and reused by every other page that lists it.
     let incidentLines: OncePerKey<String, String>
-    /// The layout's values that are the same on every page, made once per build (`Shared`), as
-    /// each rendering thread's own copy of the layers pages are rendered with (`Layers`).
+    /// The layout's values that are the same on every page, made once per build, as each
+    /// rendering thread's own copy of the layers pages are rendered with (`Layers`).
     private let shared: PerThread<Layers>
     /// docs/spec.md §2 `strings`: the site's wording, for code that writes sentences.
     let strings: PageText
 
-    /// The values every page's context starts from.
-    struct Shared {
-        /// The layout's values, with `t` for pages judged by months.
-        var siteLayout: [String: Any]
-        /// The templates' `t` for pages of a service judged by quarters or years (docs/spec.md §3 Periods:
-        /// "Quarterly history", "per quarter").
-        var periodTables: [PeriodKind: [String: Any]]
-        /// The navigation with each section marked current, as template values.
-        var navs: [Section: TemplateRecord]
-
-        /// A copy sharing no storage with this one.
-        func copy() -> Shared {
-            Shared(
-                siteLayout: TemplateCopy.dict(siteLayout), periodTables: periodTables.mapValues(TemplateCopy.dict),
-                navs: navs.mapValues { $0.copy() })
-        }
-
-        /// The shared layer of a page context for each kind of period: the layout's values with
-        /// that period's `t`.
-        func layers() -> Layers {
-            var byPeriod: [PeriodKind: SharedValues] = [:]
-            for period in PeriodKind.allCases {
-                var values = siteLayout
-                if let table = periodTables[period] { values["t"] = table }
-                byPeriod[period] = SharedValues(values: values)
-            }
-            return Layers(byPeriod: byPeriod, navs: navs)
-        }
-    }
-
-    /// One rendering thread's layers (made from its own copy of `Shared`).
+    /// One rendering thread's layers: the values every page shares, per kind of period (the
+    /// layout's values with that period's `t`: docs/spec.md §3 Periods, "Quarterly history"),
+    /// and the navigation with each section marked current.
     final class Layers {
         let byPeriod: [PeriodKind: SharedValues]
         let navs: [Section: TemplateRecord]
 
-        init(byPeriod: [PeriodKind: SharedValues], navs: [Section: TemplateRecord]) {
-            self.byPeriod = byPeriod
-            self.navs = navs
+        /// Copies sharing no storage with `byPeriod` and `navs` (`TemplateCopy`).
+        init(copying byPeriod: [PeriodKind: [String: Any]], navs: [Section: TemplateRecord]) {
+            self.byPeriod = byPeriod.mapValues { SharedValues(values: TemplateCopy.dict($0)) }
+            self.navs = navs.mapValues { $0.copy() }
         }
     }
 
@@ -113,10 +86,14 @@ struct PageBuilder: Sendable {
                     .init(label: s[.navStatus], href: urls.link(urls.status), current: section == .status),
                 ]).templateRecord
         }
-        let made = Shared(
-            siteLayout: layout, periodTables: [.quarter: table(s.forPeriod(.quarter)), .year: table(s.forPeriod(.year))],
-            navs: navs)
-        shared = PerThread { made.copy().layers() }
+        var byPeriod: [PeriodKind: [String: Any]] = [:]
+        for period in PeriodKind.allCases {
+            var values = layout
+            if period != .month { values["t"] = table(s.forPeriod(period)) }
+            byPeriod[period] = values
+        }
+        let made = byPeriod, madeNavs = navs
+        shared = PerThread { Layers(copying: made, navs: madeNavs) }
     }
 
     /// The list line of an incident (see `incidentLines`; ids are unique within a build).
@@ -174,7 +151,7 @@ struct PageBuilder: Sendable {
     ) -> [UInt8] {
         page(
             template, path: path, title: title, description: description, section: section, crumbs: crumbs,
-            noindex: noindex, period: period, own: values)
+            noindex: noindex, period: period, own: .values(values))
     }
 
     /// `page` with a typed view model (the pages whose templates show numbers).
@@ -184,13 +161,13 @@ struct PageBuilder: Sendable {
     ) -> [UInt8] {
         page(
             template, path: path, title: title, description: description, section: section, crumbs: crumbs,
-            noindex: noindex, period: period, own: view.templateRecord)
+            noindex: noindex, period: period, own: .record(view.templateRecord))
     }
 
     /// `page` with the page's own values as a dictionary or a view model's record.
     private func page(
         _ template: String, path: String, title: String, description: String, section: Section,
-        crumbs: [Crumb], noindex: Bool, period: PeriodKind, own: Any
+        crumbs: [Crumb], noindex: Bool, period: PeriodKind, own: PageContext.Own
     ) -> [UInt8] {
         var view = LayoutView(
             title: title, pageTitle: title == site.config.title ? title : title + " · " + site.config.title,
@@ -210,7 +187,7 @@ struct PageBuilder: Sendable {
         // The layout's values win over a page's of the same name.
         let layers = shared.value
         return theme.renderBytes(
-            template, page: PageContext(top: view.templateRecord, nav: layers.navs[section]!, shared: layers.byPeriod[period]!, page: own))
+            template, page: PageContext(top: view.templateRecord, nav: layers.navs[section]!, shared: layers.byPeriod[period]!, own: own))
     }
 
     /// Bullets and links of one plan × service, for the plan page.

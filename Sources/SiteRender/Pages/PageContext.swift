@@ -9,13 +9,26 @@
 /// on every page of the build: `CompiledTemplates` renders such a tag once per shared layer
 /// and reuses its bytes.
 final class PageContext {
+    /// The page's own values: a dictionary, or a view model's record. Told apart once, when
+    /// the context is made, not on every lookup.
+    enum Own {
+        case values([String: Any])
+        case record(TemplateRecord)
+
+        func child(named name: String) -> Any? {
+            switch self {
+            case .values(let values): values[name]
+            case .record(let record): record.child(named: name)
+            }
+        }
+    }
+
     let top: TemplateRecord
     let nav: TemplateRecord
     let shared: SharedValues
-    /// The page's own values: a dictionary or a view model's record.
-    let page: Any
+    let own: Own
 
-    init(top: TemplateRecord, nav: TemplateRecord, shared: SharedValues, page: Any) {
+    init(top: TemplateRecord, nav: TemplateRecord, shared: SharedValues, own: Own) {
         // What `SharedValues.shadowed` holds is every name these two can answer.
         precondition(
             (top.layout === shared.topLayout || top.layout.names == shared.topLayout.names)
@@ -24,7 +37,7 @@ final class PageContext {
         self.top = top
         self.nav = nav
         self.shared = shared
-        self.page = page
+        self.own = own
     }
 
     /// The value of top-level name `name`, looked for from the top layer down.
@@ -32,18 +45,17 @@ final class PageContext {
         if let value = top.child(named: name) { return value }
         if let value = nav.child(named: name) { return value }
         if let value = shared.values[name] { return value }
-        if let record = TemplateRecord.exactly(page) { return record.child(named: name) }
-        return (page as? [String: Any])?[name]
+        return own.child(named: name)
     }
 
     /// The layers as one dictionary, an upper layer's value replacing a lower one's.
     func merged() -> [String: Any] {
         var out: [String: Any]
-        if let record = TemplateRecord.exactly(page) {
+        switch own {
+        case .values(let values): out = values
+        case .record(let record):
             out = [:]
             record.add(to: &out)
-        } else {
-            out = page as? [String: Any] ?? [:]
         }
         out.reserveCapacity(out.count + shared.values.count + top.values.count + nav.values.count)
         for (name, value) in shared.values { out[name] = value }

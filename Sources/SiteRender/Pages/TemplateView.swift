@@ -159,8 +159,11 @@ final class TemplateRecord: MustacheParent, @unchecked Sendable {
         return copy
     }
 
-    func child(named name: String) -> Any? {
-        if let slot = layout.slot(named: name) { return values[slot] }
+    func child(named name: String) -> Any? { child(named: name, slot: layout.slot(named: name)) }
+
+    /// `child(named:)` with `name`'s slot in the layout already found (nil: not one of its names).
+    func child(named name: String, slot: Int?) -> Any? {
+        if let slot { return values[slot] }
         return extra.isEmpty ? nil : extra[name]
     }
 
