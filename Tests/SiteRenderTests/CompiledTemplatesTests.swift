@@ -102,7 +102,7 @@ final class CompiledTemplatesTests: XCTestCase {
     }
 
     /// Threads racing to make the same value of a `OncePerKey` all get one instance, the first
-    /// stored: a record layout is kept by identity (page contexts and the names' slots compare
+    /// stored, and so does every later call on any thread (each reads its own table first): a record layout is kept by identity (page contexts and the names' slots compare
     /// layouts by it), and a second instance made in a race once replaced the first.
     func testOncePerKeyGivesEveryRacerTheSameInstance() {
         final class Made: Sendable {}
@@ -116,6 +116,9 @@ final class CompiledTemplatesTests: XCTestCase {
             }
             XCTAssertEqual(Set(got.map(ObjectIdentifier.init)).count, 1)
             XCTAssertTrue(values.value(7) { Made() } === got[0])
+            // Asked again, each worker answers from its own table: the same first-stored one.
+            let again = ParallelWork.map(Array(0..<64)) { _ in values.value(7) { Made() } }
+            XCTAssertTrue(again.allSatisfy { $0 === got[0] })
         }
     }
 

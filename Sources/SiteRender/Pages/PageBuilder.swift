@@ -210,11 +210,33 @@ struct PageBuilder: Sendable {
 /// rendering in parallel. Made outside the lock, so two pages may race to make the same one: the
 /// first stored is the one every caller gets (the other is dropped), so a value kept by identity
 /// (a `RecordLayout`) is one instance per key.
+///
+/// Each thread first reads its own table of what it has already asked for (`PerThread`), so a
+/// value asked for again (most are: a figure's text on every page that shows it) takes no lock.
+/// Both workers taking one lock hundreds of times per page took turns owning its cache line
+/// (docs/performance.md, "Figures (2026-12-06, eighth session)"). A thread's table holds the
+/// shared table's values, so every caller still gets the first stored one.
 final class OncePerKey<Key: Hashable, Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var made: [Key: Value] = [:]
+    private let asked = PerThread { Asked() }
+
+    /// One thread's copy of the values it asked for; only that thread reads or writes it.
+    private final class Asked {
+        var values: [Key: Value] = [:]
+    }
 
     func value(_ key: Key, make: () -> Value) -> Value {
+        // Without a thread key of its own, every thread would read one table: the shared one only.
+        guard asked.isPerThread else { return shared(key, make: make) }
+        let asked = self.asked.value
+        if let hit = asked.values[key] { return hit }
+        let value = shared(key, make: make)
+        asked.values[key] = value
+        return value
+    }
+
+    private func shared(_ key: Key, make: () -> Value) -> Value {
         lock.lock()
         if let hit = made[key] {
             lock.unlock()
