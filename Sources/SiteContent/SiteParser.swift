@@ -173,9 +173,24 @@ public enum SiteParser {
         let termInput = TermWarningsInput(site: site, tiers: tiers)
         let termWarnings = reuse.value(.parsed, at: "term warnings", for: termInput) { () -> [Diagnostic] in
             let site = termInput.site
-            func resolved(_ plan: Plan, _ version: PlanVersion, _ service: String) -> ResolvedTerms {
+            @Sendable func resolve(_ plan: Plan, _ version: PlanVersion, _ service: String) -> ResolvedTerms {
                 let layers = site.termLayers(version: version, service: service)
                 return reuse.value(.terms, at: TermLayers.slot(plan: plan, version: version, service: service), for: layers) { layers.resolved }
+            }
+            // Both checks read every plan × version × service's terms: resolved once, on all
+            // cores, for this site (a one-off build resolved each twice, on one core; issue 23).
+            var levels: [(plan: Plan, version: PlanVersion, service: String)] = []
+            for plan in site.plans {
+                for version in plan.versions(first: plan.effective.map(CalendarDay.init) ?? CalendarDay(year: 1970, month: 1, day: 1)) {
+                    for entry in version.services { levels.append((plan, version, entry.id)) }
+                }
+            }
+            let made = ParallelWork.map(levels) { resolve($0.plan, $0.version, $0.service) }
+            let table = Dictionary(
+                zip(levels.map { TermLayers.slot(plan: $0.plan, version: $0.version, service: $0.service) }, made),
+                uniquingKeysWith: { first, _ in first })
+            func resolved(_ plan: Plan, _ version: PlanVersion, _ service: String) -> ResolvedTerms {
+                table[TermLayers.slot(plan: plan, version: version, service: service)] ?? resolve(plan, version, service)
             }
             return samplesWarnings(site, terms: resolved) + tierWarnings(site, tiers: termInput.tiers, terms: resolved)
         }
