@@ -386,3 +386,18 @@ def test_quarterly_chart_describes_quarters(site):
     monthly = open(os.path.join(site, "plans/business/compute/index.html"), encoding="utf-8").read()
     assert re.search(r"<desc[^>]*>\d+ months of uptime", monthly)
 
+
+
+def test_a_plan_that_came_later_is_not_affected_by_an_earlier_incident(site):
+    # The lon-2 outage of 14 October 2025 happened before the Free and Enterprise plans took
+    # effect (1 December 2025): the incident page names only the plans whose months it fell in,
+    # the ones its "What it counted" table shows, and the Free plan's Compute page does not list
+    # it among the incidents affecting the service (docs/outputs.md).
+    rel = "incidents/2025-10-14-compute-network-degradation/index.html"
+    page = read(site, rel)
+    plan_links = [h for h, _, _ in page.links if re.fullmatch(r"/plans/[a-z-]+/compute/", h or "")]
+    assert plan_links == ["/plans/business/compute/", "/plans/team/compute/"] * 2  # the list, then the table
+    free = open(os.path.join(site, "plans/free/compute/index.html"), encoding="utf-8").read()
+    business = open(os.path.join(site, "plans/business/compute/index.html"), encoding="utf-8").read()
+    assert "/incidents/2025-10-14-compute-network-degradation/" not in free
+    assert "/incidents/2025-10-14-compute-network-degradation/" in business

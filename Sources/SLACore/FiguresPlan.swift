@@ -201,6 +201,9 @@ public struct FiguresPlan: Sendable {
         let days = ReportedDay.last(Self.barDays, until: now, in: calendar)
         var inputs: [[LevelInputs]] = []
         var ids: [[(plan: String, service: String)]] = []
+        // Each incident's start, and its end where it is over by now (read once, not per level).
+        let starts = site.incidents.map(\.start)
+        let over = site.incidents.map { incident in incident.end.flatMap { $0 <= now ? $0 : nil } }
         for (p, plan) in site.plans.enumerated() {
             let (months, versions, versionOfMonth) = planMonths[p]
             var planInputs: [LevelInputs] = []
@@ -211,6 +214,14 @@ public struct FiguresPlan: Sendable {
                 let covered = parentLevel[p][s].map { coveredOf[$0] }
                     ?? months.indices.filter { versions[versionOfMonth[$0]].covers(serviceID) }
                 coveredOf.append(covered)
+                // An incident that is over and was open in none of these months (it ended before
+                // the plan's terms covered the service) counts against no month of the level:
+                // it is not the level's, so no page lists it there (docs/outputs.md).
+                let reported = Self.runs(of: covered, in: months)
+                counting[p][s].removeAll { k in
+                    guard let end = over[k] else { return false }
+                    return !reported.contains { starts[k] < $0.end && end > $0.start }
+                }
                 var terms: [ResolvedTerms] = []
                 var termsOfMonth: [Int] = []
                 var termsOfVersion: [Int: Int] = [:]
@@ -379,8 +390,21 @@ public struct FiguresPlan: Sendable {
         return versions.lastIndex { $0.effective <= first } ?? 0
     }
 
+    /// The months at `indices` (ascending) of `months` as runs of consecutive months: their
+    /// first start and last end.
+    static func runs(of indices: [Int], in months: [ReportedMonth]) -> [(start: Instant, end: Instant)] {
+        var out: [(start: Instant, end: Instant)] = []
+        var previous = -2
+        for i in indices {
+            if i == previous + 1, !out.isEmpty { out[out.count - 1].end = months[i].end } else { out.append((months[i].start, months[i].end)) }
+            previous = i
+        }
+        return out
+    }
+
     /// docs/spec.md §3: the incidents that affect S in P (each listed once per plan × service), for the
-    /// services each plan reports.
+    /// services each plan reports. `init` then leaves out of each level's list those over before
+    /// or between its months.
     public static func countingIncidents(_ site: Site, levels: [[String]]) -> [[[Int]]] {
         var byService: [String: [Int]] = [:]
         for (k, incident) in site.incidents.enumerated() {

@@ -239,8 +239,10 @@ public struct SiteFigures: Sendable {
     /// Per plan (same order as `Site.plans`), per covered service (same order as the plan's map).
     public var plans: [[ServiceLevel]] { didSet { made = Made() } }
     /// Per plan × service (same shape as `plans`), indices into `Site.incidents` of the incidents
-    /// that count against it. Apart from the levels: the places shift when an incident is added
-    /// before, while the figures stay.
+    /// that count against it: that affect the service in the plan and are open, upcoming, or
+    /// were open in one of its months (an incident over before the plan's terms covered the
+    /// service is not among them). Apart from the levels: the places shift when an incident is
+    /// added before, while the figures stay.
     public var counting: [[[Int]]] { didSet { made = Made() } }
     /// docs/spec.md §2 `status_since` as applied: months that end at or before it have no data.
     public var statusSince: Instant { didSet { made = Made() } }

@@ -100,6 +100,39 @@ final class VersionsTests: XCTestCase {
         XCTAssertEqual(figures.plans[0].map(\.coveredNow), [true, false, true])
     }
 
+    /// An incident that is over and was open in none of a level's months is not the level's
+    /// (docs/outputs.md, "Which incidents a level lists"): one over before the plan took effect,
+    /// one on a service before a revision added it, one after a revision dropped it. An open
+    /// one, an upcoming one and one that runs into the first month stay the level's.
+    func testAnIncidentOverOutsideALevelsMonthsIsNotTheLevels() {
+        // Plan from 1 June 2026 with api and db; from 1 September db dropped, web added.
+        let change = revision("2026-08-25", effective: "2026-09-01", services: [
+            RevisionService(id: "db", terms: nil), RevisionService(id: "web", terms: SLATerms { $0[TermKeys.uptime] = 99.5 }),
+        ])
+        let s = site(
+            [
+                incident("before", .major, "2026-05-10T00:00:00Z", "2026-05-10T01:00:00Z"),
+                incident("into", .major, "2026-05-31T23:00:00Z", "2026-06-01T00:30:00Z"),
+                incident("upcoming", .maintenance, "2026-12-02T01:00:00Z", "2026-12-02T02:00:00Z"),
+                incident("web-early", .major, "2026-07-10T00:00:00Z", "2026-07-10T01:00:00Z", services: ["web"]),
+                incident("web-open", .partial, "2026-11-20T00:00:00Z", nil, services: ["web"]),
+                incident("db-late", .major, "2026-10-10T00:00:00Z", "2026-10-10T01:00:00Z", services: ["db"]),
+                incident("db-june", .major, "2026-06-10T00:00:00Z", "2026-06-10T01:00:00Z", services: ["db"]),
+            ], revisions: [change], services: [PlanService(id: "api"), PlanService(id: "db")])
+        let figures = SLAArithmetic.figures(for: s, now: now)
+        func ids(_ service: String) -> Set<String> {
+            let level = figures.plans[0].firstIndex { $0.serviceID == service }!
+            return Set(figures.counting[0][level].map { s.incidents[$0].id })
+        }
+        XCTAssertEqual(ids("api"), ["into", "upcoming"])
+        XCTAssertEqual(ids("web"), ["web-open"])
+        XCTAssertEqual(ids("db"), ["db-june"])
+        // The month figures are the same either way: June's downtime is the 30 minutes of "into"
+        // after midnight (99.930556 % of 43,200 minutes).
+        XCTAssertEqual(months(s)["2026-06"]!.downtimeMinutes!, 30, accuracy: 1e-9)
+        XCTAssertEqual(months(s, "db")["2026-06"]!.downtimeMinutes!, 60, accuracy: 1e-9)
+    }
+
     func testAFutureRevisionChangesNoMonthYet() {
         // Effective 1 December 2026, after now: November is judged by 99.9, and the terms now are 99.9.
         let s = site([down("2026-10", 30)], revisions: [revision("2026-11-20", effective: "2026-12-01", terms: SLATerms {
