@@ -396,7 +396,7 @@ public struct FiguresPlan: Sendable {
         var out: [(start: Instant, end: Instant)] = []
         var previous = -2
         for i in indices {
-            if i == previous + 1, !out.isEmpty { out[out.count - 1].end = months[i].end } else { out.append((months[i].start, months[i].end)) }
+            if i == previous + 1 { out[out.count - 1].end = months[i].end } else { out.append((months[i].start, months[i].end)) }
             previous = i
         }
         return out

@@ -11,8 +11,7 @@ extension SiteParser {
         var out: [Diagnostic] = []
         var reported: Set<WrittenTier> = []
         for plan in site.plans {
-            let first = plan.effective.map(CalendarDay.init) ?? CalendarDay(year: 1970, month: 1, day: 1)
-            for version in plan.versions(first: first) {
+            for version in versions(of: plan) {
                 for entry in version.services {
                     let terms = resolved(plan, version, entry.id)
                     guard let objective = terms.uptime else { continue }

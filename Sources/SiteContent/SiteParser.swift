@@ -181,7 +181,7 @@ public enum SiteParser {
             // cores, for this site (a one-off build resolved each twice, on one core; issue 23).
             var levels: [(plan: Plan, version: PlanVersion, service: String)] = []
             for plan in site.plans {
-                for version in plan.versions(first: plan.effective.map(CalendarDay.init) ?? CalendarDay(year: 1970, month: 1, day: 1)) {
+                for version in versions(of: plan) {
                     for entry in version.services { levels.append((plan, version, entry.id)) }
                 }
             }
@@ -226,6 +226,12 @@ public enum SiteParser {
         var translation: (code: String, kind: SourceKind.TranslatedKind, id: String, text: TextTranslation, notes: [(line: Int, column: Int)])?
     }
 
+    /// Every version of `plan`, the first from its effective day (1970 without one): the versions
+    /// the checks on terms read.
+    static func versions(of plan: Plan) -> [PlanVersion] {
+        plan.versions(first: plan.effective.map(CalendarDay.init) ?? CalendarDay(year: 1970, month: 1, day: 1))
+    }
+
     /// A samples file that no plan reads, and a plan that measures by samples a service that has
     /// none (its months then count no Downtime), both in any version of any plan.
     static func samplesWarnings(_ site: Site, terms: (Plan, PlanVersion, String) -> ResolvedTerms) -> [Diagnostic] {
@@ -233,8 +239,7 @@ public enum SiteParser {
         let partsOf = Dictionary(site.services.map { ($0.id, $0.parts) }, uniquingKeysWith: { a, _ in a })
         var withIncidents: Set<String> = []  // measured by both sources (where first found)
         for plan in site.plans {
-            let first = plan.effective.map(CalendarDay.init) ?? CalendarDay(year: 1970, month: 1, day: 1)
-            for version in plan.versions(first: first) {
+            for version in versions(of: plan) {
                 // docs/spec.md §3 Composite services: a composite is measured by its parts (each by its
                 // terms in the plan, listed or not), never by its own rule.
                 var ids = version.services.map(\.id)
